@@ -1,0 +1,78 @@
+"""The Python API: analyze one article, or stream many through one loaded pipeline."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+
+from claimgraph.analyze.pipeline import analyze_articles, load_nlp
+from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.extract import extract
+from claimgraph.model import Analysis, Article, RawDocument
+from claimgraph.settings import Settings, get_settings
+
+Input = str | bytes | RawDocument | Article
+
+
+def analyze(
+    text_or_html: Input, *, plain: bool = False, source: str = "<text>",
+    settings: Settings | None = None,
+) -> Analysis:
+    """The Analysis of one article given as text, HTML, bytes, a RawDocument or an Article.
+
+    With ``plain``, the text is analyzed exactly as given, so offsets index the input itself.
+    Raises a ClaimgraphError subclass for input that is not an analyzable article.
+    """
+    if isinstance(text_or_html, str):
+        text_or_html = text_or_html.encode("utf-8")
+    if isinstance(text_or_html, bytes):
+        text_or_html = RawDocument(source=source, data=text_or_html)
+    return next(analyze_many([text_or_html], plain=plain, settings=settings))
+
+
+def analyze_many(
+    items: Iterable[Input], *, plain: bool = False, settings: Settings | None = None,
+    on_error: Callable[[ClaimgraphError], None] | None = None,
+) -> Iterator[Analysis]:
+    """Analyses of ``items`` in order, loading the spaCy pipeline once.
+
+    Text and bytes items are named ``<item N>`` (from 1) in errors and in ``source``.
+    A bad item raises its ClaimgraphError, unless ``on_error`` is given: then it is passed the
+    error and the stream goes on with the next item.
+    """
+    settings = settings or get_settings()
+    nlp = load_nlp(settings.spacy_model)
+    nlp.max_length = max(nlp.max_length, settings.max_chars + 1)
+
+    def articles() -> Iterator[Article]:
+        for n, item in enumerate(items, start=1):
+            try:
+                yield to_article(item, plain, f"<item {n}>", settings)
+            except ClaimgraphError as err:
+                if on_error is None:
+                    raise
+                on_error(err)
+
+    yield from analyze_articles(nlp, articles(), batch_size=settings.batch_size)
+
+
+def to_article(item: Input, plain: bool, source: str, settings: Settings) -> Article:
+    if isinstance(item, Article):
+        article = item
+    else:
+        if isinstance(item, str):
+            item = item.encode("utf-8")
+        if isinstance(item, bytes):
+            item = RawDocument(source=source, data=item)
+        if len(item.data) > settings.max_bytes:
+            raise InputError(
+                f"larger than the {settings.max_bytes:,}-byte limit "
+                "(set CLAIMGRAPH_MAX_BYTES to raise it)", item.source,
+            )
+        article = extract(item, plain=plain)
+    if len(article.text) > settings.max_chars:
+        raise InputError(
+            f"article text of {len(article.text):,} characters is over the "
+            f"{settings.max_chars:,}-character limit (set CLAIMGRAPH_MAX_CHARS to raise it)",
+            article.source,
+        )
+    return article

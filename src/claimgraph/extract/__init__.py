@@ -1,0 +1,28 @@
+"""Extraction: RawDocument bytes to a clean Article (text, title, dek, posts, boilerplate)."""
+
+from __future__ import annotations
+
+from claimgraph.extract.decode import decode, looks_like_html
+from claimgraph.extract.html import article_from_html
+from claimgraph.extract.text import article_from_text
+from claimgraph.model import Article, RawDocument
+
+
+def extract(raw: RawDocument, plain: bool = False) -> Article:
+    """The Article in ``raw``. With ``plain``, the decoded input is the text, untouched.
+
+    Raises InputError when the bytes are empty, binary or not decodable as text.
+    """
+    text = decode(raw.data, raw.source)
+    if plain:
+        article = Article(source=raw.source, text=text)
+    elif raw.content_type == "html" or (raw.content_type is None and looks_like_html(text)):
+        article = article_from_html(text, raw.source)
+    else:
+        article = article_from_text(text, raw.source)
+    updates = {
+        "url": article.url or raw.url,
+        "title": article.title or raw.title,
+        "published": article.published or raw.published,
+    }
+    return article.model_copy(update=updates)

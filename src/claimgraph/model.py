@@ -1,0 +1,174 @@
+"""The output contract: every record claimgraph produces, shows, stores or exports.
+
+Spans are ``(start, end)`` character offsets (Python string indices, end exclusive) into
+``Article.text``. Stages talk to each other only through these records; spaCy objects never
+leave ``claimgraph.analyze``. ``claimgraph schema`` prints the JSON Schema of :class:`Analysis`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = 1
+
+EntityType = Literal["PERSON", "ORG", "GPE", "NORP", "LOC", "OTHER"]
+QuoteKind = Literal["direct", "mixed", "indirect", "according_to"]
+ClaimStatus = Literal[
+    "asserted", "attributed", "confirmed", "denied", "hedged", "speculative", "opinion"
+]
+Granularity = Literal["day", "week", "month", "year"]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class Span(Record):
+    """A stretch of ``Article.text``; ``text`` is always ``Article.text[start:end]``."""
+
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+
+
+class Mention(Record):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class RawDocument(Record):
+    """Bytes as they came from a source, before extraction."""
+
+    source: str = Field(description="Path or URL the bytes came from.")
+    data: bytes
+    url: str | None = None
+    content_type: str | None = Field(
+        default=None, description="'html' or 'text' when known; None lets extraction sniff."
+    )
+    title: str | None = None
+    published: dt.date | None = None
+
+
+class Post(Record):
+    """A social-media post embedded in an article, kept apart from the article's own text."""
+
+    platform: str
+    author: str | None = None
+    handle: str | None = Field(default=None, description="Without the leading '@'.")
+    date: dt.date | None = None
+    text: str
+    links: list[str] = []
+    url: str | None = None
+
+
+class Article(Record):
+    """The extraction stage's output: clean text and what was separated from it."""
+
+    schema_version: int = SCHEMA_VERSION
+    source: str
+    title: str | None = None
+    kicker: str | None = Field(default=None, description="Label before the title, e.g. 'WATCH'.")
+    dek: str | None = Field(default=None, description="Standfirst or subheading under the title.")
+    byline: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    language: str | None = None
+    published: dt.date | None = None
+    published_inferred: bool = Field(
+        default=False,
+        description="True when 'published' is a lower bound inferred from dated content "
+        "(e.g. the newest embedded post) rather than the page's own metadata.",
+    )
+    text: str
+    boilerplate: list[str] = Field(default=[], description="Removed lines, kept for audit.")
+    posts: list[Post] = []
+
+
+class Entity(Record):
+    id: str
+    name: str = Field(description="Canonical name, e.g. 'Lloyd Austin'.")
+    type: EntityType
+    aliases: list[str] = []
+    roles: list[str] = []
+    mentions: list[Mention] = []
+
+
+class Speaker(Span):
+    """The speaker mention as written nearest the cue, and the entity it resolves to."""
+
+    entity: str | None = Field(default=None, description="Id of the resolved entity.")
+    anonymous: bool = Field(default=False, description="'experts', 'a source', 'officials'.")
+
+
+class Quote(Record):
+    id: str
+    kind: QuoteKind
+    speaker: Speaker | None = None
+    cue: Span | None = None
+    content: list[Span] = Field(default=[], description="What is said; one or more pieces.")
+    via: str | None = Field(default=None, description="Channel, e.g. 'Radio Free Asia'.")
+    nested_in: str | None = Field(default=None, description="Id of the enclosing quote.")
+
+
+class Cue(Span):
+    type: str | None = Field(
+        default=None,
+        description="For hedges: epistemic, doxastic, conditional or investigation; "
+        "otherwise the kind of cue (e.g. 'confirm', 'deny', 'opinion').",
+    )
+
+
+class Claim(Record):
+    id: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    status: ClaimStatus
+    source: str | None = Field(
+        default=None, description="Entity id of who makes the claim; None = the outlet itself."
+    )
+    quote: str | None = Field(default=None, description="Id of the quote the claim sits in.")
+    cues: list[Cue] = []
+    check_worthy: bool = False
+
+
+class Quantity(Record):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    value: float | None = None
+    low: float | None = None
+    high: float | None = None
+    approximate: bool = False
+    vague: bool = False
+    unit: str | None = None
+    claim: str | None = None
+
+
+class TimeExpression(Record):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    text: str
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    granularity: Granularity | None = None
+    resolved: bool = False
+    reason: str | None = Field(default=None, description="Why it could not be resolved.")
+
+
+class Analysis(Article):
+    """One analyzed article: the Article plus everything found in its text."""
+
+    entities: list[Entity] = []
+    quotes: list[Quote] = []
+    claims: list[Claim] = []
+    quantities: list[Quantity] = []
+    times: list[TimeExpression] = []
+
+
+def span(text: str, start: int, end: int) -> Span:
+    """The Span of ``text[start:end]``."""
+    return Span(start=start, end=end, text=text[start:end])
