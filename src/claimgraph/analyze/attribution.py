@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
+from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.speakers import subject_of
 from claimgraph.model import Span, Speaker
@@ -14,6 +14,14 @@ from claimgraph.model import Span, Speaker
 _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
 _NOT_CONTENT_START = {"ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
 _EDGE_PUNCT = set(",;:-–—…")
+_OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
+_CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
+# Adverbs that belong to the cue ("has also said", "later added"); others, such as
+# "worldwide" in "agencies worldwide confirmed", belong to the subject.
+_CUE_ADVERBS = {
+    "also", "further", "then", "later", "still", "never", "again", "already", "previously",
+    "now", "once", "often", "even", "just", "only", "first", "recently", "since", "ever",
+}
 
 
 @dataclass
@@ -55,20 +63,29 @@ class Draft:
         return None
 
 
-def complement(cue: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] | None:
-    """Character offsets of what ``cue`` reports, or None when it takes no clause.
+def complement(cue: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
+    """Character offsets of what ``cue`` reports, or None when it reports nothing.
 
-    ``is_cue`` tells other cue verbs, whose own reports ("and added ...") are cut off.
+    Other cue verbs coordinated inside the report ("and added ...") are cut off with their own.
     """
+    def is_cue(token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_)
+
     doc = cue.doc
     children = list(cue.children)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     for child in children:
         if child.dep_ == "ccomp":
+            if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
+                subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
+                end = subjects[0].left_edge.i if subjects else cue.i
+                return _offsets(doc, cue.sent.start, end - 1)
             first = child.left_edge.i
-            if child.i > cue.i and objects and objects[0].i < first and not _has_subject(child):
+            if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
             return _offsets(doc, first, _cut_at_cue(child, is_cue))
+    if cue.dep_ == "parataxis" and cue.head.i < cue.i:  # "Prices rose, he said."
+        return _offsets(doc, cue.sent.start, cue.left_edge.i - 1)
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -81,6 +98,31 @@ def complement(cue: Token, is_cue: Callable[[Token], bool]) -> tuple[int, int] |
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
             return _offsets(doc, cue.i + 1, _clause_end(cue))
+    if not lexicon.takes_object_content(cue.lemma_):
+        return None
+    if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
+        return _offsets(doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
+    if objects and objects[0].pos_ != "PRON":  # "described Obama as a climate evangelist"
+        last = objects[0].right_edge.i
+        for child in children:
+            if child.i == last + 1 and (child.dep_ == "oprd" or child.lower_ == "as"):
+                last = child.right_edge.i
+        return _offsets(doc, objects[0].left_edge.i, last)
+    prep = _object_preposition(cue)
+    if prep is not None:  # "pointed to reports that ...", "warned against hackers"
+        return _offsets(doc, prep.i + 1, prep.right_edge.i)
+    return None
+
+
+def _object_preposition(cue: Token) -> Token | None:
+    """A preposition right after ``cue`` that introduces what is reported ("complained about")."""
+    doc = cue.doc
+    if cue.i + 1 < len(doc):
+        prep = doc[cue.i + 1]
+        if prep.head == cue and prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPOSITIONS and any(
+            c.dep_ == "pobj" for c in prep.children
+        ):
+            return prep
     return None
 
 
@@ -88,7 +130,7 @@ def _has_subject(verb: Token) -> bool:
     return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
 
 
-def _cut_at_cue(clause: Token, is_cue: Callable[[Token], bool]) -> int:
+def _cut_at_cue(clause: Token, is_cue) -> int:
     """The last token of ``clause`` before a coordinated cue verb and its conjunction."""
     for child in clause.children:
         if child.dep_ == "conj" and is_cue(child):
@@ -141,8 +183,8 @@ def according_to(doc: Doc) -> list[Draft]:
 def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     """The clause an "according to" phrase modifies, without the phrase itself."""
     doc = token.doc
-    head = token.head if token.head is not token else token
-    if head is token:
+    head = token.head
+    if head == token:
         first, last = token.sent.start, token.sent.end - 1
     else:
         first, last = head.left_edge.i, head.right_edge.i
@@ -158,15 +200,49 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
 
 
 def cue_span(draft: Draft) -> Span | None:
-    """The cue as written: the verb with an adjacent particle, or "according to"."""
+    """The cue as written: the verb with its auxiliaries, adverbs and particle ("has also
+    said", "called on"), or "according to"."""
     cue = draft.cue
     if cue is None:
         return None
     doc = cue.doc
-    last = cue.i
+    first = last = cue.i
     if draft.kind == "according_to":
         last = cue.i + 1
-    elif cue.i + 1 < len(doc) and doc[cue.i + 1].dep_ == "prt" and doc[cue.i + 1].head is cue:
-        last = cue.i + 1
-    start, end = cue.idx, doc[last].idx + len(doc[last])
+    else:
+        while first > 0 and doc[first - 1].head == cue and (
+            doc[first - 1].dep_ in _CUE_AUXILIARIES or _is_cue_adverb(doc[first - 1])
+        ):
+            first -= 1
+        last = _cue_end(cue)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return Span(start=start, end=end, text=doc.text[start:end])
+
+
+def _is_cue_adverb(token: Token) -> bool:
+    return token.dep_ == "advmod" and (token.lower_ in _CUE_ADVERBS or token.lower_.endswith("ly"))
+
+
+def _cue_end(cue: Token) -> int:
+    """The last token of the cue: its particle or object preposition, a day ("said Monday"), a
+    channel ("said in an interview"), and a colon introducing the quote."""
+    doc = cue.doc
+    last = cue.i
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and nxt.head == cue and (
+        nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue))
+    ):
+        last += 1
+    for _ in range(2):
+        nxt = doc[last + 1] if last + 1 < len(doc) else None
+        if nxt is None or nxt.head != cue:
+            break
+        if nxt.dep_ == "npadvmod" and nxt.ent_type_ in ("DATE", "TIME"):
+            last = nxt.right_edge.i
+        elif nxt.dep_ == "prep" and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in CHANNEL_NOUNS for c in nxt.children
+        ):
+            last = nxt.right_edge.i
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        last += 1
+    return last

@@ -22,11 +22,18 @@ CORE_VERBS = frozenset("""
     explain announce state write tweet post suggest acknowledge admit declare reply respond ask
     predict estimate think reveal indicate maintain contend emphasize emphasise recall conclude
     agree complain allege observe remark testify promise vow caution concede reiterate mention
-    speculate hope fear feel know worry charge assert affirm acknowledge answer continue counter
-    disclose divulge estimate find show hint imply inform joke lament point propose question
-    recount reason recommend reckon report repeat retort reveal signal demand predict pledge
-    boast brag concede concur announce warn threaten acknowledge underline underscore highlight
-    detail describe explain blog testify tell
+    speculate hope fear feel worry charge assert affirm answer counter disclose hint imply inform
+    joke lament point propose question recount reckon recommend repeat retort signal demand
+    pledge boast concur threaten underline underscore highlight detail describe blog show find
+""".split())
+# Verbs whose direct object or infinitive is itself the reported content ("called for a
+# ban", "described him as unfit", "vowed to fight"), not just a participant.
+OBJECT_VERBS = frozenset("""
+    describe call cite criticize criticise accuse praise promise pledge vow propose announce
+    mention question deny endorse support attack condemn blast slam reject defend urge demand
+    predict recommend warn reveal want plan hope seek threaten refuse decline agree applaud
+    dismiss label blame credit tout welcome oppose back mock ridicule challenge dispute highlight
+    emphasize stress acknowledge admit confirm complain point warn
 """.split())
 # "according to X", "X said in a statement", "per X": the preposition and its word.
 ACCORDING = ("according", "to")
@@ -47,22 +54,30 @@ ANONYMOUS_NOUNS = frozenset("""
 @dataclass(frozen=True)
 class CueLexicon:
     verbs: frozenset[str]
+    object_verbs: frozenset[str]
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.verbs
 
+    def takes_object_content(self, lemma: str) -> bool:
+        return lemma.lower() in self.object_verbs
 
-def load_lexicon(path: Path = LEARNED_PATH, min_precision: float = 0.3,
-                 min_count: int = 3) -> CueLexicon:
-    """The core verbs plus the learned ones that are cues at least ``min_precision`` of the time."""
-    verbs = set(CORE_VERBS)
+
+def load_lexicon(path: Path = LEARNED_PATH, min_precision: float = 0.3, min_count: int = 3,
+                 object_precision: float = 0.5) -> CueLexicon:
+    """The core verbs plus the learned ones that are cues at least ``min_precision`` of the
+    time; learned verbs above ``object_precision`` may also report through their object."""
+    verbs, object_verbs = set(CORE_VERBS | OBJECT_VERBS), set(OBJECT_VERBS)
     if path.exists():
         try:
             learned = json.loads(path.read_text(encoding="utf-8")).get("verbs", {})
-            verbs |= {
-                lemma.lower() for lemma, stats in learned.items()
-                if stats.get("count", 0) >= min_count and stats.get("precision", 0) >= min_precision
-            }
+            for lemma, stats in learned.items():
+                if stats.get("count", 0) < min_count:
+                    continue
+                if stats.get("precision", 0) >= min_precision:
+                    verbs.add(lemma.lower())
+                if stats.get("precision", 0) >= object_precision:
+                    object_verbs.add(lemma.lower())
         except (OSError, ValueError, AttributeError) as err:
             log.warning("ignoring unreadable cue lexicon %s: %s", path, err)
-    return CueLexicon(frozenset(verbs))
+    return CueLexicon(frozenset(verbs), frozenset(object_verbs))

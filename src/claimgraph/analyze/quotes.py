@@ -31,6 +31,9 @@ log = logging.getLogger(__name__)
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
 _ENDS = {".", "!", "?", ";"}
+_FIRST_SECOND = {"i", "we", "you", "me", "us"}
+_MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
+_LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 
 
 class _Text:
@@ -63,7 +66,9 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
     cues = [t for t in doc if t.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(t.lemma_)]
     drafts: list[Draft] = []
     used: set[int] = set()
+    _labelled_paragraphs(text, drafts, used)
     free = _attribute_stretches(stretches, text, lexicon, drafts, used)
+    _drop_labelled(stretches, free, drafts)
     for cue in cues:
         if cue.i not in used:
             draft = _reported(cue, lexicon, stretches, free, drafts)
@@ -76,6 +81,16 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
     quotes = _records(doc, drafts, index)
     apply_channels(doc, quotes, index)
     return quotes
+
+
+def _drop_labelled(stretches: list[Stretch], free: set[int], drafts: list[Draft]) -> None:
+    """A quoted transcript line already taken by its speaker label is not quoted again."""
+    labelled = [d.pieces[0] for d in drafts if d.cue is not None and d.cue.text == ":"]
+    for k in list(free):
+        if any(s <= stretches[k].start <= e for s, e in labelled) or any(
+            stretches[k].start <= s < stretches[k].end for s, _ in labelled
+        ):
+            free.discard(k)
 
 
 def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexicon,
@@ -124,10 +139,12 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
 def _reported(cue: Token, lexicon: CueLexicon, stretches: list[Stretch], free: set[int],
               drafts: list[Draft]) -> Draft | None:
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
-    span = complement(cue, lambda t: t.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(t.lemma_))
+    span = complement(cue, lexicon)
     if span is None:
         return None
     start, end = span
+    if _inside(cue.idx, stretches) and not _third_party_clause(cue):
+        return None  # "I think ..." inside a quotation is part of what is quoted
     for draft in drafts:
         if draft.kind == "direct" and draft.outside is not None:
             if draft.outside.start <= start < draft.outside.end and end <= draft.outside.end + 2:
@@ -136,12 +153,56 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: list[Stretch], free: s
     kind = "indirect"
     for k in sorted(free):
         stretch = stretches[k]
-        if start <= stretch.start < end + 2:
+        if start <= stretch.start <= end + 2:  # 'called them “deplorables”' too
             kind = "mixed"
             free.discard(k)
             pieces = [(start, max(end, stretch.pieces[0][1]))] + list(stretch.pieces[1:])
             break
     return Draft(kind, cue, pieces)
+
+
+def _inside(offset: int, stretches: list[Stretch]) -> bool:
+    return any(s <= offset < e for stretch in stretches for s, e in stretch.pieces)
+
+
+def _third_party_clause(cue: Token) -> bool:
+    """Whether ``cue`` reports a clause of someone other than the quoted speaker or listener
+    ("intelligence agencies confirmed that ..." inside a quote)."""
+    head = subject_of(cue)
+    return head is not None and head.lower_ not in _FIRST_SECOND and any(
+        c.dep_ == "ccomp" for c in cue.children
+    )
+
+
+def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> None:
+    """Transcript lines "NAME: what they said": the label speaks, the colon is the cue."""
+    doc = text.doc
+    labels: dict[str, list[tuple[int, int]]] = {}
+    for start in text.paragraphs:
+        i = text.token_at(start)
+        while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
+            i += 1
+        j = i
+        while j < min(i + _MAX_LABEL, len(doc)) and doc[j].pos_ == "PROPN":
+            j += 1
+        if i < j < len(doc) - 1 and doc[j].text == ":" and "\n" not in doc[j + 1].text and \
+                not doc[j + 1].is_space:
+            labels.setdefault(doc[i:j].text, []).append((j - 1, j))
+    for label, places in labels.items():
+        named = any(doc[i].ent_type_ in _LABEL_TYPES for i, _ in places)
+        if not named and not (label.isupper() and len(places) > 1):
+            continue
+        for head, colon in places:
+            if colon in used:
+                continue
+            end = text.paragraphs[text.paragraph_of(doc[colon].idx) + 1] - 1 \
+                if text.paragraph_of(doc[colon].idx) + 1 < len(text.paragraphs) else len(doc.text)
+            body = doc.text[doc[colon].idx + 1: end]
+            first = doc[colon].idx + 1 + len(body) - len(body.lstrip(" \t\"“”"))
+            last = first + len(body.strip(" \t\n\"“”"))
+            if last > first:
+                used.add(colon)
+                drafts.append(Draft("direct", doc[colon], [(first, last)], speaker_token=doc[head]))
 
 
 def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
@@ -216,7 +277,7 @@ def _speaker(draft: Draft, outer: Draft | None, index: EntityIndex) -> Speaker |
     head = draft.speaker_head()
     if head is None:
         return None
-    phrase = noun_phrase(head)
+    phrase = noun_phrase(head, draft.cue)
     entity = resolve(phrase, head, index)
     if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):
         entity = outer.speaker.entity  # "I" inside a quote is the quoted speaker

@@ -18,7 +18,6 @@ from claimgraph.model import Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
-_NP_CUT = {"appos", "relcl", "acl", "advcl", "punct", "parataxis", "cc", "conj", "dep"}
 _PERSONAL = {"he", "she", "him", "her"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
 _PRONOUN_WINDOW = 3  # sentences searched back for a pronoun's antecedent
@@ -34,22 +33,24 @@ def subject_of(cue: Token) -> Token | None:
                 return child
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return token.head  # "experts noting ...": the modified noun speaks
-        if token.dep_ not in _CLIMB or token.head is token:
+        if token.dep_ not in _CLIMB or token.head == token:
             return None
         token = token.head
     return None
 
 
-def noun_phrase(head: Token) -> Span:
-    """The phrase headed by ``head`` without appositions, relative clauses or trailing commas."""
+def noun_phrase(head: Token, cue: Token | None = None) -> Span:
+    """The whole phrase headed by ``head``, appositions and relative clauses included (as
+    PolNeAR marks sources), without edge punctuation, never across a paragraph break and never
+    reaching the cue ("experts noting ..." gives "experts")."""
     doc = head.doc
     if head.pos_ == "PRON":
         return doc[head.i: head.i + 1]
-    cut = {t.i for c in head.children if c.dep_ in _NP_CUT for t in c.subtree}
-    start = end = head.i
-    while start > head.left_edge.i and start - 1 not in cut and not doc[start - 1].is_space:
+    stop = cue.i if cue is not None else -1
+    start, end = head.i, head.i
+    while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop:
         start -= 1
-    while end < head.right_edge.i and end + 1 not in cut and not doc[end + 1].is_space:
+    while end < head.right_edge.i and not doc[end + 1].is_space and end + 1 != stop:
         end += 1
     while start < head.i and (doc[start].is_punct or doc[start].is_quote):
         start += 1
