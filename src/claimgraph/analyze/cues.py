@@ -10,7 +10,11 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
+
+import numpy as np
+from spacy.strings import hash_string
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +59,11 @@ ANONYMOUS_NOUNS = frozenset("""
 class CueLexicon:
     verbs: frozenset[str]
     object_verbs: frozenset[str]
+
+    @cached_property
+    def verb_ids(self) -> np.ndarray:
+        """spaCy's hashes of the cue lemmas, to find cues in a Doc array in one step."""
+        return np.array(sorted(hash_string(v) for v in self.verbs), dtype=np.uint64)
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.verbs
