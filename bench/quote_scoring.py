@@ -8,8 +8,8 @@
   by its best-overlapping gold span (precision side), each gold span the share of its tokens
   covered by its best-overlapping prediction (recall side); the sums are divided by the number of
   predicted and gold spans.
-- subsets: "direct" attributions have a double quotation mark in their content (or within two
-  characters outside it, since predicted content excludes the marks that gold content keeps);
+- subsets: "direct" attributions have a double quotation mark (or ``''``) in their content or
+  just outside it (predicted content excludes the marks that gold content keeps);
   the rest are "reported". "speech" attributions have a cue with a verb of saying or writing, a
   noun for an utterance, or "according to" (see ``is_speech_cue``); PolNeAR's beliefs, intentions
   and stances ("polls show", "wants", "called for") fall outside it. The same tests sort gold and
@@ -102,11 +102,22 @@ class Attribution:
 
 
 def is_direct(text: str, attribution: Attribution) -> bool:
-    """Whether a double quotation mark lies in the content or within two characters of it."""
-    return any(
-        ch in DOUBLE_QUOTES
-        for start, end in attribution.contents
-        for ch in text[max(0, start - 2):end + 2]
+    """Whether a double quotation mark (or the ``''`` some outlets type for one) is in the
+    content or right beside it, past at most one closing punctuation mark after it."""
+    return any(_has_mark(text[s:e]) or _beside_mark(text, s, e) for s, e in attribution.contents)
+
+
+def _has_mark(piece: str) -> bool:
+    return "''" in piece or any(ch in DOUBLE_QUOTES for ch in piece)
+
+
+def _beside_mark(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 2):start]
+    after = end + (end < len(text) and text[end] in ",.?!;:")
+    following = text[after:after + 2]
+    return (
+        before.endswith("''") or before[-1:] in DOUBLE_QUOTES
+        or following.startswith("''") or following[:1] in DOUBLE_QUOTES
     )
 
 

@@ -49,7 +49,7 @@ def lemma(token) -> str:
 
 
 def cue_tokens(doc, start: int, end: int):
-    """The tokens of a gold cue span, or None when it does not align to any token."""
+    """The tokens of a gold cue span, or None when it holds no word."""
     text = doc.text
     while start < end and not text[start].isalnum() and text[start] not in "$%":
         start += 1
@@ -62,7 +62,7 @@ def cue_tokens(doc, start: int, end: int):
 def phrase_tokens(span):
     """The cue without leading modifiers and trailing punctuation."""
     tokens = list(span)
-    while tokens and tokens[0].dep_ in LEADING and tokens[0] is not span.root:
+    while tokens and tokens[0].dep_ in LEADING and tokens[0].i != span.root.i:
         tokens.pop(0)
     while tokens and tokens[-1].is_punct:
         tokens.pop()
@@ -90,7 +90,7 @@ def learn(articles: list[dict], docs, min_count: int) -> dict:
                 key = " ".join(lemma(t) for t in tokens)
                 phrases.setdefault(key, set()).add((n, tokens[0].i))
     if unaligned:
-        log.warning("%d gold cues did not align to tokens and were skipped", unaligned)
+        log.info("skipped %d gold cues without a word (':' or a dash before a quote)", unaligned)
 
     wanted = {k for k, v in phrases.items() if len(v) >= min_count}
     seen: dict[str, Counter] = {"verbs": Counter(), "nouns": Counter()}

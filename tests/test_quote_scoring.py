@@ -96,6 +96,8 @@ def test_direct_means_a_double_quotation_mark_in_or_right_beside_the_content():
     assert is_direct(TEXT, Attribution(contents=(at('"It is over,"'),)))
     assert is_direct(TEXT, Attribution(contents=(at("It is over"),)))  # marks trimmed off
     assert not is_direct(TEXT, Attribution(contents=(at("the plan was dead"),)))
+    text = "''We will win,'' Mr. Cole said."  # two apostrophes, as some outlets type quotes
+    assert is_direct(text, Attribution(contents=((2, 13),)))
 
 
 @pytest.mark.parametrize(
