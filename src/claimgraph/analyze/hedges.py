@@ -90,7 +90,7 @@ class Candidate:
 def candidates(span: Doc | Span, model: HedgeModel) -> Iterator[Candidate]:
     """Lexicon matches in ``span``, longest phrase first at each token, not overlapping."""
     doc = span.doc if isinstance(span, Span) else span
-    i, stop = span.start if isinstance(span, Span) else 0, span.end if isinstance(span, Span) else len(doc)
+    i, stop = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
     while i < stop:
         lower = doc[i].lower_
         found = None
@@ -120,8 +120,9 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
     tok = doc[cand.start]
     key = cand.key
     head = tok.head
-    prev = doc[cand.start - 1] if cand.start > tok.sent.start else None
-    nxt = doc[cand.end] if cand.end < tok.sent.end else None
+    # Neighbours within the sentence, found without Token.sent (linear in sentence length).
+    prev = doc[cand.start - 1] if cand.start > 0 and not tok.is_sent_start else None
+    nxt = doc[cand.end] if cand.end < len(doc) and not doc[cand.end].is_sent_start else None
     kids = [c for c in tok.children]
     negated = any(c.dep_ == "neg" for c in kids) or (prev is not None and prev.lower_ in ("not", "no", "never"))
     general = [
@@ -141,7 +142,7 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
         f"prev={_word(prev) if prev is not None else '<s>'}",
         f"next={_word(nxt) if nxt is not None else '</s>'}",
         f"nexttag={nxt.tag_ if nxt is not None else '</s>'}",
-        f"cap={tok.text[:1].isupper() and tok.i != tok.sent.start}",
+        f"cap={tok.text[:1].isupper() and not tok.is_sent_start}",
         f"neg={negated}",
     ]
     specific += [f"kid={c.dep_}" for c in kids]
