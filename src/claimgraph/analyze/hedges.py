@@ -120,7 +120,7 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
     tok = doc[cand.start]
     key = cand.key
     head = tok.head
-    # Neighbours within the sentence, found without Token.sent (linear in sentence length).
+    # Neighbours within the sentence; Token.sent would walk the whole sentence each time.
     prev = doc[cand.start - 1] if cand.start > 0 and not tok.is_sent_start else None
     nxt = doc[cand.end] if cand.end < len(doc) and not doc[cand.end].is_sent_start else None
     kids = [c for c in tok.children]
@@ -172,7 +172,7 @@ def find_hedges(span: Doc | Span, model: HedgeModel | None = None) -> list[Cue]:
     for cand in candidates(span, model):
         if model.score(features(doc, cand)) < model.threshold:
             continue
-        first, last = doc[cand.start], doc[cand.end - 1]
-        start, end = first.idx, last.idx + len(last.text)
-        cues.append(Cue(text=doc.text[start:end], start=start, end=end, type=_type(doc, cand)))
+        words = doc[cand.start:cand.end]
+        cues.append(Cue(text=words.text, start=words.start_char, end=words.end_char,
+                        type=_type(doc, cand)))
     return cues

@@ -10,14 +10,14 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze import claims, extensions  # noqa: F401  (registers them)
 from claimgraph.errors import ConfigError
 from claimgraph.model import Analysis, Article
 
 log = logging.getLogger(__name__)
 
 # Our components in pipeline order; each reads what the ones before it wrote.
-COMPONENTS: tuple[str, ...] = ()
+COMPONENTS: tuple[str, ...] = ("claimgraph_claims",)
 
 
 @lru_cache(maxsize=4)
