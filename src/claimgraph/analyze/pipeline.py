@@ -10,14 +10,18 @@ from functools import lru_cache
 import spacy
 from spacy.language import Language
 
-from claimgraph.analyze import entities, extensions, quotes  # noqa: F401  (registers them)
+from claimgraph.analyze import (  # noqa: F401  (importing registers the factories)
+    claims, entities, extensions, quotes,
+)
 from claimgraph.errors import ConfigError
 from claimgraph.model import Analysis, Article
 
 log = logging.getLogger(__name__)
 
 # Our components in pipeline order; each reads what the ones before it wrote.
-COMPONENTS: tuple[str, ...] = ("claimgraph_entities", "claimgraph_quotes")
+COMPONENTS: tuple[str, ...] = (
+    "claimgraph_entities", "claimgraph_quotes", "claimgraph_claims",
+)
 
 
 @lru_cache(maxsize=4)
