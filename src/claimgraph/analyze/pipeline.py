@@ -17,7 +17,7 @@ from claimgraph.model import Analysis, Article
 log = logging.getLogger(__name__)
 
 # Our components in pipeline order; each reads what the ones before it wrote.
-COMPONENTS: tuple[str, ...] = ()
+COMPONENTS: tuple[str, ...] = ("claimgraph_quantities", "claimgraph_times")
 
 
 @lru_cache(maxsize=4)
