@@ -105,6 +105,7 @@ def accuracy(nlp, cases: list[dict]) -> dict:
     result = {}
     for name, read in (("claimgraph", ours), ("spacy_numeric_entities", anchor)):
         by_form: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        by_batch: dict[int, list[int]] = defaultdict(lambda: [0, 0])
         failures = []
         for case, doc in zip(cases, docs):
             wanted = [expected_record(item) for item in case["expect"]]
@@ -112,6 +113,8 @@ def accuracy(nlp, cases: list[dict]) -> dict:
             ok = sentence_correct(found, wanted)
             by_form[case["form"]][0] += ok
             by_form[case["form"]][1] += 1
+            by_batch[case.get("batch", 1)][0] += ok
+            by_batch[case.get("batch", 1)][1] += 1
             if not ok:
                 failures.append({
                     "form": case["form"], "text": case["text"], "expected": wanted,
@@ -121,6 +124,8 @@ def accuracy(nlp, cases: list[dict]) -> dict:
         result[name] = {
             "accuracy": correct / len(cases), "correct": correct, "cases": len(cases),
             "by_form": {form: {"correct": c, "cases": t} for form, (c, t) in sorted(by_form.items())},
+            "by_batch": {str(b): {"correct": c, "cases": t, "accuracy": c / t}
+                         for b, (c, t) in sorted(by_batch.items())},
             "failures": failures,
         }
     return result
@@ -179,6 +184,9 @@ def main() -> None:
               f"{theirs[form]['correct']:>7}/{theirs[form]['cases']:<4}")
     print(f"{'accuracy':<16}{result['claimgraph']['accuracy']:>12.3f}"
           f"{result['spacy_numeric_entities']['accuracy']:>12.3f}")
+    for batch, row in result["claimgraph"]["by_batch"].items():
+        other = result["spacy_numeric_entities"]["by_batch"][batch]
+        print(f"{'batch ' + batch:<16}{row['accuracy']:>12.3f}{other['accuracy']:>12.3f}")
     for failure in result["claimgraph"]["failures"]:
         print(f"FAIL [{failure['form']}] {failure['text']}\n   expected {failure['expected']}"
               f"\n   found    {failure['found']}")

@@ -62,7 +62,8 @@ _PREFIX_PHRASES = sorted(
 SUFFIXES = {
     ("or", "more"): LOW, ("or", "above"): LOW, ("or", "higher"): LOW, ("plus",): LOW,
     ("+",): LOW, ("or", "fewer"): HIGH, ("or", "less"): HIGH, ("or", "under"): HIGH,
-    ("or", "below"): HIGH, ("or", "so"): ABOUT, ("-", "odd"): ABOUT,
+    ("or", "below"): HIGH, ("or", "so"): ABOUT, ("-", "odd"): ABOUT, ("-", "plus"): LOW,
+    ("-", "strong"): None,
 }
 CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 PERCENT_WORDS = {"%", "percent", "pct", "pct."}
@@ -83,9 +84,14 @@ NOUN_POS = {"NOUN", "PROPN"}
 MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
 MODIFIER_TAGS = {"VBN", "VBG", "JJ", "JJR", "JJS", "HYPH"}
 PRONOUNS = {"them", "us", "you", "those", "these", "whom", "which", "it"}
+# Nouns that point back to what an earlier number counted: "three people ... and 12 others".
+ANAPHORIC_NOUNS = {"others", "more"}
+# Verbs before a number that make it a phone number: "call 911", "dial 999".
+DIAL_WORDS = {"call", "dial", "text", "phone", "ring"}
 _YEAR = re.compile(r"[12]\d{3}")
 _LEADING_ZERO = re.compile(r"0\d+")
-_CHUNK_OK = re.compile(r"""[$€£¥(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?[%+)”"'’\].,;:!?]*""",
+_CHUNK_OK = re.compile(r"""[$€£¥(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:strong|odd|plus))?"""
+                       r"""[%+)”"'’\].,;:!?]*""",
                        re.IGNORECASE)
 _CHUNK_RANGE = re.compile(r"[$€£¥]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?)]*")
 _MAX_NOUN_GAP = 6  # modifiers scanned between a number and its noun
@@ -141,17 +147,19 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
     if reading is None:
         return None
     number = reading.number
-    end = number.end
-    if doc[number.start].text[:1].isdigit() and _not_a_count(doc, number):
-        return None, end, None
     currency = _currency(doc, number.start)
     kind, start = _prefix(doc, number.start - 1 if currency else number.start)
     low, high = number.value, number.value
-    upper = _range_end(doc, end, kind == BETWEEN, number.words)
+    upper = _range_end(doc, number.end, kind == BETWEEN, number.words)
+    if upper is not None and number.scale == 1 and upper.scale > 1 and number.value is not None:
+        number.value = low = number.value * upper.scale
+    end = upper.end if upper is not None else number.end
+    if _not_a_count(doc, number):
+        return None, end, None
     if upper is not None:
-        if number.scale == 1 and upper.scale > 1 and number.value is not None:
-            number.value *= upper.scale
-        low, high, end = number.value, upper.value, upper.end
+        if number.value is not None and upper.value <= number.value:
+            return None, end, None  # "80-19", "4 to 1": a tally or score, not a range
+        high = upper.value
         if kind == BETWEEN:
             kind = None
     suffix, end = _suffix(doc, end)
@@ -175,13 +183,15 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
     if _excluded_without_noun(doc, number, noun_token, via_of, reading):
         return None, end, None
     noun = _noun_text(noun_token) if noun_token is not None else None
-    if unit is None and noun is None and not reading.percent:
+    if noun_token is not None and noun_token.lower_ in ANAPHORIC_NOUNS:
+        unit, noun = last_noun, None
+    elif unit is None and noun is None and not reading.percent:
         unit = last_noun
     span_end = doc[end - 1].idx + len(doc[end - 1])
     if noun_token is not None and unit != "percent":
         span_end = max(span_end, noun_token.idx + len(noun_token))
     quantity = _record(doc, doc[start].idx, span_end, reading, kind, low, high, unit)
-    return quantity, max(end, noun_token.i + 1 if noun_token is not None else end), noun
+    return quantity, end, noun
 
 
 def _record(doc, start, end, reading, kind, low, high, unit) -> Quantity:
@@ -216,6 +226,10 @@ def _read(doc: Doc, i: int) -> Reading | None:
     if word == "half" and nxt in ("of", "the") and not (i and doc[i - 1].lower_ == "a"):
         return Reading(Number(i, i + 1, 50.0), percent=True, needs_of=nxt == "of")
     if word == "a" and nxt == "couple":
+        after = doc[i + 2].lower_ if i + 2 < n else ""
+        if after in SCALES or after == "dozen":  # "a couple dozen", "a couple hundred"
+            value = 2 * SCALES.get(after, 12.0)
+            return Reading(Number(i, i + 3, value, words=True), approximate=True)
         return Reading(Number(i, i + 2, 2.0, words=True), needs_of=True, approximate=True)
     vague = _read_vague(doc, i)
     if vague is not None:
@@ -295,8 +309,13 @@ def _proportion(doc: Doc, number: Number) -> Reading | None:
 
 
 def _not_a_count(doc: Doc, number: Number) -> bool:
-    """Digits that are part of a date, time of day, age, label, ID, URL or phone number."""
+    """A number that is part of a name, date, time of day, age, label, ID, URL or phone number."""
     i, end, n = number.start, number.end, len(doc)
+    after = doc[end].lower_.replace("’", "'") if end < n else ""
+    if after in TIME_OF_DAY:
+        return True
+    if not doc[i].text[:1].isdigit():  # words: only names like "Ground Zero" are excluded
+        return doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not doc[i].is_sent_start
     first, last = i, i
     while first > 0 and not doc[first - 1].whitespace_ and not doc[first - 1].is_space:
         first -= 1
@@ -306,10 +325,9 @@ def _not_a_count(doc: Doc, number: Number) -> bool:
     if not (_CHUNK_OK.fullmatch(chunk) or _CHUNK_RANGE.fullmatch(chunk)):
         return True
     prev = doc[i - 1].lower_.rstrip(".") if i else ""
-    after = doc[end].lower_ if end < n else ""
     return (
-        prev in MONTHS or after.rstrip(".") in MONTHS or after in TIME_OF_DAY
-        or prev in AGE_WORDS or prev in LABEL_WORDS
+        prev in MONTHS or after.rstrip(".") in MONTHS
+        or prev in AGE_WORDS or prev in LABEL_WORDS or prev in DIAL_WORDS
         or (i > 0 and doc[i - 1].text in ("#", "No.", "no."))
     )
 
@@ -320,7 +338,10 @@ def _excluded_without_noun(doc, number, noun_token, via_of, reading) -> bool:
     text = doc[i].text
     prev = doc[i - 1].lower_ if i else ""
     if not number.words and _YEAR.fullmatch(text) and number.end == i + 1:
-        if noun_token is None or prev in YEAR_LEAD or doc[i].ent_type_ == "DATE":
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if noun_token is None or prev in YEAR_LEAD or doc[i].ent_type_ == "DATE" or (
+            after is not None and after.tag_ not in ("NNS", "NNPS")  # "1995 tax filings"
+        ):
             return True
     if number.value == 1 and number.words and not reading.percent and (
         noun_token is None or via_of
@@ -394,6 +415,8 @@ def _counted_noun(doc: Doc, j: int, allow_of: bool) -> tuple[Token | None, bool]
         if j < n and doc[j].lower_ in PRONOUNS:
             return None, True
         if j < n and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$"):
+            j += 1
+        if j < n and doc[j].like_num:  # "17 of the 250 delegates"
             j += 1
     noun = None
     for k in range(j, min(n, j + _MAX_NOUN_GAP)):

@@ -38,6 +38,7 @@ NO_ANCHOR = "no earlier date in the text to count from"
 YEAR_LEAD = {"in", "since", "by", "until", "till", "before", "after", "during", "of", "from",
              "through", "throughout", "between", "and", "to", "early", "late", "mid", "around",
              "circa", "summer", "winter", "spring", "autumn", "fall", "year"}
+NAME_ENTITIES = {"ORG", "PERSON", "WORK_OF_ART", "FAC", "PRODUCT", "EVENT", "LAW", "GPE"}
 DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 SHIFTERS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
             "coming": 1, "upcoming": 1}
@@ -100,6 +101,8 @@ def _record(doc: Doc, hit: Hit) -> TimeExpression:
 
 
 def _match(doc: Doc, i: int, published: dt.date | None, anchor: Hit | None) -> Hit | None:
+    if doc[i].ent_type_ in NAME_ENTITIES:
+        return None  # "USA Today", "Fox News Sunday", "Ground Zero"
     for matcher in (_numeric_date, _month_date, _day_month, _year, _deictic, _shifted,
                     _counted, _weekday):
         hit = matcher(doc, i, published, anchor)
@@ -144,6 +147,17 @@ def _day_hit(start: int, end: int, year: int, month: int, day: int) -> Hit:
     return Hit(start, end, reason=reason, granularity="day")
 
 
+def _days_hit(start: int, end: int, year: int, month: int, day: int, last: int | None) -> Hit:
+    """A day, or a span of days in one month ("September 16-19")."""
+    first = _day_hit(start, end, year, month, day)
+    if last is None or first.span is None:
+        return first
+    closing = _day_hit(start, end, year, month, last)
+    if closing.span is None or closing.span[0] < first.span[0]:
+        return closing
+    return Hit(start, end, (first.span[0], closing.span[0]), "day", absolute=True)
+
+
 def _month_at(doc: Doc, i: int) -> tuple[int, int] | None:
     """(month, end) when token ``i`` names a month: capitalized, abbreviations with a dot or a
     day after them, "May" and "March" only beside a day, year or date preposition."""
@@ -175,13 +189,16 @@ def _month_date(doc, i, published, anchor) -> Hit | None:
     month, end = found
     n = len(doc)
     day = None
+    last_day = None
     if end < n and _ORDINAL_DAY.fullmatch(doc[end].text) and not _YEAR.fullmatch(doc[end].text):
         day, end = int(_ORDINAL_DAY.fullmatch(doc[end].text)[1]), end + 1
+        if end + 1 < n and doc[end].text in ("-", "–") and _ORDINAL_DAY.fullmatch(doc[end + 1].text):
+            last_day, end = int(_ORDINAL_DAY.fullmatch(doc[end + 1].text)[1]), end + 2
     year_at = end + 1 if day is not None and end < n and doc[end].text == "," else end
     if year_at < n and _YEAR.fullmatch(doc[year_at].text):
         year = int(doc[year_at].text)
         if day is not None:
-            return _day_hit(i, year_at + 1, year, month, day)
+            return _days_hit(i, year_at + 1, year, month, day, last_day)
         reason = out_of_range(year)
         if reason:
             return Hit(i, year_at + 1, reason=reason, granularity="month")
@@ -194,7 +211,7 @@ def _month_date(doc, i, published, anchor) -> Hit | None:
         return Hit(i - 1, end, month_range(year, month), "month")
     year = nearest_year(month, day, published, _direction(doc[i]))
     if day is not None:
-        return _day_hit(i, end, year, month, day)
+        return _days_hit(i, end, year, month, day, last_day)
     return Hit(i, end, month_range(year, month), "month")
 
 
@@ -277,14 +294,15 @@ def _shifted(doc, i, published, anchor) -> Hit | None:
         return Hit(i, j + 1, _weekday_in(published, weekday, direction or 1, week=True), "day")
     if count is None and doc[i].lower_ in ("past", "coming") and start == i:
         return None  # "past week" needs "the"; bare "past" is often an adjective
+    if count is None and doc[j - 1].tag_ == "NNS":
+        count = VAGUE_COUNTS["few"]  # "the coming years" reads like "the next few years"
     if published is None:
         return Hit(start, j, reason=NO_DATE, granularity=unit)
     if count is None:  # "last week": the whole calendar unit before, holding or after today
-        here = unit_range(published, unit)
-        if direction == 0:
-            return Hit(i, j, here, unit)
-        moved = shift(here[0], direction, unit)
-        return Hit(i, j, unit_range(moved, unit), unit)
+        here = unit_range(shift(published, direction, unit), unit)
+        if doc[j - 1].lower_ == "weekend":
+            here = (here[0] + dt.timedelta(days=5), here[1])
+        return Hit(i, j, here, unit)
     other = shift(published, direction * count, unit)
     span = (published, other) if direction > 0 else (other, published)
     return Hit(start, j, span, unit)
