@@ -188,7 +188,7 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
     elif unit is None and noun is None and not reading.percent:
         unit = last_noun
     span_end = doc[end - 1].idx + len(doc[end - 1])
-    if noun_token is not None and unit != "percent":
+    if noun_token is not None:
         span_end = max(span_end, noun_token.idx + len(noun_token))
     quantity = _record(doc, doc[start].idx, span_end, reading, kind, low, high, unit)
     return quantity, end, noun

@@ -50,6 +50,7 @@ _YEAR = re.compile(r"\d{4}")
 _DECADE = re.compile(r"(\d{3}0)s")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
+_ANCHOR_WORDS = set(MONTHS) | set(WEEKDAYS) | set(DEICTIC_DAYS)
 _DIGIT_SEPARATOR = re.compile(r"\d[-/.:]\d")
 
 
@@ -162,13 +163,15 @@ def _month_at(doc: Doc, i: int) -> tuple[int, int] | None:
     """(month, end) when token ``i`` names a month: capitalized, abbreviations with a dot or a
     day after them, "May" and "March" only beside a day, year or date preposition."""
     token = doc[i]
-    word = token.lower_
+    word = token.lower_.rstrip(".")
     if word not in MONTHS or not token.text[:1].isupper():
         return None
     end = i + 1
     nxt = doc[end] if end < len(doc) else None
     if len(word) <= 4 and word not in ("june", "july", "may"):
-        if nxt is not None and nxt.text == ".":
+        if token.text.endswith("."):
+            pass
+        elif nxt is not None and nxt.text == ".":
             end += 1
         elif nxt is None or not nxt.text[:1].isdigit():
             return None
@@ -262,8 +265,8 @@ def _year(doc, i, published, anchor) -> Hit | None:
 def _deictic(doc, i, published, anchor) -> Hit | None:
     """"today", "yesterday", "tomorrow", "tonight"."""
     offset = DEICTIC_DAYS.get(doc[i].lower_)
-    if offset is None:
-        return None
+    if offset is None or (i and doc[i - 1].lower_ in ("before", "after")):
+        return None  # "the day before yesterday" is left to dateparser
     if published is None:
         return Hit(i, i + 1, reason=NO_DATE, granularity="day")
     day = published + dt.timedelta(days=offset)
@@ -418,11 +421,9 @@ def _leftover_entities(doc: Doc, hits: list[Hit], published: dt.date | None) -> 
     for ent in doc.ents:
         if ent.label_ != "DATE" or any(t.i in covered for t in ent):
             continue
-        words = {t.lower_ for t in ent}
-        if words & set(TIME_UNITS) or any(t.lemma_.lower() in TIME_UNITS for t in ent) or (
-            not (words & set(MONTHS) or words & set(WEEKDAYS) or _DIGIT_SEPARATOR.search(ent.text))
-        ):
-            continue  # durations, ages and bare numbers are not dates
+        words = {t.lower_.rstrip(".") for t in ent}
+        if not (words & _ANCHOR_WORDS or _DIGIT_SEPARATOR.search(ent.text)):
+            continue  # durations ("three months"), ages and bare numbers are not dates
         found.append(_parse_leftover(ent, published))
     return found
 
