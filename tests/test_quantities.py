@@ -85,6 +85,8 @@ def test_range_shares_its_magnitude(nlp):
     ("Half of the villages were evacuated.", 50, "percent"),
     ("One in five adults reported skipping meals.", 20, "percent"),
     ("A couple dozen protesters remained.", 24, "protesters"),
+    ("You need a quarter of a million dollars.", 250_000, "dollars"),
+    ("The plant closures hit hundreds of coal-fired power plants.", 100, "plants"),
 ])
 def test_written_forms_are_read(nlp, text, value, unit):
     q = only(nlp, text)
@@ -134,6 +136,8 @@ def test_vague_quantities_follow_the_acled_convention(nlp, text, value):
     "No one was hurt, and one of the guards resigned.",
     "The bill passed 80-19 in the Senate.",
     "A couple from Ohio won the lottery.",
+    "Tuition at four-year universities rose.",
+    "The channel posted one-sided news.",
 ])
 def test_non_quantities_are_left_out(nlp, text):
     assert found(nlp, text) == []

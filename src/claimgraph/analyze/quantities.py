@@ -65,6 +65,7 @@ SUFFIXES = {
     ("or", "below"): HIGH, ("or", "so"): ABOUT, ("-", "odd"): ABOUT, ("-", "plus"): LOW,
     ("-", "strong"): None,
 }
+HYPHEN_SUFFIXES = {words[1] for words in SUFFIXES if words[0] == "-"}
 CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 PERCENT_WORDS = {"%", "percent", "pct", "pct."}
 RANGE_WORDS = {"to", "-", "–", "—", "or"}
@@ -218,9 +219,25 @@ def _record(doc, start, end, reading, kind, low, high, unit) -> Quantity:
 
 def _read(doc: Doc, i: int) -> Reading | None:
     """The number starting at token ``i`` in any written form, or None."""
+    reading = _read_form(doc, i)
+    if reading is None or not reading.percent:
+        return reading
+    # "a quarter of a million dollars", "half a million": a fraction of a magnitude is a count
+    j = reading.number.end
+    if j < len(doc) and doc[j].lower_ == "of":
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "one") and doc[j + 1].lower_ in SCALES:
+        value = reading.number.value / 100 * SCALES[doc[j + 1].lower_]
+        return Reading(Number(reading.number.start, j + 2, value, words=True))
+    return reading
+
+
+def _read_form(doc: Doc, i: int) -> Reading | None:
     n = len(doc)
     word = doc[i].lower_
     nxt = doc[i + 1].lower_ if i + 1 < n else ""
+    if word == "half" and nxt in ("a", "an") and i + 2 < n and doc[i + 2].lower_ in SCALES:
+        return Reading(Number(i, i + 1, 50.0), percent=True)
     if word in ("a", "an", "one") and nxt in FRACTIONS and FRACTIONS[nxt] != 0.5:
         return Reading(Number(i, i + 2, FRACTIONS[nxt] * 100), percent=True, needs_of=True)
     if word == "half" and nxt in ("of", "the") and not (i and doc[i - 1].lower_ == "a"):
@@ -314,8 +331,11 @@ def _not_a_count(doc: Doc, number: Number) -> bool:
     after = doc[end].lower_.replace("’", "'") if end < n else ""
     if after in TIME_OF_DAY:
         return True
-    if not doc[i].text[:1].isdigit():  # words: only names like "Ground Zero" are excluded
-        return doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper() and not doc[i].is_sent_start
+    if not doc[i].text[:1].isdigit():  # words: names ("Ground Zero") and compounds ("one-sided")
+        compound = (end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_
+                    and doc[end + 1].is_alpha and doc[end + 1].lower_ not in HYPHEN_SUFFIXES)
+        return compound or (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+                            and not doc[i].is_sent_start)
     first, last = i, i
     while first > 0 and not doc[first - 1].whitespace_ and not doc[first - 1].is_space:
         first -= 1
@@ -351,7 +371,8 @@ def _excluded_without_noun(doc, number, noun_token, via_of, reading) -> bool:
         return True
     nxt = doc[number.end].text if number.end < len(doc) else ""
     return (noun_token is None and prev == "," and i > 1 and doc[i - 2].pos_ == "PROPN"
-            and nxt in (",", "") and number.value is not None and number.value < 130)
+            and (nxt == "" or doc[number.end].is_punct) and number.value is not None
+            and number.value < 130)
 
 
 def _prefix(doc: Doc, start: int) -> tuple[str | None, int]:
@@ -421,9 +442,12 @@ def _counted_noun(doc: Doc, j: int, allow_of: bool) -> tuple[Token | None, bool]
     noun = None
     for k in range(j, min(n, j + _MAX_NOUN_GAP)):
         token = doc[k]
-        if token.lower_ in WEEKDAYS or token.lower_ in MONTHS:
+        if token.lower_ in WEEKDAYS or token.lower_ in MONTHS or token.text[:1] in "@#" \
+                or token.like_url:
             break
-        if token.pos_ in NOUN_POS and not token.like_num:
+        if token.tag_ == "HYPH" and not token.whitespace_ and not doc[k - 1].whitespace_:
+            noun = None  # "coal-fired power plants": the noun comes after the compound
+        elif token.pos_ in NOUN_POS and not token.like_num:
             noun = token
         elif noun is None and (token.pos_ == "ADJ" or token.tag_ in MODIFIER_TAGS
                                or (token.pos_ == "ADV" and k + 1 < n
