@@ -95,6 +95,12 @@ def test_years_ago_counts_from_publication(nlp):
     ("The survey ran September 16-19.", "September 16-19", D(2024, 9, 16), D(2024, 9, 19), "day"),
     ("The report is dated 2024-10-30.", "2024-10-30", D(2024, 10, 30), D(2024, 10, 30), "day"),
     ("Voting closed on 3 March.", "3 March", D(2024, 3, 3), D(2024, 3, 3), "day"),
+    ("The firm was founded a decade ago.", "a decade ago", D(2014, 1, 1), D(2014, 12, 31), "year"),
+    ("It grew over the past decade.", "the past decade", D(2014, 10, 30), D(2024, 10, 30), "year"),
+    ("Three hours ago, the port closed.", "Three hours ago", D(2024, 10, 30), D(2024, 10, 30),
+     "day"),
+    ("They met this weekend.", "this weekend", D(2024, 10, 26), D(2024, 10, 27), "week"),
+    ("They will meet this weekend.", "this weekend", D(2024, 11, 2), D(2024, 11, 3), "week"),
 ])
 def test_expressions_resolve_to_ranges(nlp, text, expression, start, end, granularity):
     t = one(nlp, text, expression)
@@ -117,6 +123,7 @@ def test_impossible_or_out_of_range_dates_are_unresolved_with_a_reason(
 @pytest.mark.parametrize("text", [
     "Officials may resign over the scandal.",
     "She told USA Today she would run.",
+    "The channel Russia Today aired it.",
     "Over 200 soldiers defected.",
     "The 1500 troops left.",
 ])

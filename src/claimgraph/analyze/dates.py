@@ -5,7 +5,12 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from claimgraph.analyze.numbers import TIME_UNITS
+
 MIN_YEAR, MAX_YEAR = 1900, 2100
+# How many of its granularity each time unit word spans; 1 when not listed.
+UNIT_STEPS = {"second": 1 / 86400, "minute": 1 / 1440, "hour": 1 / 24, "fortnight": 2,
+              "decade": 10, "century": 100}
 Range = tuple[dt.date, dt.date]
 
 
@@ -36,15 +41,17 @@ def add_months(day: dt.date, months: int) -> dt.date:
     return dt.date(year, month + 1, min(day.day, calendar.monthrange(year, month + 1)[1]))
 
 
-def shift(day: dt.date, amount: int, granularity: str) -> dt.date:
-    """``day`` moved by ``amount`` days, weeks, months or years (may raise OverflowError)."""
+def shift(day: dt.date, amount: int, unit: str) -> dt.date:
+    """``day`` moved by ``amount`` of a time unit word such as "day", "week", "decade", "hour"
+    (may raise OverflowError). Units below a day move by whole days, rounded."""
+    granularity, step = TIME_UNITS[unit], UNIT_STEPS.get(unit, 1)
     if granularity == "day":
-        return day + dt.timedelta(days=amount)
+        return day + dt.timedelta(days=round(amount * step))
     if granularity == "week":
-        return day + dt.timedelta(weeks=amount)
+        return day + dt.timedelta(weeks=amount * step)
     if granularity == "month":
-        return add_months(day, amount)
-    return add_months(day, 12 * amount)
+        return add_months(day, amount * step)
+    return add_months(day, 12 * amount * step)
 
 
 def unit_range(day: dt.date, granularity: str) -> Range:

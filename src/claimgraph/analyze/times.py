@@ -26,7 +26,8 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.dates import (
-    Range, month_range, nearest_year, out_of_range, shift, unit_range, week_range, year_range,
+    UNIT_STEPS, Range, month_range, nearest_year, out_of_range, shift, unit_range, week_range,
+    year_range,
 )
 from claimgraph.analyze.numbers import MONTHS, TIME_UNITS, WEEKDAYS, digits_value, read_words
 from claimgraph.model import TimeExpression
@@ -267,6 +268,8 @@ def _deictic(doc, i, published, anchor) -> Hit | None:
     offset = DEICTIC_DAYS.get(doc[i].lower_)
     if offset is None or (i and doc[i - 1].lower_ in ("before", "after")):
         return None  # "the day before yesterday" is left to dateparser
+    if doc[i].text[:1].isupper() and not doc[i].is_sent_start and doc[i - 1].text not in "“\"'‘(":
+        return None  # "USA Today", "Russia Today": a name
     if published is None:
         return Hit(i, i + 1, reason=NO_DATE, granularity="day")
     day = published + dt.timedelta(days=offset)
@@ -287,8 +290,8 @@ def _shifted(doc, i, published, anchor) -> Hit | None:
         count, j = VAGUE_COUNTS.get(doc[j].lower_), j + 1
     elif (number := _count(doc, j)) is not None:
         count, j = number
-    unit, j = _units(doc, j)
-    if unit is None:
+    word, j = _units(doc, j)
+    if word is None:
         weekday = WEEKDAYS.get(doc[j].lower_) if j < len(doc) and count is None else None
         if weekday is None or not doc[j].text[:1].isupper():
             return None
@@ -297,16 +300,18 @@ def _shifted(doc, i, published, anchor) -> Hit | None:
         return Hit(i, j + 1, _weekday_in(published, weekday, direction or 1, week=True), "day")
     if count is None and doc[i].lower_ in ("past", "coming") and start == i:
         return None  # "past week" needs "the"; bare "past" is often an adjective
+    unit = TIME_UNITS[word]
     if count is None and doc[j - 1].tag_ == "NNS":
         count = VAGUE_COUNTS["few"]  # "the coming years" reads like "the next few years"
     if published is None:
         return Hit(start, j, reason=NO_DATE, granularity=unit)
+    if count is None and word == "weekend":
+        return Hit(i, j, _weekend(published, direction, _direction(doc[i])), "week")
+    if count is None and word in ("decade", "century"):
+        count = 1  # "the past decade" is the ten years up to today, not a calendar unit
     if count is None:  # "last week": the whole calendar unit before, holding or after today
-        here = unit_range(shift(published, direction, unit), unit)
-        if doc[j - 1].lower_ == "weekend":
-            here = (here[0] + dt.timedelta(days=5), here[1])
-        return Hit(i, j, here, unit)
-    other = shift(published, direction * count, unit)
+        return Hit(i, j, unit_range(shift(published, direction, word), unit), unit)
+    other = shift(published, direction * count, word)
     span = (published, other) if direction > 0 else (other, published)
     return Hit(start, j, span, unit)
 
@@ -319,22 +324,22 @@ def _counted(doc, i, published, anchor) -> Hit | None:
     count, j = number
     while j < len(doc) and doc[j].lower_ in FILLER_ADJ:
         j += 1
-    unit, j = _units(doc, j)
-    if unit is None or j >= len(doc):
+    word, j = _units(doc, j)
+    if word is None or j >= len(doc):
         return None
-    word = doc[j].lower_
-    if word == "ago":
+    unit, relation = TIME_UNITS[word], doc[j].lower_
+    if relation == "ago":
         if published is None:
             return Hit(i, j + 1, reason=NO_DATE, granularity=unit)
-        return Hit(i, j + 1, unit_range(shift(published, -count, unit), unit), unit)
-    if word not in ("later", "earlier"):
+        return Hit(i, j + 1, unit_range(shift(published, -count, word), unit), unit)
+    if relation not in ("later", "earlier"):
         return None
     if anchor is None:
         return Hit(i, j + 1, reason=NO_ANCHOR, granularity=unit)
-    sign = 1 if word == "later" else -1
+    sign = 1 if relation == "later" else -1
     granularity = max(unit, anchor.granularity, key=_coarseness)
-    start = shift(anchor.span[0], sign * count, unit)
-    end = shift(anchor.span[1], sign * count, unit)
+    start = shift(anchor.span[0], sign * count, word)
+    end = shift(anchor.span[1], sign * count, word)
     reason = out_of_range(start.year) or out_of_range(end.year)
     if reason:
         return Hit(i, j + 1, reason=reason, granularity=granularity)
@@ -380,19 +385,39 @@ def _count(doc: Doc, i: int) -> tuple[int, int] | None:
 
 
 def _units(doc: Doc, j: int) -> tuple[str | None, int]:
-    """The granularity of a time unit at ``j`` ("weeks", "years"), extended over a coordinated
-    one ("weeks and months") to the coarser of the two; (None, j) when there is none."""
-    if j >= len(doc):
-        return None, j
-    unit = TIME_UNITS.get(doc[j].lemma_.lower()) or TIME_UNITS.get(doc[j].lower_.rstrip("s"))
-    if unit is None:
+    """The time unit word at ``j`` ("weeks" → "week"), or over a coordinated pair ("weeks and
+    months") the larger of the two; (None, j) when there is none."""
+    word = _unit_word(doc, j)
+    if word is None:
         return None, j
     end = j + 1
     if end + 1 < len(doc) and doc[end].lower_ in ("and", "or"):
-        other = TIME_UNITS.get(doc[end + 1].lower_.rstrip("s"))
+        other = _unit_word(doc, end + 1)
         if other is not None:
-            unit, end = max(unit, other, key=_coarseness), end + 2
-    return unit, end
+            word, end = max(word, other, key=_unit_size), end + 2
+    return word, end
+
+
+def _unit_word(doc: Doc, j: int) -> str | None:
+    if j >= len(doc):
+        return None
+    for word in (doc[j].lemma_.lower(), doc[j].lower_, doc[j].lower_.removesuffix("s")):
+        if word in TIME_UNITS:
+            return word
+    return None
+
+
+def _unit_size(word: str) -> tuple[int, float]:
+    return _coarseness(TIME_UNITS[word]), UNIT_STEPS.get(word, 1)
+
+
+def _weekend(published: dt.date, direction: int, tense: int) -> Range:
+    """Saturday and Sunday of the weekend meant: "this weekend" in the past tense, written on a
+    weekday, is the one just gone."""
+    if direction == 0 and tense < 0 and published.weekday() < 5:
+        direction = -1
+    monday = week_range(published)[0] + dt.timedelta(weeks=direction)
+    return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
 
 
 def _coarseness(granularity: str | None) -> int:
@@ -419,8 +444,8 @@ def _leftover_entities(doc: Doc, hits: list[Hit], published: dt.date | None) -> 
     covered = {k for hit in hits for k in range(hit.start, hit.end)}
     found = []
     for ent in doc.ents:
-        if ent.label_ != "DATE" or any(t.i in covered for t in ent):
-            continue
+        if ent.label_ != "DATE" or len(ent) == 1 or any(t.i in covered for t in ent):
+            continue  # single words are decided by the rules above (or are names)
         words = {t.lower_.rstrip(".") for t in ent}
         if not (words & _ANCHOR_WORDS or _DIGIT_SEPARATOR.search(ent.text)):
             continue  # durations ("three months"), ages and bare numbers are not dates
