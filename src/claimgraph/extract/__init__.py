@@ -24,5 +24,6 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
         "url": article.url or raw.url,
         "title": article.title or raw.title,
         "published": article.published or raw.published,
+        "retrieved": raw.retrieved,
     }
     return article.model_copy(update=updates)
