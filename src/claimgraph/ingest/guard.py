@@ -88,10 +88,10 @@ class AddressGuard:
             ip = ipaddress.ip_address(address.split("%", 1)[0])
             kind = blocked_kind(ip)
             if kind and not any(ip in net for net in self.allowed_networks):
-                shown = host if host == address else f"{host} ({address})"
+                shown = host if host == address else f"{host} is {address}"
                 raise FetchError(
-                    f"refused: {shown} is a {kind} address (use --allow-private to fetch from "
-                    "the local network)"
+                    f"{kind} address refused ({shown}; use --allow-private to fetch from the "
+                    "local network)"
                 )
         return addresses
 
