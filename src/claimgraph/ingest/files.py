@@ -30,7 +30,8 @@ DEFAULT_SUFFIXES = (
 def walk(
     spec: str, include: Sequence[str] = (), exclude: Sequence[str] = ()
 ) -> Iterator[Path | InputError]:
-    """The files ``spec`` names: itself if a file, else the files under it, in sorted order.
+    """The files ``spec`` names: itself if a file, else the files under it (a folder's own
+    files first, then its subfolders, each in name order).
 
     In a directory, a file is taken when its name ends in one of DEFAULT_SUFFIXES, or, given
     ``include`` globs, when one matches; ``exclude`` globs drop files and whole directories.

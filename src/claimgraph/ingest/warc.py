@@ -20,7 +20,7 @@ from claimgraph.settings import Settings
 
 log = logging.getLogger(__name__)
 
-WARC_SUFFIXES = (".warc", ".warc.gz", ".arc", ".arc.gz")
+WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
@@ -46,9 +46,13 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Claimgra
         while start is not None:
             fh.seek(start)
             records = ArchiveIterator(fh)
+            last = None
             try:
                 for record in records:
+                    if record.format != "warc":  # warcio also parses ARC, and reads text as it
+                        raise ArchiveLoadFailed(f"not a WARC record ({record.format} format)")
                     resyncing = False
+                    last = (record, records.offset)
                     doc = _document(record, records.offset, name, settings)
                     if doc is not None:
                         yield doc
@@ -64,8 +68,11 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Claimgra
                 resyncing = True
                 start = _next_start(fh, bad + 1, marker)
                 continue
-            # warcio ends quietly at a record cut short; anything left unread is one.
-            if _has_data(fh, records.offset):
+            # warcio ends quietly at a record cut short: one whose announced length never came,
+            # or bytes left over that no record could be read from.
+            if last is not None and getattr(last[0].raw_stream, "limit", 0) > 0:
+                yield InputError("truncated WARC record", f"{name} at byte {last[1]}")
+            elif _has_data(fh, records.offset):
                 yield InputError("truncated WARC record at the end of the archive",
                                  f"{name} at byte {records.offset}")
             start = None
