@@ -167,3 +167,14 @@ def test_invalid_setting_is_a_clear_error(runner, article):
     result = run(runner, "analyze", "--max-bytes", "-5", article)
     assert result.exit_code == 2
     assert "max_bytes" in result.stderr
+
+
+def test_a_20_megabyte_file_is_refused_by_default_naming_the_setting(runner, tmp_path):
+    huge = tmp_path / "huge.txt"
+    with huge.open("w", encoding="utf-8") as fh:
+        for _ in range(20 * 1024):
+            fh.write("The committee heard evidence all week. " * 26 + "\n")
+    assert huge.stat().st_size > 20_000_000
+    result = run(runner, "analyze", huge)
+    assert result.exit_code == 2
+    assert str(huge) in result.stderr and "CLAIMGRAPH_MAX_BYTES" in result.stderr
