@@ -57,7 +57,8 @@ class LocalServer:
     def route(self, path: str, body: bytes | str = b"", status: int = 200, **headers: str) -> str:
         if isinstance(body, str):
             body = body.encode("utf-8")
-        self.routes[path] = Route(status, body, {k.replace("_", "-"): v for k, v in headers.items()})
+        headers = {name.replace("_", "-"): value for name, value in headers.items()}
+        self.routes[path] = Route(status, body, headers)
         return self.url(path)
 
     def redirect(self, path: str, location: str, status: int = 302) -> str:

@@ -54,8 +54,8 @@ def test_every_source_kind_in_one_run(tmp_path, web):
         f"<item><title>Ferry delayed</title><link>{url}</link></item></channel></rss>"
     ), Content_Type="application/rss+xml")
     dump = tmp_path / "dump.jsonl"
-    dump.write_text(json.dumps({"text": "Market moves\n\nThe market moved to the square for "
-                                        "the summer, the council said.", "url": "https://x.example/m"}) + "\n")
+    market = "Market moves\n\nThe market moved to the square for the summer, the council said."
+    dump.write_text(json.dumps({"text": market, "url": "https://x.example/m"}) + "\n")
     buf = io.BytesIO()
     writer = WARCWriter(buf, gzip=True)
     writer.write_record(writer.create_warc_record(

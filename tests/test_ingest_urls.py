@@ -168,7 +168,7 @@ def test_an_image_is_not_taken_for_an_article(web):
 
 def test_windows_1252_page_without_a_declared_charset_is_decoded(web):
     text = "Café owners say the “new rules” are unfair to small businesses in the old town."
-    html = f"<html><body><article><h1>Café rules</h1><p>{text}</p><p>{text}</p></article></body></html>"
+    html = f"<html><body><article><h1>Café rules</h1><p>{text}</p><p>{text}</p></article></body>"
     url = web.route("/cafe", html.encode("cp1252"), Content_Type="text/html")
     raw, _ = fetch(url)
     article = extract(raw)

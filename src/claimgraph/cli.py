@@ -87,7 +87,7 @@ AllowPrivate = Annotated[
     typer.Option(
         "--allow-private",
         help="Fetch URLs that resolve to loopback, private, link-local or reserved addresses "
-        "(refused by default) [env CLAIMGRAPH_ALLOW_PRIVATE].",
+        "(refused by default) \\[env CLAIMGRAPH_ALLOW_PRIVATE].",
     ),
 ]
 DedupIndex = Annotated[
@@ -95,7 +95,7 @@ DedupIndex = Annotated[
     typer.Option(
         "--dedup-index", metavar="FILE",
         help="Remember articles in FILE across runs, so later copies are marked duplicate_of "
-        "[env CLAIMGRAPH_DEDUP_INDEX].",
+        "\\[env CLAIMGRAPH_DEDUP_INDEX].",
     ),
 ]
 
@@ -134,10 +134,11 @@ def analyze(
         ),
     ] = False,
     model: Annotated[
-        str | None, typer.Option(help="spaCy pipeline to load [env CLAIMGRAPH_SPACY_MODEL].")
+        str | None, typer.Option(help="spaCy pipeline to load \\[env CLAIMGRAPH_SPACY_MODEL].")
     ] = None,
     max_bytes: Annotated[
-        int | None, typer.Option(help="Refuse inputs larger than this [env CLAIMGRAPH_MAX_BYTES].")
+        int | None,
+        typer.Option(help="Refuse inputs larger than this \\[env CLAIMGRAPH_MAX_BYTES]."),
     ] = None,
     include: Include = None,
     exclude: Exclude = None,
@@ -175,7 +176,8 @@ def extract(
         bool, typer.Option("--plain", help="Keep the decoded input as the text (no cleaning).")
     ] = False,
     max_bytes: Annotated[
-        int | None, typer.Option(help="Refuse inputs larger than this [env CLAIMGRAPH_MAX_BYTES].")
+        int | None,
+        typer.Option(help="Refuse inputs larger than this \\[env CLAIMGRAPH_MAX_BYTES]."),
     ] = None,
     include: Include = None,
     exclude: Exclude = None,

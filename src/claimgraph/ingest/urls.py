@@ -159,7 +159,8 @@ class Fetcher:
             host = current.host
             self._wait_turn(host)
             try:
-                with self._get_client().stream("GET", current, timeout=self._timeout(deadline)) as resp:
+                timeout = self._timeout(deadline)
+                with self._get_client().stream("GET", current, timeout=timeout) as resp:
                     if resp.status_code in _REDIRECTS and "location" in resp.headers:
                         target = current.join(resp.headers["location"])
                         if str(target) in visited:
