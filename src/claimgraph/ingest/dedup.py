@@ -37,19 +37,27 @@ _WORD = re.compile(r"\w+")
 _PERMUTATIONS = MinHash(num_perm=NUM_PERM, seed=_SEED, scheme=_SCHEME).permutations
 
 
+def exact_key(text: str) -> str:
+    """A hash of the lower-cased words of ``text``: spacing, punctuation and case do not count."""
+    return _key(_WORD.findall(text.lower()))
+
+
 def fingerprint(text: str) -> tuple[str, LeanMinHash | None]:
-    """The exact-copy key of ``text`` (a hash of its lower-cased words, so spacing, punctuation
-    and case do not matter) and the MinHash of its word 5-shingles (None when too short)."""
+    """The exact-copy key of ``text`` and the MinHash of its word 5-shingles (None when the
+    text is too short to have one)."""
     words = _WORD.findall(text.lower())
-    exact = hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
     if len(words) < SHINGLE:
-        return exact, None
+        return _key(words), None
     shingles = {" ".join(words[i:i + SHINGLE]).encode("utf-8")
                 for i in range(len(words) - SHINGLE + 1)}
     minhash = MinHash(num_perm=NUM_PERM, seed=_SEED, permutations=_PERMUTATIONS,
                       scheme=_SCHEME, hashfunc=zlib.crc32)
     minhash.update_batch(list(shingles))
-    return exact, LeanMinHash(minhash)
+    return _key(words), LeanMinHash(minhash)
+
+
+def _key(words: list[str]) -> str:
+    return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
 
 
 class DuplicateIndex:

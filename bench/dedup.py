@@ -1,0 +1,120 @@
+"""Duplicate detection: are syndicated copies of real articles marked, and nothing else?
+
+The 181 article bodies of the article-extraction benchmark (real news, all different) are read
+first; then, for each, copies edited the way wire stories are when outlets reprint them (seeded
+at random): a byline and dateline added, the last paragraph cut, a credit line appended, a few
+words changed. A copy counts as found when it is marked ``duplicate_of`` its own original; any
+other mark is a false one. The anchor, measured in the same run, is exact matching of the
+normalized text alone (what the index does without MinHash).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
+
+from common import bench_arg_parser, environment, write_result  # noqa: E402
+
+from claimgraph.ingest.dedup import DuplicateIndex, exact_key  # noqa: E402
+from claimgraph.model import Article  # noqa: E402
+from claimgraph.settings import Settings  # noqa: E402
+
+EDITS = ("relayout", "byline", "cut_last", "credit", "words", "all")
+
+
+def edited(text: str, edit: str, rng: random.Random) -> str:
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    if edit in ("byline", "all"):
+        paragraphs.insert(0, "By Staff Reporter | RIVERTON (Wire) -")
+    if edit in ("cut_last", "all") and len(paragraphs) > 3:
+        paragraphs.pop()
+    if edit in ("credit", "all"):
+        paragraphs.append("Reporting by A. Writer; editing by B. Editor.")
+    if edit in ("words", "all"):
+        words = "\n".join(paragraphs).split(" ")
+        for i in rng.sample(range(len(words)), k=min(5, len(words))):
+            words[i] = "changed"
+        return " ".join(words)
+    if edit == "relayout":
+        return "\n\n".join(p.upper() for p in paragraphs)
+    return "\n".join(paragraphs)
+
+
+class ExactOnly:
+    """The anchor: the first article with the same normalized words."""
+
+    def __init__(self) -> None:
+        self.first: dict[str, str] = {}
+
+    def seen(self, article: Article) -> str | None:
+        key = exact_key(article.text)
+        if key in self.first:
+            return self.first[key]
+        self.first[key] = article.source
+        return None
+
+
+def run(index, originals: list[Article], copies: list[tuple[Article, str, str]]):
+    false_marks = 0
+    found = dict.fromkeys(EDITS, 0)
+    started = time.perf_counter()
+    for article in originals:
+        false_marks += index.seen(article) is not None
+    for article, original, edit in copies:
+        first = index.seen(article)
+        if first == original:
+            found[edit] += 1
+        elif first is not None:
+            false_marks += 1
+    return found, false_marks, time.perf_counter() - started
+
+
+def main() -> None:
+    parser = bench_arg_parser(__doc__, "article-extraction-benchmark")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--threshold", type=float, default=Settings().duplicate_threshold,
+                        help="near-duplicate threshold (default: the setting's default)")
+    args = parser.parse_args()
+    truth = args.data / "ground-truth.json"
+    if not truth.is_file():
+        sys.exit(f"error: {truth} not found: pass --data with the article-extraction-benchmark "
+                 "folder")
+    bodies = {key: v["articleBody"] for key, v in json.loads(truth.read_text()).items()
+              if v["articleBody"].strip()}
+    rng = random.Random(args.seed)
+    originals = [Article(source=key, text=text) for key, text in bodies.items()]
+    copies = [(Article(source=f"{key}~{edit}", text=edited(text, edit, rng)), key, edit)
+              for key, text in bodies.items() for edit in EDITS]
+    rng.shuffle(copies)
+    per_edit = len(originals)
+    rows = {}
+    for name, index in (("exact hash (anchor)", ExactOnly()),
+                        ("claimgraph (exact + MinHash)", DuplicateIndex(threshold=args.threshold))):
+        found, false_marks, seconds = run(index, originals, copies)
+        total = sum(found.values())
+        rows[name] = {
+            "recall": total / len(copies),
+            "recall_by_edit": {edit: n / per_edit for edit, n in found.items()},
+            "false_marks": false_marks,
+            "articles_per_second": (len(originals) + len(copies)) / seconds,
+        }
+    print(f"{len(originals)} originals, {len(copies)} edited copies ({per_edit} per edit)")
+    header = f"{'method':30} {'recall':>7} " + " ".join(f"{e:>9}" for e in EDITS)
+    print(header + f" {'false':>6} {'art/s':>8}")
+    for name, row in rows.items():
+        cells = " ".join(f"{row['recall_by_edit'][e]:9.3f}" for e in EDITS)
+        print(f"{name:30} {row['recall']:7.3f} {cells} {row['false_marks']:6d} "
+              f"{row['articles_per_second']:8.0f}")
+    write_result("dedup", {**environment(), "data": str(args.data), "seed": args.seed,
+                           "threshold": args.threshold,
+                           "originals": len(originals), "copies": len(copies), "results": rows})
+
+
+if __name__ == "__main__":
+    main()
