@@ -63,7 +63,7 @@ def _key(words: list[str]) -> str:
 class DuplicateIndex:
     """Articles seen so far; optionally remembered in a file across runs (append-only JSONL)."""
 
-    def __init__(self, path: Path | None = None, threshold: float = 0.8):
+    def __init__(self, path: Path | None = None, threshold: float = 0.6):
         self.threshold = threshold
         self._exact: dict[str, int] = {}
         self._sources: list[str] = []
