@@ -10,9 +10,9 @@ the same run, is exact matching of the normalized text alone (the index without 
 Hard cases come from ECB+ (when its folder is given): documents of one subtopic are reports of
 the same real event by different outlets. Some of them are wire copies and some independent
 reporting; the table counts the documents marked as copies of an earlier one in their subtopic.
-By hand, the pairs scoring 0.6 and up were all one wire story reprinted (AP on Yahoo and on
-bigstory.ap.org, one wire story on Sky and Orange, ...); independent reports of one event score
-far lower.
+The pairs scoring 0.6 and up that we read by hand were one wire story reprinted (AP on Yahoo and
+on bigstory.ap.org, one wire story on Sky and Orange, ...); independent reports of one event
+score far lower.
 """
 
 from __future__ import annotations

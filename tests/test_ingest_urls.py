@@ -8,6 +8,7 @@ import pytest
 
 from claimgraph.errors import ClaimgraphError, FetchError, InputError
 from claimgraph.extract import extract
+from claimgraph.extract.decode import decode
 from claimgraph.ingest import read_sources
 from claimgraph.ingest.guard import blocked_kind
 from claimgraph.ingest.urls import Fetcher
@@ -180,6 +181,21 @@ def test_gzip_encoded_page_is_decompressed(web):
                     Content_Encoding="gzip")
     raw, _ = fetch(url)
     assert raw.data == PAGE.encode()
+
+
+@pytest.mark.parametrize("label, encoding", [
+    ("windows-1252", "cp1252"), ("ISO-8859-1", "cp1252"), ("iso-8859-1", "utf-8"),
+    ("shift_jis", "shift_jis"),
+])
+def test_the_http_charset_decides_a_short_page(web, label, encoding):
+    # Too short for detection to be sure; a Latin-1 label means windows-1252 as in browsers,
+    # and bytes that are valid UTF-8 stay UTF-8 whatever the label says.
+    text = "港は再開した。" if encoding == "shift_jis" else "Café “rules” — naïve."
+    html = f"<html><body><p>{text}</p></body></html>"
+    url = web.route("/short", html.encode(encoding), Content_Type=f"text/html; charset={label}")
+    raw, _ = fetch(url)
+    assert raw.encoding == label
+    assert text in decode(raw.data, url, raw.encoding)
 
 
 def test_truncated_gzip_response_is_a_clear_error(web):

@@ -48,6 +48,11 @@ class RawDocument(Record):
     content_type: str | None = Field(
         default=None, description="'html' or 'text' when known; None lets extraction sniff."
     )
+    encoding: str | None = Field(
+        default=None,
+        description="Character encoding declared by the transport (the HTTP charset), tried "
+        "before a charset the page declares and before detection.",
+    )
     title: str | None = None
     published: dt.date | None = None
     retrieved: dt.datetime | None = Field(

@@ -178,6 +178,7 @@ class Fetcher:
             kind = "html" if media in _HTML_TYPES else "text" if media == "text/plain" else None
             raw = RawDocument(
                 source=url, url=str(current), data=data, content_type=kind,
+                encoding=charset(resp.headers.get("content-type", "")),
                 retrieved=dt.datetime.now(dt.timezone.utc),
             )
             return raw, media
@@ -244,6 +245,15 @@ def _decoder(encoding: str):
     if encoding in ("gzip", "x-gzip", "deflate"):
         return zlib.decompressobj(zlib.MAX_WBITS | 32)  # 32: gzip or zlib header, detected
     raise FetchError(f"unsupported content encoding '{encoding}'")
+
+
+def charset(content_type: str) -> str | None:
+    """The charset parameter of a Content-Type header value, if any."""
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip(" \"'"):
+            return value.strip(" \"'")
+    return None
 
 
 def _check_response(resp: httpx.Response) -> str:

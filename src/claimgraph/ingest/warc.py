@@ -15,6 +15,7 @@ from warcio.exceptions import ArchiveLoadFailed
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest.limits import read_capped
+from claimgraph.ingest.urls import charset
 from claimgraph.model import RawDocument
 from claimgraph.settings import Settings
 
@@ -86,7 +87,8 @@ def _document(
         return None
     if not record.http_headers.get_statuscode().startswith("2"):
         return None
-    media = (record.http_headers.get_header("Content-Type") or "").split(";", 1)[0].strip().lower()
+    content_type = record.http_headers.get_header("Content-Type") or ""
+    media = content_type.split(";", 1)[0].strip().lower()
     if media not in _HTML_TYPES:
         return None
     uri = record.rec_headers.get_header("WARC-Target-URI")
@@ -96,7 +98,7 @@ def _document(
     except ClaimgraphError as err:
         return err
     return RawDocument(
-        source=source, url=uri, data=data, content_type="html",
+        source=source, url=uri, data=data, content_type="html", encoding=charset(content_type),
         retrieved=_warc_date(record.rec_headers.get_header("WARC-Date")),
     )
 
