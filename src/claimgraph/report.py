@@ -8,7 +8,7 @@ from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
-from claimgraph.model import Analysis, Quote
+from claimgraph.model import Analysis, Article, Quote
 
 STATUS_ORDER = ["confirmed", "denied", "attributed", "hedged", "speculative", "opinion", "asserted"]
 EXCERPT = 140
@@ -41,6 +41,8 @@ def _heading(a: Analysis) -> RenderableType:
     if a.published:
         facts.append(f"published {'not before ' if a.published_inferred else ''}{a.published}")
     lines.append("\n" + " · ".join(facts), style="dim")
+    if a.duplicate_of:
+        lines.append(f"\ncopy of {a.duplicate_of}: not independent confirmation", style="yellow")
     counts = (
         f"{len(a.text.split()):,} words · {len(a.entities)} entities · {len(a.quotes)} quotes · "
         f"{len(a.claims)} claims · {len(a.posts)} embedded posts · "
@@ -48,6 +50,30 @@ def _heading(a: Analysis) -> RenderableType:
     )
     lines.append("\n" + counts, style="dim")
     return lines
+
+
+def render_article(a: Article) -> RenderableType:
+    """An extracted Article as a reader sees it: heading, metadata, body, embedded posts."""
+    head = Text()
+    if a.kicker:
+        head.append(f"{a.kicker} · ", style="bold magenta")
+    head.append(a.title or "(untitled)", style="bold")
+    if a.dek:
+        head.append(f"\n{a.dek}", style="italic")
+    facts = [a.source] + [v for v in (a.url, a.outlet, a.byline) if v and v != a.source]
+    if a.published:
+        facts.append(f"published {'not before ' if a.published_inferred else ''}{a.published}")
+    if a.retrieved:
+        facts.append(f"retrieved {a.retrieved:%Y-%m-%d %H:%M}")
+    head.append("\n" + " · ".join(facts), style="dim")
+    if a.duplicate_of:
+        head.append(f"\ncopy of {a.duplicate_of}: not independent confirmation", style="yellow")
+    parts: list[RenderableType] = [head, Text(""), Text(a.text)]
+    if a.posts:
+        parts += [Rule("Embedded posts", align="left"), *_posts(a)]
+    if a.boilerplate:
+        parts.append(Text(f"{len(a.boilerplate)} boilerplate lines removed", style="dim"))
+    return Group(*parts, Text(""))
 
 
 def _quotes_by_speaker(a: Analysis) -> list[RenderableType]:
@@ -146,7 +172,7 @@ def _bounds(low: float | None, high: float | None) -> str:
     return "?"
 
 
-def _posts(a: Analysis) -> list[RenderableType]:
+def _posts(a: Article) -> list[RenderableType]:
     rendered: list[RenderableType] = []
     for post in a.posts:
         who = post.author or "?"

@@ -13,7 +13,7 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
 
     Raises InputError when the bytes are empty, binary or not decodable as text.
     """
-    text = decode(raw.data, raw.source)
+    text = decode(raw.data, raw.source, raw.encoding)
     if plain:
         article = Article(source=raw.source, text=text)
     elif raw.content_type == "html" or (raw.content_type is None and looks_like_html(text)):
@@ -24,5 +24,6 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
         "url": article.url or raw.url,
         "title": article.title or raw.title,
         "published": article.published or raw.published,
+        "retrieved": raw.retrieved,
     }
     return article.model_copy(update=updates)
