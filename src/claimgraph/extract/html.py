@@ -8,6 +8,7 @@ almost nothing, the page is extracted again in trafilatura's balanced mode.
 from __future__ import annotations
 
 import logging
+import re
 
 import trafilatura
 from lxml.html import HtmlElement
@@ -29,6 +30,9 @@ _BALANCED = dict(include_comments=False, with_metadata=False)
 # Below this many characters, precision mode may have dropped the article: try balanced mode,
 # and keep its text when it is more than twice as long.
 _RETRY_BELOW = 500
+# Fewer words than this is navigation or a caption, not an article.
+_MIN_WORDS = 8
+_WORD = re.compile(r"\w+")
 
 
 def article_from_html(html: str, source: str, url: str | None = None) -> Article:
@@ -48,8 +52,10 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
     lines, boilerplate = split_boilerplate(lines)
     lines, residue = split_residue(lines)
     posts += residue
-    if not lines:
-        raise InputError("no article text found in the page (only embeds and page furniture)", source)
+    words = sum(len(_WORD.findall(line)) for line in lines)
+    if words < _MIN_WORDS:
+        raise InputError(f"no article text found in the page (only {words} words besides "
+                         "embeds and page furniture)", source)
     published, inferred = published_date(meta.published, posts)
     return Article(
         source=source,

@@ -58,6 +58,7 @@ _WIDGET_LINE = re.compile(
 )
 _POSTED_BY = re.compile(r"^Posted by (?P<author>.+?) on (?P<date>.+)$")
 _HANDLE_IN_URL = re.compile(r"/@?(?P<handle>[\w.]+)/(?:status|post|video|posts|videos)/")
+_BREAK = "\u2029"  # marks rendered line breaks while the text is collected
 _FACEBOOK_NOT_HANDLES = {"permalink.php", "story.php", "watch", "video.php", "photo.php", "groups"}
 
 
@@ -177,12 +178,13 @@ def _iframe(element: HtmlElement) -> Post | None:
 
 
 def _lines(element: HtmlElement) -> list[str]:
-    """The element's text, one entry per rendered line (breaks and block ends split lines)."""
+    """The element's text, one entry per rendered line: breaks and block ends split lines,
+    source newlines are only whitespace."""
     for br in element.iter("br"):
-        br.tail = "\n" + (br.tail or "")
+        br.tail = _BREAK + (br.tail or "")
     for block in element.iter("p", "div", "section", "li", "blockquote"):
-        block.tail = "\n" + (block.tail or "")
-    lines = (" ".join(line.split()) for line in element.text_content().split("\n"))
+        block.tail = _BREAK + (block.tail or "")
+    lines = (" ".join(line.split()) for line in element.text_content().split(_BREAK))
     return [line for line in lines if line]
 
 
