@@ -108,3 +108,11 @@ def test_windows_1252_page_without_a_declared_charset():
 def test_binary_data_served_as_html_is_an_input_error():
     with pytest.raises(InputError, match="binary"):
         extract(RawDocument(source="image.html", data=bytes(range(256)) * 40, content_type="html"))
+
+
+def test_the_site_name_is_cut_from_the_title():
+    html = page().replace('content="WATCH: Water rationing approved for four districts">',
+                          'content="WATCH: Water rationing approved for four districts - Valley Herald">')
+    article = article_from_html(html, "water.html")
+    assert article.title == "Water rationing approved for four districts"
+    assert article.kicker == "WATCH"

@@ -46,7 +46,7 @@ def article_from_html(html: str, source: str, url: str | None = None) -> Article
     lines = [line for line in lines if line]
     if not lines:
         raise InputError("no article text found in the page", source)
-    kicker, title = split_kicker(meta.title)
+    kicker, title = split_kicker(_without_outlet(meta.title, meta.outlet))
     if title and _same(lines[0], title) or meta.title and _same(lines[0], meta.title):
         lines.pop(0)  # the headline repeated at the top of the body
     lines, boilerplate = split_boilerplate(lines)
@@ -97,6 +97,17 @@ def _dek(description: str | None, title: str | None, lines: list[str]) -> str | 
     if description.endswith(("...", "\u2026")) or _same(lines[0][: len(description)], description):
         return None
     return description
+
+
+def _without_outlet(title: str | None, outlet: str | None) -> str | None:
+    """"Headline | Site" or "Headline - Site" without the site's name."""
+    if not title or not outlet:
+        return title
+    for separator in (" | ", " - ", " \u2013 ", " \u2014 ", " :: "):
+        head, _, tail = title.rpartition(separator)
+        if head and _same(tail, outlet):
+            return head.strip()
+    return title
 
 
 def _same(a: str, b: str) -> bool:
