@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+from hypothesis import given
+from hypothesis import strategies as st
 from lxml import html
 
 from claimgraph.extract.posts import take_posts
@@ -164,5 +166,34 @@ def test_consecutive_posts_split_at_their_closing_lines():
 
 
 def test_a_dash_and_a_parenthesis_in_prose_are_not_a_closing_line():
-    lines = ["The senator \u2014 a former teacher (@school board) \u2014 spoke.", "He left."]
+    lines = [
+        "The senator \u2014 a former teacher (@school board) \u2014 spoke.",
+        "The bill was drafted by an aide \u2014 Ana Ruiz (@anaruiz)",
+        "He left.",
+    ]
     assert split_residue(lines) == (lines, [])
+
+
+def test_closing_line_in_another_language_and_on_the_post_line():
+    lines = ["El ministro anunci\u00f3 que la votaci\u00f3n se aplaza hasta el lunes por la tarde.",
+             "Hoy votamos. \u2014 Partido Verde (@verdes) 9 de octubre de 2018"]
+    kept, [post] = split_residue(lines)
+    assert kept == lines[:1]
+    assert (post.text, post.handle, post.date) == ("Hoy votamos.", "verdes", dt.date(2018, 10, 9))
+
+
+LINE_PARTS = st.sampled_from([
+    "Wow!", "The council said the road will reopen.", "#news", "https://t.co/a1", "pic.twitter.com/b2",
+    "I agree", "\u2014 Some One (@some_one) May 1, 2020", "\u2014", "(@x)", "May 2, 2021", "we did it",
+])
+
+
+@given(st.lists(st.lists(LINE_PARTS, min_size=1, max_size=4).map(" ".join), max_size=12))
+def test_residue_splitting_never_loses_or_invents_text(lines):
+    kept, posts = split_residue(lines)
+    post_lines = [line for post in posts for line in post.text.splitlines()]
+    for line in lines:
+        if "(@" not in line:  # only a closing line is consumed
+            assert line in kept or line in post_lines
+    for line in kept + post_lines:
+        assert any(line in original for original in lines)

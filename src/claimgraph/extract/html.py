@@ -11,6 +11,7 @@ import logging
 import re
 
 import trafilatura
+from lxml.etree import LxmlError
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
@@ -37,6 +38,13 @@ _WORD = re.compile(r"\w+")
 
 def article_from_html(html: str, source: str, url: str | None = None) -> Article:
     """The Article in ``html``. Raises InputError when the page holds no article text."""
+    try:
+        return _article(html, source, url)
+    except (LxmlError, RecursionError) as err:
+        raise InputError(f"unreadable HTML ({type(err).__name__}: {err})", source) from err
+
+
+def _article(html: str, source: str, url: str | None) -> Article:
     tree = load_html(html)
     if tree is None:
         raise InputError("not an HTML document (no element tree could be parsed)", source)

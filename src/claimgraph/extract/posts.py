@@ -142,7 +142,7 @@ def _tiktok(element: HtmlElement) -> Post:
 
 
 def _facebook(element: HtmlElement) -> Post:
-    url = element.get("data-href")
+    url = element.get("data-href") or None
     quoted = element.find(".//blockquote")
     author = day = None
     text = []

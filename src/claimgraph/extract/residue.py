@@ -21,8 +21,10 @@ from claimgraph.model import Post
 # "— Name (@handle) October 25, 2024": at a line start, or after the post's text on one line.
 _CLOSING = re.compile(
     r"(?:^(?:[\u2014\u2013\u2015]|--?)|\s[\u2014\u2013\u2015])\s*"
-    r"(?P<author>[^\n()]*?)\s*\(\s*@(?P<handle>\w[\w.\-@]*)\s*\)\s*(?P<date>[^\n()]{0,60}?)\s*$"
+    r"(?P<author>[^\n()\u2014\u2013\u2015]*?)\s*\(\s*@(?P<handle>\w[\w.\-@]*)\s*\)\s*(?P<date>[^\n()]{0,60}?)\s*$"
 )
+# The closing line ends with the date, or the date and a time ("November 5, 2024 at 6:01 PM").
+_DATE_END = re.compile(r"(?:\d{4}|\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)$")
 _URL = re.compile(r"(?:https?://|(?<![\w/])pic\.twitter\.com/)[^\s\u201d\"'<>]+")
 _PIC = re.compile(r"^(?:https?://)?pic\.twitter\.com/", re.I)
 _TAG = re.compile(r"(?:^|\s)[#@]\w")
@@ -74,13 +76,16 @@ def split_residue(lines: Sequence[str]) -> tuple[list[str], list[Post]]:
     return kept, posts
 
 
-def closing_line(text: str) -> tuple[str, str, str, date | None] | None:
-    """(text before, author, handle, date) when ``text`` ends with a post's closing line."""
+def closing_line(text: str) -> tuple[str, str, str, date] | None:
+    """(text before, author, handle, date) when ``text`` ends with a post's closing line.
+
+    The date is required: without it, "— Name (@handle)" is as likely to be prose.
+    """
     match = _CLOSING.search(text)
     if match is None or not match.group("author").strip():
         return None
-    day = parse_date(match.group("date"))
-    if match.group("date") and day is None:
+    day = parse_date(match.group("date")) if _DATE_END.search(match.group("date")) else None
+    if day is None:
         return None
     return text[: match.start()].strip(), match.group("author").strip(), match.group("handle"), day
 
