@@ -17,7 +17,7 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
     if plain:
         article = Article(source=raw.source, text=text)
     elif raw.content_type == "html" or (raw.content_type is None and looks_like_html(text)):
-        article = article_from_html(text, raw.source)
+        article = article_from_html(text, raw.source, url=raw.url)
     else:
         article = article_from_text(text, raw.source)
     updates = {
