@@ -92,6 +92,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
             if draft is not None:
                 used.add(cue.i)
                 drafts.append(draft)
+    drafts = _outermost(drafts)
     drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
     _join_unattributed(stretches, free, text, drafts)
     drafts.sort(key=lambda d: d.pieces[0][0])
@@ -156,6 +157,8 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
 def _reported(cue: Token, lexicon: CueLexicon, stretches: list[Stretch], free: set[int],
               drafts: list[Draft]) -> Draft | None:
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
+    if cue.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None  # "plans to say ...": an intention to speak, not a report
     pieces = complement(cue, lexicon)
     if not pieces:
         return None
@@ -177,6 +180,25 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: list[Stretch], free: s
             pieces += list(stretch.pieces[1:])
             break
     return Draft(kind, cue, pieces)
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drafts without reports nested in another's reported content ("X said she plans to ..."),
+    but for third parties' clausal reports ("X said that officials confirmed that ...")."""
+    reported = sorted(
+        (s, e) for d in drafts if d.kind in ("indirect", "mixed") for s, e in d.pieces
+    )
+    starts = [s for s, _ in reported]
+    kept = []
+    for draft in drafts:
+        at = draft.cue.idx if draft.cue is not None else -1
+        i = bisect_right(starts, at) - 1
+        nested = draft.kind != "direct" and any(
+            reported[j][0] <= at < reported[j][1] for j in range(max(i - 3, 0), i + 1)
+        )
+        if not nested or _third_party_clause(draft.cue):
+            kept.append(draft)
+    return kept
 
 
 def _inside(offset: int, stretches: list[Stretch]) -> bool:
