@@ -52,7 +52,7 @@ def clean_name(text: str) -> str:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
             break
-    return text.strip(" ,.;:-–—\"“”‘’'")
+    return text.strip(" ,;:-–—\"“”‘’'")
 
 
 def _family(kind: EntityType) -> str:
@@ -75,6 +75,8 @@ def group_entities(doc: Doc) -> list[Entity]:
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)
         group = by_name.get((family, name)) or _short_form_of(groups, family, name)
+        if group is None and kind == "ORG":  # spaCy often takes a bare surname for an ORG
+            group = _short_form_of(groups, "person", name)
         if group is None:
             group = _longer_form_of(groups, family, name)
             if group is not None:

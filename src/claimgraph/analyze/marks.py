@@ -10,6 +10,7 @@ swallows the rest of the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 # Opening mark -> the marks that may close it.
@@ -97,9 +98,28 @@ def _trim(text: str, stretch: Stretch) -> Stretch | None:
     for start, end in stretch.pieces:
         while start < end and text[start].isspace():
             start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1  # '"We will win," she said': the comma belongs to the sentence
         if any(ch.isalnum() for ch in text[start:end]):
             pieces.append((start, end))
     return Stretch(pieces, stretch.closed) if pieces else None
 
+
+
+class StretchIndex:
+    """The stretches of a text, searchable by offset in logarithmic time."""
+
+    def __init__(self, stretches: list[Stretch]):
+        self.stretches = stretches
+        self.starts = [s.start for s in stretches]
+
+    def containing(self, offset: int) -> int | None:
+        """The index of the stretch whose content holds ``offset``, if any."""
+        k = bisect_right(self.starts, offset) - 1
+        if k >= 0 and any(a <= offset < b for a, b in self.stretches[k].pieces):
+            return k
+        return None
+
+    def starting_between(self, low: int, high: int) -> range:
+        """Indexes of the stretches that start within ``[low, high]``."""
+        return range(bisect_left(self.starts, low), bisect_right(self.starts, high))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
-from bisect import bisect_right
+from bisect import bisect_right, insort
 
 import numpy as np
 from spacy.attrs import IDX, LEMMA, LOWER, POS
@@ -25,7 +25,7 @@ from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attr
 from claimgraph.analyze.attribution import Draft, according_to, complement, cue_span
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
-from claimgraph.analyze.marks import Stretch, find_stretches
+from claimgraph.analyze.marks import Stretch, StretchIndex, find_stretches
 from claimgraph.analyze.speakers import (
     EntityIndex, is_anonymous, is_first_person, noun_phrase, resolve, subject_of,
 )
@@ -34,6 +34,7 @@ from claimgraph.model import Quote, Speaker, Span
 log = logging.getLogger(__name__)
 
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
+_OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
 _ENDS = {".", "!", "?", ";"}
 _NEWLINE = re.compile("\n")
@@ -79,13 +80,15 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
         return []
     text = _Text(doc)
     index = EntityIndex.of(list(doc._.entities))
-    stretches = find_stretches(text.text)
-    cues = text.tokens_where(1, lexicon.verb_ids, (VERB, AUX))
+    stretches = StretchIndex(find_stretches(text.text))
+    cues = [  # "according to" has its own rule
+        t for t in text.tokens_where(1, lexicon.verb_ids, (VERB, AUX)) if t.lower_ != "according"
+    ]
     drafts: list[Draft] = []
     used: set[int] = set()
     _labelled_paragraphs(text, drafts, used)
-    free = _attribute_stretches(stretches, text, lexicon, drafts, used)
-    _drop_labelled(stretches, free, drafts)
+    free = _attribute_stretches(stretches.stretches, text, lexicon, drafts, used)
+    _drop_labelled(stretches.stretches, free, drafts)
     for cue in cues:
         if cue.i not in used:
             draft = _reported(cue, lexicon, stretches, free, drafts)
@@ -94,7 +97,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
                 drafts.append(draft)
     drafts = _outermost(drafts)
     drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
-    _join_unattributed(stretches, free, text, drafts)
+    _join_unattributed(stretches.stretches, free, text, drafts)
     drafts.sort(key=lambda d: d.pieces[0][0])
     quotes = _records(text.text, drafts, index)
     apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
@@ -131,7 +134,8 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
     i = text.token_at(stretch.end)
     while i < len(doc) and doc[i].idx < stretch.end:
         i += 1
-    i += 1  # the closing mark
+    while i < len(doc) and (doc[i].text == "," or doc[i].is_quote):
+        i += 1  # the comma and the closing mark
     for token in doc[i: i + _WINDOW]:
         if token.is_space or token.text in _ENDS or token.is_quote:
             return None
@@ -154,7 +158,7 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
     return None
 
 
-def _reported(cue: Token, lexicon: CueLexicon, stretches: list[Stretch], free: set[int],
+def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: set[int],
               drafts: list[Draft]) -> Draft | None:
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
     if cue.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
@@ -163,16 +167,17 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: list[Stretch], free: s
     if not pieces:
         return None
     start, end = pieces[0][0], pieces[-1][1]
-    if _inside(cue.idx, stretches) and not _third_party_clause(cue):
+    around = stretches.containing(cue.idx)
+    if around is not None and not _third_party_clause(cue):
         return None  # "I think ..." inside a quotation is part of what is quoted
-    for draft in drafts:
-        if draft.kind == "direct" and draft.outside is not None:
-            if draft.outside.start <= start < draft.outside.end and end <= draft.outside.end + 2:
-                return None  # the complement is the quoted stretch a direct quote already took
+    taken = stretches.containing(start)
+    if taken is not None and taken != around and taken not in free and \
+            end <= stretches.stretches[taken].end + 2:
+        return None  # the complement is a quoted stretch that a direct quote already took
     kind = "indirect"
-    for k in sorted(free):
-        stretch = stretches[k]
-        if start <= stretch.start <= end + 2:  # 'called them “deplorables”' too
+    for k in stretches.starting_between(start, end + 2):  # 'called them “deplorables”' too
+        if k in free:
+            stretch = stretches.stretches[k]
             kind = "mixed"
             free.discard(k)
             if stretch.pieces[0][1] > end:
@@ -194,15 +199,11 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
         at = draft.cue.idx if draft.cue is not None else -1
         i = bisect_right(starts, at) - 1
         nested = draft.kind != "direct" and any(
-            reported[j][0] <= at < reported[j][1] for j in range(max(i - 3, 0), i + 1)
+            reported[j][0] <= at < reported[j][1] for j in range(max(i - _OVERLAPS, 0), i + 1)
         )
         if not nested or _third_party_clause(draft.cue):
             kept.append(draft)
     return kept
-
-
-def _inside(offset: int, stretches: list[Stretch]) -> bool:
-    return any(s <= offset < e for stretch in stretches for s, e in stretch.pieces)
 
 
 def _third_party_clause(cue: Token) -> bool:
@@ -251,22 +252,23 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> No
 def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
                        drafts: list[Draft]) -> None:
     """Give free stretches to the quote they continue, or keep long ones without a speaker."""
+    ends = sorted((d.pieces[-1][1], n) for n, d in enumerate(drafts) if d.kind != "according_to")
     for k in sorted(free):
         stretch = stretches[k]
-        previous = _previous_quote(stretch, drafts)
+        at = bisect_right(ends, (stretch.start, len(drafts))) - 1
+        previous = drafts[ends[at][1]] if at >= 0 else None
         if previous is not None and _continues(previous, stretch, text):
             if previous.kind == "direct" and text.paragraph_of(previous.pieces[-1][1]) == \
                     text.paragraph_of(stretch.start):
                 previous.pieces.extend(stretch.pieces)  # "A," he said. "B."
-            else:
-                drafts.append(Draft("direct", None, list(stretch.pieces), speaker_of=previous))
+                insort(ends, (stretch.end, ends[at][1]))
+                continue
+            drafts.append(Draft("direct", None, list(stretch.pieces), speaker_of=previous))
         elif len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS:
             drafts.append(Draft("direct", None, list(stretch.pieces)))
-
-
-def _previous_quote(stretch: Stretch, drafts: list[Draft]) -> Draft | None:
-    before = [d for d in drafts if d.pieces[-1][1] <= stretch.start and d.kind != "according_to"]
-    return max(before, key=lambda d: d.pieces[-1][1]) if before else None
+        else:
+            continue
+        insort(ends, (stretch.end, len(drafts) - 1))
 
 
 def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
@@ -286,8 +288,11 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     quotes: list[Quote] = []
     for n, draft in enumerate(drafts, start=1):
         draft.id = f"q{n}"
+    quoted = sorted(
+        (s, e, n) for n, d in enumerate(drafts) if d.kind in ("direct", "mixed") for s, e in d.pieces
+    )
     for draft in drafts:
-        outer = _enclosing(draft, drafts)
+        outer = _enclosing(draft, drafts, quoted)
         speaker = _speaker(draft, outer, index)
         quotes.append(Quote(
             id=draft.id,
@@ -301,16 +306,17 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     return quotes
 
 
-def _enclosing(draft: Draft, drafts: list[Draft]) -> Draft | None:
-    """The direct quote whose content holds ``draft``'s cue (an attribution inside a quote)."""
+def _enclosing(draft: Draft, drafts: list[Draft],
+               quoted: list[tuple[int, int, int]]) -> Draft | None:
+    """The quote whose quoted content holds ``draft``'s cue (an attribution inside a quote);
+    ``quoted`` lists the (start, end, draft number) of direct and mixed pieces in text order."""
     if draft.cue is None:
         return None
     at = draft.cue.idx
-    for other in drafts:
-        if other is not draft and other.kind in ("direct", "mixed") and any(
-            s <= at < e for s, e in other.pieces
-        ):
-            return other
+    i = bisect_right(quoted, (at, len(drafts)))
+    for start, end, n in quoted[max(i - _OVERLAPS, 0): i]:
+        if start <= at < end and drafts[n] is not draft:
+            return drafts[n]
     return None
 
 

@@ -90,9 +90,10 @@ class EntityIndex:
         """Ids of entities mentioned inside ``[start, end)``, in text order."""
         return [entity for _, _, entity in self.spans(start, end)]
 
-    def before(self, offset: int) -> list[int]:
-        """Indexes of mentions starting before ``offset``, nearest first."""
-        return list(range(bisect_right(self.starts, offset - 1) - 1, -1, -1))
+    def before(self, offset: int, limit: int = 200) -> range:
+        """Indexes of up to ``limit`` mentions starting before ``offset``, nearest first."""
+        last = bisect_right(self.starts, offset - 1) - 1
+        return range(last, max(last - limit, -1), -1)
 
 
 def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
