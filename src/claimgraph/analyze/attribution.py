@@ -46,7 +46,21 @@ class Draft:
         if head is not None and self.outside is not None and \
                 self.outside.start <= head.idx < self.outside.end:
             head = None  # the parse took a word of the quotation as the subject
+        if head is not None:
+            low, high = paragraph_bounds(self.cue)
+            if not low <= head.idx < high:
+                head = self._noun_before()  # a headline run into the line before it
         return head if head is not None else self._nearest_name()
+
+    def _noun_before(self) -> Token | None:
+        """The noun right before the cue on its line ("Ex-diplomat says ...")."""
+        doc = self.cue.doc
+        for i in range(self.cue.i - 1, -1, -1):
+            if doc[i].is_space and "\n" in doc[i].text:
+                return None
+            if doc[i].pos_ in ("NOUN", "PROPN", "PRON"):
+                return doc[i]
+        return None
 
     def _nearest_name(self) -> Token | None:
         """For a direct quote whose cue has no parsed subject: the name or pronoun beside the cue."""
@@ -64,10 +78,32 @@ class Draft:
 
 
 def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
-    """Character offsets of the pieces of what ``cue`` reports; none when it reports nothing.
+    """Character offsets of the pieces of what ``cue`` reports, within the cue's paragraph
+    (the parser may run a headline into the next line); none when it reports nothing."""
+    low, high = paragraph_bounds(cue)
+    pieces = [(max(a, low), min(b, high)) for a, b in _complement(cue, lexicon, low, high)]
+    return [(a, b) for a, b in pieces if a < b]
 
-    Other cue verbs coordinated inside the report ("and added ...") are cut off with their own.
-    """
+
+def paragraph_bounds(token: Token) -> tuple[int, int]:
+    """Character offsets of the part of ``token``'s sentence on the same line as it."""
+    doc = token.doc
+    sent = token.sent
+    low, high = sent.start_char, sent.end_char
+    for i in range(token.i - 1, sent.start - 1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            low = doc[i].idx + len(doc[i])
+            break
+    for other in doc[token.i + 1: sent.end]:
+        if other.is_space and "\n" in other.text:
+            high = other.idx
+            break
+    return low, high
+
+
+def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tuple[int, int]]:
+    """Other cue verbs coordinated inside the report ("and added ...") are cut off with their
+    own."""
     def is_cue(token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_)
 
@@ -75,7 +111,7 @@ def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     children = list(cue.children)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     for child in children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and low <= child.idx < high:
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
                 end = subjects[0].left_edge.i if subjects else cue.i

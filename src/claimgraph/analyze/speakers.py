@@ -20,6 +20,22 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _PERSONAL = {"he", "she", "him", "her"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
+_INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
+# What a description names, and the role words that make someone one: "the diplomat" can be
+# an ambassador, "the lawmaker" a senator.
+ROLE_KINDS = {
+    "diplomat": {"ambassador", "envoy", "consul", "diplomat", "attaché"},
+    "lawmaker": {"senator", "representative", "congressman", "congresswoman", "legislator",
+                 "lawmaker", "mp", "assemblyman", "assemblywoman"},
+    "politician": {"senator", "representative", "congressman", "congresswoman", "governor",
+                   "mayor", "minister", "president", "lawmaker", "candidate", "nominee"},
+    "official": {"minister", "secretary", "director", "commissioner", "official", "spokesman",
+                 "spokeswoman", "spokesperson", "administrator"},
+    "leader": {"president", "premier", "chancellor", "leader", "chairman", "chairwoman",
+               "chair", "head"},
+    "executive": {"ceo", "chairman", "chairwoman", "founder", "executive", "president"},
+    "officer": {"general", "colonel", "commander", "admiral", "officer", "sergeant"},
+}
 _PRONOUN_WINDOW = 3  # sentences searched back for a pronoun's antecedent
 _MAX_CLIMB = 6
 
@@ -108,7 +124,9 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     lower = head.lower_
     if lower in _PERSONAL:
         return _recent_person(head, index)
-    if head.pos_ in ("NOUN", "PROPN") and any(t.lower_ == "the" for t in phrase):
+    if head.pos_ == "NOUN" and head.tag_ == "NN" and not any(
+        t.lower_ in _INDEFINITE for t in phrase
+    ):  # "the minister", a headline's "Ex-diplomat"; not "a source"
         return _by_role(head, index)
     return None
 
@@ -143,15 +161,20 @@ def _sentence_start_back(token: Token, sentences: int) -> int:
 
 
 def _by_role(head: Token, index: EntityIndex) -> str | None:
-    """The most recently mentioned person whose role names ``head`` ("the minister")."""
-    word = head.lemma_.lower()
+    """The person whose role names what ``head`` describes ("the minister"): the most recently
+    mentioned one, or for a headline naming someone before the text does, the most mentioned."""
+    kinds = ROLE_KINDS.get(head.lemma_.lower(), set()) | {head.lemma_.lower()}
+
+    def fits(entity: Entity) -> bool:
+        return entity.type == "PERSON" and any(
+            kinds & set(role.lower().replace("-", " ").split()) for role in entity.roles
+        )
+
     for i in index.before(head.idx):
-        entity = index.by_id[index.ids[i]]
-        if entity.type == "PERSON" and any(
-            word in role.lower().replace("-", " ").split() for role in entity.roles
-        ):
-            return entity.id
-    return None
+        if fits(index.by_id[index.ids[i]]):
+            return index.ids[i]
+    later = [e for e in index.by_id.values() if fits(e)]
+    return max(later, key=lambda e: len(e.mentions)).id if later else None
 
 
 def is_first_person(head: Token) -> bool:
