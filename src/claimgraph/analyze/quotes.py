@@ -189,7 +189,7 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
     """Drafts without reports nested in another's reported content ("X said she plans to ..."),
-    but for third parties' clausal reports ("X said that officials confirmed that ...")."""
+    but for those of someone named or described ("..., with experts noting ...")."""
     reported = sorted(
         (s, e) for d in drafts if d.kind in ("indirect", "mixed") for s, e in d.pieces
     )
@@ -201,9 +201,14 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
         nested = draft.kind != "direct" and any(
             reported[j][0] <= at < reported[j][1] for j in range(max(i - _OVERLAPS, 0), i + 1)
         )
-        if not nested or _third_party_clause(draft.cue):
+        if not nested or _named_subject(draft.cue):
             kept.append(draft)
     return kept
+
+
+def _named_subject(cue: Token) -> bool:
+    head = subject_of(cue)
+    return head is not None and head.pos_ != "PRON"
 
 
 def _third_party_clause(cue: Token) -> bool:
