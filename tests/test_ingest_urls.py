@@ -2,7 +2,6 @@
 
 import gzip
 import ipaddress
-import time
 
 import pytest
 
@@ -87,10 +86,8 @@ def test_a_redirect_to_something_that_is_not_a_url_is_refused(web):
 
 def test_a_server_that_never_answers_times_out(web):
     web.custom("/stall", lambda handler: web.stop.wait(10))
-    started = time.monotonic()
     error = fetch_error(web.url("/stall"), read_timeout=0.3)
-    assert "timed out" in error.reason
-    assert time.monotonic() - started < 5  # far from the stalled server's 10 s
+    assert "timed out waiting for the server" in error.reason
 
 
 def test_a_server_dripping_bytes_is_cut_off_by_the_overall_timeout(web):
@@ -214,11 +211,12 @@ def test_truncated_gzip_response_is_a_clear_error(web):
 def test_requests_to_one_host_wait_the_politeness_delay(web):
     url = web.route("/story", PAGE, Content_Type="text/html")
     waits = []
-    with Fetcher(settings(politeness_delay=5), sleep=waits.append) as fetcher:
+    frozen = Fetcher(settings(politeness_delay=5), sleep=waits.append, clock=lambda: 100.0)
+    with frozen as fetcher:
         fetcher.fetch(url)
         fetcher.fetch(url)
         fetcher.fetch(web.url("/story", host="localhost"))  # another host: no wait
-    assert len(waits) == 1 and 4 < waits[0] <= 5
+    assert waits == [5.0]
 
 
 def test_one_bad_url_does_not_stop_the_batch(web):
