@@ -177,8 +177,8 @@ def verdicts(scores: dict, speed: dict) -> list[str]:
 
 def print_table(scores: dict, speed: dict, end_to_end_ratio: float) -> None:
     anchors = list(ANCHORS)
-    head = f"{'subset':9} {'role':8} {'exact P':>8} {'R':>6} {'F1':>6}  {'lenient P':>9} {'R':>6} " \
-           f"{'F1':>6} {'gold':>5} {'pred':>5}  {'floor':>9}"
+    head = (f"{'subset':9} {'role':8} {'exact P':>8} {'R':>6} {'F1':>6}  {'lenient P':>9} "
+            f"{'R':>6} {'F1':>6} {'gold':>5} {'pred':>5}  {'floor':>9}")
     print(head + "".join(f"  {name:>8}" for name in anchors))
     for subset in SUBSETS:
         for role in ROLES:

@@ -30,7 +30,8 @@ def test_gold_attributions_keep_every_span_and_tolerate_records_without_a_cue():
 def test_verdicts_name_each_missed_floor_and_the_speed_budget():
     scorer = Scorer()
     gold = gold_attributions(ARTICLE)
-    scorer.add(TEXT, gold, [Attribution(speakers=((15, 24),), cue=(25, 29), contents=((1, 8),))])  # "We will"
+    we_will = Attribution(speakers=((15, 24),), cue=(25, 29), contents=((1, 8),))
+    scorer.add(TEXT, gold, [we_will])
     lines = verdicts(scorer.report(), {"quote_components_ratio": 1.30})
     missed = [line for line in lines if "MISSES" in line]
     assert any(line.startswith("speaker exact F1 1.000 (meets") for line in lines)
