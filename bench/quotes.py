@@ -50,7 +50,8 @@ FLOORS = {  # issue 5, on dev: (subset, role, measure) -> minimum F1
     ("all", "content", "lenient"): 0.70,
 }
 SPEED_BUDGET = 1.15  # quote, source and speaker components add at most 15% to bare spaCy
-QUOTE_COMPONENT_WORDS = ("quote", "source", "speaker")
+# Components that find quotes, sources and speakers; entities is one, as speakers resolve to it.
+QUOTE_COMPONENT_WORDS = ("quote", "source", "speaker", "entities")
 
 
 def gold_attributions(article: dict) -> list[Attribution]:
@@ -141,7 +142,7 @@ def machine() -> dict:
     nlp = load_nlp(get_settings().spacy_model)
     try:
         commit = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+            ["git", "describe", "--always", "--dirty"], capture_output=True, text=True,
             cwd=Path(claimgraph.__file__).parent, check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
