@@ -11,22 +11,16 @@ the published anchors and the floors of issue 5, and writes bench/results/quotes
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
-import json
 import logging
-import os
-import platform
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-import spacy
-
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from polnear import DEFAULT_DATA, load_split  # noqa: E402
+from common import bench_arg_parser, environment, load_jsonl, write_result  # noqa: E402
 from quote_scoring import ROLES, SUBSETS, Attribution, Scorer  # noqa: E402
 
 import claimgraph  # noqa: E402
@@ -37,7 +31,6 @@ from claimgraph.settings import get_settings  # noqa: E402
 
 log = logging.getLogger("bench.quotes")
 
-RESULTS = Path(__file__).resolve().parent / "results" / "quotes.json"
 # Published exact-span F1 on PolNeAR test (CofeNet, COLING 2022); not rerun here.
 ANCHORS = {
     "CofeNet": {"speaker": 0.832, "cue": 0.753, "content": 0.729},  # BERT tagger on PolNeAR
@@ -138,24 +131,15 @@ def time_components(articles: list[dict], repeat: int) -> dict:
     }
 
 
-def machine() -> dict:
-    nlp = load_nlp(get_settings().spacy_model)
+def claimgraph_commit() -> str | None:
+    """The commit of the claimgraph being measured, marked "-dirty" with uncommitted changes."""
     try:
-        commit = subprocess.run(
+        return subprocess.run(
             ["git", "describe", "--always", "--dirty"], capture_output=True, text=True,
             cwd=Path(claimgraph.__file__).parent, check=True,
         ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
-        commit = None
-    return {
-        "platform": platform.platform(),
-        "cpu_count": os.cpu_count(),
-        "python": platform.python_version(),
-        "spacy": spacy.__version__,
-        "model": f"{nlp.meta['lang']}_{nlp.meta['name']} {nlp.meta['version']}",
-        "pipeline": nlp.pipe_names,
-        "claimgraph_commit": commit,
-    }
+        return None
 
 
 def verdicts(scores: dict, speed: dict) -> list[str]:
@@ -207,16 +191,13 @@ def print_table(scores: dict, speed: dict, end_to_end_ratio: float) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the polnear folder")
-    parser.add_argument("--split", default="dev", help="dev (tune here) or train")
+    parser = bench_arg_parser(__doc__, "polnear", split=True)
     parser.add_argument("--limit", type=int, help="only the first N articles (quick checks)")
     parser.add_argument("--repeat", type=int, default=2, help="timing passes; the least counts")
-    parser.add_argument("--out", type=Path, default=RESULTS)
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
 
-    articles = load_split(args.data, args.split)[: args.limit]
+    articles = load_jsonl(args.data / f"{args.split}.jsonl")[: args.limit]
     speed = time_components(articles, args.repeat)
     analyses, seconds, errors = run_claimgraph(articles)
     scorer = Scorer()
@@ -235,10 +216,12 @@ def main() -> None:
     summary = f"PolNeAR {args.split}, {len(articles)} articles: " + "; ".join(checks) + "."
     print("\n" + summary)
 
+    settings = get_settings()
     result = {
         "benchmark": "quote attribution on PolNeAR (issue 5)",
-        "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-        "machine": machine(),
+        **environment(settings.spacy_model),
+        "pipeline": load_nlp(settings.spacy_model).pipe_names,
+        "claimgraph_commit": claimgraph_commit(),
         "data": {"split": args.split, "articles": len(articles), "failed": errors},
         "scores": scores,
         "floors": {"/".join(k): v for k, v in FLOORS.items()},
@@ -248,9 +231,7 @@ def main() -> None:
         "misses": [line for line in checks if "MISSES" in line],
         "note": summary,
     }
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+    write_result("quotes", result)
 
 
 if __name__ == "__main__":
