@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 CLAUSE_POS = ("VERB", "AUX")
 EDGE_POS = ("PUNCT", "SPACE", "CCONJ", "SCONJ", "SYM")
 TAIL_POS = (*EDGE_POS, "ADP", "DET", "PART")
+NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})  # "Breaking news" has no predicate
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 
 
@@ -120,7 +121,9 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].pos_ in TAIL_POS or doc[end - 1].is_space):
         end -= 1
-    if end - start < 2 or not any(t.pos_ in CLAUSE_POS for t in doc[start:end]):
+    if end - start < 2 or not any(
+        t.pos_ in CLAUSE_POS and t.dep_ not in NOUN_MODIFIER for t in doc[start:end]
+    ):
         return None
     if any(t.text == "?" for t in doc[end:end + 2]):
         return None  # a question asks, it does not claim
