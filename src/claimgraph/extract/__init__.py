@@ -13,16 +13,17 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
 
     Raises InputError when the bytes are empty, binary or not decodable as text.
     """
-    text = decode(raw.data, raw.source)
+    text = decode(raw.data, raw.source, raw.encoding)
     if plain:
         article = Article(source=raw.source, text=text)
     elif raw.content_type == "html" or (raw.content_type is None and looks_like_html(text)):
-        article = article_from_html(text, raw.source)
+        article = article_from_html(text, raw.source, url=raw.url)
     else:
         article = article_from_text(text, raw.source)
     updates = {
         "url": article.url or raw.url,
         "title": article.title or raw.title,
         "published": article.published or raw.published,
+        "retrieved": raw.retrieved,
     }
     return article.model_copy(update=updates)

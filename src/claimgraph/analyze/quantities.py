@@ -1,0 +1,491 @@
+"""The ``claimgraph_quantities`` component: counts and amounts with their bounds, flags and noun.
+
+One convention for each field of a Quantity:
+
+- ``value``: the number the text gives; for a range, its lower end (ACLED's conservative rule).
+  Proportions ("a third of", "half of", "one in five", "30%", "30 percent") are percentages
+  with unit "percent". A number too large for a float has value None.
+- ``low``/``high``: the bounds the wording sets. An exact count has low = high = value. "over",
+  "more than", "at least", "or more", "200+" give low only; "up to", "as many as", "fewer than",
+  "under", "at most" give high only; "nearly"/"almost" give high only and are approximate;
+  "about", "some", "roughly", "an estimated", "or so", "a couple of" set no bounds and are
+  approximate. "between X and Y", "X to Y", "X-Y", "X or Y" give low X and high Y.
+- ``vague``: only a magnitude is written, no number: "dozens", "scores", "hundreds", "thousands",
+  "tens of thousands", "several hundred", "a few dozen". As ACLED codes them ("dozens" 12,
+  "hundreds" 100), value and low are the magnitude named once, high is None (open above), and
+  vague quantities are also approximate.
+- ``unit``: the counted noun as written (lower-cased unless a proper noun): "troops" for
+  "3,000 North Korean troops". Its modifiers are not in ``unit`` but inside the span, which runs
+  from the first bound word to the counted noun ("over 200 North Korean soldiers"). Currency
+  symbols give "dollars", "euros", "pounds" or "yen"; "%" and "percent" give "percent". A number
+  with no noun of its own ("and another 7,000 were ...") takes the counted noun of the previous
+  quantity in its sentence; with none, unit is None.
+- not quantities: years, dates, decades and ages ("20s", "aged 17", "Smith, 54,"), ordinals,
+  times of day, durations (counts of days, weeks, years: they are time expressions), phone
+  numbers, runs of three or more bare numbers (tables), digits glued into URLs, handles, IDs
+  and model names ("F-16", "MH17"), labels ("page 5"), and "one" without a noun ("one of them").
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.numbers import (
+    FRACTIONS, MONTHS, SCALES, TIME_UNITS, UNITS, VAGUE, VAGUE_QUANTIFIERS, WEEKDAYS, Number,
+    digits_value, is_digit_token, read_words,
+)
+from claimgraph.model import Claim, Quantity
+
+LOW, HIGH, NEAR, ABOUT, BETWEEN = "low", "high", "near", "about", "between"
+PREFIXES = {
+    LOW: ["more than", "over", "above", "upwards of", "in excess of", "at least",
+          "no fewer than", "no less than", "a minimum of", "greater than", "just over",
+          "well over", "not less than", "not fewer than"],
+    HIGH: ["up to", "as many as", "as much as", "fewer than", "less than", "under", "below",
+           "at most", "no more than", "a maximum of", "not more than"],
+    NEAR: ["nearly", "almost", "just under", "close to", "just shy of"],
+    ABOUT: ["about", "around", "roughly", "approximately", "some", "an estimated", "estimated",
+            "circa", "approx.", "ca.", "more or less", "an approximate"],
+    BETWEEN: ["between"],
+}
+# Longest phrases first, so "no more than" wins over "more than".
+_PREFIX_PHRASES = sorted(
+    ((tuple(p.split()), kind) for kind, phrases in PREFIXES.items() for p in phrases),
+    key=lambda item: -len(item[0]),
+)
+SUFFIXES = {
+    ("or", "more"): LOW, ("or", "above"): LOW, ("or", "higher"): LOW, ("plus",): LOW,
+    ("+",): LOW, ("or", "fewer"): HIGH, ("or", "less"): HIGH, ("or", "under"): HIGH,
+    ("or", "below"): HIGH, ("or", "so"): ABOUT, ("-", "odd"): ABOUT, ("-", "plus"): LOW,
+    ("-", "strong"): None,
+}
+HYPHEN_SUFFIXES = {words[1] for words in SUFFIXES if words[0] == "-"}
+CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+PERCENT_WORDS = {"%", "percent", "pct", "pct."}
+RANGE_WORDS = {"to", "-", "–", "—", "or"}
+TIME_OF_DAY = {"am", "a.m.", "pm", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "est", "edt",
+               "et", "pt", "pst", "cet", "bst", "hrs"}
+AGE_WORDS = {"aged", "age", "ages"}
+LABEL_WORDS = {
+    "page", "pages", "no", "no.", "number", "article", "section", "chapter", "resolution",
+    "flight", "route", "room", "gate", "platform", "level", "phase", "stage", "season",
+    "episode", "volume", "vol", "vol.", "item", "clause", "paragraph", "line", "bus",
+    "highway", "interstate", "district", "precinct", "ward", "figure", "table", "grade",
+    "category", "version", "rule", "order", "decree", "code", "#", "p.", "pp.", "exhibit",
+}
+YEAR_LEAD = {"in", "since", "by", "the", "of", "from", "until", "till", "before", "after",
+             "during", "through", "throughout", "circa", "early", "late", "mid", "fiscal", ","}
+NOUN_POS = {"NOUN", "PROPN"}
+MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
+MODIFIER_TAGS = {"VBN", "VBG", "JJ", "JJR", "JJS", "HYPH"}
+PRONOUNS = {"them", "us", "you", "those", "these", "whom", "which", "it"}
+# Nouns that point back to what an earlier number counted: "three people ... and 12 others".
+ANAPHORIC_NOUNS = {"others", "more"}
+# Verbs before a number that make it a phone number: "call 911", "dial 999".
+DIAL_WORDS = {"call", "dial", "text", "phone", "ring"}
+_YEAR = re.compile(r"[12]\d{3}")
+_LEADING_ZERO = re.compile(r"0\d+")
+_CHUNK_OK = re.compile(r"""[$€£¥(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:strong|odd|plus))?"""
+                       r"""[%+)”"'’\].,;:!?]*""",
+                       re.IGNORECASE)
+_CHUNK_RANGE = re.compile(r"[$€£¥]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?)]*")
+_MAX_NOUN_GAP = 6  # modifiers scanned between a number and its noun
+_TABLE_RUN = 3
+
+
+@dataclass
+class Reading:
+    """A number found at a token, before bounds and noun are decided."""
+
+    number: Number
+    percent: bool = False  # a proportion, value already in percent
+    needs_of: bool = False  # fractions and "a couple" only count before "of"
+    approximate: bool = False
+
+
+@Language.factory("claimgraph_quantities")
+def make_quantities(nlp: Language, name: str) -> QuantityFinder:
+    return QuantityFinder()
+
+
+class QuantityFinder:
+    """Writes ``doc._.quantities``: every quantity in text order, linked to its claim."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found: list[Quantity] = []
+        last_noun: str | None = None
+        skip_to = 0
+        for token in doc:
+            if token.is_sent_start:
+                last_noun = None
+            if token.i < skip_to:
+                continue
+            result = _quantity_at(doc, token.i, last_noun)
+            if result is None:
+                continue
+            quantity, skip_to, noun = result
+            if quantity is not None:
+                found.append(quantity)
+                last_noun = noun or last_noun
+        doc._.quantities = _link_claims(found, list(doc._.claims))
+        return doc
+
+
+def _quantity_at(doc: Doc, i: int, last_noun: str | None):
+    """(Quantity or None, next token to look at, counted noun) for a number at ``i``, or None."""
+    token = doc[i]
+    if token.text.startswith("+") and token.text[1:].isdigit():
+        return None, _run_end(doc, i + 1), None  # an international phone number
+    if is_digit_token(token) and _run_end(doc, i) - i >= _TABLE_RUN:
+        return None, _run_end(doc, i), None
+    reading = _read(doc, i)
+    if reading is None:
+        return None
+    number = reading.number
+    currency = _currency(doc, number.start)
+    kind, start = _prefix(doc, number.start - 1 if currency else number.start)
+    low, high = number.value, number.value
+    upper = _range_end(doc, number.end, kind == BETWEEN, number.words)
+    if upper is not None and number.scale == 1 and upper.scale > 1 and number.value is not None:
+        number.value = low = number.value * upper.scale
+    end = upper.end if upper is not None else number.end
+    if _not_a_count(doc, number):
+        return None, end, None
+    if upper is not None:
+        if number.value is not None and upper.value <= number.value:
+            return None, end, None  # "80-19", "4 to 1": a tally or score, not a range
+        high = upper.value
+        if kind == BETWEEN:
+            kind = None
+    suffix, end = _suffix(doc, end)
+    kind = kind if kind not in (None, BETWEEN) else suffix
+    unit, noun_token, via_of = None, None, False
+    if end < len(doc) and _is_percent(doc, end):
+        unit, end = "percent", _percent_end(doc, end)
+    elif reading.percent:
+        unit = "percent"
+        noun_token, via_of = _counted_noun(doc, end, allow_of=True)
+    else:
+        noun_token, via_of = _counted_noun(doc, end, allow_of=True)
+        if reading.needs_of and not via_of:
+            return None, end, None
+        if currency:
+            unit = currency
+        elif noun_token is not None:
+            unit = _noun_text(noun_token)
+    if noun_token is not None and TIME_UNITS.get(noun_token.lemma_.lower()):
+        return None, noun_token.i + 1, None  # a duration: left to the time expressions
+    if _excluded_without_noun(doc, number, noun_token, via_of, reading):
+        return None, end, None
+    noun = _noun_text(noun_token) if noun_token is not None else None
+    if noun_token is not None and noun_token.lower_ in ANAPHORIC_NOUNS:
+        unit, noun = last_noun, None
+    elif unit is None and noun is None and not reading.percent:
+        unit = last_noun
+    span_end = doc[end - 1].idx + len(doc[end - 1])
+    if noun_token is not None:
+        span_end = max(span_end, noun_token.idx + len(noun_token))
+    quantity = _record(doc, doc[start].idx, span_end, reading, kind, low, high, unit)
+    return quantity, end, noun
+
+
+def _record(doc, start, end, reading, kind, low, high, unit) -> Quantity:
+    number = reading.number
+    value = number.value
+    approximate = reading.approximate or number.vague or kind in (NEAR, ABOUT)
+    if number.vague:
+        high = None
+    if kind == LOW:
+        high = None
+    elif kind in (HIGH, NEAR):
+        low = None
+    elif kind == ABOUT and low == high:
+        low = high = None
+    if reading.approximate and low == high:
+        low = high = None
+    if value is None:
+        low = high = None
+    return Quantity(
+        start=start, end=end, text=doc.text[start:end], value=value, low=low, high=high,
+        approximate=approximate, vague=number.vague, unit=unit,
+    )
+
+
+def _read(doc: Doc, i: int) -> Reading | None:
+    """The number starting at token ``i`` in any written form, or None."""
+    reading = _read_form(doc, i)
+    if reading is None or not reading.percent:
+        return reading
+    # "a quarter of a million dollars", "half a million": a fraction of a magnitude is a count
+    j = reading.number.end
+    if j < len(doc) and doc[j].lower_ == "of":
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "one") and doc[j + 1].lower_ in SCALES:
+        value = reading.number.value / 100 * SCALES[doc[j + 1].lower_]
+        return Reading(Number(reading.number.start, j + 2, value, words=True))
+    return reading
+
+
+def _read_form(doc: Doc, i: int) -> Reading | None:
+    n = len(doc)
+    word = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < n else ""
+    if word == "half" and nxt in ("a", "an") and i + 2 < n and doc[i + 2].lower_ in SCALES:
+        return Reading(Number(i, i + 1, 50.0), percent=True)
+    if word in ("a", "an", "one") and nxt in FRACTIONS and FRACTIONS[nxt] != 0.5:
+        return Reading(Number(i, i + 2, FRACTIONS[nxt] * 100), percent=True, needs_of=True)
+    if word == "half" and nxt in ("of", "the") and not (i and doc[i - 1].lower_ == "a"):
+        return Reading(Number(i, i + 1, 50.0), percent=True, needs_of=nxt == "of")
+    if word == "a" and nxt == "couple":
+        after = doc[i + 2].lower_ if i + 2 < n else ""
+        if after in SCALES or after == "dozen":  # "a couple dozen", "a couple hundred"
+            value = 2 * SCALES.get(after, 12.0)
+            return Reading(Number(i, i + 3, value, words=True), approximate=True)
+        return Reading(Number(i, i + 2, 2.0, words=True), needs_of=True, approximate=True)
+    vague = _read_vague(doc, i)
+    if vague is not None:
+        return Reading(vague)
+    number = _read_plain(doc, i)
+    if number is None:
+        return None
+    return _proportion(doc, number) or Reading(number)
+
+
+def _read_plain(doc: Doc, i: int) -> Number | None:
+    token = doc[i]
+    if token.lower_ in UNITS or token.lower_ in SCALES or token.lower_ in (
+        "a", "an", "half", "dozen"
+    ) or token.lower_ in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                          "ninety"):
+        return read_words(doc, i, i + 12)
+    read = digits_value(token.text, currency=_currency(doc, i) is not None)
+    if read is None or _LEADING_ZERO.fullmatch(token.text):
+        return None
+    value, scale = read
+    end = i + 1
+    if end < len(doc) and scale == 1 and (doc[end].lower_ in SCALES or doc[end].lower_ ==
+                                          "dozen"):
+        scale = SCALES.get(doc[end].lower_, 12.0)
+        if "." in token.text and "," not in token.text:  # "2.500 million" is 2.5 million
+            value = float(token.text)
+        value = value * scale if value is not None else None
+        end += 1
+    return Number(i, end, value, scale=scale)
+
+
+def _read_vague(doc: Doc, i: int) -> Number | None:
+    """"dozens of", "tens of thousands", "several hundred", "a few dozen", or None."""
+    n = len(doc)
+    word = doc[i].lower_
+    if word in VAGUE:
+        if i and doc[i - 1].pos_ == "DET" and doc[i - 1].lower_ != "some":
+            return None  # "the hundreds", "in the thousands"
+        value, j = VAGUE[word], i + 1
+        if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in VAGUE:
+            value, j = value * VAGUE[doc[j + 1].lower_], j + 2
+        elif word in ("tens", "scores") and not (j < n and doc[j].lower_ == "of"):
+            return None  # "test scores", "tens" alone
+        return Number(i, j, value, scale=value, vague=True)
+    start = i
+    if word == "a" and i + 1 < n and doc[i + 1].lower_ == "few":
+        i += 1
+        word = "few"
+    if word in VAGUE_QUANTIFIERS and i + 1 < n:
+        after = doc[i + 1].lower_
+        if after in SCALES or after == "dozen":
+            value = SCALES.get(after, 12.0)
+            return Number(start, i + 2, value, scale=value, vague=True)
+    return None
+
+
+def _proportion(doc: Doc, number: Number) -> Reading | None:
+    """"two-thirds of" and "one in five" as percentages, or None."""
+    n, j = len(doc), number.end
+    if j < n and doc[j].text == "-":
+        j += 1
+    if j < n and doc[j].lower_ in FRACTIONS and doc[j].lower_ not in ("half", "halves") \
+            and number.value:
+        return Reading(Number(number.start, j + 1, number.value * FRACTIONS[doc[j].lower_] * 100),
+                       percent=True, needs_of=True)
+    j = number.end
+    if j + 1 < n and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+        j += 1
+    if j + 1 < n and doc[j].lower_ in ("in", "of") and (doc[j].lower_ == "in" or j > number.end):
+        whole = _read_plain(doc, j + 1)
+        if whole is not None and whole.value and number.value and whole.value > number.value \
+                and not _YEAR.fullmatch(doc[j + 1].text):
+            share = 100 * number.value / whole.value
+            return Reading(Number(number.start, whole.end, share), percent=True)
+    return None
+
+
+def _not_a_count(doc: Doc, number: Number) -> bool:
+    """A number that is part of a name, date, time of day, age, label, ID, URL or phone number."""
+    i, end, n = number.start, number.end, len(doc)
+    after = doc[end].lower_.replace("’", "'") if end < n else ""
+    if after in TIME_OF_DAY:
+        return True
+    if not doc[i].text[:1].isdigit():  # words: names ("Ground Zero") and compounds ("one-sided")
+        compound = (end + 1 < n and doc[end].text == "-" and not doc[end - 1].whitespace_
+                    and doc[end + 1].is_alpha and doc[end + 1].lower_ not in HYPHEN_SUFFIXES)
+        return compound or (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
+                            and not doc[i].is_sent_start)
+    first, last = i, i
+    while first > 0 and not doc[first - 1].whitespace_ and not doc[first - 1].is_space:
+        first -= 1
+    while last + 1 < n and not doc[last].whitespace_ and not doc[last + 1].is_space:
+        last += 1
+    chunk = doc.text[doc[first].idx: doc[last].idx + len(doc[last])]
+    if not (_CHUNK_OK.fullmatch(chunk) or _CHUNK_RANGE.fullmatch(chunk)):
+        return True
+    prev = doc[i - 1].lower_.rstrip(".") if i else ""
+    return (
+        prev in MONTHS or after.rstrip(".") in MONTHS
+        or prev in AGE_WORDS or prev in LABEL_WORDS or prev in DIAL_WORDS
+        or (i > 0 and doc[i - 1].text in ("#", "No.", "no."))
+    )
+
+
+def _excluded_without_noun(doc, number, noun_token, via_of, reading) -> bool:
+    """Years, ages in apposition and a lone "one": numbers that count nothing."""
+    i = number.start
+    text = doc[i].text
+    prev = doc[i - 1].lower_ if i else ""
+    if not number.words and _YEAR.fullmatch(text) and number.end == i + 1:
+        after = doc[i + 1] if i + 1 < len(doc) else None
+        if noun_token is None or prev in YEAR_LEAD or doc[i].ent_type_ == "DATE" or (
+            after is not None and after.tag_ not in ("NNS", "NNPS")  # "1995 tax filings"
+        ):
+            return True
+    if number.value == 1 and number.words and not reading.percent and (
+        noun_token is None or via_of
+    ):
+        return True
+    if noun_token is None and not reading.percent and doc[i].ent_type_ in ("DATE", "TIME"):
+        return True
+    nxt = doc[number.end].text if number.end < len(doc) else ""
+    return (noun_token is None and prev == "," and i > 1 and doc[i - 2].pos_ == "PROPN"
+            and (nxt == "" or doc[number.end].is_punct) and number.value is not None
+            and number.value < 130)
+
+
+def _prefix(doc: Doc, start: int) -> tuple[str | None, int]:
+    """The bound phrase just before token ``start``: (kind, its first token) or (None, start)."""
+    for words, kind in _PREFIX_PHRASES:
+        first = start - len(words)
+        if first < 0:
+            continue
+        if all(doc[first + k].lower_ == w for k, w in enumerate(words)):
+            return kind, first
+    return None, start
+
+
+def _suffix(doc: Doc, end: int) -> tuple[str | None, int]:
+    n = len(doc)
+    for words, kind in SUFFIXES.items():
+        if end + len(words) <= n and all(
+            doc[end + k].lower_ == w for k, w in enumerate(words)
+        ):
+            return kind, end + len(words)
+    return None, end
+
+
+def _currency(doc: Doc, i: int) -> str | None:
+    return CURRENCIES.get(doc[i - 1].lower_) if i else None
+
+
+def _range_end(doc: Doc, end: int, between: bool, words: bool) -> Number | None:
+    """The upper number of "X to Y", "X-Y", "X or Y", "between X and Y", or None."""
+    n = len(doc)
+    if end + 1 >= n:
+        return None
+    joiner = doc[end].lower_
+    if not (joiner in RANGE_WORDS or (joiner == "and" and between)):
+        return None
+    j = end + 1
+    if j < n and doc[j].text in CURRENCIES:
+        j += 1
+    upper = _read_plain(doc, j) if j < n else None
+    if upper is None or upper.value is None or upper.words != words:
+        return None
+    return upper
+
+
+def _is_percent(doc: Doc, j: int) -> bool:
+    word = doc[j].lower_
+    return word in PERCENT_WORDS or (word == "per" and j + 1 < len(doc)
+                                     and doc[j + 1].lower_ == "cent")
+
+
+def _percent_end(doc: Doc, j: int) -> int:
+    return j + 2 if doc[j].lower_ == "per" else j + 1
+
+
+def _counted_noun(doc: Doc, j: int, allow_of: bool) -> tuple[Token | None, bool]:
+    """The noun a number counts ("North Korean troops" → troops) and whether it came via "of"."""
+    n = len(doc)
+    via_of = False
+    if allow_of and j < n and doc[j].lower_ == "of":
+        via_of, j = True, j + 1
+        if j < n and doc[j].lower_ in PRONOUNS:
+            return None, True
+        if j < n and (doc[j].pos_ == "DET" or doc[j].tag_ == "PRP$"):
+            j += 1
+        if j < n and doc[j].like_num:  # "17 of the 250 delegates"
+            j += 1
+    noun = None
+    for k in range(j, min(n, j + _MAX_NOUN_GAP)):
+        token = doc[k]
+        if token.lower_ in WEEKDAYS or token.lower_ in MONTHS or token.text[:1] in "@#" \
+                or token.like_url:
+            break
+        if token.tag_ == "HYPH" and not token.whitespace_ and not doc[k - 1].whitespace_:
+            noun = None  # "coal-fired power plants": the noun comes after the compound
+        elif token.pos_ in NOUN_POS and not token.like_num:
+            noun = token
+        elif noun is None and (token.pos_ == "ADJ" or token.tag_ in MODIFIER_TAGS
+                               or (token.pos_ == "ADV" and k + 1 < n
+                                   and doc[k + 1].pos_ == "ADJ")):
+            continue
+        else:
+            break
+    return noun, via_of
+
+
+def _noun_text(token: Token | None) -> str | None:
+    if token is None:
+        return None
+    return token.text if token.pos_ == "PROPN" else token.text.lower()
+
+
+def _run_end(doc: Doc, i: int) -> int:
+    """End of the run of bare numbers starting at ``i`` (tables, spaced phone numbers)."""
+    j = i
+    while j < len(doc) and is_digit_token(doc[j]):
+        j += 1
+    return j
+
+
+def _link_claims(quantities: list[Quantity], claims: list[Claim]) -> list[Quantity]:
+    """Set each quantity's ``claim`` to the innermost claim whose span contains it."""
+    if not claims:
+        return quantities
+    claims = sorted(claims, key=lambda c: (c.start, -c.end))
+    starts = [c.start for c in claims]
+    for quantity in quantities:
+        best = None
+        # Claims are clauses, so the containing one is among the last few that start before.
+        for claim in reversed(claims[max(0, bisect_right(starts, quantity.start) - 20):
+                                     bisect_right(starts, quantity.start)]):
+            if claim.end >= quantity.end and (
+                best is None or claim.end - claim.start < best.end - best.start
+            ):
+                best = claim
+        quantity.claim = best.id if best else None
+    return quantities
