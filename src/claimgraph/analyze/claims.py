@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.analyze.stance import check_worthy, judge, stance_lexicon
+from claimgraph.analyze.stance import ContentCues, check_worthy, judge, stance_lexicon
 from claimgraph.model import Claim, Quote
 
 log = logging.getLogger(__name__)
@@ -161,6 +161,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     quotes = list(doc._.quotes)
     owner, frame = _frames(doc, quotes)
     named = _named(doc)
+    content = ContentCues(doc)
     claims = []
     for seg, n in segments(doc, owner, frame):
         quote = quotes[n] if n is not None else None
@@ -168,7 +169,7 @@ def find_claims(doc: Doc) -> list[Claim]:
         if quote is not None and quote.cue is not None:
             cue_tokens = tokens(doc, quote.cue.start, quote.cue.end)
             cue_span = doc[cue_tokens.start:cue_tokens.stop] if cue_tokens else None
-        status, cues = judge(seg, cue_span, quote is not None)
+        status, cues = judge(seg, cue_span, quote is not None, content)
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
             start=seg.start_char, end=seg.end_char, text=seg.text,
