@@ -7,8 +7,12 @@ components that use it stay linear in the length of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, PREFIX, SENT_START
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 UNITS = {
@@ -181,3 +185,22 @@ def _joins(doc: Doc, j: int, so_far: float) -> bool:
     if doc[j].text == "-":
         return not doc[j - 1].whitespace_ and not doc[j].whitespace_
     return so_far >= 100
+
+
+class Gate:
+    """Picks the few tokens that can start an expression, from the Doc's arrays in one pass,
+    so a component looks at candidates only instead of creating every Token."""
+
+    def __init__(self, words: Iterable[str], first_chars: str):
+        self.words = numpy.array(sorted({hash_string(w) for w in words}), dtype=numpy.uint64)
+        self.chars = numpy.array(sorted({hash_string(c) for c in first_chars}), dtype=numpy.uint64)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        """(token index, sentence number) of every candidate, in order."""
+        if not len(doc):
+            return []
+        array = doc.to_array([LOWER, PREFIX, SENT_START])
+        sentences = numpy.cumsum(array[:, 2] == 1)
+        hit = numpy.isin(array[:, 0], self.words) | numpy.isin(array[:, 1], self.chars)
+        where = numpy.flatnonzero(hit)
+        return list(zip(where.tolist(), sentences[where].tolist()))

@@ -33,11 +33,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.numbers import (
-    FRACTIONS, MONTHS, SCALES, TIME_UNITS, UNITS, VAGUE, VAGUE_QUANTIFIERS, WEEKDAYS, Number,
+    FRACTIONS, MONTHS, SCALES, TENS, TIME_UNITS, UNITS, VAGUE, VAGUE_QUANTIFIERS, WEEKDAYS, Gate,
+    Number,
     digits_value, is_digit_token, read_words,
 )
 from claimgraph.model import Claim, Quantity
@@ -54,17 +55,21 @@ PREFIXES = {
             "circa", "approx.", "ca.", "more or less", "an approximate"],
     BETWEEN: ["between"],
 }
-# Longest phrases first, so "no more than" wins over "more than".
-_PREFIX_PHRASES = sorted(
-    ((tuple(p.split()), kind) for kind, phrases in PREFIXES.items() for p in phrases),
-    key=lambda item: -len(item[0]),
-)
+# Bound phrases by their last word, longest first, so "no more than" wins over "more than".
+_PREFIX_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _kind, _phrases in PREFIXES.items():
+    for _phrase in _phrases:
+        _words = tuple(_phrase.split())
+        _PREFIX_PHRASES.setdefault(_words[-1], []).append((_words, _kind))
+for _list in _PREFIX_PHRASES.values():
+    _list.sort(key=lambda item: -len(item[0]))
 SUFFIXES = {
     ("or", "more"): LOW, ("or", "above"): LOW, ("or", "higher"): LOW, ("plus",): LOW,
     ("+",): LOW, ("or", "fewer"): HIGH, ("or", "less"): HIGH, ("or", "under"): HIGH,
     ("or", "below"): HIGH, ("or", "so"): ABOUT, ("-", "odd"): ABOUT, ("-", "plus"): LOW,
     ("-", "strong"): None,
 }
+_SUFFIX_STARTS = {words[0] for words in SUFFIXES}
 HYPHEN_SUFFIXES = {words[1] for words in SUFFIXES if words[0] == "-"}
 CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 PERCENT_WORDS = {"%", "percent", "pct", "pct."}
@@ -95,6 +100,8 @@ _CHUNK_OK = re.compile(r"""[$€£¥(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:
                        r"""[%+)”"'’\].,;:!?]*""",
                        re.IGNORECASE)
 _CHUNK_RANGE = re.compile(r"[$€£¥]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?)]*")
+_GATE = Gate(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | set(VAGUE_QUANTIFIERS)
+             | set(FRACTIONS) | {"a", "an", "dozen"}, "0123456789+$€£¥")
 _MAX_NOUN_GAP = 6  # modifiers scanned between a number and its noun
 _TABLE_RUN = 3
 
@@ -120,13 +127,13 @@ class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
         found: list[Quantity] = []
         last_noun: str | None = None
-        skip_to = 0
-        for token in doc:
-            if token.is_sent_start:
-                last_noun = None
-            if token.i < skip_to:
+        skip_to, sentence = 0, -1
+        for i, in_sentence in _GATE(doc):
+            if in_sentence != sentence:
+                last_noun, sentence = None, in_sentence
+            if i < skip_to:
                 continue
-            result = _quantity_at(doc, token.i, last_noun)
+            result = _quantity_at(doc, i, last_noun)
             if result is None:
                 continue
             quantity, skip_to, noun = result
@@ -188,14 +195,12 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
         unit, noun = last_noun, None
     elif unit is None and noun is None and not reading.percent:
         unit = last_noun
-    span_end = doc[end - 1].idx + len(doc[end - 1])
-    if noun_token is not None:
-        span_end = max(span_end, noun_token.idx + len(noun_token))
-    quantity = _record(doc, doc[start].idx, span_end, reading, kind, low, high, unit)
+    last = max(end, noun_token.i + 1) if noun_token is not None else end
+    quantity = _record(doc[start:last], reading, kind, low, high, unit)
     return quantity, end, noun
 
 
-def _record(doc, start, end, reading, kind, low, high, unit) -> Quantity:
+def _record(span: Span, reading, kind, low, high, unit) -> Quantity:
     number = reading.number
     value = number.value
     approximate = reading.approximate or number.vague or kind in (NEAR, ABOUT)
@@ -212,8 +217,8 @@ def _record(doc, start, end, reading, kind, low, high, unit) -> Quantity:
     if value is None:
         low = high = None
     return Quantity(
-        start=start, end=end, text=doc.text[start:end], value=value, low=low, high=high,
-        approximate=approximate, vague=number.vague, unit=unit,
+        start=span.start_char, end=span.end_char, text=span.text, value=value, low=low,
+        high=high, approximate=approximate, vague=number.vague, unit=unit,
     )
 
 
@@ -341,7 +346,7 @@ def _not_a_count(doc: Doc, number: Number) -> bool:
         first -= 1
     while last + 1 < n and not doc[last].whitespace_ and not doc[last + 1].is_space:
         last += 1
-    chunk = doc.text[doc[first].idx: doc[last].idx + len(doc[last])]
+    chunk = doc[first:last + 1].text
     if not (_CHUNK_OK.fullmatch(chunk) or _CHUNK_RANGE.fullmatch(chunk)):
         return True
     prev = doc[i - 1].lower_.rstrip(".") if i else ""
@@ -377,7 +382,9 @@ def _excluded_without_noun(doc, number, noun_token, via_of, reading) -> bool:
 
 def _prefix(doc: Doc, start: int) -> tuple[str | None, int]:
     """The bound phrase just before token ``start``: (kind, its first token) or (None, start)."""
-    for words, kind in _PREFIX_PHRASES:
+    if start == 0:
+        return None, start
+    for words, kind in _PREFIX_PHRASES.get(doc[start - 1].lower_, ()):
         first = start - len(words)
         if first < 0:
             continue
@@ -388,6 +395,8 @@ def _prefix(doc: Doc, start: int) -> tuple[str | None, int]:
 
 def _suffix(doc: Doc, end: int) -> tuple[str | None, int]:
     n = len(doc)
+    if end >= n or doc[end].lower_ not in _SUFFIX_STARTS:
+        return None, end
     for words, kind in SUFFIXES.items():
         if end + len(words) <= n and all(
             doc[end + k].lower_ == w for k, w in enumerate(words)
