@@ -37,9 +37,8 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.numbers import (
-    FRACTIONS, MONTHS, SCALES, TENS, TIME_UNITS, UNITS, VAGUE, VAGUE_QUANTIFIERS, WEEKDAYS, Gate,
-    Number,
-    digits_value, is_digit_token, read_words,
+    CURRENCIES, FRACTIONS, MONTHS, SCALES, TENS, TIME_UNITS, UNITS, VAGUE, VAGUE_QUANTIFIERS,
+    WEEKDAYS, Gate, Number, Reading, currency_at, is_digit_token, read_number, read_plain,
 )
 from claimgraph.model import Claim, Quantity
 
@@ -71,7 +70,6 @@ SUFFIXES = {
 }
 _SUFFIX_STARTS = {words[0] for words in SUFFIXES}
 HYPHEN_SUFFIXES = {words[1] for words in SUFFIXES if words[0] == "-"}
-CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 PERCENT_WORDS = {"%", "percent", "pct", "pct."}
 RANGE_WORDS = {"to", "-", "–", "—", "or"}
 TIME_OF_DAY = {"am", "a.m.", "pm", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "est", "edt",
@@ -87,7 +85,6 @@ LABEL_WORDS = {
 YEAR_LEAD = {"in", "since", "by", "the", "of", "from", "until", "till", "before", "after",
              "during", "through", "throughout", "circa", "early", "late", "mid", "fiscal", ","}
 NOUN_POS = {"NOUN", "PROPN"}
-MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
 MODIFIER_TAGS = {"VBN", "VBG", "JJ", "JJR", "JJS", "HYPH"}
 PRONOUNS = {"them", "us", "you", "those", "these", "whom", "which", "it"}
 # Nouns that point back to what an earlier number counted: "three people ... and 12 others".
@@ -95,7 +92,6 @@ ANAPHORIC_NOUNS = {"others", "more"}
 # Verbs before a number that make it a phone number: "call 911", "dial 999".
 DIAL_WORDS = {"call", "dial", "text", "phone", "ring"}
 _YEAR = re.compile(r"[12]\d{3}")
-_LEADING_ZERO = re.compile(r"0\d+")
 _CHUNK_OK = re.compile(r"""[$€£¥(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:strong|odd|plus))?"""
                        r"""[%+)”"'’\].,;:!?]*""",
                        re.IGNORECASE)
@@ -104,16 +100,6 @@ _GATE = Gate(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | set(VAGUE_QUANT
              | set(FRACTIONS) | {"a", "an", "dozen"}, "0123456789+$€£¥")
 _MAX_NOUN_GAP = 6  # modifiers scanned between a number and its noun
 _TABLE_RUN = 3
-
-
-@dataclass
-class Reading:
-    """A number found at a token, before bounds and noun are decided."""
-
-    number: Number
-    percent: bool = False  # a proportion, value already in percent
-    needs_of: bool = False  # fractions and "a couple" only count before "of"
-    approximate: bool = False
 
 
 @Language.factory("claimgraph_quantities")
@@ -151,11 +137,11 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
         return None, _run_end(doc, i + 1), None  # an international phone number
     if is_digit_token(token) and _run_end(doc, i) - i >= _TABLE_RUN:
         return None, _run_end(doc, i), None
-    reading = _read(doc, i)
+    reading = read_number(doc, i)
     if reading is None:
         return None
     number = reading.number
-    currency = _currency(doc, number.start)
+    currency = currency_at(doc, number.start)
     kind, start = _prefix(doc, number.start - 1 if currency else number.start)
     low, high = number.value, number.value
     upper = _range_end(doc, number.end, kind == BETWEEN, number.words)
@@ -200,7 +186,8 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
     return quantity, end, noun
 
 
-def _record(span: Span, reading, kind, low, high, unit) -> Quantity:
+def _record(span: Span, reading: Reading, kind: str | None, low: float | None,
+            high: float | None, unit: str | None) -> Quantity:
     number = reading.number
     value = number.value
     approximate = reading.approximate or number.vague or kind in (NEAR, ABOUT)
@@ -220,114 +207,6 @@ def _record(span: Span, reading, kind, low, high, unit) -> Quantity:
         start=span.start_char, end=span.end_char, text=span.text, value=value, low=low,
         high=high, approximate=approximate, vague=number.vague, unit=unit,
     )
-
-
-def _read(doc: Doc, i: int) -> Reading | None:
-    """The number starting at token ``i`` in any written form, or None."""
-    reading = _read_form(doc, i)
-    if reading is None or not reading.percent:
-        return reading
-    # "a quarter of a million dollars", "half a million": a fraction of a magnitude is a count
-    j = reading.number.end
-    if j < len(doc) and doc[j].lower_ == "of":
-        j += 1
-    if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "one") and doc[j + 1].lower_ in SCALES:
-        value = reading.number.value / 100 * SCALES[doc[j + 1].lower_]
-        return Reading(Number(reading.number.start, j + 2, value, words=True))
-    return reading
-
-
-def _read_form(doc: Doc, i: int) -> Reading | None:
-    n = len(doc)
-    word = doc[i].lower_
-    nxt = doc[i + 1].lower_ if i + 1 < n else ""
-    if word == "half" and nxt in ("a", "an") and i + 2 < n and doc[i + 2].lower_ in SCALES:
-        return Reading(Number(i, i + 1, 50.0), percent=True)
-    if word in ("a", "an", "one") and nxt in FRACTIONS and FRACTIONS[nxt] != 0.5:
-        return Reading(Number(i, i + 2, FRACTIONS[nxt] * 100), percent=True, needs_of=True)
-    if word == "half" and nxt in ("of", "the") and not (i and doc[i - 1].lower_ == "a"):
-        return Reading(Number(i, i + 1, 50.0), percent=True, needs_of=nxt == "of")
-    if word == "a" and nxt == "couple":
-        after = doc[i + 2].lower_ if i + 2 < n else ""
-        if after in SCALES or after == "dozen":  # "a couple dozen", "a couple hundred"
-            value = 2 * SCALES.get(after, 12.0)
-            return Reading(Number(i, i + 3, value, words=True), approximate=True)
-        return Reading(Number(i, i + 2, 2.0, words=True), needs_of=True, approximate=True)
-    vague = _read_vague(doc, i)
-    if vague is not None:
-        return Reading(vague)
-    number = _read_plain(doc, i)
-    if number is None:
-        return None
-    return _proportion(doc, number) or Reading(number)
-
-
-def _read_plain(doc: Doc, i: int) -> Number | None:
-    token = doc[i]
-    if token.lower_ in UNITS or token.lower_ in SCALES or token.lower_ in (
-        "a", "an", "half", "dozen"
-    ) or token.lower_ in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                          "ninety"):
-        return read_words(doc, i, i + 12)
-    read = digits_value(token.text, currency=_currency(doc, i) is not None)
-    if read is None or _LEADING_ZERO.fullmatch(token.text):
-        return None
-    value, scale = read
-    end = i + 1
-    if end < len(doc) and scale == 1 and (doc[end].lower_ in SCALES or doc[end].lower_ ==
-                                          "dozen"):
-        scale = SCALES.get(doc[end].lower_, 12.0)
-        if "." in token.text and "," not in token.text:  # "2.500 million" is 2.5 million
-            value = float(token.text)
-        value = value * scale if value is not None else None
-        end += 1
-    return Number(i, end, value, scale=scale)
-
-
-def _read_vague(doc: Doc, i: int) -> Number | None:
-    """"dozens of", "tens of thousands", "several hundred", "a few dozen", or None."""
-    n = len(doc)
-    word = doc[i].lower_
-    if word in VAGUE:
-        if i and doc[i - 1].pos_ == "DET" and doc[i - 1].lower_ != "some":
-            return None  # "the hundreds", "in the thousands"
-        value, j = VAGUE[word], i + 1
-        if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in VAGUE:
-            value, j = value * VAGUE[doc[j + 1].lower_], j + 2
-        elif word in ("tens", "scores") and not (j < n and doc[j].lower_ == "of"):
-            return None  # "test scores", "tens" alone
-        return Number(i, j, value, scale=value, vague=True)
-    start = i
-    if word == "a" and i + 1 < n and doc[i + 1].lower_ == "few":
-        i += 1
-        word = "few"
-    if word in VAGUE_QUANTIFIERS and i + 1 < n:
-        after = doc[i + 1].lower_
-        if after in SCALES or after == "dozen":
-            value = SCALES.get(after, 12.0)
-            return Number(start, i + 2, value, scale=value, vague=True)
-    return None
-
-
-def _proportion(doc: Doc, number: Number) -> Reading | None:
-    """"two-thirds of" and "one in five" as percentages, or None."""
-    n, j = len(doc), number.end
-    if j < n and doc[j].text == "-":
-        j += 1
-    if j < n and doc[j].lower_ in FRACTIONS and doc[j].lower_ not in ("half", "halves") \
-            and number.value:
-        return Reading(Number(number.start, j + 1, number.value * FRACTIONS[doc[j].lower_] * 100),
-                       percent=True, needs_of=True)
-    j = number.end
-    if j + 1 < n and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
-        j += 1
-    if j + 1 < n and doc[j].lower_ in ("in", "of") and (doc[j].lower_ == "in" or j > number.end):
-        whole = _read_plain(doc, j + 1)
-        if whole is not None and whole.value and number.value and whole.value > number.value \
-                and not _YEAR.fullmatch(doc[j + 1].text):
-            share = 100 * number.value / whole.value
-            return Reading(Number(number.start, whole.end, share), percent=True)
-    return None
 
 
 def _not_a_count(doc: Doc, number: Number) -> bool:
@@ -357,7 +236,8 @@ def _not_a_count(doc: Doc, number: Number) -> bool:
     )
 
 
-def _excluded_without_noun(doc, number, noun_token, via_of, reading) -> bool:
+def _excluded_without_noun(doc: Doc, number: Number, noun_token: Token | None, via_of: bool,
+                           reading: Reading) -> bool:
     """Years, ages in apposition and a lone "one": numbers that count nothing."""
     i = number.start
     text = doc[i].text
@@ -405,10 +285,6 @@ def _suffix(doc: Doc, end: int) -> tuple[str | None, int]:
     return None, end
 
 
-def _currency(doc: Doc, i: int) -> str | None:
-    return CURRENCIES.get(doc[i - 1].lower_) if i else None
-
-
 def _range_end(doc: Doc, end: int, between: bool, words: bool) -> Number | None:
     """The upper number of "X to Y", "X-Y", "X or Y", "between X and Y", or None."""
     n = len(doc)
@@ -420,7 +296,7 @@ def _range_end(doc: Doc, end: int, between: bool, words: bool) -> Number | None:
     j = end + 1
     if j < n and doc[j].text in CURRENCIES:
         j += 1
-    upper = _read_plain(doc, j) if j < n else None
+    upper = read_plain(doc, j) if j < n else None
     if upper is None or upper.value is None or upper.words != words:
         return None
     return upper
