@@ -165,6 +165,10 @@ def test_table_of_numbers_gives_no_noise(nlp):
     assert found(nlp, "Deployments by month:\n" + rows) == []
 
 
+def test_long_glued_run_of_numbers_is_not_a_quantity(nlp):
+    assert found(nlp, "Codes: " + "-".join(str(k) for k in range(2000)) + ".") == []
+
+
 def test_many_quantities_in_one_paragraph_are_all_found(nlp):
     text = " ".join(f"{n:,} troops arrived," for n in range(2, 3000, 3))
     assert len(found(nlp, text)) == len(range(2, 3000, 3))

@@ -139,3 +139,10 @@ def test_leftover_date_entity_goes_to_dateparser(nlp):
 def test_abbreviated_month_with_ordinal_day(nlp):
     t = one(nlp, "The deadline was Oct. 25th.", "Oct. 25th")
     assert t.resolved and t.start_date == D(2024, 10, 25)
+
+
+def test_table_of_numbers_gives_only_explained_times(nlp):
+    table = "\n".join(f"{k} | {k * 3} | {k * 7}" for k in range(0, 3000, 7))
+    for t in found(nlp, table):
+        assert t.resolved or t.reason
+        assert not t.resolved or 1900 <= t.start_date.year <= 2100

@@ -99,7 +99,8 @@ _CHUNK_RANGE = re.compile(r"[$€£¥]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?
 _GATE = Gate(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | set(VAGUE_QUANTIFIERS)
              | set(FRACTIONS) | {"a", "an", "dozen"}, "0123456789+$€£¥")
 _MAX_NOUN_GAP = 6  # modifiers scanned between a number and its noun
-_TABLE_RUN = 3
+_TABLE_RUN = 3  # bare numbers in a row: a table or a phone number
+_MAX_GLUED = 8  # tokens without spaces around a number that can still make a simple number
 
 
 @Language.factory("claimgraph_quantities")
@@ -221,10 +222,12 @@ def _not_a_count(doc: Doc, number: Number) -> bool:
         return compound or (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
                             and not doc[i].is_sent_start)
     first, last = i, i
-    while first > 0 and not doc[first - 1].whitespace_ and not doc[first - 1].is_space:
+    while first > 0 and not doc[first - 1].whitespace_ and i - first < _MAX_GLUED:
         first -= 1
-    while last + 1 < n and not doc[last].whitespace_ and not doc[last + 1].is_space:
+    while last + 1 < n and not doc[last].whitespace_ and last - i < _MAX_GLUED:
         last += 1
+    if i - first >= _MAX_GLUED or last - i >= _MAX_GLUED:
+        return True  # a long run of glued tokens is a code, list or URL, not a number
     chunk = doc[first:last + 1].text
     if not (_CHUNK_OK.fullmatch(chunk) or _CHUNK_RANGE.fullmatch(chunk)):
         return True

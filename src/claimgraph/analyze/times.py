@@ -258,11 +258,11 @@ def _year(doc, i, published, anchor) -> Hit | None:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in TIME_UNITS:
         return None  # "1500 troops"
-    if not (prev in YEAR_LEAD or token.ent_type_ == "DATE" or (nxt is not None and
-                                                               nxt.text in ("'s", "’s"))):
-        return None
     year = int(token.text)
     reason = out_of_range(year)
+    possessive = nxt is not None and nxt.text in ("'s", "’s")
+    if not (prev in YEAR_LEAD or possessive or (token.ent_type_ == "DATE" and not reason)):
+        return None  # the tagger's DATE alone is trusted only for years in the supported span
     if reason:
         return Hit(i, i + 1, reason=reason, granularity="year")
     return Hit(i, i + 1, year_range(year), "year", absolute=True)
