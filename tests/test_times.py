@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.analyze import times  # noqa: F401  (registers the factory)
 from claimgraph.settings import get_settings
@@ -146,3 +148,21 @@ def test_table_of_numbers_gives_only_explained_times(nlp):
     for t in found(nlp, table):
         assert t.resolved or t.reason
         assert not t.resolved or 1900 <= t.start_date.year <= 2100
+
+
+def test_publication_time_of_day_is_accepted(nlp):
+    t = one(nlp, "The strike ended yesterday.", "yesterday", dt.datetime(2024, 10, 30, 18, 5))
+    assert dates(t) == (D(2024, 10, 29), D(2024, 10, 29), "day")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["in", "2016", "four", "years", "later", "last", "week", "Wednesday", "October", "25", ",",
+     "2024-13-45", "1850", "the", "next", "few", "months", "and", "ago", "May", "31", "February",
+     "30", "a", "decade", "today", "."]), max_size=25), st.sampled_from([None, PUBLISHED]))
+def test_any_token_soup_gives_consistent_times(nlp, words, published):
+    for t in found(nlp, " ".join(words), published):
+        assert t.resolved == (t.start_date is not None)
+        assert t.resolved or t.reason
+        if t.resolved:
+            assert t.start_date <= t.end_date

@@ -79,6 +79,8 @@ class TimeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
+        if isinstance(published, dt.datetime):
+            published = published.date()
         hits: list[Hit] = []
         anchor: Hit | None = None
         next_free = 0
