@@ -145,7 +145,7 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
     currency = currency_at(doc, number.start)
     kind, start = _prefix(doc, number.start - 1 if currency else number.start)
     low, high = number.value, number.value
-    upper = _range_end(doc, number.end, kind == BETWEEN, number.words)
+    upper = _range_end(doc, number.end, kind == BETWEEN)
     if upper is not None and number.scale == 1 and upper.scale > 1 and number.value is not None:
         number.value = low = number.value * upper.scale
     end = upper.end if upper is not None else number.end
@@ -235,16 +235,19 @@ def _not_a_count(doc: Doc, number: Number) -> bool:
     return (
         prev in MONTHS or after.rstrip(".") in MONTHS
         or prev in AGE_WORDS or prev in LABEL_WORDS or prev in DIAL_WORDS
-        or (i > 0 and doc[i - 1].text in ("#", "No.", "no."))
+        or (i > 1 and prev == "" and doc[i - 2].lower_ in LABEL_WORDS)  # "No" "." "2"
     )
 
 
 def _excluded_without_noun(doc: Doc, number: Number, noun_token: Token | None, via_of: bool,
                            reading: Reading) -> bool:
-    """Years, ages in apposition and a lone "one": numbers that count nothing."""
+    """Years, ages in apposition, model names and a lone "one": numbers that count nothing."""
     i = number.start
     text = doc[i].text
     prev = doc[i - 1].lower_ if i else ""
+    if (noun_token is None or noun_token.pos_ == "PROPN") and i and not doc[i - 1].is_sent_start \
+            and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+        return True  # "Arrow 3", "Boeing 737 Max", "Windows 10": part of a name
     if not number.words and _YEAR.fullmatch(text) and number.end == i + 1:
         after = doc[i + 1] if i + 1 < len(doc) else None
         if noun_token is None or prev in YEAR_LEAD or doc[i].ent_type_ == "DATE" or (
@@ -288,7 +291,7 @@ def _suffix(doc: Doc, end: int) -> tuple[str | None, int]:
     return None, end
 
 
-def _range_end(doc: Doc, end: int, between: bool, words: bool) -> Number | None:
+def _range_end(doc: Doc, end: int, between: bool) -> Number | None:
     """The upper number of "X to Y", "X-Y", "X or Y", "between X and Y", or None."""
     n = len(doc)
     if end + 1 >= n:
@@ -300,7 +303,7 @@ def _range_end(doc: Doc, end: int, between: bool, words: bool) -> Number | None:
     if j < n and doc[j].text in CURRENCIES:
         j += 1
     upper = read_plain(doc, j) if j < n else None
-    if upper is None or upper.value is None or upper.words != words:
+    if upper is None or upper.value is None:
         return None
     return upper
 
@@ -336,6 +339,8 @@ def _counted_noun(doc: Doc, j: int, allow_of: bool) -> tuple[Token | None, bool]
         if token.tag_ == "HYPH" and not token.whitespace_ and not doc[k - 1].whitespace_:
             noun = None  # "coal-fired power plants": the noun comes after the compound
         elif token.pos_ in NOUN_POS and not token.like_num:
+            if noun is not None and noun.pos_ == "NOUN" and token.pos_ == "PROPN":
+                break  # "10 years Iran will ...": a name after a common noun starts a new phrase
             noun = token
         elif noun is None and (token.pos_ == "ADJ" or token.tag_ in MODIFIER_TAGS
                                or (token.pos_ == "ADV" and k + 1 < n
