@@ -79,6 +79,12 @@ def test_redirect_chain_longer_than_the_cap_is_refused(web):
     assert raw.url.endswith("/hop6")
 
 
+def test_a_redirect_to_something_that_is_not_a_url_is_refused(web):
+    web.redirect("/odd", "http://[::1")
+    reason = fetch_error(web.url("/odd")).reason
+    assert "broke the HTTP protocol" in reason and "location header" in reason
+
+
 def test_a_server_that_never_answers_times_out(web):
     web.custom("/stall", lambda handler: web.stop.wait(10))
     started = time.monotonic()
