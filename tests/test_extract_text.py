@@ -91,3 +91,11 @@ def test_windows_1252_text_without_a_declared_charset():
     article = extract(RawDocument(source="cafe.txt", data=data))
     assert article.title == "Caf\u00e9 owners \u201cdelighted\u201d"
     assert "caf\u00e9s on the square" in article.text
+
+
+def test_a_date_the_source_declares_beats_an_inferred_one():
+    raw = RawDocument(source="feed-item", data=SCRAPED.encode(), published=dt.date(2023, 2, 20))
+    article = extract(raw)
+    assert article.published == dt.date(2023, 2, 20) and not article.published_inferred
+    undated = extract(RawDocument(source="file.txt", data=SCRAPED.encode()))
+    assert undated.published == dt.date(2023, 2, 14) and undated.published_inferred

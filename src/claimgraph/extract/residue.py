@@ -125,7 +125,7 @@ def _marked(line: str) -> bool:
 
 
 def _article_like(line: str) -> bool:
-    return bool(_ATTRIBUTION.search(line) or _LEAD_IN.search(line)) or _is_heading(line)
+    return bool(_ATTRIBUTION.search(line) or _LEAD_IN.search(line)) or _is_subheading(line)
 
 
 def _post_like(line: str) -> bool:
@@ -138,7 +138,7 @@ def _post_like(line: str) -> bool:
     )
 
 
-def _is_heading(line: str) -> bool:
+def _is_subheading(line: str) -> bool:
     """A subheading: several words, nearly all capitalised, no closing punctuation."""
     words = line.split()
     if len(words) < 3 or _TERMINAL.search(line):
