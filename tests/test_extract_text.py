@@ -2,6 +2,8 @@
 
 import datetime as dt
 
+import pytest
+
 from claimgraph.extract import extract
 from claimgraph.extract.text import article_from_text
 from claimgraph.model import RawDocument
@@ -99,3 +101,27 @@ def test_a_date_the_source_declares_beats_an_inferred_one():
     assert article.published == dt.date(2023, 2, 20) and not article.published_inferred
     undated = extract(RawDocument(source="file.txt", data=SCRAPED.encode()))
     assert undated.published == dt.date(2023, 2, 14) and undated.published_inferred
+
+
+@pytest.mark.parametrize("line", [
+    "Share this:", "Like this:", "Loading...", "Advertisement", "READ MORE: Storm closes schools",
+    "Related: How the port grew", "Follow us on Twitter and Facebook", "12 comments",
+    "Subscribe to our daily newsletter", "(AP Photo/Jane Roe)", "Copyright 2023 Example Media",
+    "Photo by John Smith/Reuters",
+])
+def test_widget_lines_are_boilerplate(line):
+    article = article_from_text(f"Headline\nA first sentence of the article.\n{line}\nThe end.", "t.txt")
+    assert article.boilerplate == [line]
+    assert line not in article.text
+
+
+@pytest.mark.parametrize("line", [
+    "The company told Reuters it would appeal.",
+    "Copyright law changed in 1998, the court noted.",
+    "Readers who sign up for alerts are often surprised by the volume.",
+    "Related parties must disclose their holdings, the regulator said.",
+])
+def test_prose_that_mentions_widget_words_stays(line):
+    article = article_from_text(f"Headline\nA first sentence of the article.\n{line}\nThe end.", "t.txt")
+    assert article.boilerplate == []
+    assert line in article.text
