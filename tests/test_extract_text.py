@@ -125,3 +125,8 @@ def test_prose_that_mentions_widget_words_stays(line):
     article = article_from_text(f"Headline\nA first sentence of the article.\n{line}\nThe end.", "t.txt")
     assert article.boilerplate == []
     assert line in article.text
+
+
+def test_widget_lines_above_the_headline_are_not_the_title():
+    article = article_from_text("Advertisement\nPort fees rise\nThe authority raised fees.", "t.txt")
+    assert article.title == "Port fees rise" and article.boilerplate == ["Advertisement"]

@@ -16,6 +16,9 @@ _KICKER = re.compile(
     r"\s*(?::|\||\s[\u2013\u2014-])\s*(?P<title>\S.*)$",
     re.I,
 )
+# Longest headline and standfirst, in characters; a longer line is body text.
+MAX_TITLE = 200
+MAX_DEK = 300
 _SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
 
 

@@ -18,7 +18,7 @@ from trafilatura.utils import load_html
 from claimgraph.errors import InputError
 from claimgraph.extract.boilerplate import split_boilerplate
 from claimgraph.extract.dates import published_date
-from claimgraph.extract.headline import is_heading, split_kicker
+from claimgraph.extract.headline import MAX_DEK, is_heading, split_kicker
 from claimgraph.extract.metadata import page_metadata
 from claimgraph.extract.posts import take_posts
 from claimgraph.extract.residue import split_residue
@@ -33,7 +33,6 @@ _BALANCED = dict(include_comments=False, with_metadata=False)
 _RETRY_BELOW = 500
 # Fewer words than this is navigation or a caption, not an article.
 _MIN_WORDS = 8
-_MAX_DEK = 300
 _WORD = re.compile(r"\w+")
 
 
@@ -106,7 +105,7 @@ def _dek(description: str | None, title: str | None, lines: list[str]) -> str | 
         return None
     if description.endswith(("...", "\u2026")):
         return None
-    if _same(lines[0], description) and is_heading(lines[0], _MAX_DEK) and len(lines) > 1:
+    if _same(lines[0], description) and is_heading(lines[0], MAX_DEK) and len(lines) > 1:
         return lines.pop(0)
     if _same(lines[0][: len(description)], description):
         return None
