@@ -130,3 +130,11 @@ def test_a_description_that_is_the_opening_sentence_is_not_a_dek():
     article = article_from_html(html, "water.html")
     assert article.dek is None
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_widget_lines_in_the_article_become_boilerplate():
+    widgets = "<p>Read more: Reservoir levels hit record low</p><p>Sign up for our weekly newsletter</p>"
+    article = article_from_html(page(embeds=widgets), "water.html")
+    assert article.boilerplate == ["Read more: Reservoir levels hit record low",
+                                   "Sign up for our weekly newsletter"]
+    assert article.text.split("\n\n") == PARAGRAPHS
