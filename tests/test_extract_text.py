@@ -130,3 +130,9 @@ def test_prose_that_mentions_widget_words_stays(line):
 def test_widget_lines_above_the_headline_are_not_the_title():
     article = article_from_text("Advertisement\nPort fees rise\nThe authority raised fees.", "t.txt")
     assert article.title == "Port fees rise" and article.boilerplate == ["Advertisement"]
+
+
+def test_a_japanese_sentence_is_body_text_not_a_dek():
+    article = article_from_text("見出し\n本文の最初の文です。\n二つ目の文です。", "ja.txt")
+    assert article.title == "見出し" and article.dek is None
+    assert article.text.startswith("本文の最初の文です。")

@@ -47,7 +47,7 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
-_TERMINAL = re.compile(r"[.!?\u2026:;,\"'\u201d\u2019)\]]$")
+_TERMINAL = re.compile(r"[.!?\u2026:;,\"'\u201d\u2019)\]\u3002\uff01\uff1f\u300d]$")
 _TWEET_LIMIT = 280
 # Twitter counts a link in the text as 23 characters, and attachments (media, a quoted post:
 # the links that end a post) not at all.
