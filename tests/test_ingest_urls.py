@@ -224,3 +224,10 @@ def test_one_bad_url_does_not_stop_the_batch(web):
     items = list(read_sources([web.url("/missing"), "ftp://example.org/x", good], settings()))
     assert [type(i).__name__ for i in items] == ["FetchError", "FetchError", "RawDocument"]
     assert "unsupported URL scheme" in items[1].reason
+
+
+def test_a_host_that_does_not_resolve_is_a_clear_error():
+    url = "http://no-such-host.invalid/story"  # .invalid never resolves (RFC 2606)
+    error = fetch_error(url, connect_timeout=2)
+    assert error.reason.startswith(("cannot resolve host (no-such-host.invalid",
+                                    "DNS lookup timed out (no-such-host.invalid"))
