@@ -1,5 +1,6 @@
 """Fetching URLs against a local server: what a user sees for good pages and for each fault."""
 
+import re
 import gzip
 import ipaddress
 
@@ -47,7 +48,7 @@ def test_page_is_fetched_with_its_final_url_and_a_clear_user_agent(web):
     assert b"Harbour reopens" in raw.data
     assert raw.retrieved is not None
     agent = web.requests[0][1]["User-Agent"]
-    assert agent.startswith("claimgraph/") and "+http" in agent
+    assert re.match(r"claimgraph/\d+\.\d+\.\d+ ", agent)
 
 
 def test_redirects_are_followed_and_the_final_url_kept(web):
