@@ -16,7 +16,6 @@ from pathlib import Path
 import spacy
 from spacy.tokens import Doc, DocBin
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "szeged-wikiweasel"
 CACHE = Path(tempfile.gettempdir()) / "claimgraph-bench"
 # Szeged cue types as the data names them -> claimgraph's hedge types.
 TYPE_NAMES = {

@@ -11,22 +11,18 @@ Only the train split is read; the dev split is for ``bench/hedges.py``.
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import random
-import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
-from szeged import DEFAULT_DATA, TYPE_NAMES, parsed
+from common import bench_arg_parser
+from szeged import TYPE_NAMES, parsed
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
-
-from claimgraph.analyze.hedges import LEXICON, HedgeModel, candidates, features  # noqa: E402
-from claimgraph.settings import get_settings  # noqa: E402
+from claimgraph.analyze.hedges import LEXICON, HedgeModel, candidates, features
+from claimgraph.settings import get_settings
 
 # Hedges of news writing that Wikipedia rarely uses; they join the lexicon with no weights of
 # their own, so only the general (type, tag, dependency) weights judge them.
@@ -103,8 +99,7 @@ def train(data, epochs=4, l2=0.1, rate=0.1, seed=0):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser = bench_arg_parser(__doc__, "szeged-wikiweasel")
     parser.add_argument("--out", type=Path, default=LEXICON)
     parser.add_argument("--threshold", type=float, default=0.5)
     args = parser.parse_args()

@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.analyze import times  # noqa: F401  (registers the factory)
 from claimgraph.settings import get_settings
@@ -139,3 +141,28 @@ def test_leftover_date_entity_goes_to_dateparser(nlp):
 def test_abbreviated_month_with_ordinal_day(nlp):
     t = one(nlp, "The deadline was Oct. 25th.", "Oct. 25th")
     assert t.resolved and t.start_date == D(2024, 10, 25)
+
+
+def test_table_of_numbers_gives_only_explained_times(nlp):
+    table = "\n".join(f"{k} | {k * 3} | {k * 7}" for k in range(0, 3000, 7))
+    for t in found(nlp, table):
+        assert t.resolved or t.reason
+        assert not t.resolved or 1900 <= t.start_date.year <= 2100
+
+
+def test_publication_time_of_day_is_accepted(nlp):
+    t = one(nlp, "The strike ended yesterday.", "yesterday", dt.datetime(2024, 10, 30, 18, 5))
+    assert dates(t) == (D(2024, 10, 29), D(2024, 10, 29), "day")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["in", "2016", "four", "years", "later", "last", "week", "Wednesday", "October", "25", ",",
+     "2024-13-45", "1850", "the", "next", "few", "months", "and", "ago", "May", "31", "February",
+     "30", "a", "decade", "today", "."]), max_size=25), st.sampled_from([None, PUBLISHED]))
+def test_any_token_soup_gives_consistent_times(nlp, words, published):
+    for t in found(nlp, " ".join(words), published):
+        assert t.resolved == (t.start_date is not None)
+        assert t.resolved or t.reason
+        if t.resolved:
+            assert t.start_date <= t.end_date

@@ -26,7 +26,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.analyze.stance import check_worthy, judge, stance_lexicon
+from claimgraph.analyze.stance import ContentCues, check_worthy, judge, stance_lexicon
 from claimgraph.model import Claim, Quote
 
 log = logging.getLogger(__name__)
@@ -34,6 +34,7 @@ log = logging.getLogger(__name__)
 CLAUSE_POS = ("VERB", "AUX")
 EDGE_POS = ("PUNCT", "SPACE", "CCONJ", "SCONJ", "SYM")
 TAIL_POS = (*EDGE_POS, "ADP", "DET", "PART")
+NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})  # "Breaking news" has no predicate
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 
 
@@ -120,7 +121,9 @@ def _trim(doc: Doc, start: int, end: int) -> Span | None:
         start += 1
     while end > start and (doc[end - 1].pos_ in TAIL_POS or doc[end - 1].is_space):
         end -= 1
-    if end - start < 2 or not any(t.pos_ in CLAUSE_POS for t in doc[start:end]):
+    if end - start < 2 or not any(
+        t.pos_ in CLAUSE_POS and t.dep_ not in NOUN_MODIFIER for t in doc[start:end]
+    ):
         return None
     if any(t.text == "?" for t in doc[end:end + 2]):
         return None  # a question asks, it does not claim
@@ -158,6 +161,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     quotes = list(doc._.quotes)
     owner, frame = _frames(doc, quotes)
     named = _named(doc)
+    content = ContentCues(doc)
     claims = []
     for seg, n in segments(doc, owner, frame):
         quote = quotes[n] if n is not None else None
@@ -165,7 +169,7 @@ def find_claims(doc: Doc) -> list[Claim]:
         if quote is not None and quote.cue is not None:
             cue_tokens = tokens(doc, quote.cue.start, quote.cue.end)
             cue_span = doc[cue_tokens.start:cue_tokens.stop] if cue_tokens else None
-        status, cues = judge(seg, cue_span, quote is not None)
+        status, cues = judge(seg, cue_span, quote is not None, content)
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
             start=seg.start_char, end=seg.end_char, text=seg.text,

@@ -17,6 +17,7 @@ Cue words come from ``data/stance.json``, loaded once.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -70,8 +71,11 @@ def token_cue(tok: Token, kind: str | None) -> Cue:
 
 def phrase_cues(seg: Span, phrases: frozenset[tuple[str, ...]], kind: str) -> list[Cue]:
     """Lower-case token sequences of ``phrases`` in ``seg``."""
+    firsts = {p[0] for p in phrases}
     found, lowers = [], [t.lower_ for t in seg]
-    for i in range(len(lowers)):
+    for i, first in enumerate(lowers):
+        if first not in firsts:
+            continue
         for n in range(min(MAX_PHRASE, len(lowers) - i), 0, -1):
             if tuple(lowers[i:i + n]) in phrases:
                 found.append(cue(seg[i:i + n], kind))
@@ -117,32 +121,47 @@ def frame_cues(cue_span: Span, lex: Stance) -> dict[str, list[Cue]]:
     return found
 
 
-def content_cues(seg: Span, in_quote: bool, lex: Stance) -> dict[str, list[Cue]]:
-    """Cues inside the claim itself."""
-    found: dict[str, list[Cue]] = {"speculative": [], "hedged": [], "confirmed": [], "denied": [],
-                                   "opinion": []}
-    for hedge in find_hedges(seg):
-        kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
-        found[kind].append(hedge)
-    seen = {c.start for c in found["speculative"] + found["hedged"]}
-    for tok in seg:
-        lemma, lower = tok.lemma_.lower(), tok.lower_
-        if tok.idx in seen:
-            continue
-        if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could":
-            found["speculative"].append(token_cue(tok, "speculation"))
-        elif lemma in lex.confirm and tok.pos_ == "VERB" and negation(tok, lex) is None and any(
-            c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in tok.children
-        ):
-            found["confirmed"].append(token_cue(tok, "confirm"))
-        elif in_quote and (lower in lex.opinion or lemma in lex.opinion) and tok.pos_ in (
-            "ADJ", "NOUN", "ADV"
-        ):
-            found["opinion"].append(token_cue(tok, "opinion"))
-    if in_quote:
-        found["denied"] += phrase_cues(seg, lex.deny_phrases, "deny")
-        found["opinion"] += phrase_cues(seg, lex.opinion_phrases, "opinion")
-    return found
+class ContentCues:
+    """The cues a claim's own words can carry, found once over the whole doc (one pass, not
+    one per claim) and then picked per claim by offset."""
+
+    KINDS = ("speculative", "hedged", "confirmed", "denied", "opinion")
+    QUOTED_ONLY = ("denied", "opinion")  # said by a source, not the outlet's own wording
+
+    def __init__(self, doc: Doc):
+        lex = stance_lexicon()
+        found: list[tuple[str, Cue]] = []
+        for hedge in find_hedges(doc):
+            found.append(("speculative" if hedge.text.lower() in lex.speculative else "hedged", hedge))
+        seen = {c.start for _, c in found}
+        for tok in doc:
+            lemma, lower = tok.lemma_.lower(), tok.lower_
+            if tok.idx in seen:
+                continue
+            if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could":
+                found.append(("speculative", token_cue(tok, "speculation")))
+            elif lemma in lex.confirm and tok.pos_ == "VERB" and negation(tok, lex) is None and any(
+                c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in tok.children
+            ):
+                found.append(("confirmed", token_cue(tok, "confirm")))
+            elif (lower in lex.opinion or lemma in lex.opinion) and tok.pos_ in ("ADJ", "NOUN", "ADV"):
+                found.append(("opinion", token_cue(tok, "opinion")))
+        whole = doc[:]
+        found += [("denied", c) for c in phrase_cues(whole, lex.deny_phrases, "deny")]
+        found += [("opinion", c) for c in phrase_cues(whole, lex.opinion_phrases, "opinion")]
+        found.sort(key=lambda kc: kc[1].start)
+        self.found = found
+        self.starts = [c.start for _, c in found]
+
+    def within(self, seg: Span, in_quote: bool) -> dict[str, list[Cue]]:
+        """The cues inside ``seg``, by the status they argue for."""
+        by_kind: dict[str, list[Cue]] = {k: [] for k in self.KINDS}
+        for kind, c in self.found[bisect_left(self.starts, seg.start_char):]:
+            if c.start >= seg.end_char:
+                break
+            if c.end <= seg.end_char and (in_quote or kind not in self.QUOTED_ONLY):
+                by_kind[kind].append(c)
+        return by_kind
 
 
 def outermost(cues: list[Cue]) -> list[Cue]:
@@ -157,7 +176,9 @@ ORDER: tuple[ClaimStatus, ...] = (
 )
 
 
-def judge(seg: Span, cue_span: Span | None, in_quote: bool) -> tuple[ClaimStatus, list[Cue]]:
+def judge(
+    seg: Span, cue_span: Span | None, in_quote: bool, content: ContentCues
+) -> tuple[ClaimStatus, list[Cue]]:
     """The status of the claim ``seg`` and the cues that decided it.
 
     ``cue_span`` is the cue of the quote the claim sits in (None for the outlet's own text or
@@ -165,14 +186,12 @@ def judge(seg: Span, cue_span: Span | None, in_quote: bool) -> tuple[ClaimStatus
     each claim lies inside one quote.
     """
     lex = stance_lexicon()
-    found = content_cues(seg, in_quote, lex)
+    found = content.within(seg, in_quote)
     if cue_span is not None:
         for kind, cues in frame_cues(cue_span, lex).items():
             found[kind] = found.get(kind, []) + cues
     for status in ORDER:
         if found.get(status):
-            if status == "attributed" and not in_quote:
-                continue
             cues = found[status]
             if status == "speculative":  # the hedges beside a speculation explain it too
                 cues = cues + found.get("hedged", [])

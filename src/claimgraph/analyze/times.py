@@ -29,7 +29,9 @@ from claimgraph.analyze.dates import (
     UNIT_STEPS, Range, month_range, nearest_year, out_of_range, shift, unit_range, week_range,
     year_range,
 )
-from claimgraph.analyze.numbers import MONTHS, TIME_UNITS, WEEKDAYS, digits_value, read_words
+from claimgraph.analyze.numbers import (
+    MONTHS, TENS, TIME_UNITS, UNITS, WEEKDAYS, Gate, digits_value, read_words,
+)
 from claimgraph.model import TimeExpression
 
 log = logging.getLogger(__name__)
@@ -52,6 +54,8 @@ _DECADE = re.compile(r"(\d{3}0)s")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
 _ANCHOR_WORDS = set(MONTHS) | set(WEEKDAYS) | set(DEICTIC_DAYS)
+_STARTERS = _ANCHOR_WORDS | set(SHIFTERS) | set(UNITS) | set(TENS) | {"a", "an"}
+_GATE = Gate(_STARTERS | {word + "." for word in MONTHS}, "0123456789")
 _DIGIT_SEPARATOR = re.compile(r"\d[-/.:]\d")
 
 
@@ -75,28 +79,31 @@ class TimeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
+        if isinstance(published, dt.datetime):
+            published = published.date()
         hits: list[Hit] = []
         anchor: Hit | None = None
-        i = 0
-        while i < len(doc):
+        next_free = 0
+        for i, _ in _GATE(doc):
+            if i < next_free:
+                continue
             hit = _match(doc, i, published, anchor)
             if hit is None:
-                i += 1
                 continue
             hits.append(hit)
             if hit.absolute and hit.span is not None:
                 anchor = hit
-            i = hit.end
+            next_free = hit.end
         hits.extend(_leftover_entities(doc, hits, published))
         doc._.times = [_record(doc, hit) for hit in sorted(hits, key=lambda h: h.start)]
         return doc
 
 
 def _record(doc: Doc, hit: Hit) -> TimeExpression:
-    start, end = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1])
+    span = doc[hit.start:hit.end]
     resolved = hit.span is not None
     return TimeExpression(
-        start=start, end=end, text=doc.text[start:end],
+        start=span.start_char, end=span.end_char, text=span.text,
         start_date=hit.span[0] if resolved else None, end_date=hit.span[1] if resolved else None,
         granularity=hit.granularity, resolved=resolved, reason=None if resolved else hit.reason,
     )
@@ -253,11 +260,11 @@ def _year(doc, i, published, anchor) -> Hit | None:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in TIME_UNITS:
         return None  # "1500 troops"
-    if not (prev in YEAR_LEAD or token.ent_type_ == "DATE" or (nxt is not None and
-                                                               nxt.text in ("'s", "’s"))):
-        return None
     year = int(token.text)
     reason = out_of_range(year)
+    possessive = nxt is not None and nxt.text in ("'s", "’s")
+    if not (prev in YEAR_LEAD or possessive or (token.ent_type_ == "DATE" and not reason)):
+        return None  # the tagger's DATE alone is trusted only for years in the supported span
     if reason:
         return Hit(i, i + 1, reason=reason, granularity="year")
     return Hit(i, i + 1, year_range(year), "year", absolute=True)
