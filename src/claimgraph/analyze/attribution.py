@@ -14,6 +14,7 @@ from claimgraph.model import Span, Speaker
 _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
 _NOT_CONTENT_START = {"ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
 _EDGE_PUNCT = set(",;:-–—…")
+_RELATIVES = {"which", "who", "whom", "whose"}
 _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
@@ -197,11 +198,23 @@ def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     while first <= last and (doc[first].is_space or doc[first].text in _EDGE_PUNCT
                              or doc[first].is_quote or doc[first].text in ".!?"):
         first += 1
+    last = _before_trailing_relative(doc, first, last)
     while last >= first and (doc[last].is_space or doc[last].is_punct):
         last -= 1
     if first > last:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _before_trailing_relative(doc: Doc, first: int, last: int) -> int:
+    """``last``, or the token before a closing ", which ..." clause: an aside of the writer's."""
+    for i in range(last - 1, first, -1):
+        if doc[i].text == "," and doc[i + 1].lower_ in _RELATIVES:
+            clause = doc[i + 1].head
+            if clause.dep_ == "relcl" and clause.right_edge.i >= last - 1:
+                return i - 1
+            break
+    return last
 
 
 def according_to(candidates: list[Token]) -> list[Draft]:

@@ -8,7 +8,6 @@ so two people who share a surname stay apart (the nearer one in the text wins, n
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -17,8 +16,6 @@ from spacy.tokens import Doc, Span
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
-
-log = logging.getLogger(__name__)
 
 TYPES: dict[str, EntityType] = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC",

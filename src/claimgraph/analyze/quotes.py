@@ -10,7 +10,6 @@ attributed one ("A," he said. "B.") joins it, attributions inside a quote are ne
 
 from __future__ import annotations
 
-import logging
 import re
 from bisect import bisect_right, insort
 
@@ -30,8 +29,6 @@ from claimgraph.analyze.speakers import (
     EntityIndex, is_anonymous, is_first_person, noun_phrase, resolve, subject_of,
 )
 from claimgraph.model import Quote, Speaker, Span
-
-log = logging.getLogger(__name__)
 
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
 _OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
