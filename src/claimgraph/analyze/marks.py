@@ -88,7 +88,7 @@ def _reopening(text: str, at: int, opener: str) -> int | None:
     """Offset of the mark reopening a quotation at the start of the paragraph at ``at``."""
     while at < len(text) and text[at] in " \t":
         at += 1
-    if at < len(text) and (text[at] == opener or (text[at] in _OPENERS and text[at] != '"')):
+    if at < len(text) and text[at] == opener:
         return at
     return None
 

@@ -145,6 +145,8 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
     """The cue of 'Austin said: "..."': a cue verb before a colon or comma opening the quote."""
     doc = text.doc
     i = text.token_at(stretch.start) - 1  # the opening mark
+    while i > 1 and doc[i - 1].is_space and doc[i - 2].text == ":":
+        i -= 1  # 'He said:' ending the paragraph before the quotation
     if i < 1 or doc[i - 1].text not in (":", ","):
         return None
     for token in reversed(doc[max(i - 1 - _WINDOW, 0): i - 1]):
