@@ -164,6 +164,8 @@ def test_first_person_opinions_inside_a_quote_are_not_separate_quotes(nlp):
         ("Er sagte ‹ja› und ging.", "ja"),
         ("彼は「東京に行く」と言った。", "東京に行く"),
         ('He said "we will win" twice.', "we will win"),
+        ("He said ''we will win'' twice.", "we will win"),  # two apostrophes, as some papers
+        ('He said "we will win” twice.', "we will win"),  # straight opening, curly closing
     ],
 )
 def test_exotic_and_straight_quotation_marks_are_paired(text, inside):

@@ -13,18 +13,20 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-# Opening mark -> the marks that may close it.
+# Opening mark -> the marks that may close it. Scraped text mixes straight and typographic
+# marks ("...” and “...") and some papers write two apostrophes for a double mark (''...'').
 _CLOSERS = {
-    "“": "”",
-    "„": "“”",
-    "«": "»",
-    "‹": "›",
-    "「": "」",
-    "『": "』",
-    '"': '"',
+    "“": ("”", '"'),
+    "„": ("“", "”"),
+    "«": ("»",),
+    "‹": ("›",),
+    "「": ("」",),
+    "『": ("』",),
+    '"': ('"', "”"),
+    "''": ("''",),
 }
 _OPENERS = set(_CLOSERS)
-_MARK = re.compile('[“”„«»‹›「」『』"]|\n\\s*\n|\n')
+_MARK = re.compile("''|[“”„«»‹›「」『』\"]|\n\\s*\n|\n")
 _MAX_DEPTH = 8
 
 
@@ -64,7 +66,7 @@ def find_stretches(text: str) -> list[Stretch]:
                 found.append(current)
                 current, stack = None, []
             else:
-                piece_start, skip = reopen + 1, reopen
+                piece_start, skip = reopen + len(stack[0]), reopen
                 del stack[1:]
             continue
         if stack and mark in _CLOSERS[stack[-1]]:
@@ -76,7 +78,7 @@ def find_stretches(text: str) -> list[Stretch]:
                 current = None
         elif mark in _OPENERS and len(stack) < _MAX_DEPTH:
             if not stack:
-                current, piece_start = Stretch(), at + 1
+                current, piece_start = Stretch(), match.end()
             stack.append(mark)
     if current is not None:
         current.pieces.append((piece_start, len(text)))
@@ -88,7 +90,7 @@ def _reopening(text: str, at: int, opener: str) -> int | None:
     """Offset of the mark reopening a quotation at the start of the paragraph at ``at``."""
     while at < len(text) and text[at] in " \t":
         at += 1
-    if at < len(text) and text[at] == opener:
+    if text.startswith(opener, at):
         return at
     return None
 
