@@ -70,7 +70,9 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         end += 1
     while start < head.i and (doc[start].is_punct or doc[start].is_quote):
         start += 1
-    while end > head.i and (doc[end].is_punct or doc[end].is_quote):
+    while end > head.i and (doc[end].is_punct or doc[end].is_quote) and not (
+        doc[end].text == ")" and "(" in doc[start:end].text
+    ):
         end -= 1
     return doc[start: end + 1]
 
