@@ -174,13 +174,20 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
             end <= stretches.stretches[taken].end + 2:
         return None  # the complement is a quoted stretch that a direct quote already took
     kind = "indirect"
-    for k in stretches.starting_between(start, end + 2):  # 'called them “deplorables”' too
-        if k in free:
-            stretch = stretches.stretches[k]
-            kind = "mixed"
-            free.discard(k)
-            if stretch.pieces[0][1] > end:
-                pieces = pieces[:-1] + [(pieces[-1][0], stretch.pieces[0][1])]
+    k = stretches.starting_between(start, end + 2).start
+    # Quoted words inside the report, or right at its end ('called them “deplorables”'),
+    # make it mixed; the report runs to the end of the last of them.
+    while k < len(stretches.stretches) and stretches.stretches[k].start <= end + 2:
+        stretch = stretches.stretches[k]
+        k += 1
+        if k - 1 not in free:
+            continue
+        kind = "mixed"
+        free.discard(k - 1)
+        if stretch.pieces[0][1] > end:
+            pieces = pieces[:-1] + [(pieces[-1][0], stretch.pieces[0][1])]
+            end = stretch.pieces[0][1]
+        if len(stretch.pieces) > 1:
             pieces += list(stretch.pieces[1:])
             break
     return Draft(kind, cue, pieces)
