@@ -17,6 +17,7 @@ _EDGE_PUNCT = set(",;:-–—…")
 _RELATIVES = {"which", "who", "whom", "whose"}
 _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
+_OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised X for Y"
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
 # "worldwide" in "agencies worldwide confirmed", belong to the subject.
 _CUE_ADVERBS = {
@@ -115,7 +116,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         if child.dep_ == "ccomp" and low <= child.idx < high:
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
-                end = subjects[0].left_edge.i if subjects else cue.i
+                end = min([cue.i] + [s.left_edge.i for s in subjects])
+                while end > cue.sent.start and doc[end - 1].head == cue and (
+                    doc[end - 1].dep_ in _CUE_AUXILIARIES or _is_cue_adverb(doc[end - 1])
+                ):
+                    end -= 1  # "..., has said" and "..., said Smith" end before the cue
                 return _pieces(doc, (cue.sent.start, end - 1))
             first = child.left_edge.i
             if objects and objects[0].i < first and not _has_subject(child):
@@ -142,8 +147,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects and objects[0].pos_ != "PRON":  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
-        for child in children:
-            if child.i == last + 1 and (child.dep_ == "oprd" or child.lower_ == "as"):
+        for child in children:  # "called her vote a mistake", "attacked Clinton for ..."
+            if child.i == last + 1 and (
+                child.dep_ in ("oprd", "xcomp", "ccomp") or child.lower_ in _OBJECT_COMPLEMENTS
+            ):
                 last = child.right_edge.i
         return _pieces(doc, (objects[0].left_edge.i, last))
     prep = _object_preposition(cue)
