@@ -248,6 +248,8 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     """The clause an "according to" phrase modifies, without the phrase itself."""
     doc = token.doc
     head = token.head
+    while head.dep_ in ("xcomp", "ccomp") and head.head != head:
+        head = head.head  # "X would see incomes go up, according to Y": all of it is Y's
     if head == token:
         first, last = token.sent.start, token.sent.end - 1
     else:
