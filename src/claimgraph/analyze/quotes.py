@@ -39,6 +39,7 @@ _ACCORDING = np.array([hash_string("according")], dtype=np.uint64)
 _CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uint64)
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+_DASHES = {"―", "—", "–"}
 
 
 class _Text:
@@ -116,6 +117,13 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
     """Direct quotes for stretches with a cue beside them; the indexes of the rest."""
     free = set()
     for k, stretch in enumerate(stretches):
+        signed = _signature(stretch, text)
+        if signed is not None:  # '"..." ― Jane Doe'
+            dash, name = signed
+            used.add(dash.i)
+            drafts.append(Draft("direct", dash, list(stretch.pieces), outside=stretch,
+                                speaker_token=name))
+            continue
         cue = _cue_after(stretch, text, lexicon) or _cue_before(stretch, text, lexicon)
         if cue is None or cue.i in used:
             free.add(k)
@@ -125,14 +133,35 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
     return free
 
 
-def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
-    """The cue of '"...," Austin said.': a cue verb shortly after the closing mark."""
+def _signature(stretch: Stretch, text: _Text) -> tuple[Token, Token] | None:
+    """The dash and the last word of a name signing a quotation: '"..." ― Jane Doe'."""
+    doc = text.doc
+    i = _after_closing(stretch, text)
+    if i >= len(doc) - 1 or doc[i].text not in _DASHES:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and j - i <= _MAX_LABEL + 1:
+        j += 1
+    if j == i + 1 or (j < len(doc) and not (doc[j].is_punct or doc[j].is_space)):
+        return None
+    return doc[i], doc[j - 1]
+
+
+def _after_closing(stretch: Stretch, text: _Text) -> int:
+    """The index of the first token after a stretch's closing mark (and comma)."""
     doc = text.doc
     i = text.token_at(stretch.end)
     while i < len(doc) and doc[i].idx < stretch.end:
         i += 1
     while i < len(doc) and (doc[i].text == "," or doc[i].is_quote):
-        i += 1  # the comma and the closing mark
+        i += 1
+    return i
+
+
+def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
+    """The cue of '"...," Austin said.': a cue verb shortly after the closing mark."""
+    doc = text.doc
+    i = _after_closing(stretch, text)
     for token in doc[i: i + _WINDOW]:
         if token.is_space or token.text in _ENDS or token.is_quote:
             return None
