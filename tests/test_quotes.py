@@ -170,6 +170,13 @@ def test_transcript_labels_speak_their_lines(nlp):
     ]
 
 
+def test_a_report_noun_with_a_that_clause_is_a_cue(nlp):
+    found, names = _quotes(nlp, "Mary Brown repeated her claim that the vote was rigged.")
+    quote = _one(found, kind="indirect")
+    assert (quote.cue.text, quote.content[0].text) == ("claim", "that the vote was rigged")
+    assert quote.speaker.text == "her" and names[quote.speaker.entity] == "Mary Brown"
+
+
 def test_a_quotation_signed_with_a_dash_is_the_signers(nlp):
     found, names = _quotes(nlp, "“He cannot even answer a question.” ― Krystal Correa\n")
     quote = _one(found, kind="direct")

@@ -244,6 +244,35 @@ def according_to(candidates: list[Token]) -> list[Draft]:
     return drafts
 
 
+def noun_reports(nouns: list[Token]) -> list[Draft]:
+    """Drafts for report nouns with a "that" clause ("his claim that ..."): the clause is the
+    content, the owner ("his", "a warning from officials") the speaker."""
+    drafts = []
+    for noun in nouns:
+        clauses = [
+            c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
+        if not clauses:
+            continue
+        pieces = _pieces(noun.doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
+        if pieces:
+            drafts.append(Draft("indirect", noun, pieces, speaker_token=_owner(noun)))
+    return drafts
+
+
+def _owner(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and prep.i < noun.i + 3:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
 def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     """The clause an "according to" phrase modifies, without the phrase itself."""
     doc = token.doc

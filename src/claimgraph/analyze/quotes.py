@@ -21,7 +21,9 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.analyze.attribution import Draft, according_to, complement, cue_span
+from claimgraph.analyze.attribution import (
+    Draft, according_to, complement, cue_span, noun_reports,
+)
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.marks import Stretch, StretchIndex, find_stretches
@@ -93,6 +95,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
             if draft is not None:
                 used.add(cue.i)
                 drafts.append(draft)
+    drafts.extend(noun_reports(text.tokens_where(1, lexicon.noun_ids, (NOUN,))))
     drafts = _outermost(drafts)
     drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
     _join_unattributed(stretches.stretches, free, text, drafts)
