@@ -1,8 +1,8 @@
-"""The attribution cue lexicon: verbs that report speech, writing, thought or findings.
+"""The attribution cue lexicon: verbs and nouns that report speech, writing, thought or findings.
 
 A small hand-written core makes the component work on its own; when the package ships
-``data/cue_lexicon.json`` (learned from PolNeAR train by ``scripts/learn_cues.py``), its verbs
-whose occurrences are mostly annotated cues are added. The file is read once per component.
+``data/cue_lexicon.json`` (learned from PolNeAR train by ``scripts/learn_cues.py``), the verbs
+and nouns annotated as cues often enough there are added. The file is read once per component.
 """
 
 from __future__ import annotations
@@ -37,7 +37,7 @@ OBJECT_VERBS = frozenset("""
     mention question deny endorse support attack condemn blast slam reject defend urge demand
     predict recommend warn reveal want plan hope seek threaten refuse decline agree applaud
     dismiss label blame credit tout welcome oppose back mock ridicule challenge dispute highlight
-    emphasize stress acknowledge admit confirm complain point warn
+    emphasize stress acknowledge admit confirm complain point
 """.split())
 # Nouns that report what their "that" clause says ("his claim that ...").
 CORE_NOUNS = frozenset("""
