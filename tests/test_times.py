@@ -103,6 +103,8 @@ def test_years_ago_counts_from_publication(nlp):
      "day"),
     ("They met this weekend.", "this weekend", D(2024, 10, 26), D(2024, 10, 27), "week"),
     ("They will meet this weekend.", "this weekend", D(2024, 11, 2), D(2024, 11, 3), "week"),
+    ("He arrived on Thursday, June 16, 2016.", "Thursday, June 16, 2016", D(2016, 6, 16),
+     D(2016, 6, 16), "day"),
 ])
 def test_expressions_resolve_to_ranges(nlp, text, expression, start, end, granularity):
     t = one(nlp, text, expression)

@@ -359,6 +359,12 @@ def _weekday(doc, i, published, anchor) -> Hit | None:
     weekday = WEEKDAYS.get(token.lower_)
     if weekday is None or len(token.text) < 6 or not token.text[:1].isupper():
         return None
+    if i + 2 < len(doc) and doc[i + 1].text == ",":  # "Thursday, June 16, 2016": the date decides
+        dated = _month_date(doc, i + 2, published, anchor) or _day_month(doc, i + 2, published,
+                                                                          anchor)
+        if dated is not None and dated.granularity == "day":
+            dated.start = i
+            return dated
     if published is None:
         return Hit(i, i + 1, reason=NO_DATE, granularity="day")
     return Hit(i, i + 1, _weekday_in(published, weekday, _direction(token), week=False), "day")
