@@ -20,7 +20,10 @@ log = logging.getLogger(__name__)
 # Our components in pipeline order; each reads what the ones before it wrote. Component
 # "claimgraph_<x>" lives in module claimgraph.analyze.<x>; importing it registers its factory
 # even where the package's spacy_factories entry points are not installed.
-COMPONENTS: tuple[str, ...] = ("claimgraph_quantities", "claimgraph_times")
+COMPONENTS: tuple[str, ...] = (
+    "claimgraph_entities", "claimgraph_quotes", "claimgraph_claims",
+    "claimgraph_quantities", "claimgraph_times",
+)
 
 
 @lru_cache(maxsize=4)

@@ -1,32 +1,32 @@
-"""Scraped plain text to an Article: title (with kicker), dek and body paragraphs."""
+"""Scraped plain text to an Article: title (with kicker), dek, body paragraphs, and what the
+scraper left of embedded posts and page widgets taken out of the body."""
 
 from __future__ import annotations
 
-import re
-
+from claimgraph.extract.boilerplate import split_boilerplate
+from claimgraph.extract.dates import published_date
+from claimgraph.extract.headline import MAX_DEK, MAX_TITLE, is_heading, split_kicker
+from claimgraph.extract.residue import closing_line, split_residue
 from claimgraph.model import Article
-
-# "WATCH: ...", "VIDEO - ...", "BREAKING | ...": a short upper-case label before the headline.
-_KICKER = re.compile(r"^([A-Z][A-Z0-9 '&]{1,24}?)\s*[:|\u2013\u2014-]\s+(\S.*)$")
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
-_MAX_HEADING = 200
-_MAX_DEK = 300
 
 
 def article_from_text(text: str, source: str) -> Article:
     lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines, boilerplate = split_boilerplate([line for line in lines if line])
     kicker = title = dek = None
-    if len(lines) > 1 and _is_heading(lines[0], _MAX_HEADING):
-        title = lines.pop(0)
-        match = _KICKER.match(title)
-        if match:
-            kicker, title = match.group(1).strip(), match.group(2).strip()
-        if len(lines) > 1 and _is_heading(lines[0], _MAX_DEK):
+    if len(lines) > 1 and _opens_article(lines[0], MAX_TITLE):
+        kicker, title = split_kicker(lines.pop(0))
+        if len(lines) > 1 and _opens_article(lines[0], MAX_DEK):
             dek = lines.pop(0)
-    return Article(source=source, title=title, kicker=kicker, dek=dek, text="\n\n".join(lines))
+    lines, posts = split_residue(lines)
+    published, inferred = published_date(None, posts)
+    return Article(
+        source=source, title=title, kicker=kicker, dek=dek,
+        published=published, published_inferred=inferred,
+        text="\n\n".join(lines), boilerplate=boilerplate, posts=posts,
+    )
 
 
-def _is_heading(line: str, limit: int) -> bool:
-    """Headlines and standfirsts are short and, unlike body paragraphs, end without a full stop."""
-    return len(line) <= limit and not _SENTENCE_END.search(line)
+def _opens_article(line: str, limit: int) -> bool:
+    """A headline or standfirst line: heading-shaped, and not the closing line of a post."""
+    return is_heading(line, limit) and closing_line(line) is None
