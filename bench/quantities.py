@@ -172,7 +172,8 @@ def main() -> None:
     nlp = spacy.load(model)
     nlp.add_pipe("claimgraph_quantities")
     nlp.add_pipe("claimgraph_times")
-    cases = json.loads(args.cases.read_text(encoding="utf-8"))["cases"]
+    sheet = json.loads(args.cases.read_text(encoding="utf-8"))
+    cases = sheet["cases"]
     result = accuracy(nlp, cases)
 
     print(f"quantities on {len(cases)} hand-written sentences (target {TARGET})")
@@ -186,7 +187,9 @@ def main() -> None:
           f"{result['spacy_numeric_entities']['accuracy']:>12.3f}")
     for batch, row in result["claimgraph"]["by_batch"].items():
         other = result["spacy_numeric_entities"]["by_batch"][batch]
-        print(f"{'batch ' + batch:<16}{row['accuracy']:>12.3f}{other['accuracy']:>12.3f}")
+        first = sheet.get("first_run", {}).get(batch)
+        was = f"   (first run {first['correct']}/{first['cases']})" if first else ""
+        print(f"{'batch ' + batch:<16}{row['accuracy']:>12.3f}{other['accuracy']:>12.3f}{was}")
     for failure in result["claimgraph"]["failures"]:
         print(f"FAIL [{failure['form']}] {failure['text']}\n   expected {failure['expected']}"
               f"\n   found    {failure['found']}")
@@ -211,6 +214,7 @@ def main() -> None:
         "target_accuracy": TARGET,
         "meets_target": result["claimgraph"]["accuracy"] >= TARGET,
         **result,
+        "first_run_by_batch": sheet.get("first_run"),
         "speed": timing,
     }, indent=2, default=str), encoding="utf-8")
     print(f"wrote {args.out}")
