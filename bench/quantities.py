@@ -123,7 +123,8 @@ def accuracy(nlp, cases: list[dict]) -> dict:
         correct = sum(c for c, _ in by_form.values())
         result[name] = {
             "accuracy": correct / len(cases), "correct": correct, "cases": len(cases),
-            "by_form": {form: {"correct": c, "cases": t} for form, (c, t) in sorted(by_form.items())},
+            "by_form": {form: {"correct": c, "cases": t}
+                        for form, (c, t) in sorted(by_form.items())},
             "by_batch": {str(b): {"correct": c, "cases": t, "accuracy": c / t}
                          for b, (c, t) in sorted(by_batch.items())},
             "failures": failures,

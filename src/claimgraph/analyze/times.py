@@ -5,8 +5,9 @@ their own. Expressions relative to the article ("last week", "Wednesday", "yeste
 years ago", "the next few months") resolve against ``doc._.published``, the publication date or
 its inferred lower bound; without one they stay unresolved, saying so. "N years later/earlier"
 counts from the most recent absolute date, or single day, mentioned before it ("in 2016 ...
-four short years later" is 2020; "on Monday ... two days later" is that Wednesday). A date without a year, or a weekday, takes the occurrence nearest the
-publication date on the side the verb's tense points to (past by default, as news reports).
+four short years later" is 2020; "on Monday ... two days later" is that Wednesday). A date
+without a year, or a weekday, takes the occurrence nearest the publication date on the side
+the verb's tense points to (past by default, as news reports).
 "few" and "several" are read as 3. Spans hold the expression only, not a leading preposition.
 
 Token rules decide almost everything; dateparser reads only the spaCy DATE entities those rules
@@ -57,6 +58,8 @@ _DIGIT_SEPARATOR = re.compile(r"\d[-/.:]\d")
 
 @dataclass
 class Hit:
+    """A time expression found by a rule: its tokens and its date range, or why it has none."""
+
     start: int  # token indices, end exclusive
     end: int
     span: Range | None = None
@@ -199,8 +202,9 @@ def _month_date(doc, i, published, anchor) -> Hit | None:
     last_day = None
     if end < n and _ORDINAL_DAY.fullmatch(doc[end].text) and not _YEAR.fullmatch(doc[end].text):
         day, end = int(_ORDINAL_DAY.fullmatch(doc[end].text)[1]), end + 1
-        if end + 1 < n and doc[end].text in ("-", "–") and _ORDINAL_DAY.fullmatch(doc[end + 1].text):
-            last_day, end = int(_ORDINAL_DAY.fullmatch(doc[end + 1].text)[1]), end + 2
+        closing = _ORDINAL_DAY.fullmatch(doc[end + 1].text) if end + 1 < n else None
+        if closing and doc[end].text in ("-", "–"):  # "September 16-19"
+            last_day, end = int(closing[1]), end + 2
     year_at = end + 1 if day is not None and end < n and doc[end].text == "," else end
     if year_at < n and _YEAR.fullmatch(doc[year_at].text):
         year = int(doc[year_at].text)
