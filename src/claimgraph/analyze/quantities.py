@@ -162,6 +162,9 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
     unit, noun_token, via_of = None, None, False
     if end < len(doc) and _is_percent(doc, end):
         unit, end = "percent", _percent_end(doc, end)
+        noun_token, via_of = _counted_noun(doc, end, allow_of=True)
+        if not via_of:  # "30 percent of voters" keeps "voters" in the span; "30 percent rate" not
+            noun_token = None
     elif reading.percent:
         unit = "percent"
         noun_token, via_of = _counted_noun(doc, end, allow_of=True)
@@ -173,7 +176,7 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
             unit = currency
         elif noun_token is not None:
             unit = _noun_text(noun_token)
-    if noun_token is not None and TIME_UNITS.get(noun_token.lemma_.lower()):
+    if noun_token is not None and not via_of and TIME_UNITS.get(noun_token.lemma_.lower()):
         return None, noun_token.i + 1, None  # a duration: left to the time expressions
     if _excluded_without_noun(doc, number, noun_token, via_of, reading):
         return None, end, None
