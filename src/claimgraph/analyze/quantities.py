@@ -92,12 +92,14 @@ ANAPHORIC_NOUNS = {"others", "more"}
 # Verbs before a number that make it a phone number: "call 911", "dial 999".
 DIAL_WORDS = {"call", "dial", "text", "phone", "ring"}
 _YEAR = re.compile(r"[12]\d{3}")
-_CHUNK_OK = re.compile(r"""[$€£¥(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:strong|odd|plus))?"""
-                       r"""[%+)”"'’\].,;:!?]*""",
-                       re.IGNORECASE)
-_CHUNK_RANGE = re.compile(r"[$€£¥]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?)]*")
+_SYMBOLS = re.escape("".join(symbol for symbol in CURRENCIES if len(symbol) == 1))
+# What may be glued to a number that still counts something: currency, quotes, brackets,
+# magnitude suffixes, "-strong"/"-odd"/"-plus", "%", "+" and punctuation.
+_CHUNK_OK = re.compile(rf"""[{_SYMBOLS}(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:strong|odd|plus))?"""
+                       r"""[%+)”"'’\].,;:!?]*""", re.IGNORECASE)
+_CHUNK_RANGE = re.compile(rf"[{_SYMBOLS}]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?)]*")
 _GATE = Gate(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | set(VAGUE_QUANTIFIERS)
-             | set(FRACTIONS) | {"a", "an", "dozen"}, "0123456789+$€£¥")
+             | set(FRACTIONS) | {"a", "an", "dozen"}, "0123456789+")
 _MAX_NOUN_GAP = 6  # modifiers scanned between a number and its noun
 _TABLE_RUN = 3  # bare numbers in a row: a table or a phone number
 _MAX_GLUED = 8  # tokens without spaces around a number that can still make a simple number
