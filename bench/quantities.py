@@ -7,7 +7,9 @@ Accuracy: a sentence counts as correct when the quantities found are exactly the
 (same count; each with the expected value, low, high, approximate, vague and unit, its text
 containing the expected snippet). The anchor measured in the same run is spaCy's own numeric
 entities (CARDINAL, MONEY, PERCENT, QUANTITY) read as exact numbers with the entity root's head
-noun as unit. Target: 0.95.
+noun as unit. Target: 0.95. The cases come in three batches written at different times; each
+batch's first-run score (before any change it prompted) is kept in the cases file and printed
+beside today's, since later batches are the closer guide to unseen text.
 
 Speed: bare spaCy parsing of the first N PolNeAR articles beside the time the quantities and
 times components take on the same Docs (skipped with a message when the data is absent).
