@@ -133,3 +133,12 @@ def test_a_record_with_a_wrong_length_is_refused_quietly_and_the_rest_read(tmp_p
     assert error.item == f"{path} at byte 0" and "Content-Length" in error.reason
     assert [doc.source for doc in rest] == ["https://news.example/1", "https://news.example/2"]
     assert capfd.readouterr().err == ""  # warcio's own warning is not printed
+
+
+def test_a_target_uri_in_angle_brackets_is_unwrapped(tmp_path):
+    buf = io.BytesIO()
+    record(WARCWriter(buf, gzip=False), "<https://news.example/old-style>", page(1))
+    path = tmp_path / "old.warc"
+    path.write_bytes(buf.getvalue())
+    [doc] = read(path)
+    assert doc.source == doc.url == "https://news.example/old-style"

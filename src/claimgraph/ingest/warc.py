@@ -112,7 +112,8 @@ def _document(
     media = content_type.split(";", 1)[0].strip().lower()
     if media not in _HTML_TYPES:
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI")
+    # WARC 1.0 writers differ on whether the URI is wrapped in angle brackets.
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ") or None
     source = uri or f"{name} at byte {offset}"
     try:
         data = read_capped(record.content_stream(), source, settings)
