@@ -95,6 +95,12 @@ def test_written_forms_are_read(nlp, text, value, unit):
     assert q.unit == unit
 
 
+def test_percentage_of_a_group_keeps_the_group_in_the_span(nlp):
+    q = only(nlp, "About 60 percent of respondents opposed the plan.")
+    assert (q.text, q.unit) == ("About 60 percent of respondents", "percent")
+    assert only(nlp, "Sales fell 30 percent of the year.").unit == "percent"
+
+
 def test_a_third_of_is_a_percentage(nlp):
     q = only(nlp, "A third of the troops had no winter clothing.")
     assert q.value == pytest.approx(100 / 3)

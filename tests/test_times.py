@@ -74,6 +74,16 @@ def test_years_later_counts_from_the_last_year_mentioned(nlp):
     assert later.resolved and dates(later) == (D(2020, 1, 1), D(2020, 12, 31), "year")
 
 
+def test_days_later_counts_from_the_day_mentioned_before(nlp):
+    t = one(nlp, "On Monday the minister met envoys. Two days later, he resigned.",
+            "Two days later")
+    assert dates(t) == (D(2024, 10, 30), D(2024, 10, 30), "day")
+
+
+def test_duration_in_the_past_is_not_a_date(nlp):
+    assert found(nlp, "The bridge was built in two weeks.") == []
+
+
 def test_years_later_with_nothing_to_count_from_says_why(nlp):
     t = one(nlp, "He became a lawmaker four years later.", "four years later")
     assert not t.resolved and "earlier date" in t.reason
@@ -103,6 +113,12 @@ def test_years_ago_counts_from_publication(nlp):
      "day"),
     ("They met this weekend.", "this weekend", D(2024, 10, 26), D(2024, 10, 27), "week"),
     ("They will meet this weekend.", "this weekend", D(2024, 11, 2), D(2024, 11, 3), "week"),
+    ("Talks will end in two weeks.", "in two weeks", D(2024, 11, 11), D(2024, 11, 17), "week"),
+    ("A deal is due within a month.", "within a month", D(2024, 10, 30), D(2024, 11, 30), "month"),
+    ("From 2014 to 2016 the plant was idle.", "2014 to 2016", D(2014, 1, 1), D(2016, 12, 31),
+     "year"),
+    ("He arrived on Thursday, June 16, 2016.", "Thursday, June 16, 2016", D(2016, 6, 16),
+     D(2016, 6, 16), "day"),
 ])
 def test_expressions_resolve_to_ranges(nlp, text, expression, start, end, granularity):
     t = one(nlp, text, expression)

@@ -42,7 +42,8 @@ VAGUE = {
 }
 # Quantifiers that turn a singular magnitude into a vague one: "several hundred".
 VAGUE_QUANTIFIERS = {"several", "few", "many"}
-CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
+CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen",
+              "₹": "rupees", "₽": "roubles", "₩": "won", "₴": "hryvnias"}
 FRACTIONS = {
     "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
     "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10,

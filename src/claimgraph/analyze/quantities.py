@@ -92,12 +92,14 @@ ANAPHORIC_NOUNS = {"others", "more"}
 # Verbs before a number that make it a phone number: "call 911", "dial 999".
 DIAL_WORDS = {"call", "dial", "text", "phone", "ring"}
 _YEAR = re.compile(r"[12]\d{3}")
-_CHUNK_OK = re.compile(r"""[$€£¥(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:strong|odd|plus))?"""
-                       r"""[%+)”"'’\].,;:!?]*""",
-                       re.IGNORECASE)
-_CHUNK_RANGE = re.compile(r"[$€£¥]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?)]*")
+_SYMBOLS = re.escape("".join(symbol for symbol in CURRENCIES if len(symbol) == 1))
+# What may be glued to a number that still counts something: currency, quotes, brackets,
+# magnitude suffixes, "-strong"/"-odd"/"-plus", "%", "+" and punctuation.
+_CHUNK_OK = re.compile(rf"""[{_SYMBOLS}(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:strong|odd|plus))?"""
+                       r"""[%+)”"'’\].,;:!?]*""", re.IGNORECASE)
+_CHUNK_RANGE = re.compile(rf"[{_SYMBOLS}]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?)]*")
 _GATE = Gate(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | set(VAGUE_QUANTIFIERS)
-             | set(FRACTIONS) | {"a", "an", "dozen"}, "0123456789+$€£¥")
+             | set(FRACTIONS) | {"a", "an", "dozen"}, "0123456789+")
 _MAX_NOUN_GAP = 6  # modifiers scanned between a number and its noun
 _TABLE_RUN = 3  # bare numbers in a row: a table or a phone number
 _MAX_GLUED = 8  # tokens without spaces around a number that can still make a simple number
@@ -162,20 +164,23 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
     unit, noun_token, via_of = None, None, False
     if end < len(doc) and _is_percent(doc, end):
         unit, end = "percent", _percent_end(doc, end)
+        noun_token, via_of = _counted_noun(doc, end)
+        if not via_of:  # "30 percent of voters" keeps "voters" in the span; "30 percent rate" not
+            noun_token = None
     elif reading.percent:
         unit = "percent"
-        noun_token, via_of = _counted_noun(doc, end, allow_of=True)
+        noun_token, via_of = _counted_noun(doc, end)
     else:
-        noun_token, via_of = _counted_noun(doc, end, allow_of=True)
+        noun_token, via_of = _counted_noun(doc, end)
         if reading.needs_of and not via_of:
             return None, end, None
         if currency:
             unit = currency
         elif noun_token is not None:
             unit = _noun_text(noun_token)
-    if noun_token is not None and TIME_UNITS.get(noun_token.lemma_.lower()):
+    if noun_token is not None and not via_of and TIME_UNITS.get(noun_token.lemma_.lower()):
         return None, noun_token.i + 1, None  # a duration: left to the time expressions
-    if _excluded_without_noun(doc, number, noun_token, via_of, reading):
+    if _counts_nothing(doc, number, noun_token, via_of, reading):
         return None, end, None
     noun = _noun_text(noun_token) if noun_token is not None else None
     if noun_token is not None and noun_token.lower_ in ANAPHORIC_NOUNS:
@@ -239,8 +244,8 @@ def _not_a_count(doc: Doc, number: Number) -> bool:
     )
 
 
-def _excluded_without_noun(doc: Doc, number: Number, noun_token: Token | None, via_of: bool,
-                           reading: Reading) -> bool:
+def _counts_nothing(doc: Doc, number: Number, noun_token: Token | None, via_of: bool,
+                    reading: Reading) -> bool:
     """Years, ages in apposition, model names and a lone "one": numbers that count nothing."""
     i = number.start
     text = doc[i].text
@@ -280,6 +285,7 @@ def _prefix(doc: Doc, start: int) -> tuple[str | None, int]:
 
 
 def _suffix(doc: Doc, end: int) -> tuple[str | None, int]:
+    """The bound phrase just after the number ("or more", "or so", "-odd"): (kind, new end)."""
     n = len(doc)
     if end >= n or doc[end].lower_ not in _SUFFIX_STARTS:
         return None, end
@@ -318,11 +324,11 @@ def _percent_end(doc: Doc, j: int) -> int:
     return j + 2 if doc[j].lower_ == "per" else j + 1
 
 
-def _counted_noun(doc: Doc, j: int, allow_of: bool) -> tuple[Token | None, bool]:
+def _counted_noun(doc: Doc, j: int) -> tuple[Token | None, bool]:
     """The noun a number counts ("North Korean troops" → troops) and whether it came via "of"."""
     n = len(doc)
     via_of = False
-    if allow_of and j < n and doc[j].lower_ == "of":
+    if j < n and doc[j].lower_ == "of":
         via_of, j = True, j + 1
         if j < n and doc[j].lower_ in PRONOUNS:
             return None, True
