@@ -158,6 +158,12 @@ def test_an_attribution_inside_the_sentence_splits_the_report_in_two(nlp):
     assert quote.speaker.text == "Mr. Obama"
 
 
+def test_an_aside_attribution_parsed_as_the_root_splits_the_report_too(nlp):
+    found, _ = _quotes(nlp, "Lenox was a juggernaut, Mr. Clarke said, until it went bankrupt in 1999.")
+    quote = _one(found, kind="indirect")
+    assert [p.text for p in quote.content] == ["Lenox was a juggernaut", "until it went bankrupt in 1999"]
+
+
 def test_transcript_labels_speak_their_lines(nlp):
     found, _ = _quotes(
         nlp, "WALLACE: Let us start with the debate.\n\nPENCE: This is serious business.\n\n"

@@ -129,6 +129,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
         return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
                        (cue.right_edge.i + 1, max(cue.head.right_edge.i, cue.right_edge.i)))
+    aside = _aside(cue, children)
+    if aside is not None:  # the same, parsed with the cue as the root
+        return _pieces(doc, (cue.sent.start, aside[0] - 1), (aside[1] + 1, cue.sent.end - 1))
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -169,6 +172,24 @@ def _object_preposition(cue: Token) -> Token | None:
         ):
             return prep
     return None
+
+
+def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
+    """The bounds of ", X said," when the cue has no complement but sits between commas
+    after the start of its sentence ("Lenox was a giant, Mr. Clarke said, until 1999.")."""
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children):
+        return None
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    first = min(subjects[0].left_edge.i, cue.i)
+    last = max(c.right_edge.i for c in [cue, *subjects] if c.right_edge.i >= cue.i)
+    doc = cue.doc
+    if first - 1 <= cue.sent.start or doc[first - 1].text != ",":
+        return None
+    if last + 1 < cue.sent.end and doc[last + 1].text not in (",", ".", ";"):
+        return None
+    return first - 1, last + 1
 
 
 def _has_subject(verb: Token) -> bool:
