@@ -120,6 +120,21 @@ def test_unnamed_sources_are_kept_as_anonymous_speakers(nlp):
     assert quote.speaker.entity is None
 
 
+@pytest.mark.parametrize(
+    "text, speaker",
+    [
+        ("BRUSSELS - European leaders said the deal was dead.", "European leaders"),
+        ("Mary Brown, speaking to a veterans group in Ohio, said the system was broken.",
+         "Mary Brown"),
+        ("Mary Brown, the mayor of Springfield, said the system was broken.",
+         "Mary Brown, the mayor of Springfield"),
+    ],
+)
+def test_the_speaker_phrase_keeps_appositions_but_not_datelines_or_asides(nlp, text, speaker):
+    found, _ = _quotes(nlp, text)
+    assert _one(found, kind="indirect").speaker.text == speaker
+
+
 def test_a_pronoun_speaker_resolves_to_the_person_of_the_previous_sentence(nlp):
     found, names = _quotes(nlp, "Mary Brown arrived on Monday. She said the talks had failed.")
     quote = _one(found, kind="indirect")

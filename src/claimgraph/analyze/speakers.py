@@ -20,6 +20,7 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _PERSONAL = {"he", "she", "him", "her"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
+_DATELINE_DASHES = {"-", "–", "—", "--"}
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
 # What a description names, and the role words that make someone one: "the diplomat" can be
 # an ambassador, "the lawmaker" a senator.
@@ -63,11 +64,23 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     if head.pos_ == "PRON":
         return doc[head.i: head.i + 1]
     stop = cue.i if cue is not None else -1
+    # A participle set off by a comma ("Trump, speaking to veterans, said") is the writer's
+    # aside, not part of the speaker.
+    asides = {
+        c.left_edge.i - 1 for c in head.children
+        if c.i > head.i and c.dep_ in ("acl", "advcl") and c.left_edge.i > 0
+        and doc[c.left_edge.i - 1].text == ","
+    }
     start, end = head.i, head.i
     while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop:
         start -= 1
-    while end < head.right_edge.i and not doc[end + 1].is_space and end + 1 != stop:
+    while end < head.right_edge.i and not doc[end + 1].is_space and end + 1 != stop and \
+            end + 1 not in asides:
         end += 1
+    for i in range(start, head.i):  # a dateline: "BRUSSELS - European leaders"
+        if doc[i].text in _DATELINE_DASHES and all(t.is_upper or t.is_punct for t in doc[start:i]):
+            start = i + 1
+            break
     while start < head.i and (doc[start].is_punct or doc[start].is_quote):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_quote) and not (
