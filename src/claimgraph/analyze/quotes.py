@@ -227,7 +227,7 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
     """Drafts without reports nested in another's reported content ("X said she plans to ..."),
-    but for those of someone named or described ("..., with experts noting ...")."""
+    but for asides ("..., with experts noting ...") and third parties' "that" clauses."""
     reported = sorted(
         (s, e) for d in drafts if d.kind in ("indirect", "mixed") for s, e in d.pieces
     )
@@ -239,14 +239,16 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
         nested = draft.kind != "direct" and any(
             reported[j][0] <= at < reported[j][1] for j in range(max(i - _OVERLAPS, 0), i + 1)
         )
-        if not nested or _named_subject(draft.cue):
+        if not nested or _aside_of_someone(draft.cue) or _third_party_clause(draft.cue):
             kept.append(draft)
     return kept
 
 
-def _named_subject(cue: Token) -> bool:
+def _aside_of_someone(cue: Token) -> bool:
+    """Whether ``cue`` is a participle with a subject of its own ("with experts noting")."""
     head = subject_of(cue)
-    return head is not None and head.pos_ != "PRON"
+    return head is not None and head.pos_ != "PRON" and cue.tag_ == "VBG" and \
+        cue.dep_ in ("acl", "advcl", "pcomp")
 
 
 def _third_party_clause(cue: Token) -> bool:
