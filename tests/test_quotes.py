@@ -135,6 +135,11 @@ def test_the_speaker_phrase_keeps_appositions_but_not_datelines_or_asides(nlp, t
     assert _one(found, kind="indirect").speaker.text == speaker
 
 
+def test_the_subject_of_a_passive_cue_is_not_its_speaker(nlp):
+    found, _ = _quotes(nlp, "Citizens are expected to follow orders.")
+    assert all(q.speaker is None for q in found)
+
+
 def test_a_pronoun_speaker_resolves_to_the_person_of_the_previous_sentence(nlp):
     found, names = _quotes(nlp, "Mary Brown arrived on Monday. She said the talks had failed.")
     quote = _one(found, kind="indirect")

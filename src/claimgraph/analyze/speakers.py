@@ -46,6 +46,8 @@ def subject_of(cue: Token) -> Token | None:
     token = cue
     for _ in range(_MAX_CLIMB):
         for child in token.children:
+            if child.dep_ == "nsubjpass" and token == cue:
+                return _agent(cue)  # "X is expected to ...": only "by Y" would speak
             if child.dep_ in _SUBJECTS:
                 return child
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -53,6 +55,15 @@ def subject_of(cue: Token) -> Token | None:
         if token.dep_ not in _CLIMB or token.head == token:
             return None
         token = token.head
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
     return None
 
 
