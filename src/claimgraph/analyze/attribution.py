@@ -52,7 +52,19 @@ class Draft:
             low, high = paragraph_bounds(self.cue)
             if not low <= head.idx < high:
                 head = self._noun_before()  # a headline run into the line before it
+        if head is None and self.cue.dep_ == "ROOT" and self.outside is None:
+            head = self._person_before()
         return head if head is not None else self._nearest_name()
+
+    def _person_before(self) -> Token | None:
+        """For a cue the parser left without a subject: the person named before it on its
+        line ("During an interview with X, Jane Doe, a former envoy, detailed ...")."""
+        sent = self.cue.sent
+        low, _ = paragraph_bounds(self.cue)
+        for ent in sent.ents:
+            if ent.label_ == "PERSON" and low <= ent.start_char and ent.end <= self.cue.i:
+                return ent.root
+        return None
 
     def _noun_before(self) -> Token | None:
         """The noun right before the cue on its line ("Ex-diplomat says ...")."""
