@@ -192,8 +192,8 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
 def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: set[int],
               drafts: list[Draft]) -> Draft | None:
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
-    if cue.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
-        return None  # "plans to say ...": an intention to speak, not a report
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None  # an infinitive ("plans to say", "met to discuss") is not yet a report
     pieces = complement(cue, lexicon)
     if not pieces:
         return None
