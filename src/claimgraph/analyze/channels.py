@@ -1,5 +1,5 @@
-"""Channels: "During an interview with Radio Free Asia, Tae ..." makes Radio Free Asia the `via`
-of Tae's statements from that sentence on."""
+"""Channels: "In an interview with CNN, Jane Doe said ..." makes CNN the `via` of Jane Doe's
+statements from that sentence on."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """The ``claimgraph_entities`` component: spaCy's named entities grouped within one article.
 
 Each group becomes one :class:`~claimgraph.model.Entity`: the canonical name is the longest full
-name seen, shorter names that resolve to it are aliases ("Austin" for "Lloyd Austin"), and every
+name seen, shorter names that resolve to it are aliases ("Brown" for "Mary Brown"), and every
 mention is kept. A surname-only mention goes to the compatible person mentioned most recently,
 so two people who share a surname stay apart (the nearer one in the text wins, not a list).
 """

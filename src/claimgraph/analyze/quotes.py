@@ -162,7 +162,7 @@ def _after_closing(stretch: Stretch, text: _Text) -> int:
 
 
 def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
-    """The cue of '"...," Austin said.': a cue verb shortly after the closing mark."""
+    """The cue of '"...," Brown said.': a cue verb shortly after the closing mark."""
     doc = text.doc
     i = _after_closing(stretch, text)
     for token in doc[i: i + _WINDOW]:
@@ -174,7 +174,7 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
 
 
 def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
-    """The cue of 'Austin said: "..."': a cue verb before a colon or comma opening the quote."""
+    """The cue of 'Brown said: "..."': a cue verb before a colon or comma opening the quote."""
     doc = text.doc
     i = text.token_at(stretch.start) - 1  # the opening mark
     while i > 1 and doc[i - 1].is_space and doc[i - 2].text == ":":

@@ -1,7 +1,7 @@
 """Roles of a named person from the parse: premodifiers and appositions.
 
-"U.S. Secretary of Defense Lloyd Austin" gives "U.S. Secretary of Defense"; "Tae Yong Ho,
-Secretary General of X and former Y" gives two roles, one per coordinated apposition.
+"Foreign Minister Jane Doe" gives "Foreign Minister"; "Ana Silva, Secretary General of X and
+former Y" gives two roles, one per coordinated apposition.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ def roles_of(ent: Span) -> list[str]:
 
 
 def _premodifier(ent: Span) -> str | None:
-    """The words before the name that modify it: "South Korean Defense Minister" Kim Yong-kyun."""
+    """The words before the name that modify it: "Brazilian Trade Minister" Ana Silva."""
     doc = ent.doc
     name = set(range(ent.start, ent.end))
     start = ent.start
