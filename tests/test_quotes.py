@@ -135,6 +135,14 @@ def test_the_speaker_phrase_keeps_appositions_but_not_datelines_or_asides(nlp, t
     assert _one(found, kind="indirect").speaker.text == speaker
 
 
+def test_a_cue_inside_a_relative_clause_reports_the_rest_of_it(nlp):
+    found, _ = _quotes(
+        nlp, "The policy changes, which officials said will go into effect soon, are new."
+    )
+    quote = _one(found, kind="indirect")
+    assert quote.speaker.text == "officials" and quote.content[0].text == "will go into effect soon"
+
+
 def test_the_subject_of_a_passive_cue_is_not_its_speaker(nlp):
     found, _ = _quotes(nlp, "Citizens are expected to follow orders.")
     assert all(q.speaker is None for q in found)

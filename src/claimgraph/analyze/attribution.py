@@ -134,7 +134,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 ):
                     end -= 1  # "..., has said" and "..., said Smith" end before the cue
                 return _pieces(doc, (cue.sent.start, end - 1))
-            first = child.left_edge.i
+            first = max(child.left_edge.i, cue.i + 1)  # "which he said was": no "which"
             if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
             return _pieces(doc, (first, _cut_at_cue(child, is_cue)))

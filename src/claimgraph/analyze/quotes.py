@@ -229,15 +229,17 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
     """Drafts without reports nested in another's reported content ("X said she plans to ..."),
     but for asides ("..., with experts noting ...") and third parties' "that" clauses."""
     reported = sorted(
-        (s, e) for d in drafts if d.kind in ("indirect", "mixed") for s, e in d.pieces
+        (s, e, n) for n, d in enumerate(drafts) if d.kind in ("indirect", "mixed")
+        for s, e in d.pieces
     )
-    starts = [s for s, _ in reported]
+    starts = [s for s, _, _ in reported]
     kept = []
-    for draft in drafts:
+    for n, draft in enumerate(drafts):
         at = draft.cue.idx if draft.cue is not None else -1
         i = bisect_right(starts, at) - 1
         nested = draft.kind != "direct" and any(
-            reported[j][0] <= at < reported[j][1] for j in range(max(i - _OVERLAPS, 0), i + 1)
+            reported[j][0] <= at < reported[j][1] and reported[j][2] != n
+            for j in range(max(i - _OVERLAPS, 0), i + 1)
         )
         if not nested or _aside_of_someone(draft.cue) or _third_party_clause(draft.cue):
             kept.append(draft)
