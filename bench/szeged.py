@@ -1,4 +1,4 @@
-"""The Szeged uncertainty corpus (Wikipedia part) for the hedge benchmark and the hedge trainer.
+"""The Szeged uncertainty corpus (Wikipedia part), for bench/hedges.py and scripts/train_hedges.py.
 
 Rows are ``{doc_id, sent_id, part, text, label, cues: [{type, text}]}``; titles are left out,
 as in the CoNLL-2010 convention. Parsed sentences are cached as a DocBin under the system

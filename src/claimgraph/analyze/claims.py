@@ -136,7 +136,8 @@ def segments(doc: Doc, owner: list[int | None], frame: bytearray) -> list[tuple[
     breaks = _breaks(doc)
     runs, start = [], None
     for i in range(len(doc) + 1):
-        ends = i == len(doc) or frame[i] or breaks[i] or (start is not None and owner[i] != owner[start])
+        ends = i == len(doc) or frame[i] or breaks[i] or (
+            start is not None and owner[i] != owner[start])
         if ends and start is not None:
             seg = _trim(doc, start, i)
             if seg is not None:

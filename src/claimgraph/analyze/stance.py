@@ -31,6 +31,7 @@ from claimgraph.model import ClaimStatus, Cue
 LEXICON = Path(__file__).resolve().parent / "data" / "stance.json"
 NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
+EVALUATIVE_POS = ("ADJ", "NOUN", "ADV")
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 MAX_PHRASE = 4
 
@@ -132,7 +133,8 @@ class ContentCues:
         lex = stance_lexicon()
         found: list[tuple[str, Cue]] = []
         for hedge in find_hedges(doc):
-            found.append(("speculative" if hedge.text.lower() in lex.speculative else "hedged", hedge))
+            kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
+            found.append((kind, hedge))
         seen = {c.start for _, c in found}
         for tok in doc:
             lemma, lower = tok.lemma_.lower(), tok.lower_
@@ -144,7 +146,7 @@ class ContentCues:
                 c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in tok.children
             ):
                 found.append(("confirmed", token_cue(tok, "confirm")))
-            elif (lower in lex.opinion or lemma in lex.opinion) and tok.pos_ in ("ADJ", "NOUN", "ADV"):
+            elif (lower in lex.opinion or lemma in lex.opinion) and tok.pos_ in EVALUATIVE_POS:
                 found.append(("opinion", token_cue(tok, "opinion")))
         whole = doc[:]
         found += [("denied", c) for c in phrase_cues(whole, lex.deny_phrases, "deny")]

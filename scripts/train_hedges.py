@@ -1,6 +1,6 @@
 """Learn the hedge lexicon and its context weights from the Szeged corpus' train split.
 
-    python bench/train_hedges.py --data ../shared/data/szeged-wikiweasel
+    python scripts/train_hedges.py --data ../shared/data/szeged-wikiweasel
 
 Writes ``src/claimgraph/analyze/data/hedges.json``: every annotated cue string seen at least
 twice in train with its majority type, a few general news hedges the corpus lacks, and the
@@ -14,15 +14,21 @@ from __future__ import annotations
 import json
 import math
 import random
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
-from common import bench_arg_parser
-from szeged import TYPE_NAMES, parsed
 
-from claimgraph.analyze.hedges import LEXICON, HedgeModel, candidates, features
-from claimgraph.settings import get_settings
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from common import bench_arg_parser  # noqa: E402
+from szeged import TYPE_NAMES, parsed  # noqa: E402
+
+from claimgraph.analyze.hedges import LEXICON, HedgeModel, candidates, features  # noqa: E402
+from claimgraph.settings import get_settings  # noqa: E402
 
 # Hedges of news writing that Wikipedia rarely uses; they join the lexicon with no weights of
 # their own, so only the general (type, tag, dependency) weights judge them.
@@ -110,7 +116,7 @@ def main() -> None:
     weights, bias = train(data)
     out = {
         "about": "Hedge cues (Szeged uncertainty types) and context weights learned from the "
-        "Szeged Uncertainty Corpus (Wikipedia, CC BY-SA) train split by bench/train_hedges.py.",
+        "Szeged Uncertainty Corpus (Wikipedia, CC BY-SA) train split by scripts/train_hedges.py.",
         "lexicon": dict(sorted(lex.items())),
         "bias": bias,
         "threshold": args.threshold,
