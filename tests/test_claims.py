@@ -184,3 +184,34 @@ def test_quotes_with_offsets_outside_the_text_are_ignored(nlp):
     bad = Quote(id="q1", kind="indirect", cue=Span(start=500, end=504, text="said"),
                 content=[Span(start=400, end=450, text="x" * 50)])
     assert [c.status for c in claims_of(nlp, text, [bad])] == ["asserted"]
+
+
+def test_a_believing_cue_and_an_outlets_reportedly_hedge_the_quote(nlp):
+    text = "Smith believes the dam was sabotaged. Jones reportedly said the dam was old."
+    believes = quote(text, "q1", ["the dam was sabotaged"], cue="believes", speaker="Smith",
+                     entity="e1")
+    said = quote(text, "q2", ["the dam was old"], cue="said", speaker="Jones", entity="e2")
+    claims = claims_of(nlp, text, [believes, said])
+    assert [(c.status, [x.text for x in c.cues]) for c in claims] == [
+        ("hedged", ["believes"]), ("hedged", ["reportedly"])]
+
+
+def test_a_source_calling_a_report_not_true_denies_it(nlp):
+    text = 'The ministry said the report was "simply not true".'
+    q = quote(text, "q1", ['the report was "simply not true"'], cue="said",
+              speaker="The ministry", entity="e1")
+    claim = one(claims_of(nlp, text, [q]), "report")
+    assert claim.status == "denied" and [c.text for c in claim.cues] == ["not true"]
+
+
+def test_a_condition_on_a_fact_does_not_hedge_it_but_one_on_a_forecast_does(nlp):
+    text = ("The city pays a bonus to nurses if they stay two years. "
+            "The river could flood the town if the rain continues.")
+    fact, forecast = claims_of(nlp, text)
+    assert fact.status == "asserted"
+    assert forecast.status in ("hedged", "speculative") and "if" in [c.text for c in forecast.cues]
+
+
+def test_an_event_without_names_or_numbers_is_still_check_worthy(nlp):
+    claims = claims_of(nlp, "Police arrested the driver after the crash.")
+    assert [c.check_worthy for c in claims] == [True]

@@ -116,10 +116,26 @@ def frame_cues(cue_span: Span, lex: Stance) -> dict[str, list[Cue]]:
     elif lemma in lex.deny and neg is None:
         found["denied"] = [cue(cue_span, "deny")]
     hedges = find_hedges(cue_span)
+    for child in verb.children:  # "reportedly said": the outlet hedges that it was said
+        if child.dep_ == "advmod" and not cue_span.start <= child.i < cue_span.end:
+            hedges += find_hedges(doc[child.i:child.i + 1])
     if hedges:
         found["hedged"] = hedges
     found["attributed"] = [cue(cue_span, "attribution")]
     return found
+
+
+def factual_condition(doc: Doc, hedge: Cue) -> bool:
+    """"Ukraine offers food if they defect": a condition on a statement of fact (no modal in
+    the main clause) leaves the statement itself certain."""
+    span = doc.char_span(hedge.start, hedge.end)
+    if span is None or len(span) != 1:
+        return False
+    mark = span[0]
+    if mark.dep_ != "mark" or mark.head.dep_ != "advcl":
+        return False
+    main = mark.head.head
+    return main.tag_ != "MD" and not any(c.tag_ == "MD" for c in main.children)
 
 
 class ContentCues:
@@ -133,6 +149,8 @@ class ContentCues:
         lex = stance_lexicon()
         found: list[tuple[str, Cue]] = []
         for hedge in find_hedges(doc):
+            if hedge.type == "conditional" and factual_condition(doc, hedge):
+                continue
             kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
             found.append((kind, hedge))
         seen = {c.start for _, c in found}
@@ -211,9 +229,20 @@ def check_worthy(seg: Span, status: ClaimStatus, named: bytes) -> bool:
     lex = stance_lexicon()
     if any(t.lower_ in lex.predict and t.dep_ == "aux" for t in seg):
         return False
-    if any(t.lower_ == "going" and t.nbor(1).lower_ == "to" for t in seg if t.i + 1 < len(t.doc)):
+    doc = seg.doc
+    if any(t.lower_ == "going" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to"
+           and doc[t.i + 2].pos_ == "VERB" for t in seg):
         return False
     return any(
         (t.like_num and t.ent_type_ not in NOT_COUNTS) or t.ent_type_ in NAMED or named[t.i]
-        for t in seg
+        or _event(t) for t in seg
     )
+
+
+def _event(tok: Token) -> bool:
+    """A past action with its subject: "Police arrested ...", "the bridge was closed"."""
+    if tok.pos_ != "VERB":
+        return False
+    kids = [c.dep_ for c in tok.children]
+    past = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and ("aux" in kids or "auxpass" in kids))
+    return past and ("nsubj" in kids or "nsubjpass" in kids)
