@@ -215,3 +215,12 @@ def test_a_condition_on_a_fact_does_not_hedge_it_but_one_on_a_forecast_does(nlp)
 def test_an_event_without_names_or_numbers_is_still_check_worthy(nlp):
     claims = claims_of(nlp, "Police arrested the driver after the crash.")
     assert [c.check_worthy for c in claims] == [True]
+
+
+def test_a_speakers_i_think_is_an_opinion_not_a_hedge_on_a_fact(nlp):
+    text = '"I think the plan is a mistake," Smith said.'
+    q = quote(text, "q1", ["I think the plan is a mistake,"], cue="said", speaker="Smith",
+              entity="e1", kind="direct")
+    claim = one(claims_of(nlp, text, [q]), "plan")
+    assert claim.status == "opinion" and [(c.text, c.type) for c in claim.cues] == [
+        ("think", "opinion")]

@@ -138,6 +138,14 @@ def factual_condition(doc: Doc, hedge: Cue) -> bool:
     return main.tag_ != "MD" and not any(c.tag_ == "MD" for c in main.children)
 
 
+def first_person(doc: Doc, hedge: Cue) -> bool:
+    """"I think", "we believe": a speaker giving their own view, an opinion rather than a
+    hedge on a fact (and never the outlet's hedge)."""
+    span = doc.char_span(hedge.start, hedge.end)
+    return span is not None and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in span.root.children)
+
+
 class ContentCues:
     """The cues a claim's own words can carry, found once over the whole doc (one pass, not
     one per claim) and then picked per claim by offset."""
@@ -150,6 +158,9 @@ class ContentCues:
         found: list[tuple[str, Cue]] = []
         for hedge in find_hedges(doc):
             if hedge.type == "conditional" and factual_condition(doc, hedge):
+                continue
+            if hedge.type == "doxastic" and first_person(doc, hedge):
+                found.append(("opinion", hedge.model_copy(update={"type": "opinion"})))
                 continue
             kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
             found.append((kind, hedge))
