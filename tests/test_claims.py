@@ -224,3 +224,9 @@ def test_a_speakers_i_think_is_an_opinion_not_a_hedge_on_a_fact(nlp):
     claim = one(claims_of(nlp, text, [q]), "plan")
     assert claim.status == "opinion" and [(c.text, c.type) for c in claim.cues] == [
         ("think", "opinion")]
+
+
+def test_a_doc_without_a_parse_gives_no_crash():
+    blank = spacy.blank("en")
+    doc = make_claims(blank, "claimgraph_claims")(blank("Officials closed the airport."))
+    assert isinstance(doc._.claims, list)

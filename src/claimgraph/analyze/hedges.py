@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.errors import ConfigError
+from claimgraph.errors import ConfigError, InputError
 from claimgraph.model import Cue
 
 log = logging.getLogger(__name__)
@@ -167,6 +167,8 @@ def _type(doc: Doc, cand: Candidate) -> str:
 
 def find_hedges(span: Doc | Span, model: HedgeModel | None = None) -> list[Cue]:
     """The hedge cues in ``span``, with character offsets into its Doc's text."""
+    if not isinstance(span, Doc | Span):
+        raise InputError(f"hedges are found in a spaCy Doc or Span, not a {type(span).__name__}")
     model = model or load_model()
     doc = span.doc if isinstance(span, Span) else span
     cues = []
