@@ -230,3 +230,8 @@ def test_a_doc_without_a_parse_gives_no_crash():
     blank = spacy.blank("en")
     doc = make_claims(blank, "claimgraph_claims")(blank("Officials closed the airport."))
     assert isinstance(doc._.claims, list)
+
+
+def test_the_text_saying_it_was_confirmed_makes_a_confirmed_claim(nlp):
+    claims = claims_of(nlp, "The deaths of 12 miners were confirmed by the company on Monday.")
+    assert [(c.status, [x.text for x in c.cues]) for c in claims] == [("confirmed", ["confirmed"])]

@@ -172,8 +172,8 @@ class ContentCues:
             if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could":
                 found.append(("speculative", token_cue(tok, "speculation")))
             elif lemma in lex.confirm and tok.pos_ == "VERB" and negation(tok, lex) is None and any(
-                c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in tok.children
-            ):
+                c.dep_ == "auxpass" for c in tok.children
+            ):  # "it was confirmed"; an agent's "X confirmed" is a quote with its own cue
                 found.append(("confirmed", token_cue(tok, "confirm")))
             elif (lower in lex.opinion or lemma in lex.opinion) and tok.pos_ in EVALUATIVE_POS:
                 found.append(("opinion", token_cue(tok, "opinion")))
