@@ -235,3 +235,13 @@ def test_a_doc_without_a_parse_gives_no_crash():
 def test_the_text_saying_it_was_confirmed_makes_a_confirmed_claim(nlp):
     claims = claims_of(nlp, "The deaths of 12 miners were confirmed by the company on Monday.")
     assert [(c.status, [x.text for x in c.cues]) for c in claims] == [("confirmed", ["confirmed"])]
+
+
+def test_an_open_question_in_the_content_hedges_it(nlp):
+    text = "Smith questioned whether the soldiers were real troops."
+    q = quote(text, "q1", ["whether the soldiers were real troops"], cue="questioned",
+              speaker="Smith", entity="e1")
+    claim = one(claims_of(nlp, text, [q]), "soldiers")
+    assert claim.text == "whether the soldiers were real troops"
+    assert claim.status == "hedged"
+    assert [(c.text, c.type) for c in claim.cues] == [("whether", "investigation")]
