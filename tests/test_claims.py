@@ -244,4 +244,4 @@ def test_an_open_question_in_the_content_hedges_it(nlp):
     claim = one(claims_of(nlp, text, [q]), "soldiers")
     assert claim.text == "whether the soldiers were real troops"
     assert claim.status == "hedged"
-    assert [(c.text, c.type) for c in claim.cues] == [("whether", "investigation")]
+    assert ("whether", "investigation") in [(c.text, c.type) for c in claim.cues]
