@@ -2,10 +2,11 @@
 
     python scripts/train_hedges.py --data ../shared/data/szeged-wikiweasel
 
-Writes ``src/claimgraph/analyze/data/hedges.json``: every annotated cue string seen at least
-twice in train with its majority type, a few general news hedges the corpus lacks, and the
-weights of a logistic model (L2, AdaGrad; epochs, L2 and rate chosen by
-3-fold cross-validation on train) that tells a hedging occurrence from a plain one.
+Writes ``src/claimgraph/analyze/data/hedges.json``: every annotated cue string of train with
+its majority type (rare ones too: the weights also learn from their plain occurrences), a few
+general news hedges the corpus lacks, and the weights of a logistic model (L2, AdaGrad; epochs,
+L2, rate and the lexicon's minimum count chosen by 3-fold cross-validation on train) that
+tells a hedging occurrence from a plain one.
 Only the train split is read; the dev split is for ``bench/hedges.py``.
 """
 
@@ -56,7 +57,7 @@ NEWS_HEDGES = {
     "examine": "investigation",
     "examining": "investigation",
 }
-MIN_COUNT = 2
+MIN_COUNT = 1
 MIN_FEATURE_COUNT = 2
 
 
