@@ -26,6 +26,7 @@ test: $(VENV)/.installed-dev  ## run the whole test suite
 
 bench: $(VENV)/.installed-dev  ## run the benchmarks against $(DATA) and refresh bench/results
 	$(BIN)/python bench/throughput.py --data $(DATA)/polnear --split dev
+	$(BIN)/python bench/quotes.py --data $(DATA)/polnear --split dev
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache

@@ -31,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
-from polnear import DEFAULT_DATA, load_split, parse_cached  # noqa: E402
+from common import DATA, load_jsonl  # noqa: E402
+from docbin_cache import parse_cached  # noqa: E402
 
 from claimgraph.settings import get_settings  # noqa: E402
 
@@ -125,14 +126,14 @@ def learn(articles: list[dict], docs, min_count: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the polnear folder")
+    parser.add_argument("--data", type=Path, default=DATA / "polnear", help="the polnear folder")
     parser.add_argument("--out", type=Path, default=OUT)
     parser.add_argument("--cache", type=Path, default=Path("/tmp"), help="parsed-DocBin folder")
     parser.add_argument("--min-count", type=int, default=2)
     args = parser.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(message)s")
 
-    articles = load_split(args.data, "train")
+    articles = load_jsonl(args.data / "train.jsonl")
     nlp = spacy.load(get_settings().spacy_model, exclude=["ner"])
     docs = parse_cached(nlp, [a["text"] for a in articles], args.cache, "polnear-train")
     lexicon = learn(articles, docs, args.min_count)

@@ -108,7 +108,7 @@ def _quote_line(quote: Quote) -> Text:
     line = Text("  ")
     line.append(f"{quote.cue.text if quote.cue else '—'} ", style="yellow")
     line.append(f"({quote.kind.replace('_', ' ')}) ", style="dim")
-    line.append(_excerpt(said if quote.kind == "indirect" else f"“{said}”"))
+    line.append(_excerpt(f"“{said}”" if quote.kind == "direct" else said))
     if quote.via:
         line.append(f"  via {quote.via}", style="dim")
     return line

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
+from claimgraph.analyze.cues import CueLexicon
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.speakers import subject_of
 from claimgraph.model import Span, Speaker
@@ -63,8 +63,8 @@ class Draft:
         return None
 
 
-def complement(cue: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
-    """Character offsets of what ``cue`` reports, or None when it reports nothing.
+def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
+    """Character offsets of the pieces of what ``cue`` reports; none when it reports nothing.
 
     Other cue verbs coordinated inside the report ("and added ...") are cut off with their own.
     """
@@ -79,13 +79,14 @@ def complement(cue: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
                 end = subjects[0].left_edge.i if subjects else cue.i
-                return _offsets(doc, cue.sent.start, end - 1)
+                return _pieces(doc, (cue.sent.start, end - 1))
             first = child.left_edge.i
             if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
-            return _offsets(doc, first, _cut_at_cue(child, is_cue))
-    if cue.dep_ == "parataxis" and cue.head.i < cue.i:  # "Prices rose, he said."
-        return _offsets(doc, cue.sent.start, cue.left_edge.i - 1)
+            return _pieces(doc, (first, _cut_at_cue(child, is_cue)))
+    if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
+        return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
+                       (cue.right_edge.i + 1, max(cue.head.right_edge.i, cue.right_edge.i)))
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -93,25 +94,25 @@ def complement(cue: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
         )
     ]
     if objects and clauses and objects[0].i < clauses[0].i:  # "urged Russia to change course"
-        return _offsets(doc, objects[0].left_edge.i, clauses[0].right_edge.i)
+        return _pieces(doc, (objects[0].left_edge.i, clauses[0].right_edge.i))
     if cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS and cue.i + 1 < len(doc):
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
-            return _offsets(doc, cue.i + 1, _clause_end(cue))
+            return _pieces(doc, (cue.i + 1, _clause_end(cue)))
     if not lexicon.takes_object_content(cue.lemma_):
-        return None
+        return []
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
-        return _offsets(doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
+        return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects and objects[0].pos_ != "PRON":  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
         for child in children:
             if child.i == last + 1 and (child.dep_ == "oprd" or child.lower_ == "as"):
                 last = child.right_edge.i
-        return _offsets(doc, objects[0].left_edge.i, last)
+        return _pieces(doc, (objects[0].left_edge.i, last))
     prep = _object_preposition(cue)
     if prep is not None:  # "pointed to reports that ...", "warned against hackers"
-        return _offsets(doc, prep.i + 1, prep.right_edge.i)
-    return None
+        return _pieces(doc, (prep.i + 1, prep.right_edge.i))
+    return []
 
 
 def _object_preposition(cue: Token) -> Token | None:
@@ -150,6 +151,11 @@ def _clause_end(cue: Token) -> int:
     return end
 
 
+def _pieces(doc: Doc, *ranges: tuple[int, int]) -> list[tuple[int, int]]:
+    """Character offsets of the non-empty token ranges ``(first, last)``."""
+    return [o for o in (_offsets(doc, a, b) for a, b in ranges if a <= b) if o is not None]
+
+
 def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Character offsets of tokens ``first..last`` without edge punctuation or spaces."""
     while first <= last and (doc[first].is_space or doc[first].text in _EDGE_PUNCT
@@ -162,11 +168,13 @@ def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
-def according_to(doc: Doc) -> list[Draft]:
-    """Drafts for every "according to X": X speaks, the clause it modifies is the content."""
+def according_to(candidates: list[Token]) -> list[Draft]:
+    """Drafts for every "according to X" among the ``candidates`` (the doc's "according"
+    tokens): X speaks, the clause it modifies is the content."""
     drafts = []
-    for token in doc[:-1]:
-        if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
+    for token in candidates:
+        doc = token.doc
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         to = doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -199,7 +207,7 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def cue_span(draft: Draft) -> Span | None:
+def cue_span(draft: Draft, text: str) -> Span | None:
     """The cue as written: the verb with its auxiliaries, adverbs and particle ("has also
     said", "called on"), or "according to"."""
     cue = draft.cue
@@ -216,7 +224,7 @@ def cue_span(draft: Draft) -> Span | None:
             first -= 1
         last = _cue_end(cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return Span(start=start, end=end, text=doc.text[start:end])
+    return Span(start=start, end=end, text=text[start:end])
 
 
 def _is_cue_adverb(token: Token) -> bool:
@@ -224,25 +232,17 @@ def _is_cue_adverb(token: Token) -> bool:
 
 
 def _cue_end(cue: Token) -> int:
-    """The last token of the cue: its particle or object preposition, a day ("said Monday"), a
-    channel ("said in an interview"), and a colon introducing the quote."""
+    """The last token of the cue: its particle or object preposition and a colon introducing
+    the quote (not a day or a channel: "said Monday" is cued by "said")."""
     doc = cue.doc
     last = cue.i
     nxt = doc[last + 1] if last + 1 < len(doc) else None
     if nxt is not None and nxt.head == cue and (
-        nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue))
+        nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue) and not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children
+        ))
     ):
         last += 1
-    for _ in range(2):
-        nxt = doc[last + 1] if last + 1 < len(doc) else None
-        if nxt is None or nxt.head != cue:
-            break
-        if nxt.dep_ == "npadvmod" and nxt.ent_type_ in ("DATE", "TIME"):
-            last = nxt.right_edge.i
-        elif nxt.dep_ == "prep" and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in CHANNEL_NOUNS for c in nxt.children
-        ):
-            last = nxt.right_edge.i
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     return last

@@ -11,15 +11,20 @@ attributed one ("A," he said. "B.") joins it, attributions inside a quote are ne
 from __future__ import annotations
 
 import logging
+import re
 from bisect import bisect_right
 
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.strings import hash_string
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.attribution import Draft, according_to, complement, cue_span
 from claimgraph.analyze.channels import apply_channels
-from claimgraph.analyze.cues import CueLexicon, load_lexicon
+from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.marks import Stretch, find_stretches
 from claimgraph.analyze.speakers import (
     EntityIndex, is_anonymous, is_first_person, noun_phrase, resolve, subject_of,
@@ -31,7 +36,9 @@ log = logging.getLogger(__name__)
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
 _ENDS = {".", "!", "?", ";"}
-_FIRST_SECOND = {"i", "we", "you", "me", "us"}
+_NEWLINE = re.compile("\n")
+_ACCORDING = np.array([hash_string("according")], dtype=np.uint64)
+_CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uint64)
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 
@@ -41,9 +48,19 @@ class _Text:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.token_starts = [t.idx for t in doc]
-        text = doc.text
-        self.paragraphs = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        # One array read instead of a Token object per word: the component's main cost.
+        self.columns = doc.to_array([IDX, LEMMA, POS, LOWER])
+        self.token_starts = self.columns[:, 0].tolist()
+        self.paragraphs = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+
+    def tokens_where(self, column: int, ids: np.ndarray, pos: tuple[int, ...] = ()) -> list[Token]:
+        """Tokens whose ``column`` (1 lemma, 3 lower form) is in ``ids``, with a POS in ``pos``
+        when given."""
+        hit = np.isin(self.columns[:, column], ids)
+        if pos:
+            hit &= np.isin(self.columns[:, 2], np.array(pos, dtype=self.columns.dtype))
+        return [self.doc[int(i)] for i in np.flatnonzero(hit)]
 
     def token_at(self, offset: int) -> int:
         return max(bisect_right(self.token_starts, offset) - 1, 0)
@@ -53,7 +70,7 @@ class _Text:
 
     def starts_paragraph(self, offset: int) -> bool:
         start = self.paragraphs[self.paragraph_of(offset)]
-        return _blank(self.doc.text[start:offset])
+        return _blank(self.text[start:offset])
 
 
 def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
@@ -62,8 +79,8 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
         return []
     text = _Text(doc)
     index = EntityIndex.of(list(doc._.entities))
-    stretches = find_stretches(doc.text)
-    cues = [t for t in doc if t.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(t.lemma_)]
+    stretches = find_stretches(text.text)
+    cues = text.tokens_where(1, lexicon.verb_ids, (VERB, AUX))
     drafts: list[Draft] = []
     used: set[int] = set()
     _labelled_paragraphs(text, drafts, used)
@@ -75,11 +92,12 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
             if draft is not None:
                 used.add(cue.i)
                 drafts.append(draft)
-    drafts.extend(according_to(doc))
+    drafts = _outermost(drafts)
+    drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
     _join_unattributed(stretches, free, text, drafts)
     drafts.sort(key=lambda d: d.pieces[0][0])
-    quotes = _records(doc, drafts, index)
-    apply_channels(doc, quotes, index)
+    quotes = _records(text.text, drafts, index)
+    apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
     return quotes
 
 
@@ -139,26 +157,48 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
 def _reported(cue: Token, lexicon: CueLexicon, stretches: list[Stretch], free: set[int],
               drafts: list[Draft]) -> Draft | None:
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
-    span = complement(cue, lexicon)
-    if span is None:
+    if cue.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None  # "plans to say ...": an intention to speak, not a report
+    pieces = complement(cue, lexicon)
+    if not pieces:
         return None
-    start, end = span
+    start, end = pieces[0][0], pieces[-1][1]
     if _inside(cue.idx, stretches) and not _third_party_clause(cue):
         return None  # "I think ..." inside a quotation is part of what is quoted
     for draft in drafts:
         if draft.kind == "direct" and draft.outside is not None:
             if draft.outside.start <= start < draft.outside.end and end <= draft.outside.end + 2:
                 return None  # the complement is the quoted stretch a direct quote already took
-    pieces = [(start, end)]
     kind = "indirect"
     for k in sorted(free):
         stretch = stretches[k]
         if start <= stretch.start <= end + 2:  # 'called them “deplorables”' too
             kind = "mixed"
             free.discard(k)
-            pieces = [(start, max(end, stretch.pieces[0][1]))] + list(stretch.pieces[1:])
+            if stretch.pieces[0][1] > end:
+                pieces = pieces[:-1] + [(pieces[-1][0], stretch.pieces[0][1])]
+            pieces += list(stretch.pieces[1:])
             break
     return Draft(kind, cue, pieces)
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drafts without reports nested in another's reported content ("X said she plans to ..."),
+    but for third parties' clausal reports ("X said that officials confirmed that ...")."""
+    reported = sorted(
+        (s, e) for d in drafts if d.kind in ("indirect", "mixed") for s, e in d.pieces
+    )
+    starts = [s for s, _ in reported]
+    kept = []
+    for draft in drafts:
+        at = draft.cue.idx if draft.cue is not None else -1
+        i = bisect_right(starts, at) - 1
+        nested = draft.kind != "direct" and any(
+            reported[j][0] <= at < reported[j][1] for j in range(max(i - 3, 0), i + 1)
+        )
+        if not nested or _third_party_clause(draft.cue):
+            kept.append(draft)
+    return kept
 
 
 def _inside(offset: int, stretches: list[Stretch]) -> bool:
@@ -169,8 +209,11 @@ def _third_party_clause(cue: Token) -> bool:
     """Whether ``cue`` reports a clause of someone other than the quoted speaker or listener
     ("intelligence agencies confirmed that ..." inside a quote)."""
     head = subject_of(cue)
-    return head is not None and head.lower_ not in _FIRST_SECOND and any(
-        c.dep_ == "ccomp" for c in cue.children
+    if head is None or head.pos_ == "PRON":
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in cue.children
     )
 
 
@@ -196,8 +239,8 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> No
             if colon in used:
                 continue
             end = text.paragraphs[text.paragraph_of(doc[colon].idx) + 1] - 1 \
-                if text.paragraph_of(doc[colon].idx) + 1 < len(text.paragraphs) else len(doc.text)
-            body = doc.text[doc[colon].idx + 1: end]
+                if text.paragraph_of(doc[colon].idx) + 1 < len(text.paragraphs) else len(text.text)
+            body = text.text[doc[colon].idx + 1: end]
             first = doc[colon].idx + 1 + len(body) - len(body.lstrip(" \t\"“”"))
             last = first + len(body.strip(" \t\n\"“”"))
             if last > first:
@@ -217,7 +260,7 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
                 previous.pieces.extend(stretch.pieces)  # "A," he said. "B."
             else:
                 drafts.append(Draft("direct", None, list(stretch.pieces), speaker_of=previous))
-        elif len(text.doc.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS:
+        elif len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS:
             drafts.append(Draft("direct", None, list(stretch.pieces)))
 
 
@@ -231,7 +274,7 @@ def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
     if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
         return previous.kind == "direct" and previous.cue is not None and \
             previous.cue.idx < stretch.start
-    between = text.doc.text[previous.pieces[-1][1]: stretch.start].split("\n")
+    between = text.text[previous.pieces[-1][1]: stretch.start].split("\n")
     return text.starts_paragraph(stretch.start) and all(_blank(line) for line in between[1:])
 
 
@@ -239,7 +282,7 @@ def _blank(text: str) -> bool:
     """Whether ``text`` holds nothing but spaces and opening quotation marks."""
     return not text.strip(" \t\n“\"„«‹「『")
 
-def _records(doc: Doc, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
+def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     quotes: list[Quote] = []
     for n, draft in enumerate(drafts, start=1):
         draft.id = f"q{n}"
@@ -250,8 +293,8 @@ def _records(doc: Doc, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
             id=draft.id,
             kind=draft.kind,
             speaker=speaker,
-            cue=cue_span(draft),
-            content=[Span(start=s, end=e, text=doc.text[s:e]) for s, e in draft.pieces],
+            cue=cue_span(draft, text),
+            content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
             nested_in=outer.id if outer is not None else None,
         ))
         draft.speaker = speaker

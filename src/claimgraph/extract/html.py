@@ -18,7 +18,7 @@ from trafilatura.utils import load_html
 from claimgraph.errors import InputError
 from claimgraph.extract.boilerplate import split_boilerplate
 from claimgraph.extract.dates import published_date
-from claimgraph.extract.headline import split_kicker
+from claimgraph.extract.headline import MAX_DEK, is_heading, split_kicker
 from claimgraph.extract.metadata import page_metadata
 from claimgraph.extract.posts import take_posts
 from claimgraph.extract.residue import split_residue
@@ -64,12 +64,13 @@ def _article(html: str, source: str, url: str | None) -> Article:
     if words < _MIN_WORDS:
         raise InputError(f"no article text found in the page (only {words} words besides "
                          "embeds and page furniture)", source)
+    dek = _dek(meta.description, title, lines)
     published, inferred = published_date(meta.published, posts)
     return Article(
         source=source,
         title=title,
         kicker=kicker,
-        dek=_dek(meta.description, title, lines),
+        dek=dek,
         byline=meta.author,
         outlet=meta.outlet,
         url=meta.url,
@@ -98,11 +99,15 @@ def _extract(tree: HtmlElement, settings: dict) -> str:
 
 
 def _dek(description: str | None, title: str | None, lines: list[str]) -> str | None:
-    """The page's description when it is a standfirst: not the title, not the opening of the
-    body, not a truncated teaser."""
+    """The page's description when it is a standfirst: not the title, not a truncated teaser,
+    not the body's opening sentence. A standfirst printed atop the body moves out of it."""
     if not description or (title and _same(description, title)):
         return None
-    if description.endswith(("...", "\u2026")) or _same(lines[0][: len(description)], description):
+    if description.endswith(("...", "\u2026")):
+        return None
+    if _same(lines[0], description) and is_heading(lines[0], MAX_DEK) and len(lines) > 1:
+        return lines.pop(0)
+    if _same(lines[0][: len(description)], description):
         return None
     return description
 

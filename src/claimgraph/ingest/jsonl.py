@@ -47,7 +47,7 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Claimgr
                 elif line.strip():
                     yield _document(line, item)
         except (OSError, EOFError, zlib.error) as err:
-            yield InputError(f"corrupt or truncated after line {lineno} ({err})", name)
+            yield InputError(f"corrupt or truncated (after line {lineno}: {err})", name)
 
 
 def _skip_to_line_end(fh: BinaryIO) -> None:

@@ -1,13 +1,12 @@
-"""Reading PolNeAR splits and parsing them once, shared by the quote benchmark and the cue learner.
+"""Parse texts once and keep the Docs in a DocBin under /tmp, for scripts that reread a corpus.
 
-PolNeAR (Newell, Margolin, Ruths, LREC 2018) comes as ``<split>.jsonl``, one article a line, with
-attributions ``{cue, sources, contents}`` given as character offsets into ``text``.
+Parsing PolNeAR train (840 articles) takes minutes on a busy 2-core machine; the cue learner
+and error analyses read the cached parse instead.
 """
 
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 from pathlib import Path
 
@@ -15,20 +14,6 @@ from spacy.language import Language
 from spacy.tokens import Doc, DocBin
 
 log = logging.getLogger(__name__)
-
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "polnear"
-
-
-def load_split(folder: Path, split: str) -> list[dict]:
-    """The articles of ``split``; SystemExit with a message naming the missing file."""
-    path = Path(folder) / f"{split}.jsonl"
-    if not path.is_file():
-        raise SystemExit(
-            f"PolNeAR split '{split}' not found: {path} is missing "
-            "(pass --data pointing at the polnear folder that holds train.jsonl and dev.jsonl)"
-        )
-    with path.open(encoding="utf-8") as lines:
-        return [json.loads(line) for line in lines if line.strip()]
 
 
 def parse_cached(nlp: Language, texts: list[str], cache_dir: Path, label: str) -> list[Doc]:
