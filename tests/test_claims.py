@@ -245,3 +245,12 @@ def test_an_open_question_in_the_content_hedges_it(nlp):
     assert claim.text == "whether the soldiers were real troops"
     assert claim.status == "hedged"
     assert ("whether", "investigation") in [(c.text, c.type) for c in claim.cues]
+
+
+def test_one_report_of_two_statements_gives_two_claims(nlp):
+    text = "Smith said the mine was closed in May and that 12 workers had died."
+    q = quote(text, "q1", ["the mine was closed in May and that 12 workers had died"],
+              cue="said", speaker="Smith", entity="e1")
+    claims = claims_of(nlp, text, [q])
+    assert [c.text for c in claims] == ["the mine was closed in May", "12 workers had died"]
+    assert {(c.source, c.quote, c.status) for c in claims} == {("e1", "q1", "attributed")}
