@@ -254,3 +254,11 @@ def test_one_report_of_two_statements_gives_two_claims(nlp):
     claims = claims_of(nlp, text, [q])
     assert [c.text for c in claims] == ["the mine was closed in May", "12 workers had died"]
     assert {(c.source, c.quote, c.status) for c in claims} == {("e1", "q1", "attributed")}
+
+
+def test_a_first_person_expectation_stays_a_hedge(nlp):
+    text = '"We expect prices to fall next year," Smith said.'
+    q = quote(text, "q1", ["We expect prices to fall next year,"], cue="said", speaker="Smith",
+              entity="e1", kind="direct")
+    claim = one(claims_of(nlp, text, [q]), "prices")
+    assert claim.status == "hedged" and [c.text for c in claim.cues] == ["expect"]

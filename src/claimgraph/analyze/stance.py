@@ -34,6 +34,8 @@ NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW",
 EVALUATIVE_POS = ("ADJ", "NOUN", "ADV")
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 MAX_PHRASE = 4
+# Verbs of holding a view; "we expect", "I suspect" stay hedges of the expected or suspected.
+VIEW_VERBS = frozenset({"think", "believe", "feel", "guess", "suppose", "reckon", "consider"})
 
 
 @dataclass(frozen=True)
@@ -142,7 +144,7 @@ def first_person(doc: Doc, hedge: Cue) -> bool:
     """"I think", "we believe": a speaker giving their own view, an opinion rather than a
     hedge on a fact (and never the outlet's hedge)."""
     span = doc.char_span(hedge.start, hedge.end)
-    return span is not None and any(
+    return span is not None and span.root.lemma_.lower() in VIEW_VERBS and any(
         c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in span.root.children)
 
 
