@@ -120,6 +120,7 @@ def test_widget_lines_are_boilerplate(line):
     "Copyright law changed in 1998, the court noted.",
     "Readers who sign up for alerts are often surprised by the volume.",
     "Related parties must disclose their holdings, the regulator said.",
+    "Photos by amateur photographers flooded social media.",
 ])
 def test_prose_that_mentions_widget_words_stays(line):
     article = article_from_text(f"Headline\nA first sentence of the article.\n{line}\nThe end.", "t.txt")
