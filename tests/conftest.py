@@ -16,3 +16,12 @@ def seed_text() -> str:
 def seed(seed_text):
     """The analysis of the bundled example article, computed once per test session."""
     return analyze(seed_text, source="examples/seed.txt")
+
+
+@pytest.fixture
+def web():
+    """A local HTTP server on 127.0.0.1 whose routes each test sets (see tests/localserver.py)."""
+    from localserver import LocalServer
+
+    with LocalServer() as server:
+        yield server

@@ -48,8 +48,16 @@ class RawDocument(Record):
     content_type: str | None = Field(
         default=None, description="'html' or 'text' when known; None lets extraction sniff."
     )
+    encoding: str | None = Field(
+        default=None,
+        description="Character encoding declared by the transport (the HTTP charset), tried "
+        "before a charset the page declares and before detection.",
+    )
     title: str | None = None
     published: dt.date | None = None
+    retrieved: dt.datetime | None = Field(
+        default=None, description="When the bytes were fetched or archived (e.g. WARC-Date)."
+    )
 
 
 class Post(Record):
@@ -85,6 +93,14 @@ class Article(Record):
     text: str
     boilerplate: list[str] = Field(default=[], description="Removed lines, kept for audit.")
     posts: list[Post] = []
+    retrieved: dt.datetime | None = Field(
+        default=None, description="When the page was fetched or archived (e.g. WARC-Date)."
+    )
+    duplicate_of: str | None = Field(
+        default=None,
+        description="Source of the first copy when this article repeats (exactly or nearly) "
+        "one seen before, e.g. a syndicated wire story: not independent confirmation.",
+    )
 
 
 class Entity(Record):

@@ -2,8 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
+
+from pydantic import Field, IPvAnyNetwork
 from pydantic_settings import BaseSettings, SettingsConfigDict
+
+def _user_agent() -> str:
+    try:
+        release = version("claimgraph")
+    except PackageNotFoundError:
+        release = "dev"
+    return f"claimgraph/{release} (news analysis; python-httpx)"
 
 
 class Settings(BaseSettings):
@@ -24,6 +34,48 @@ class Settings(BaseSettings):
         description="Longest article text analyzed, in characters (bounds parser memory).",
     )
     batch_size: int = Field(default=32, gt=0, description="Documents per spaCy batch.")
+
+    # Fetching URLs and feeds.
+    connect_timeout: float = Field(
+        default=10.0, gt=0, description="Seconds to resolve a host and open a connection."
+    )
+    read_timeout: float = Field(
+        default=30.0, gt=0, description="Seconds to wait for each piece of a server's response."
+    )
+    fetch_timeout: float = Field(
+        default=60.0, gt=0,
+        description="Seconds one URL may take in all, redirects and body included.",
+    )
+    max_redirects: int = Field(default=5, ge=0, description="Redirects followed per URL.")
+    politeness_delay: float = Field(
+        default=1.0, ge=0, description="Seconds between two requests to the same host."
+    )
+    user_agent: str = Field(
+        default_factory=_user_agent, description="User-Agent header sent with every request."
+    )
+    allow_private: bool = Field(
+        default=False,
+        description="Fetch from loopback, private, link-local, multicast and reserved "
+        "addresses too (refused by default: a URL in a feed must not reach the local network).",
+    )
+    allowed_networks: list[IPvAnyNetwork] = Field(
+        default=[],
+        description="Networks (CIDR, e.g. 10.1.0.0/16) fetched from even though they are "
+        "private; narrower than allow_private.",
+    )
+
+    # Duplicates.
+    dedup_index: Path | None = Field(
+        default=None,
+        description="File remembering articles seen in earlier runs, so that copies of them "
+        "are marked as duplicates; None remembers only the current run.",
+    )
+    duplicate_threshold: float = Field(
+        default=0.6, gt=0, le=1,
+        description="Estimated Jaccard similarity of word 5-shingles from which an article is "
+        "a near-duplicate of one seen before (bench/dedup.py: lightly edited wire copies score "
+        "0.6 and up, independent reports of one event far less).",
+    )
 
 
 def get_settings(**overrides) -> Settings:

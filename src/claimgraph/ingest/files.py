@@ -1,44 +1,86 @@
-"""Local files and directories, and standard input."""
+"""Local files (plain or gzip-compressed), directories walked recursively, and standard input."""
 
 from __future__ import annotations
 
 import gzip
+import os
 import sys
 import zlib
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from fnmatch import fnmatchcase
 from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.ingest.feeds import FEED_SUFFIXES
+from claimgraph.ingest.jsonl import JSONL_SUFFIXES
+from claimgraph.ingest.limits import read_capped, too_large
+from claimgraph.ingest.warc import WARC_SUFFIXES
 from claimgraph.model import RawDocument
 from claimgraph.settings import Settings
 
-# Extensions read when walking a directory; a file named explicitly is read whatever its name.
-ANALYZABLE_SUFFIXES = {".txt", ".text", ".html", ".htm", ".xhtml", ".gz"}
+_PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
+# What a directory walk picks up when no --include is given; a file named explicitly is read
+# whatever its name.
+DEFAULT_SUFFIXES = (
+    _PAGE_SUFFIXES + tuple(s + ".gz" for s in _PAGE_SUFFIXES)
+    + WARC_SUFFIXES + JSONL_SUFFIXES + tuple(FEED_SUFFIXES)
+)
 
 
-def read_path(spec: str, settings: Settings) -> Iterator[RawDocument | ClaimgraphError]:
-    path = Path(spec)
-    if path.is_dir():
-        found = False
-        for child in sorted(path.rglob("*")):
-            if child.is_file() and child.suffix.lower() in ANALYZABLE_SUFFIXES:
+def walk(
+    spec: str, include: Sequence[str] = (), exclude: Sequence[str] = ()
+) -> Iterator[Path | InputError]:
+    """The files ``spec`` names: itself if a file, else the files under it (a folder's own
+    files first, then its subfolders, each in name order).
+
+    In a directory, a file is taken when its name ends in one of DEFAULT_SUFFIXES, or, given
+    ``include`` globs, when one matches; ``exclude`` globs drop files and whole directories.
+    A glob matches a path relative to ``spec`` ('news/2024/*.html') or a bare name ('*.html');
+    hidden files and directories (names starting with '.') are skipped.
+    """
+    root = Path(spec)
+    if not root.is_dir():
+        yield root
+        return
+    found = False
+    unreadable: list[OSError] = []
+    for dirpath, dirnames, filenames in os.walk(root, onerror=unreadable.append):
+        while unreadable:
+            err = unreadable.pop(0)
+            yield InputError(f"cannot read directory: {err.strerror or err}", err.filename)
+        here = Path(dirpath)
+        rel_dir = here.relative_to(root)
+        dirnames[:] = sorted(
+            d for d in dirnames
+            if not d.startswith(".") and not _matches((rel_dir / d).as_posix(), d, exclude)
+        )
+        for name in sorted(filenames):
+            rel = (rel_dir / name).as_posix()
+            if name.startswith(".") or _matches(rel, name, exclude):
+                continue
+            wanted = _matches(rel, name, include) if include else (
+                name.lower().endswith(DEFAULT_SUFFIXES)
+            )
+            if wanted:
                 found = True
-                yield _read_file(child, settings)
-        if not found:
-            suffixes = ", ".join(sorted(ANALYZABLE_SUFFIXES))
-            yield InputError(f"directory has no analyzable files ({suffixes})", spec)
-    else:
-        yield _read_file(path, settings)
+                yield here / name
+    if not found:
+        what = ("files matching " + ", ".join(include)) if include else (
+            "analyzable files (" + ", ".join(DEFAULT_SUFFIXES) + ")"
+        )
+        yield InputError(f"directory has no {what}", spec)
 
 
-def read_stdin(settings: Settings) -> RawDocument | ClaimgraphError:
-    data = sys.stdin.buffer.read(settings.max_bytes + 1)
-    if len(data) > settings.max_bytes:
-        return _too_large("<stdin>", settings)
-    return RawDocument(source="<stdin>", data=data)
+def _matches(rel: str, name: str, patterns: Sequence[str]) -> bool:
+    for pattern in patterns:
+        pattern = pattern.rstrip("/")
+        bare = pattern.removeprefix("**/")
+        if fnmatchcase(rel, pattern) or fnmatchcase(rel, bare) or fnmatchcase(name, bare):
+            return True
+    return False
 
 
-def _read_file(path: Path, settings: Settings) -> RawDocument | ClaimgraphError:
+def read_file(path: Path, settings: Settings) -> RawDocument | ClaimgraphError:
     item = str(path)
     try:
         if not path.exists():
@@ -49,7 +91,7 @@ def _read_file(path: Path, settings: Settings) -> RawDocument | ClaimgraphError:
             data = _read_gzip(path, settings)
         else:
             if path.stat().st_size > settings.max_bytes:
-                return _too_large(item, settings)
+                return too_large(item, settings)
             data = path.read_bytes()
     except PermissionError:
         return InputError("permission denied", item)
@@ -62,19 +104,17 @@ def _read_file(path: Path, settings: Settings) -> RawDocument | ClaimgraphError:
     return RawDocument(source=item, data=data, content_type=kind)
 
 
+def read_stdin(settings: Settings) -> RawDocument | ClaimgraphError:
+    try:
+        data = read_capped(sys.stdin.buffer, "<stdin>", settings)
+    except ClaimgraphError as err:
+        return err
+    return RawDocument(source="<stdin>", data=data)
+
+
 def _read_gzip(path: Path, settings: Settings) -> bytes:
     try:
         with gzip.open(path, "rb") as fh:
-            data = fh.read(settings.max_bytes + 1)
+            return read_capped(fh, str(path), settings)
     except (gzip.BadGzipFile, EOFError, zlib.error) as err:
         raise InputError(f"corrupt or truncated gzip ({err})") from err
-    if len(data) > settings.max_bytes:
-        raise _too_large(str(path), settings)
-    return data
-
-
-def _too_large(item: str, settings: Settings) -> InputError:
-    return InputError(
-        f"larger than the {settings.max_bytes:,}-byte limit (set CLAIMGRAPH_MAX_BYTES to raise it)",
-        item,
-    )

@@ -1,0 +1,32 @@
+# Two entry points for a fresh machine with Python 3.11 and make: `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+DATA ?= ../shared/data
+
+.PHONY: demo test bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install --quiet -e ".[dev]"
+	@touch $@ $(VENV)/.installed
+
+demo: $(VENV)/.installed  ## analyze the bundled example article and print the report
+	$(BIN)/claimgraph analyze examples/seed.txt
+
+test: $(VENV)/.installed-dev  ## run the whole test suite
+	$(BIN)/python -m pytest
+
+bench: $(VENV)/.installed-dev  ## run the benchmarks against $(DATA) and refresh bench/results
+	$(BIN)/python bench/throughput.py --data $(DATA)/polnear --split dev
+	$(BIN)/python bench/quotes.py --data $(DATA)/polnear --split dev
+
+clean:
+	rm -rf $(VENV) build src/*.egg-info .pytest_cache

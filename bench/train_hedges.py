@@ -1,0 +1,126 @@
+"""Learn the hedge lexicon and its context weights from the Szeged corpus' train split.
+
+    python bench/train_hedges.py --data ../shared/data/szeged-wikiweasel
+
+Writes ``src/claimgraph/analyze/data/hedges.json``: every annotated cue string seen at least
+twice in train with its majority type, a few general news hedges the corpus lacks, and the
+weights of a logistic model (L2, AdaGrad; epochs, L2 and rate chosen by
+3-fold cross-validation on train) that tells a hedging occurrence from a plain one.
+Only the train split is read; the dev split is for ``bench/hedges.py``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import random
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import numpy as np
+from common import bench_arg_parser
+from szeged import TYPE_NAMES, parsed
+
+from claimgraph.analyze.hedges import LEXICON, HedgeModel, candidates, features
+from claimgraph.settings import get_settings
+
+# Hedges of news writing that Wikipedia rarely uses; they join the lexicon with no weights of
+# their own, so only the general (type, tag, dependency) weights judge them.
+NEWS_HEDGES = {
+    "purportedly": "epistemic",
+    "ostensibly": "epistemic",
+    "unverified": "epistemic",
+    "unconfirmed": "epistemic",
+    "rumour": "epistemic",
+    "rumoured": "epistemic",
+    "rumours": "epistemic",
+    "reportedly": "epistemic",
+    "reputedly": "epistemic",
+    "conceivably": "epistemic",
+    "arguably": "epistemic",
+    "suspect": "doxastic",
+    "suspects": "doxastic",
+    "suspicion": "doxastic",
+    "speculation": "epistemic",
+    "speculative": "epistemic",
+    "wonder": "investigation",
+    "wondered": "investigation",
+    "investigate": "investigation",
+    "investigating": "investigation",
+    "examine": "investigation",
+    "examining": "investigation",
+}
+MIN_COUNT = 2
+MIN_FEATURE_COUNT = 2
+
+
+def lexicon(rows: list[dict]) -> dict[str, str]:
+    types: dict[str, Counter] = defaultdict(Counter)
+    for row in rows:
+        for cue in row["cues"]:
+            types[" ".join(cue["text"].lower().split())][TYPE_NAMES[cue["type"]]] += 1
+    lex = {p: c.most_common(1)[0][0] for p, c in types.items() if sum(c.values()) >= MIN_COUNT}
+    return {**{p: t for p, t in NEWS_HEDGES.items() if p not in lex}, **lex}
+
+
+def examples(rows, docs, model: HedgeModel):
+    """(features, label) per lexicon match: label 1 when the annotators marked it a cue."""
+    for row, doc in zip(rows, docs, strict=True):
+        gold = {" ".join(c["text"].lower().split()) for c in row["cues"]}
+        for cand in candidates(doc, model):
+            surface = " ".join(t.lower_ for t in doc[cand.start:cand.end])
+            hit = cand.key in gold or surface in gold or any(
+                g in surface.split() or (" " in g and g in surface) for g in gold
+            )
+            yield features(doc, cand), int(hit)
+
+
+def train(data, epochs=4, l2=0.1, rate=0.1, seed=0):
+    counts = Counter(f for feats, _ in data for f in set(feats))
+    names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+    index = {f: i for i, f in enumerate(names)}
+    rows = [([index[f] for f in set(feats) if f in index], y) for feats, y in data]
+    w = np.zeros(len(names) + 1)  # last weight is the bias
+    g2 = np.full(len(w), 1e-8)
+    order = list(range(len(rows)))
+    rnd = random.Random(seed)
+    for _ in range(epochs):
+        rnd.shuffle(order)
+        for k in order:
+            idx, y = rows[k]
+            idx = idx + [len(names)]
+            z = float(w[idx].sum())
+            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+            grad = (p - y) + l2 * w[idx]
+            g2[idx] += grad * grad
+            w[idx] -= rate * grad / np.sqrt(g2[idx])
+    weights = {f: round(float(w[i]), 4) for f, i in index.items() if abs(w[i]) >= 1e-3}
+    return weights, round(float(w[-1]), 4)
+
+
+def main() -> None:
+    parser = bench_arg_parser(__doc__, "szeged-wikiweasel")
+    parser.add_argument("--out", type=Path, default=LEXICON)
+    parser.add_argument("--threshold", type=float, default=0.5)
+    args = parser.parse_args()
+    rows, docs = parsed(args.data, "train", get_settings().spacy_model)
+    lex = lexicon(rows)
+    shell = HedgeModel.from_dict({"lexicon": lex, "weights": {}, "bias": 0, "threshold": 0})
+    data = list(examples(rows, docs, shell))
+    weights, bias = train(data)
+    out = {
+        "about": "Hedge cues (Szeged uncertainty types) and context weights learned from the "
+        "Szeged Uncertainty Corpus (Wikipedia, CC BY-SA) train split by bench/train_hedges.py.",
+        "lexicon": dict(sorted(lex.items())),
+        "bias": bias,
+        "threshold": args.threshold,
+        "weights": dict(sorted(weights.items())),
+    }
+    args.out.write_text(json.dumps(out, indent=0, ensure_ascii=False) + "\n", encoding="utf-8")
+    positives = sum(y for _, y in data)
+    print(f"{len(lex)} cues, {len(data)} occurrences ({positives} hedging), "
+          f"{len(weights)} weights -> {args.out}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,248 @@
+"""What a cue reports: its complement in the parse, and "according to X" attributions."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from claimgraph.analyze.cues import CueLexicon
+from claimgraph.analyze.marks import Stretch
+from claimgraph.analyze.speakers import subject_of
+from claimgraph.model import Span, Speaker
+
+_PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
+_NOT_CONTENT_START = {"ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
+_EDGE_PUNCT = set(",;:-–—…")
+_OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
+_CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
+# Adverbs that belong to the cue ("has also said", "later added"); others, such as
+# "worldwide" in "agencies worldwide confirmed", belong to the subject.
+_CUE_ADVERBS = {
+    "also", "further", "then", "later", "still", "never", "again", "already", "previously",
+    "now", "once", "often", "even", "just", "only", "first", "recently", "since", "ever",
+}
+
+
+@dataclass
+class Draft:
+    """A quote under construction: kind, cue token, content pieces as character offsets."""
+
+    kind: str
+    cue: Token | None
+    pieces: list[tuple[int, int]]
+    outside: Stretch | None = None  # for direct quotes: the stretch the speaker is outside of
+    speaker_of: Draft | None = None  # a continuation takes this quote's speaker
+    speaker_token: Token | None = None
+    id: str = ""
+    speaker: Speaker | None = field(default=None, repr=False)
+
+    def speaker_head(self) -> Token | None:
+        if self.speaker_token is not None:
+            return self.speaker_token
+        if self.cue is None:
+            return None
+        head = subject_of(self.cue)
+        if head is not None and self.outside is not None and \
+                self.outside.start <= head.idx < self.outside.end:
+            head = None  # the parse took a word of the quotation as the subject
+        return head if head is not None else self._nearest_name()
+
+    def _nearest_name(self) -> Token | None:
+        """For a direct quote whose cue has no parsed subject: the name or pronoun beside the cue."""
+        if self.outside is None:
+            return None
+        doc = self.cue.doc
+        sent = self.cue.sent
+        for offset in range(1, 5):
+            for i in (self.cue.i + offset, self.cue.i - offset):
+                if sent.start <= i < sent.end and (doc[i].pos_ in ("PROPN", "PRON")) and not (
+                    self.outside.start <= doc[i].idx < self.outside.end
+                ):
+                    return doc[i]
+        return None
+
+
+def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
+    """Character offsets of the pieces of what ``cue`` reports; none when it reports nothing.
+
+    Other cue verbs coordinated inside the report ("and added ...") are cut off with their own.
+    """
+    def is_cue(token: Token) -> bool:
+        return token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_)
+
+    doc = cue.doc
+    children = list(cue.children)
+    objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+    for child in children:
+        if child.dep_ == "ccomp":
+            if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
+                subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
+                end = subjects[0].left_edge.i if subjects else cue.i
+                return _pieces(doc, (cue.sent.start, end - 1))
+            first = child.left_edge.i
+            if objects and objects[0].i < first and not _has_subject(child):
+                first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
+            return _pieces(doc, (first, _cut_at_cue(child, is_cue)))
+    if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
+        return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
+                       (cue.right_edge.i + 1, max(cue.head.right_edge.i, cue.right_edge.i)))
+    clauses = [
+        c for c in children if c.i > cue.i and (
+            c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
+                                  and not _has_subject(c) and not is_cue(c))
+        )
+    ]
+    if objects and clauses and objects[0].i < clauses[0].i:  # "urged Russia to change course"
+        return _pieces(doc, (objects[0].left_edge.i, clauses[0].right_edge.i))
+    if cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS and cue.i + 1 < len(doc):
+        nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
+        if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
+            return _pieces(doc, (cue.i + 1, _clause_end(cue)))
+    if not lexicon.takes_object_content(cue.lemma_):
+        return []
+    if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
+        return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
+    if objects and objects[0].pos_ != "PRON":  # "described Obama as a climate evangelist"
+        last = objects[0].right_edge.i
+        for child in children:
+            if child.i == last + 1 and (child.dep_ == "oprd" or child.lower_ == "as"):
+                last = child.right_edge.i
+        return _pieces(doc, (objects[0].left_edge.i, last))
+    prep = _object_preposition(cue)
+    if prep is not None:  # "pointed to reports that ...", "warned against hackers"
+        return _pieces(doc, (prep.i + 1, prep.right_edge.i))
+    return []
+
+
+def _object_preposition(cue: Token) -> Token | None:
+    """A preposition right after ``cue`` that introduces what is reported ("complained about")."""
+    doc = cue.doc
+    if cue.i + 1 < len(doc):
+        prep = doc[cue.i + 1]
+        if prep.head == cue and prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPOSITIONS and any(
+            c.dep_ == "pobj" for c in prep.children
+        ):
+            return prep
+    return None
+
+
+def _has_subject(verb: Token) -> bool:
+    return any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in verb.children)
+
+
+def _cut_at_cue(clause: Token, is_cue) -> int:
+    """The last token of ``clause`` before a coordinated cue verb and its conjunction."""
+    for child in clause.children:
+        if child.dep_ == "conj" and is_cue(child):
+            left = [c for c in clause.children if c.dep_ in ("cc", "punct") and c.i < child.i]
+            end = min([child.left_edge.i] + [c.i for c in left if c.i > clause.i]) - 1
+            return max(end, clause.i)
+    return clause.right_edge.i
+
+
+def _clause_end(cue: Token) -> int:
+    """The last token of the sentence part that follows ``cue``, before any paragraph break."""
+    end = cue.i
+    for token in cue.doc[cue.i + 1: cue.sent.end]:
+        if token.is_space and "\n" in token.text:
+            break
+        end = token.i
+    return end
+
+
+def _pieces(doc: Doc, *ranges: tuple[int, int]) -> list[tuple[int, int]]:
+    """Character offsets of the non-empty token ranges ``(first, last)``."""
+    return [o for o in (_offsets(doc, a, b) for a, b in ranges if a <= b) if o is not None]
+
+
+def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
+    """Character offsets of tokens ``first..last`` without edge punctuation or spaces."""
+    while first <= last and (doc[first].is_space or doc[first].text in _EDGE_PUNCT
+                             or doc[first].is_quote or doc[first].text in ".!?"):
+        first += 1
+    while last >= first and (doc[last].is_space or doc[last].is_punct):
+        last -= 1
+    if first > last:
+        return None
+    return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def according_to(candidates: list[Token]) -> list[Draft]:
+    """Drafts for every "according to X" among the ``candidates`` (the doc's "according"
+    tokens): X speaks, the clause it modifies is the content."""
+    drafts = []
+    for token in candidates:
+        doc = token.doc
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
+            continue
+        to = doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"]
+        if not objects:
+            continue
+        phrase_end = max(token.right_edge.i, objects[0].right_edge.i)
+        pieces = _clause_around(token, phrase_end)
+        if pieces:
+            draft = Draft("according_to", token, pieces, speaker_token=objects[0])
+            drafts.append(draft)
+    return drafts
+
+
+def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
+    """The clause an "according to" phrase modifies, without the phrase itself."""
+    doc = token.doc
+    head = token.head
+    if head == token:
+        first, last = token.sent.start, token.sent.end - 1
+    else:
+        first, last = head.left_edge.i, head.right_edge.i
+        later = [c for c in head.children if c.dep_ in ("conj", "cc") and c.i > phrase_end]
+        if later:
+            last = min(c.left_edge.i for c in later) - 1
+    pieces = []
+    for a, b in ((first, token.i - 1), (phrase_end + 1, last)):
+        offsets = _offsets(doc, a, b) if a <= b else None
+        if offsets is not None:
+            pieces.append(offsets)
+    return pieces
+
+
+def cue_span(draft: Draft, text: str) -> Span | None:
+    """The cue as written: the verb with its auxiliaries, adverbs and particle ("has also
+    said", "called on"), or "according to"."""
+    cue = draft.cue
+    if cue is None:
+        return None
+    doc = cue.doc
+    first = last = cue.i
+    if draft.kind == "according_to":
+        last = cue.i + 1
+    else:
+        while first > 0 and doc[first - 1].head == cue and (
+            doc[first - 1].dep_ in _CUE_AUXILIARIES or _is_cue_adverb(doc[first - 1])
+        ):
+            first -= 1
+        last = _cue_end(cue)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return Span(start=start, end=end, text=text[start:end])
+
+
+def _is_cue_adverb(token: Token) -> bool:
+    return token.dep_ == "advmod" and (token.lower_ in _CUE_ADVERBS or token.lower_.endswith("ly"))
+
+
+def _cue_end(cue: Token) -> int:
+    """The last token of the cue: its particle or object preposition and a colon introducing
+    the quote (not a day or a channel: "said Monday" is cued by "said")."""
+    doc = cue.doc
+    last = cue.i
+    nxt = doc[last + 1] if last + 1 < len(doc) else None
+    if nxt is not None and nxt.head == cue and (
+        nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue) and not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children
+        ))
+    ):
+        last += 1
+    if last + 1 < len(doc) and doc[last + 1].text == ":":
+        last += 1
+    return last

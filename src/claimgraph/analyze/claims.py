@@ -1,0 +1,183 @@
+"""The ``claimgraph_claims`` component: the text split into atomic, clause-level claims.
+
+Each claim is a stretch of one sentence inside at most one quote: the content of the innermost
+quote that holds it, or the outlet's own text around quotes. The cue of a quote ("said") and
+its speaker, when the speaker only serves that cue, are frame, not claim. Coordinated clauses
+("A, and is prepared to B"; "X were in Russia, and another 7,000 were ...") are separate claims.
+
+Who makes a claim:
+- ``quote`` is the id of the quote the claim sits in; None when the outlet asserts it;
+- ``source`` is the entity id of that quote's speaker. An anonymous speaker ("experts",
+  "a source") or one that did not resolve to an entity has ``source`` None with ``quote`` set:
+  the quote's ``speaker`` holds the words and the ``anonymous`` flag.
+A quote whose speaker is not an agent but evidence ("footage suggests X": speaker resolved to
+no entity, cue an evidential verb) or that has neither speaker nor quotation marks is not a
+source: its words stay in the enclosing claim, so "suggests" hedges the claim of whoever
+reported it.
+
+Reads ``doc._.quotes`` and ``doc._.entities`` (empty lists are fine); writes ``doc._.claims``.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.stance import ContentCues, check_worthy, judge, stance_lexicon
+from claimgraph.model import Claim, Quote
+
+log = logging.getLogger(__name__)
+
+CLAUSE_POS = ("VERB", "AUX")
+EDGE_POS = ("PUNCT", "SPACE", "CCONJ", "SCONJ", "SYM")
+TAIL_POS = (*EDGE_POS, "ADP", "DET", "PART")
+NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})  # "Breaking news" has no predicate
+CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
+
+
+@Language.factory("claimgraph_claims")
+def make_claims(nlp: Language, name: str) -> ClaimsComponent:
+    return ClaimsComponent()
+
+
+class ClaimsComponent:
+    """Writes ``doc._.claims``; see the module docstring for what a claim is."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.claims = find_claims(doc)
+        return doc
+
+
+def tokens(doc: Doc, start: int, end: int) -> range:
+    """Token indices covering characters ``start:end`` (empty when outside the text)."""
+    # Doc.text is rebuilt on every access: take the length from the last token instead.
+    length = doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+    span = doc.char_span(max(0, start), min(end, length), alignment_mode="expand")
+    return range(span.start, span.end) if span is not None else range(0)
+
+
+def is_source(doc: Doc, quote: Quote) -> bool:
+    """Whether ``quote`` attributes its content to someone (see the module docstring)."""
+    speaker = quote.speaker
+    if speaker is None:
+        return quote.kind in ("direct", "mixed")
+    if speaker.entity is not None or speaker.anonymous or quote.cue is None:
+        return True
+    cue = [doc[i] for i in tokens(doc, quote.cue.start, quote.cue.end)]
+    return not any(t.lemma_.lower() in stance_lexicon().evidential for t in cue)
+
+
+def _frames(doc: Doc, quotes: list[Quote]) -> tuple[list[int | None], bytearray]:
+    """For each token: the innermost source quote whose content holds it, and whether it is
+    frame (a source quote's cue, or its speaker when the speaker serves only that cue)."""
+    owner: list[int | None] = [None] * len(doc)
+    size = [float("inf")] * len(doc)
+    frame = bytearray(len(doc))
+    for n, quote in enumerate(quotes):
+        if not is_source(doc, quote):
+            continue
+        pieces = [tokens(doc, p.start, p.end) for p in quote.content]
+        length = sum(p.end - p.start for p in quote.content)
+        for piece in pieces:
+            for i in piece:
+                if length < size[i]:
+                    owner[i], size[i] = n, length
+        cue = set(tokens(doc, quote.cue.start, quote.cue.end)) if quote.cue else set()
+        for i in cue:
+            frame[i] = 1
+        if quote.speaker is not None:
+            speaker = tokens(doc, quote.speaker.start, quote.speaker.end)
+            heads = {doc[i].head.i for i in speaker} - set(speaker)
+            # "Austin said" (speaker under the cue), "experts noting" (cue under the speaker)
+            if cue and (heads <= cue or {doc[i].head.i for i in cue} - cue <= set(speaker)):
+                for i in speaker:
+                    frame[i] = 1
+    return owner, frame
+
+
+def _breaks(doc: Doc) -> bytearray:
+    """Tokens that open a new claim: sentences, paragraphs, semicolons, coordinated clauses
+    (a conjunct verb with its own subject or auxiliary: "and is prepared to", "and another
+    7,000 were")."""
+    breaks = bytearray(len(doc))
+    for tok in doc:
+        if tok.is_sent_start or tok.text == ";" or (tok.is_space and "\n" in tok.text):
+            breaks[tok.i] = 1
+        if "\n" in tok.whitespace_ and tok.i + 1 < len(doc):
+            breaks[tok.i + 1] = 1
+        if (tok.dep_ == "conj" and tok.pos_ in CLAUSE_POS and tok.head.pos_ in CLAUSE_POS
+                and tok.head.i < tok.left_edge.i
+                and any(c.dep_ in CLAUSE_DEPS for c in tok.children)):
+            breaks[tok.left_edge.i] = 1
+    return breaks
+
+
+def _trim(doc: Doc, start: int, end: int) -> Span | None:
+    while start < end and (doc[start].pos_ in EDGE_POS or doc[start].is_space
+                           or doc[start].dep_ == "mark"):
+        start += 1
+    while end > start and (doc[end - 1].pos_ in TAIL_POS or doc[end - 1].is_space):
+        end -= 1
+    if end - start < 2 or not any(
+        t.pos_ in CLAUSE_POS and t.dep_ not in NOUN_MODIFIER for t in doc[start:end]
+    ):
+        return None
+    if any(t.text == "?" for t in doc[end:end + 2]):
+        return None  # a question asks, it does not claim
+    return doc[start:end]
+
+
+def segments(doc: Doc, owner: list[int | None], frame: bytearray) -> list[tuple[Span, int | None]]:
+    """Maximal runs of non-frame tokens with one owner and no break, trimmed; verbless runs
+    (headings, "last week") are not claims."""
+    breaks = _breaks(doc)
+    runs, start = [], None
+    for i in range(len(doc) + 1):
+        ends = i == len(doc) or frame[i] or breaks[i] or (start is not None and owner[i] != owner[start])
+        if ends and start is not None:
+            seg = _trim(doc, start, i)
+            if seg is not None:
+                runs.append((seg, owner[start]))
+            start = None
+        if i < len(doc) and not frame[i] and start is None:
+            start = i
+    return runs
+
+
+def _named(doc: Doc) -> bytearray:
+    named = bytearray(len(doc))
+    for entity in doc._.entities:
+        for mention in entity.mentions:
+            for i in tokens(doc, mention.start, mention.end):
+                named[i] = 1
+    return named
+
+
+def find_claims(doc: Doc) -> list[Claim]:
+    """The claims of ``doc``, in text order, with ids ``c1``, ``c2``, ..."""
+    quotes = list(doc._.quotes)
+    owner, frame = _frames(doc, quotes)
+    named = _named(doc)
+    content = ContentCues(doc)
+    claims = []
+    for seg, n in segments(doc, owner, frame):
+        quote = quotes[n] if n is not None else None
+        cue_span = None
+        if quote is not None and quote.cue is not None:
+            cue_tokens = tokens(doc, quote.cue.start, quote.cue.end)
+            cue_span = doc[cue_tokens.start:cue_tokens.stop] if cue_tokens else None
+        status, cues = judge(seg, cue_span, quote is not None, content)
+        claims.append(Claim(
+            id=f"c{len(claims) + 1}",
+            start=seg.start_char, end=seg.end_char, text=seg.text,
+            status=status,
+            source=quote.speaker.entity if quote is not None and quote.speaker else None,
+            quote=quote.id if quote is not None else None,
+            cues=cues,
+            check_worthy=check_worthy(seg, status, named),
+        ))
+    log.debug("%d claims in %d tokens", len(claims), len(doc))
+    return claims

@@ -1,0 +1,178 @@
+"""Typed hedge cues (the Szeged uncertainty scheme) in a spaCy Doc or Span.
+
+A cue is a word or phrase of the hedge lexicon (``data/hedges.json``) that its context makes
+a hedge: "may" the modal, not the month; "appears" as in "appears to be", not "appears in the
+film"; "if" opening a condition, or an open question ("asked if"). The lexicon gives each cue
+its type (epistemic, doxastic, conditional, investigation); a small logistic model over the
+parse around the cue (its tag, dependency, head, children, neighbours) decides whether this
+occurrence hedges. Both are learned from the Szeged corpus' training split by
+``bench/train_hedges.py`` and loaded once. Only lexicon words are looked at, so the cost is a
+dictionary lookup per token plus a few feature lookups per candidate.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.errors import ConfigError
+from claimgraph.model import Cue
+
+log = logging.getLogger(__name__)
+
+LEXICON = Path(__file__).resolve().parent / "data" / "hedges.json"
+TYPES = ("epistemic", "doxastic", "conditional", "investigation")
+MAX_PHRASE = 6  # longest lexicon phrase, in tokens ("little to no medical evidence")
+
+# Verbs and adjectives whose clausal complement opened by "if" is an open question, not a
+# condition: "asked if", "unclear if".
+QUESTION_HEADS = frozenset(
+    "ask wonder know see check determine investigate examine decide doubt question unclear "
+    "unsure uncertain clear sure test study".split()
+)
+
+
+@dataclass(frozen=True)
+class HedgeModel:
+    """The lexicon (phrase -> type) and the weights that judge each occurrence."""
+
+    phrases: dict[tuple[str, ...], str]
+    firsts: frozenset[str]
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+
+    @classmethod
+    def from_dict(cls, data: dict) -> HedgeModel:
+        phrases = {tuple(p.split()): t for p, t in data["lexicon"].items()}
+        bad = {t for t in phrases.values() if t not in TYPES}
+        if bad:
+            raise ConfigError(f"hedge lexicon has unknown cue types {sorted(bad)}")
+        return cls(
+            phrases=phrases,
+            firsts=frozenset(p[0] for p in phrases),
+            weights=dict(data["weights"]),
+            bias=float(data["bias"]),
+            threshold=float(data["threshold"]),
+        )
+
+    def score(self, feats: list[str]) -> float:
+        """Probability that the occurrence described by ``feats`` is a hedge."""
+        z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
+        return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
+
+
+@cache
+def load_model(path: Path = LEXICON) -> HedgeModel:
+    try:
+        return HedgeModel.from_dict(json.loads(path.read_text(encoding="utf-8")))
+    except (OSError, ValueError, KeyError) as err:
+        raise ConfigError(f"hedge lexicon {path} is unreadable: {err}") from err
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """One lexicon match: tokens ``start:end`` of the doc, its lexicon key and type."""
+
+    start: int
+    end: int
+    key: str
+    type: str
+
+
+def candidates(span: Doc | Span, model: HedgeModel) -> Iterator[Candidate]:
+    """Lexicon matches in ``span``, longest phrase first at each token, not overlapping."""
+    doc = span.doc if isinstance(span, Span) else span
+    i, stop = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
+    while i < stop:
+        lower = doc[i].lower_
+        found = None
+        if lower in model.firsts or doc[i].lemma_.lower() in model.firsts:
+            for n in range(min(MAX_PHRASE, stop - i), 0, -1):
+                words = tuple(t.lower_ for t in doc[i:i + n])
+                kind = model.phrases.get(words)
+                if kind is None and n == 1:
+                    words = (doc[i].lemma_.lower(),)
+                    kind = model.phrases.get(words)
+                if kind is not None:
+                    found = Candidate(i, i + n, " ".join(words), kind)
+                    break
+        if found:
+            yield found
+            i = found.end
+        else:
+            i += 1
+
+
+def _word(tok: Token) -> str:
+    return tok.lower_ if tok.is_alpha or tok.is_punct else tok.shape_
+
+
+def features(doc: Doc, cand: Candidate) -> list[str]:
+    """The context of one candidate, as feature strings shared by training and use."""
+    tok = doc[cand.start]
+    key = cand.key
+    head = tok.head
+    # Neighbours within the sentence; Token.sent would walk the whole sentence each time.
+    prev = doc[cand.start - 1] if cand.start > 0 and not tok.is_sent_start else None
+    nxt = doc[cand.end] if cand.end < len(doc) and not doc[cand.end].is_sent_start else None
+    kids = [c for c in tok.children]
+    negated = any(c.dep_ == "neg" for c in kids) or (prev is not None and prev.lower_ in ("not", "no", "never"))
+    general = [
+        f"type={cand.type}",
+        f"tag={tok.tag_}",
+        f"dep={tok.dep_}",
+        f"type|dep={cand.type}|{tok.dep_}",
+        f"headpos={head.pos_}",
+        f"neg={negated}",
+    ]
+    specific = [
+        "",
+        f"tag={tok.tag_}",
+        f"dep={tok.dep_}",
+        f"headdep={head.dep_}",
+        f"head={head.lemma_.lower()}",
+        f"prev={_word(prev) if prev is not None else '<s>'}",
+        f"next={_word(nxt) if nxt is not None else '</s>'}",
+        f"nexttag={nxt.tag_ if nxt is not None else '</s>'}",
+        f"cap={tok.text[:1].isupper() and not tok.is_sent_start}",
+        f"neg={negated}",
+    ]
+    specific += [f"kid={c.dep_}" for c in kids]
+    specific += [f"kidw={c.lower_}" for c in kids if c.is_stop]
+    return general + [f"{key}|{f}" for f in specific]
+
+
+def _type(doc: Doc, cand: Candidate) -> str:
+    """The lexicon type, except that "if" opening a complement clause asks a question."""
+    tok = doc[cand.start]
+    if cand.key in ("if", "whether") and tok.dep_ == "mark":
+        clause = tok.head
+        if clause.dep_ in ("ccomp", "xcomp", "dobj", "csubj", "pobj") and (
+            clause.head.lemma_.lower() in QUESTION_HEADS
+        ):
+            return "investigation"
+        if cand.key == "if":
+            return "conditional"
+    return cand.type
+
+
+def find_hedges(span: Doc | Span, model: HedgeModel | None = None) -> list[Cue]:
+    """The hedge cues in ``span``, with character offsets into its Doc's text."""
+    model = model or load_model()
+    doc = span.doc if isinstance(span, Span) else span
+    cues = []
+    for cand in candidates(span, model):
+        if model.score(features(doc, cand)) < model.threshold:
+            continue
+        words = doc[cand.start:cand.end]
+        cues.append(Cue(text=words.text, start=words.start_char, end=words.end_char,
+                        type=_type(doc, cand)))
+    return cues

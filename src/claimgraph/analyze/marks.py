@@ -1,0 +1,105 @@
+"""Quoted stretches of a text, found from its quotation marks in one linear pass.
+
+Typographic (“ ” „ « » ‹ › 「 」 『 』) and straight (") double marks are paired with a bounded
+stack, so nested and exotic marks are handled without recursion. A stretch still open at the end
+of a paragraph continues when the next paragraph opens with a quotation mark (the newspaper
+convention for multi-paragraph quotes) and is otherwise closed there, so an unbalanced mark never
+swallows the rest of the article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+# Opening mark -> the marks that may close it.
+_CLOSERS = {
+    "“": "”",
+    "„": "“”",
+    "«": "»",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+    '"': '"',
+}
+_OPENERS = set(_CLOSERS)
+_MARK = re.compile('[“”„«»‹›「」『』"]|\n\\s*\n|\n')
+_MAX_DEPTH = 8
+
+
+@dataclass
+class Stretch:
+    """One top-level quotation: its content pieces (one per paragraph) without the marks."""
+
+    pieces: list[tuple[int, int]] = field(default_factory=list)
+    closed: bool = False
+
+    @property
+    def start(self) -> int:
+        return self.pieces[0][0]
+
+    @property
+    def end(self) -> int:
+        return self.pieces[-1][1]
+
+
+def find_stretches(text: str) -> list[Stretch]:
+    """Top-level quoted stretches of ``text`` in order, each with at least one word."""
+    found: list[Stretch] = []
+    stack: list[str] = []
+    current: Stretch | None = None
+    piece_start = 0
+    skip = -1  # the mark reopening a continued quotation is not a new opening
+    for match in _MARK.finditer(text):
+        mark, at = match.group(), match.start()
+        if at == skip:
+            continue
+        if mark.startswith("\n"):
+            if current is None:
+                continue
+            current.pieces.append((piece_start, at))
+            reopen = _reopening(text, match.end(), stack[0])
+            if reopen is None:
+                found.append(current)
+                current, stack = None, []
+            else:
+                piece_start, skip = reopen + 1, reopen
+                del stack[1:]
+            continue
+        if stack and mark in _CLOSERS[stack[-1]]:
+            stack.pop()
+            if not stack and current is not None:
+                current.pieces.append((piece_start, at))
+                current.closed = True
+                found.append(current)
+                current = None
+        elif mark in _OPENERS and len(stack) < _MAX_DEPTH:
+            if not stack:
+                current, piece_start = Stretch(), at + 1
+            stack.append(mark)
+    if current is not None:
+        current.pieces.append((piece_start, len(text)))
+        found.append(current)
+    return [s for s in (_trim(text, s) for s in found) if s is not None]
+
+
+def _reopening(text: str, at: int, opener: str) -> int | None:
+    """Offset of the mark reopening a quotation at the start of the paragraph at ``at``."""
+    while at < len(text) and text[at] in " \t":
+        at += 1
+    if at < len(text) and (text[at] == opener or (text[at] in _OPENERS and text[at] != '"')):
+        return at
+    return None
+
+
+def _trim(text: str, stretch: Stretch) -> Stretch | None:
+    pieces = []
+    for start, end in stretch.pieces:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if any(ch.isalnum() for ch in text[start:end]):
+            pieces.append((start, end))
+    return Stretch(pieces, stretch.closed) if pieces else None
+

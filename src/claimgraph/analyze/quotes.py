@@ -1,0 +1,348 @@
+"""The ``claimgraph_quotes`` component: who said what, found over the dependency parse.
+
+Direct quotes come from quoted stretches (``marks.py``) attributed to a speech cue right after or
+before them; reported speech from cue verbs with a complement clause, participial cues
+(", noting ...") and "according to X"; a reported clause holding a quoted stretch is a mixed
+quote. Unattributed quote paragraphs continue the previous speaker, a stretch right after an
+attributed one ("A," he said. "B.") joins it, attributions inside a quote are nested in it, and
+"in an interview with X" gives the speaker's channel.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from bisect import bisect_right
+
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LOWER, POS
+from spacy.language import Language
+from spacy.strings import hash_string
+from spacy.symbols import AUX, NOUN, VERB
+from spacy.tokens import Doc, Token
+
+from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.attribution import Draft, according_to, complement, cue_span
+from claimgraph.analyze.channels import apply_channels
+from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
+from claimgraph.analyze.marks import Stretch, find_stretches
+from claimgraph.analyze.speakers import (
+    EntityIndex, is_anonymous, is_first_person, noun_phrase, resolve, subject_of,
+)
+from claimgraph.model import Quote, Speaker, Span
+
+log = logging.getLogger(__name__)
+
+_WINDOW = 10  # tokens searched beside a quoted stretch for its cue
+_SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
+_ENDS = {".", "!", "?", ";"}
+_NEWLINE = re.compile("\n")
+_ACCORDING = np.array([hash_string("according")], dtype=np.uint64)
+_CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uint64)
+_MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
+_LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+
+
+class _Text:
+    """Token lookup by character offset and paragraph bounds, computed once per Doc."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        # One array read instead of a Token object per word: the component's main cost.
+        self.columns = doc.to_array([IDX, LEMMA, POS, LOWER])
+        self.token_starts = self.columns[:, 0].tolist()
+        self.paragraphs = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+
+    def tokens_where(self, column: int, ids: np.ndarray, pos: tuple[int, ...] = ()) -> list[Token]:
+        """Tokens whose ``column`` (1 lemma, 3 lower form) is in ``ids``, with a POS in ``pos``
+        when given."""
+        hit = np.isin(self.columns[:, column], ids)
+        if pos:
+            hit &= np.isin(self.columns[:, 2], np.array(pos, dtype=self.columns.dtype))
+        return [self.doc[int(i)] for i in np.flatnonzero(hit)]
+
+    def token_at(self, offset: int) -> int:
+        return max(bisect_right(self.token_starts, offset) - 1, 0)
+
+    def paragraph_of(self, offset: int) -> int:
+        return bisect_right(self.paragraphs, offset) - 1
+
+    def starts_paragraph(self, offset: int) -> bool:
+        start = self.paragraphs[self.paragraph_of(offset)]
+        return _blank(self.text[start:offset])
+
+
+def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
+    """All attributed statements of ``doc`` in text order."""
+    if not len(doc):
+        return []
+    text = _Text(doc)
+    index = EntityIndex.of(list(doc._.entities))
+    stretches = find_stretches(text.text)
+    cues = text.tokens_where(1, lexicon.verb_ids, (VERB, AUX))
+    drafts: list[Draft] = []
+    used: set[int] = set()
+    _labelled_paragraphs(text, drafts, used)
+    free = _attribute_stretches(stretches, text, lexicon, drafts, used)
+    _drop_labelled(stretches, free, drafts)
+    for cue in cues:
+        if cue.i not in used:
+            draft = _reported(cue, lexicon, stretches, free, drafts)
+            if draft is not None:
+                used.add(cue.i)
+                drafts.append(draft)
+    drafts = _outermost(drafts)
+    drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
+    _join_unattributed(stretches, free, text, drafts)
+    drafts.sort(key=lambda d: d.pieces[0][0])
+    quotes = _records(text.text, drafts, index)
+    apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
+    return quotes
+
+
+def _drop_labelled(stretches: list[Stretch], free: set[int], drafts: list[Draft]) -> None:
+    """A quoted transcript line already taken by its speaker label is not quoted again."""
+    labelled = [d.pieces[0] for d in drafts if d.cue is not None and d.cue.text == ":"]
+    for k in list(free):
+        if any(s <= stretches[k].start <= e for s, e in labelled) or any(
+            stretches[k].start <= s < stretches[k].end for s, _ in labelled
+        ):
+            free.discard(k)
+
+
+def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexicon,
+                         drafts: list[Draft], used: set[int]) -> set[int]:
+    """Direct quotes for stretches with a cue beside them; the indexes of the rest."""
+    free = set()
+    for k, stretch in enumerate(stretches):
+        cue = _cue_after(stretch, text, lexicon) or _cue_before(stretch, text, lexicon)
+        if cue is None or cue.i in used:
+            free.add(k)
+            continue
+        used.add(cue.i)
+        drafts.append(Draft("direct", cue, list(stretch.pieces), outside=stretch))
+    return free
+
+
+def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
+    """The cue of '"...," Austin said.': a cue verb shortly after the closing mark."""
+    doc = text.doc
+    i = text.token_at(stretch.end)
+    while i < len(doc) and doc[i].idx < stretch.end:
+        i += 1
+    i += 1  # the closing mark
+    for token in doc[i: i + _WINDOW]:
+        if token.is_space or token.text in _ENDS or token.is_quote:
+            return None
+        if token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_):
+            return token
+    return None
+
+
+def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
+    """The cue of 'Austin said: "..."': a cue verb before a colon or comma opening the quote."""
+    doc = text.doc
+    i = text.token_at(stretch.start) - 1  # the opening mark
+    if i < 1 or doc[i - 1].text not in (":", ","):
+        return None
+    for token in reversed(doc[max(i - 1 - _WINDOW, 0): i - 1]):
+        if token.is_space or token.text in _ENDS or token.is_quote:
+            return None
+        if token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_):
+            return token
+    return None
+
+
+def _reported(cue: Token, lexicon: CueLexicon, stretches: list[Stretch], free: set[int],
+              drafts: list[Draft]) -> Draft | None:
+    """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
+    if cue.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None  # "plans to say ...": an intention to speak, not a report
+    pieces = complement(cue, lexicon)
+    if not pieces:
+        return None
+    start, end = pieces[0][0], pieces[-1][1]
+    if _inside(cue.idx, stretches) and not _third_party_clause(cue):
+        return None  # "I think ..." inside a quotation is part of what is quoted
+    for draft in drafts:
+        if draft.kind == "direct" and draft.outside is not None:
+            if draft.outside.start <= start < draft.outside.end and end <= draft.outside.end + 2:
+                return None  # the complement is the quoted stretch a direct quote already took
+    kind = "indirect"
+    for k in sorted(free):
+        stretch = stretches[k]
+        if start <= stretch.start <= end + 2:  # 'called them “deplorables”' too
+            kind = "mixed"
+            free.discard(k)
+            if stretch.pieces[0][1] > end:
+                pieces = pieces[:-1] + [(pieces[-1][0], stretch.pieces[0][1])]
+            pieces += list(stretch.pieces[1:])
+            break
+    return Draft(kind, cue, pieces)
+
+
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drafts without reports nested in another's reported content ("X said she plans to ..."),
+    but for third parties' clausal reports ("X said that officials confirmed that ...")."""
+    reported = sorted(
+        (s, e) for d in drafts if d.kind in ("indirect", "mixed") for s, e in d.pieces
+    )
+    starts = [s for s, _ in reported]
+    kept = []
+    for draft in drafts:
+        at = draft.cue.idx if draft.cue is not None else -1
+        i = bisect_right(starts, at) - 1
+        nested = draft.kind != "direct" and any(
+            reported[j][0] <= at < reported[j][1] for j in range(max(i - 3, 0), i + 1)
+        )
+        if not nested or _third_party_clause(draft.cue):
+            kept.append(draft)
+    return kept
+
+
+def _inside(offset: int, stretches: list[Stretch]) -> bool:
+    return any(s <= offset < e for stretch in stretches for s, e in stretch.pieces)
+
+
+def _third_party_clause(cue: Token) -> bool:
+    """Whether ``cue`` reports a clause of someone other than the quoted speaker or listener
+    ("intelligence agencies confirmed that ..." inside a quote)."""
+    head = subject_of(cue)
+    if head is None or head.pos_ == "PRON":
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in cue.children
+    )
+
+
+def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> None:
+    """Transcript lines "NAME: what they said": the label speaks, the colon is the cue."""
+    doc = text.doc
+    labels: dict[str, list[tuple[int, int]]] = {}
+    for start in text.paragraphs:
+        i = text.token_at(start)
+        while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
+            i += 1
+        j = i
+        while j < min(i + _MAX_LABEL, len(doc)) and doc[j].pos_ == "PROPN":
+            j += 1
+        if i < j < len(doc) - 1 and doc[j].text == ":" and "\n" not in doc[j + 1].text and \
+                not doc[j + 1].is_space:
+            labels.setdefault(doc[i:j].text, []).append((j - 1, j))
+    for label, places in labels.items():
+        named = any(doc[i].ent_type_ in _LABEL_TYPES for i, _ in places)
+        if not named and not (label.isupper() and len(places) > 1):
+            continue
+        for head, colon in places:
+            if colon in used:
+                continue
+            end = text.paragraphs[text.paragraph_of(doc[colon].idx) + 1] - 1 \
+                if text.paragraph_of(doc[colon].idx) + 1 < len(text.paragraphs) else len(text.text)
+            body = text.text[doc[colon].idx + 1: end]
+            first = doc[colon].idx + 1 + len(body) - len(body.lstrip(" \t\"“”"))
+            last = first + len(body.strip(" \t\n\"“”"))
+            if last > first:
+                used.add(colon)
+                drafts.append(Draft("direct", doc[colon], [(first, last)], speaker_token=doc[head]))
+
+
+def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
+                       drafts: list[Draft]) -> None:
+    """Give free stretches to the quote they continue, or keep long ones without a speaker."""
+    for k in sorted(free):
+        stretch = stretches[k]
+        previous = _previous_quote(stretch, drafts)
+        if previous is not None and _continues(previous, stretch, text):
+            if previous.kind == "direct" and text.paragraph_of(previous.pieces[-1][1]) == \
+                    text.paragraph_of(stretch.start):
+                previous.pieces.extend(stretch.pieces)  # "A," he said. "B."
+            else:
+                drafts.append(Draft("direct", None, list(stretch.pieces), speaker_of=previous))
+        elif len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS:
+            drafts.append(Draft("direct", None, list(stretch.pieces)))
+
+
+def _previous_quote(stretch: Stretch, drafts: list[Draft]) -> Draft | None:
+    before = [d for d in drafts if d.pieces[-1][1] <= stretch.start and d.kind != "according_to"]
+    return max(before, key=lambda d: d.pieces[-1][1]) if before else None
+
+
+def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
+    """A stretch opening its paragraph right after a quote, or right after a direct quote's cue."""
+    if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
+        return previous.kind == "direct" and previous.cue is not None and \
+            previous.cue.idx < stretch.start
+    between = text.text[previous.pieces[-1][1]: stretch.start].split("\n")
+    return text.starts_paragraph(stretch.start) and all(_blank(line) for line in between[1:])
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` holds nothing but spaces and opening quotation marks."""
+    return not text.strip(" \t\n“\"„«‹「『")
+
+def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
+    quotes: list[Quote] = []
+    for n, draft in enumerate(drafts, start=1):
+        draft.id = f"q{n}"
+    for draft in drafts:
+        outer = _enclosing(draft, drafts)
+        speaker = _speaker(draft, outer, index)
+        quotes.append(Quote(
+            id=draft.id,
+            kind=draft.kind,
+            speaker=speaker,
+            cue=cue_span(draft, text),
+            content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
+            nested_in=outer.id if outer is not None else None,
+        ))
+        draft.speaker = speaker
+    return quotes
+
+
+def _enclosing(draft: Draft, drafts: list[Draft]) -> Draft | None:
+    """The direct quote whose content holds ``draft``'s cue (an attribution inside a quote)."""
+    if draft.cue is None:
+        return None
+    at = draft.cue.idx
+    for other in drafts:
+        if other is not draft and other.kind in ("direct", "mixed") and any(
+            s <= at < e for s, e in other.pieces
+        ):
+            return other
+    return None
+
+
+def _speaker(draft: Draft, outer: Draft | None, index: EntityIndex) -> Speaker | None:
+    if draft.speaker_of is not None:
+        return draft.speaker_of.speaker
+    head = draft.speaker_head()
+    if head is None:
+        return None
+    phrase = noun_phrase(head, draft.cue)
+    entity = resolve(phrase, head, index)
+    if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):
+        entity = outer.speaker.entity  # "I" inside a quote is the quoted speaker
+    if entity is not None and index.by_id[entity].type == "LOC":
+        index.by_id[entity].type = "ORG"  # places do not speak: a mislabelled organisation
+    return Speaker(
+        start=phrase.start_char, end=phrase.end_char, text=phrase.text, entity=entity,
+        anonymous=is_anonymous(head, entity),
+    )
+
+
+class QuoteFinder:
+    """Writes the article's quotes to ``doc._.quotes``; reads ``doc._.entities`` when present."""
+
+    def __init__(self, lexicon: CueLexicon):
+        self.lexicon = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.quotes = find_quotes(doc, self.lexicon)
+        return doc
+
+
+@Language.factory("claimgraph_quotes")
+def make_quotes(nlp: Language, name: str) -> QuoteFinder:
+    return QuoteFinder(load_lexicon())

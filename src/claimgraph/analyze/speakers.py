@@ -1,0 +1,165 @@
+"""Who speaks: the speaker phrase of a cue, and the entity it refers to.
+
+The speaker is the surface mention as written (a name, a pronoun, "the minister", "experts");
+it resolves to an entity by the named mention it contains, by the most recent compatible person
+for pronouns and surnames, or by a role word for descriptions ("the minister" → the person whose
+role names a minister). Unnamed sources are kept and flagged anonymous.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from claimgraph.analyze.cues import ANONYMOUS_NOUNS
+from claimgraph.model import Entity
+
+_SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
+_PERSONAL = {"he", "she", "him", "her"}
+_FIRST_PERSON = {"i", "me", "we", "us"}
+_PRONOUN_WINDOW = 3  # sentences searched back for a pronoun's antecedent
+_MAX_CLIMB = 6
+
+
+def subject_of(cue: Token) -> Token | None:
+    """The head of the cue's speaker: its subject, or that of the clause it hangs from."""
+    token = cue
+    for _ in range(_MAX_CLIMB):
+        for child in token.children:
+            if child.dep_ in _SUBJECTS:
+                return child
+        if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            return token.head  # "experts noting ...": the modified noun speaks
+        if token.dep_ not in _CLIMB or token.head == token:
+            return None
+        token = token.head
+    return None
+
+
+def noun_phrase(head: Token, cue: Token | None = None) -> Span:
+    """The whole phrase headed by ``head``, appositions and relative clauses included (as
+    PolNeAR marks sources), without edge punctuation, never across a paragraph break and never
+    reaching the cue ("experts noting ..." gives "experts")."""
+    doc = head.doc
+    if head.pos_ == "PRON":
+        return doc[head.i: head.i + 1]
+    stop = cue.i if cue is not None else -1
+    start, end = head.i, head.i
+    while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop:
+        start -= 1
+    while end < head.right_edge.i and not doc[end + 1].is_space and end + 1 != stop:
+        end += 1
+    while start < head.i and (doc[start].is_punct or doc[start].is_quote):
+        start += 1
+    while end > head.i and (doc[end].is_punct or doc[end].is_quote):
+        end -= 1
+    return doc[start: end + 1]
+
+
+@dataclass
+class EntityIndex:
+    """Named mentions of the article's entities, for resolving speaker phrases."""
+
+    starts: list[int]
+    ends: list[int]
+    ids: list[str]
+    by_id: dict[str, Entity]
+
+    @classmethod
+    def of(cls, entities: list[Entity]) -> EntityIndex:
+        rows = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
+        return cls(
+            [r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
+            {e.id: e for e in entities},
+        )
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """(start, end, entity id) of the mentions inside ``[start, end)``, in text order."""
+        i = bisect_right(self.starts, start - 1)
+        found = []
+        while i < len(self.starts) and self.starts[i] < end:
+            if self.ends[i] <= end:
+                found.append((self.starts[i], self.ends[i], self.ids[i]))
+            i += 1
+        return found
+
+    def within(self, start: int, end: int) -> list[str]:
+        """Ids of entities mentioned inside ``[start, end)``, in text order."""
+        return [entity for _, _, entity in self.spans(start, end)]
+
+    def before(self, offset: int) -> list[int]:
+        """Indexes of mentions starting before ``offset``, nearest first."""
+        return list(range(bisect_right(self.starts, offset - 1) - 1, -1, -1))
+
+
+def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
+    """The id of the entity ``phrase`` refers to, or None."""
+    named = index.spans(phrase.start_char, phrase.end_char)
+    for start, end, entity in named:
+        if start <= head.idx < end:
+            return entity
+    inside = [entity for _, _, entity in named if index.by_id[entity].type in ("PERSON", "ORG")]
+    if inside:
+        return inside[-1]
+    lower = head.lower_
+    if lower in _PERSONAL:
+        return _recent_person(head, index)
+    if head.pos_ in ("NOUN", "PROPN") and any(t.lower_ == "the" for t in phrase):
+        return _by_role(head, index)
+    return None
+
+
+def _recent_person(pronoun: Token, index: EntityIndex) -> str | None:
+    """The person mentioned most recently before ``pronoun``, preferring a clause subject."""
+    doc = pronoun.doc
+    earliest = _sentence_start_back(pronoun, _PRONOUN_WINDOW)
+    nearest = None
+    for i in index.before(pronoun.idx):
+        start = index.starts[i]
+        if start < earliest:
+            break
+        if index.by_id[index.ids[i]].type != "PERSON":
+            continue
+        nearest = nearest or index.ids[i]
+        token = doc.char_span(start, index.ends[i], alignment_mode="expand")
+        if token is not None and token.root.dep_ in _SUBJECTS:
+            return index.ids[i]
+    return nearest
+
+
+def _sentence_start_back(token: Token, sentences: int) -> int:
+    """Character offset of the start of the sentence ``sentences - 1`` before ``token``'s."""
+    doc = token.doc
+    sent = token.sent
+    for _ in range(sentences - 1):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start_char
+
+
+def _by_role(head: Token, index: EntityIndex) -> str | None:
+    """The most recently mentioned person whose role names ``head`` ("the minister")."""
+    word = head.lemma_.lower()
+    for i in index.before(head.idx):
+        entity = index.by_id[index.ids[i]]
+        if entity.type == "PERSON" and any(
+            word in role.lower().replace("-", " ").split() for role in entity.roles
+        ):
+            return entity.id
+    return None
+
+
+def is_first_person(head: Token) -> bool:
+    return head.lower_ in _FIRST_PERSON
+
+
+def is_anonymous(head: Token, entity: str | None) -> bool:
+    """Whether the speaker is an unnamed source ("experts", "a source familiar with ...")."""
+    if entity is not None or head.pos_ != "NOUN":
+        return False
+    return head.lemma_.lower() in ANONYMOUS_NOUNS or head.tag_ == "NNS"
+

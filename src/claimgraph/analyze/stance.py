@@ -1,0 +1,217 @@
+"""How sure a claim is, and on whose word: its status, the cues that decided it, and whether
+it is worth checking.
+
+Statuses, strongest first (the first that has a cue wins):
+- denied: the quote's cue denies, rejects, disputes (not negated), or the quote says "not true";
+- speculative: speculation, rumours, unverified, unconfirmed, "could", or a negated
+  confirmation ("did not confirm", "declined to confirm");
+- hedged: a hedge cue (see ``hedges``) in the claim, or the quote's cue is one ("believes");
+- confirmed: the quote's cue confirms, verifies, acknowledges, or the claim says it was
+  confirmed;
+- opinion: evaluative or loaded words, in a claim a source makes (inside a quote);
+- attributed: inside a quote, none of the above (the cue is the quote's cue);
+- asserted: the outlet on its own authority, none of the above.
+Cue words come from ``data/stance.json``, loaded once.
+"""
+
+from __future__ import annotations
+
+import json
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.analyze.hedges import find_hedges
+from claimgraph.errors import ConfigError
+from claimgraph.model import ClaimStatus, Cue
+
+LEXICON = Path(__file__).resolve().parent / "data" / "stance.json"
+NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL"})
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
+NEGATORS = frozenset({"not", "n't", "never", "no"})
+MAX_PHRASE = 4
+
+
+@dataclass(frozen=True)
+class Stance:
+    confirm: frozenset[str]
+    deny: frozenset[str]
+    deny_phrases: frozenset[tuple[str, ...]]
+    refuse: frozenset[str]
+    speculative: frozenset[str]
+    predict: frozenset[str]
+    evidential: frozenset[str]
+    opinion: frozenset[str]
+    opinion_phrases: frozenset[tuple[str, ...]]
+
+
+@cache
+def stance_lexicon(path: Path = LEXICON) -> Stance:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        words = {k: frozenset(data[k]) for k in (
+            "confirm", "deny", "refuse", "speculative", "predict", "evidential", "opinion")}
+        phrases = {k: frozenset(tuple(p.split()) for p in data[k])
+                   for k in ("deny_phrases", "opinion_phrases")}
+    except (OSError, ValueError, KeyError) as err:
+        raise ConfigError(f"stance lexicon {path} is unreadable: {err}") from err
+    return Stance(**words, **phrases)
+
+
+def cue(span: Span, kind: str | None) -> Cue:
+    return Cue(text=span.text, start=span.start_char, end=span.end_char, type=kind)
+
+
+def token_cue(tok: Token, kind: str | None) -> Cue:
+    return Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=kind)
+
+
+def phrase_cues(seg: Span, phrases: frozenset[tuple[str, ...]], kind: str) -> list[Cue]:
+    """Lower-case token sequences of ``phrases`` in ``seg``."""
+    firsts = {p[0] for p in phrases}
+    found, lowers = [], [t.lower_ for t in seg]
+    for i, first in enumerate(lowers):
+        if first not in firsts:
+            continue
+        for n in range(min(MAX_PHRASE, len(lowers) - i), 0, -1):
+            if tuple(lowers[i:i + n]) in phrases:
+                found.append(cue(seg[i:i + n], kind))
+                break
+    return found
+
+
+def negation(verb: Token, lex: Stance) -> Token | None:
+    """The token that negates ``verb`` ("not", "never"; "declined" in "declined to confirm")."""
+    for child in verb.children:
+        if child.dep_ == "neg" or (child.lower_ in NEGATORS and child.dep_ in ("advmod", "det")):
+            return child
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.refuse:
+        return head
+    return None
+
+
+def cue_verb(cue_span: Span) -> Token:
+    verbs = [t for t in cue_span if t.pos_ in ("VERB", "AUX")]
+    return verbs[-1] if verbs else cue_span.root
+
+
+def frame_cues(cue_span: Span, lex: Stance) -> dict[str, list[Cue]]:
+    """What the quote's own cue says about its content: confirm, deny, unconfirmed, hedge."""
+    doc = cue_span.doc
+    verb = cue_verb(cue_span)
+    lemma = verb.lemma_.lower()
+    neg = negation(verb, lex)
+    found: dict[str, list[Cue]] = {}
+    if lemma in lex.confirm:
+        if neg is None:
+            found["confirmed"] = [cue(cue_span, "confirm")]
+        else:  # "did not confirm", "declined to confirm"
+            negated = doc[min(neg.i, cue_span.start):max(verb.i + 1, cue_span.end)]
+            found["speculative"] = [cue(negated, "unconfirmed")]
+    elif lemma in lex.deny and neg is None:
+        found["denied"] = [cue(cue_span, "deny")]
+    hedges = find_hedges(cue_span)
+    if hedges:
+        found["hedged"] = hedges
+    found["attributed"] = [cue(cue_span, "attribution")]
+    return found
+
+
+class ContentCues:
+    """The cues a claim's own words can carry, found once over the whole doc (one pass, not
+    one per claim) and then picked per claim by offset."""
+
+    KINDS = ("speculative", "hedged", "confirmed", "denied", "opinion")
+    QUOTED_ONLY = ("denied", "opinion")  # said by a source, not the outlet's own wording
+
+    def __init__(self, doc: Doc):
+        lex = stance_lexicon()
+        found: list[tuple[str, Cue]] = []
+        for hedge in find_hedges(doc):
+            found.append(("speculative" if hedge.text.lower() in lex.speculative else "hedged", hedge))
+        seen = {c.start for _, c in found}
+        for tok in doc:
+            lemma, lower = tok.lemma_.lower(), tok.lower_
+            if tok.idx in seen:
+                continue
+            if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could":
+                found.append(("speculative", token_cue(tok, "speculation")))
+            elif lemma in lex.confirm and tok.pos_ == "VERB" and negation(tok, lex) is None and any(
+                c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in tok.children
+            ):
+                found.append(("confirmed", token_cue(tok, "confirm")))
+            elif (lower in lex.opinion or lemma in lex.opinion) and tok.pos_ in ("ADJ", "NOUN", "ADV"):
+                found.append(("opinion", token_cue(tok, "opinion")))
+        whole = doc[:]
+        found += [("denied", c) for c in phrase_cues(whole, lex.deny_phrases, "deny")]
+        found += [("opinion", c) for c in phrase_cues(whole, lex.opinion_phrases, "opinion")]
+        found.sort(key=lambda kc: kc[1].start)
+        self.found = found
+        self.starts = [c.start for _, c in found]
+
+    def within(self, seg: Span, in_quote: bool) -> dict[str, list[Cue]]:
+        """The cues inside ``seg``, by the status they argue for."""
+        by_kind: dict[str, list[Cue]] = {k: [] for k in self.KINDS}
+        for kind, c in self.found[bisect_left(self.starts, seg.start_char):]:
+            if c.start >= seg.end_char:
+                break
+            if c.end <= seg.end_char and (in_quote or kind not in self.QUOTED_ONLY):
+                by_kind[kind].append(c)
+        return by_kind
+
+
+def outermost(cues: list[Cue]) -> list[Cue]:
+    """``cues`` in text order, without any that lies inside another ("pariah" in "pariah state")."""
+    return [c for c in sorted(cues, key=lambda c: (c.start, -c.end))
+            if not any(o is not c and o.start <= c.start and c.end <= o.end
+                       and (o.start, o.end) != (c.start, c.end) for o in cues)]
+
+
+ORDER: tuple[ClaimStatus, ...] = (
+    "denied", "speculative", "hedged", "confirmed", "opinion", "attributed",
+)
+
+
+def judge(
+    seg: Span, cue_span: Span | None, in_quote: bool, content: ContentCues
+) -> tuple[ClaimStatus, list[Cue]]:
+    """The status of the claim ``seg`` and the cues that decided it.
+
+    ``cue_span`` is the cue of the quote the claim sits in (None for the outlet's own text or
+    a quote without a cue); a hedge inside the quote only reaches the quote's claims because
+    each claim lies inside one quote.
+    """
+    lex = stance_lexicon()
+    found = content.within(seg, in_quote)
+    if cue_span is not None:
+        for kind, cues in frame_cues(cue_span, lex).items():
+            found[kind] = found.get(kind, []) + cues
+    for status in ORDER:
+        if found.get(status):
+            cues = found[status]
+            if status == "speculative":  # the hedges beside a speculation explain it too
+                cues = cues + found.get("hedged", [])
+            return status, outermost(cues)
+    return ("attributed" if in_quote else "asserted"), []
+
+
+def check_worthy(seg: Span, status: ClaimStatus, named: bytes) -> bool:
+    """A quantity, event or fact about named entities; not an opinion or a prediction.
+
+    ``named`` flags the doc's tokens covered by an entity mention (from the entities component).
+    """
+    if status in ("opinion", "speculative"):
+        return False
+    lex = stance_lexicon()
+    if any(t.lower_ in lex.predict and t.dep_ == "aux" for t in seg):
+        return False
+    if any(t.lower_ == "going" and t.nbor(1).lower_ == "to" for t in seg if t.i + 1 < len(t.doc)):
+        return False
+    return any(
+        (t.like_num and t.ent_type_ not in NOT_COUNTS) or t.ent_type_ in NAMED or named[t.i]
+        for t in seg
+    )

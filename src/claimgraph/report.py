@@ -1,0 +1,189 @@
+"""The readable terminal report of one Analysis, as Rich renderables (the CLI prints them)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Group, RenderableType
+from rich.rule import Rule
+from rich.text import Text
+
+from claimgraph.model import Analysis, Article, Quote
+
+STATUS_ORDER = ["confirmed", "denied", "attributed", "hedged", "speculative", "opinion", "asserted"]
+EXCERPT = 140
+
+
+def render_report(analysis: Analysis) -> RenderableType:
+    parts: list[RenderableType] = [_heading(analysis)]
+    if analysis.quotes:
+        parts += [Rule("Who is quoted", align="left"), *_quotes_by_speaker(analysis)]
+    if analysis.claims:
+        parts += [Rule("Claims by status", align="left"), *_claims_by_status(analysis)]
+    if analysis.quantities or analysis.times:
+        parts += [Rule("Numbers and dates", align="left"), *_numbers_and_dates(analysis)]
+    if analysis.posts:
+        parts += [Rule("Embedded posts", align="left"), *_posts(analysis)]
+    return Group(*parts, Text(""))
+
+
+def _heading(a: Analysis) -> RenderableType:
+    lines = Text()
+    if a.kicker:
+        lines.append(f"{a.kicker} · ", style="bold magenta")
+    lines.append(a.title or "(untitled)", style="bold")
+    if a.dek:
+        lines.append(f"\n{a.dek}", style="italic")
+    facts = [a.source]
+    for value in (a.outlet, a.byline):
+        if value:
+            facts.append(value)
+    if a.published:
+        facts.append(f"published {'not before ' if a.published_inferred else ''}{a.published}")
+    lines.append("\n" + " · ".join(facts), style="dim")
+    if a.duplicate_of:
+        lines.append(f"\ncopy of {a.duplicate_of}: not independent confirmation", style="yellow")
+    counts = (
+        f"{len(a.text.split()):,} words · {len(a.entities)} entities · {len(a.quotes)} quotes · "
+        f"{len(a.claims)} claims · {len(a.posts)} embedded posts · "
+        f"{len(a.boilerplate)} boilerplate lines removed"
+    )
+    lines.append("\n" + counts, style="dim")
+    return lines
+
+
+def render_article(a: Article) -> RenderableType:
+    """An extracted Article as a reader sees it: heading, metadata, body, embedded posts."""
+    head = Text()
+    if a.kicker:
+        head.append(f"{a.kicker} · ", style="bold magenta")
+    head.append(a.title or "(untitled)", style="bold")
+    if a.dek:
+        head.append(f"\n{a.dek}", style="italic")
+    facts = [a.source] + [v for v in (a.url, a.outlet, a.byline) if v and v != a.source]
+    if a.published:
+        facts.append(f"published {'not before ' if a.published_inferred else ''}{a.published}")
+    if a.retrieved:
+        facts.append(f"retrieved {a.retrieved:%Y-%m-%d %H:%M}")
+    head.append("\n" + " · ".join(facts), style="dim")
+    if a.duplicate_of:
+        head.append(f"\ncopy of {a.duplicate_of}: not independent confirmation", style="yellow")
+    parts: list[RenderableType] = [head, Text(""), Text(a.text)]
+    if a.posts:
+        parts += [Rule("Embedded posts", align="left"), *_posts(a)]
+    if a.boilerplate:
+        parts.append(Text(f"{len(a.boilerplate)} boilerplate lines removed", style="dim"))
+    return Group(*parts, Text(""))
+
+
+def _quotes_by_speaker(a: Analysis) -> list[RenderableType]:
+    entities = {e.id: e for e in a.entities}
+    groups: dict[str, list[Quote]] = defaultdict(list)
+    for quote in a.quotes:
+        groups[_speaker_key(quote, entities)].append(quote)
+    rendered: list[RenderableType] = []
+    for key, quotes in sorted(groups.items(), key=lambda kv: -len(kv[1])):
+        entity = entities.get(quotes[0].speaker.entity) if quotes[0].speaker else None
+        head = Text(key, style="bold cyan")
+        if entity and entity.roles:
+            head.append(" — " + "; ".join(entity.roles), style="cyan")
+        if quotes[0].speaker and quotes[0].speaker.anonymous:
+            head.append(" (anonymous)", style="dim")
+        head.append(f"  {len(quotes)} statement{'s' * (len(quotes) != 1)}", style="dim")
+        rendered.append(head)
+        for quote in quotes:
+            rendered.append(_quote_line(quote))
+    return rendered
+
+
+def _speaker_key(quote: Quote, entities: dict) -> str:
+    if quote.speaker is None:
+        return "(speaker not found)"
+    entity = entities.get(quote.speaker.entity)
+    return entity.name if entity else quote.speaker.text
+
+
+def _quote_line(quote: Quote) -> Text:
+    said = " … ".join(piece.text for piece in quote.content)
+    line = Text("  ")
+    line.append(f"{quote.cue.text if quote.cue else '—'} ", style="yellow")
+    line.append(f"({quote.kind.replace('_', ' ')}) ", style="dim")
+    line.append(_excerpt(f"“{said}”" if quote.kind == "direct" else said))
+    if quote.via:
+        line.append(f"  via {quote.via}", style="dim")
+    return line
+
+
+def _claims_by_status(a: Analysis) -> list[RenderableType]:
+    names = {e.id: e.name for e in a.entities}
+    by_status = defaultdict(list)
+    for claim in a.claims:
+        by_status[claim.status].append(claim)
+    rendered: list[RenderableType] = []
+    for status in STATUS_ORDER:
+        claims = by_status.get(status)
+        if not claims:
+            continue
+        rendered.append(Text(f"{status} ({len(claims)})", style="bold green"))
+        for claim in claims:
+            line = Text("  ")
+            line.append(_excerpt(claim.text))
+            source = names.get(claim.source) if claim.source else None
+            speaker = next((q.speaker for q in a.quotes if q.id == claim.quote), None)
+            who = source or (speaker.text if speaker else "the outlet")
+            line.append(f"  — {who}", style="cyan")
+            if claim.cues:
+                line.append("  [" + ", ".join(c.text for c in claim.cues) + "]", style="yellow")
+            rendered.append(line)
+    return rendered
+
+
+def _numbers_and_dates(a: Analysis) -> list[RenderableType]:
+    rendered: list[RenderableType] = []
+    for q in a.quantities:
+        bounds = _bounds(q.low, q.high)
+        flags = ", ".join(f for f, on in (("approximate", q.approximate), ("vague", q.vague)) if on)
+        line = Text(f"  {q.text}", style="bold")
+        line.append(f"  {bounds} {q.unit or ''}".rstrip())
+        if flags:
+            line.append(f"  ({flags})", style="dim")
+        rendered.append(line)
+    for t in a.times:
+        line = Text(f"  {t.text}", style="bold")
+        if t.resolved:
+            span = str(t.start_date) if t.start_date == t.end_date else f"{t.start_date} – {t.end_date}"
+            line.append(f"  {span} ({t.granularity})")
+        else:
+            line.append(f"  unresolved: {t.reason}", style="dim")
+        rendered.append(line)
+    return rendered
+
+
+def _bounds(low: float | None, high: float | None) -> str:
+    def fmt(x: float) -> str:
+        return f"{x:,.0f}" if x == int(x) else f"{x:,}"
+
+    if low is not None and high is not None:
+        return fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
+    if low is not None:
+        return f"≥ {fmt(low)}"
+    if high is not None:
+        return f"≤ {fmt(high)}"
+    return "?"
+
+
+def _posts(a: Article) -> list[RenderableType]:
+    rendered: list[RenderableType] = []
+    for post in a.posts:
+        who = post.author or "?"
+        if post.handle:
+            who += f" (@{post.handle})"
+        line = Text(f"  {post.platform} · {who} · {post.date or 'undated'}: ", style="cyan")
+        line.append(_excerpt(post.text, 100))
+        rendered.append(line)
+    return rendered
+
+
+def _excerpt(text: str, limit: int = EXCERPT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

@@ -1,0 +1,39 @@
+"""The quote benchmark's glue: reading PolNeAR-shaped gold, and stating floors met or missed."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from quote_scoring import Attribution, Scorer  # noqa: E402
+from quotes import gold_attributions, verdicts  # noqa: E402
+
+TEXT = "“We will win,” Ms. Cole said. Aides expect a recount."
+ARTICLE = {
+    "text": TEXT,
+    "quotes": [
+        {"cue": {"start": 25, "end": 29, "text": "said"},
+         "sources": [{"start": 15, "end": 24, "text": "Ms. Cole"}],
+         "contents": [{"start": 0, "end": 14, "text": "“We will win,”"}]},
+        # PolNeAR's Attribution-no-source records have no cue and no spans at all
+        {"cue": None, "sources": [], "contents": []},
+    ],
+}
+
+
+def test_gold_attributions_keep_every_span_and_tolerate_records_without_a_cue():
+    gold = gold_attributions(ARTICLE)
+    assert gold[0] == Attribution(speakers=((15, 24),), cue=(25, 29), contents=((0, 14),))
+    assert gold[1] == Attribution()
+
+
+def test_verdicts_name_each_missed_floor_and_the_speed_budget():
+    scorer = Scorer()
+    gold = gold_attributions(ARTICLE)
+    we_will = Attribution(speakers=((15, 24),), cue=(25, 29), contents=((1, 8),))
+    scorer.add(TEXT, gold, [we_will])
+    lines = verdicts(scorer.report(), {"quote_components_ratio": 1.30})
+    missed = [line for line in lines if "MISSES" in line]
+    assert any(line.startswith("speaker exact F1 1.000 (meets") for line in lines)
+    assert [line.split(" F1")[0] for line in missed if "F1" in line] == ["content exact"]
+    assert any("1.300x" in line for line in missed)
