@@ -32,8 +32,8 @@ from claimgraph.model import Claim, Quote
 log = logging.getLogger(__name__)
 
 CLAUSE_POS = ("VERB", "AUX")
-EDGE_POS = ("PUNCT", "SPACE", "CCONJ", "SCONJ", "SYM")
-TAIL_POS = (*EDGE_POS, "ADP", "DET", "PART")
+EDGE_POS = ("PUNCT", "SPACE", "CCONJ", "SYM")
+TAIL_POS = (*EDGE_POS, "SCONJ", "ADP", "DET", "PART")
 NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})  # "Breaking news" has no predicate
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 
@@ -116,8 +116,9 @@ def _breaks(doc: Doc) -> bytearray:
 
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
+    # A leading "that" only introduces the content; "if", "whether", "because" are part of it.
     while start < end and (doc[start].pos_ in EDGE_POS or doc[start].is_space
-                           or doc[start].dep_ == "mark"):
+                           or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
         start += 1
     while end > start and (doc[end - 1].pos_ in TAIL_POS or doc[end - 1].is_space):
         end -= 1
@@ -136,7 +137,8 @@ def segments(doc: Doc, owner: list[int | None], frame: bytearray) -> list[tuple[
     breaks = _breaks(doc)
     runs, start = [], None
     for i in range(len(doc) + 1):
-        ends = i == len(doc) or frame[i] or breaks[i] or (start is not None and owner[i] != owner[start])
+        ends = i == len(doc) or frame[i] or breaks[i] or (
+            start is not None and owner[i] != owner[start])
         if ends and start is not None:
             seg = _trim(doc, start, i)
             if seg is not None:

@@ -6,7 +6,7 @@ film"; "if" opening a condition, or an open question ("asked if"). The lexicon g
 its type (epistemic, doxastic, conditional, investigation); a small logistic model over the
 parse around the cue (its tag, dependency, head, children, neighbours) decides whether this
 occurrence hedges. Both are learned from the Szeged corpus' training split by
-``bench/train_hedges.py`` and loaded once. Only lexicon words are looked at, so the cost is a
+``scripts/train_hedges.py`` and loaded once. Only lexicon words are looked at, so the cost is a
 dictionary lookup per token plus a few feature lookups per candidate.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.errors import ConfigError
+from claimgraph.errors import ConfigError, InputError
 from claimgraph.model import Cue
 
 log = logging.getLogger(__name__)
@@ -124,7 +124,8 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
     prev = doc[cand.start - 1] if cand.start > 0 and not tok.is_sent_start else None
     nxt = doc[cand.end] if cand.end < len(doc) and not doc[cand.end].is_sent_start else None
     kids = [c for c in tok.children]
-    negated = any(c.dep_ == "neg" for c in kids) or (prev is not None and prev.lower_ in ("not", "no", "never"))
+    negated = any(c.dep_ == "neg" for c in kids) or (
+        prev is not None and prev.lower_ in ("not", "no", "never"))
     general = [
         f"type={cand.type}",
         f"tag={tok.tag_}",
@@ -166,6 +167,8 @@ def _type(doc: Doc, cand: Candidate) -> str:
 
 def find_hedges(span: Doc | Span, model: HedgeModel | None = None) -> list[Cue]:
     """The hedge cues in ``span``, with character offsets into its Doc's text."""
+    if not isinstance(span, Doc | Span):
+        raise InputError(f"hedges are found in a spaCy Doc or Span, not a {type(span).__name__}")
     model = model or load_model()
     doc = span.doc if isinstance(span, Span) else span
     cues = []
