@@ -198,7 +198,7 @@ class ContentCues:
 
 
 def outermost(cues: list[Cue]) -> list[Cue]:
-    """``cues`` in text order, without any that lies inside another ("pariah" in "pariah state")."""
+    """``cues`` in text order, without any that lies inside another ("rogue" in "rogue state")."""
     return [c for c in sorted(cues, key=lambda c: (c.start, -c.end))
             if not any(o is not c and o.start <= c.start and c.end <= o.end
                        and (o.start, o.end) != (c.start, c.end) for o in cues)]
