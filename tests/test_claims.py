@@ -262,3 +262,8 @@ def test_a_first_person_expectation_stays_a_hedge(nlp):
               entity="e1", kind="direct")
     claim = one(claims_of(nlp, text, [q]), "prices")
     assert claim.status == "hedged" and [c.text for c in claim.cues] == ["expect"]
+
+
+def test_going_to_is_a_prediction_but_going_to_a_place_is_an_event(nlp):
+    forecast, trip = claims_of(nlp, "Smith is going to win the race. Smith went to Paris in 2019.")
+    assert not forecast.check_worthy and trip.check_worthy

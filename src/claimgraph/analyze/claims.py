@@ -3,7 +3,7 @@
 Each claim is a stretch of one sentence inside at most one quote: the content of the innermost
 quote that holds it, or the outlet's own text around quotes. The cue of a quote ("said") and
 its speaker, when the speaker only serves that cue, are frame, not claim. Coordinated clauses
-("A, and is prepared to B"; "X were in Russia, and another 7,000 were ...") are separate claims.
+("A, and is prepared to B"; "200 were held, and another 50 were freed") are separate claims.
 
 Who makes a claim:
 - ``quote`` is the id of the quote the claim sits in; None when the outlet asserts it;
@@ -91,7 +91,7 @@ def _frames(doc: Doc, quotes: list[Quote]) -> tuple[list[int | None], bytearray]
         if quote.speaker is not None:
             speaker = tokens(doc, quote.speaker.start, quote.speaker.end)
             heads = {doc[i].head.i for i in speaker} - set(speaker)
-            # "Austin said" (speaker under the cue), "experts noting" (cue under the speaker)
+            # "Smith said" (speaker under the cue), "experts noting" (cue under the speaker)
             if cue and (heads <= cue or {doc[i].head.i for i in cue} - cue <= set(speaker)):
                 for i in speaker:
                     frame[i] = 1
@@ -101,7 +101,7 @@ def _frames(doc: Doc, quotes: list[Quote]) -> tuple[list[int | None], bytearray]
 def _breaks(doc: Doc) -> bytearray:
     """Tokens that open a new claim: sentences, paragraphs, semicolons, coordinated clauses
     (a conjunct verb with its own subject or auxiliary: "and is prepared to", "and another
-    7,000 were")."""
+    50 were")."""
     breaks = bytearray(len(doc))
     for tok in doc:
         if tok.is_sent_start or tok.text == ";" or (tok.is_space and "\n" in tok.text):

@@ -89,24 +89,25 @@ class Candidate:
 
 def candidates(span: Doc | Span, model: HedgeModel) -> Iterator[Candidate]:
     """Lexicon matches in ``span``, longest phrase first at each token, not overlapping."""
-    doc = span.doc if isinstance(span, Span) else span
-    i, stop = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
-    while i < stop:
-        lower = doc[i].lower_
+    offset = span.start if isinstance(span, Span) else 0
+    tokens = list(span)  # one Token object each: indexing a Doc builds a new one every time
+    lowers = [t.lower_ for t in tokens]
+    i = 0
+    while i < len(tokens):
         found = None
-        if lower in model.firsts or doc[i].lemma_.lower() in model.firsts:
-            for n in range(min(MAX_PHRASE, stop - i), 0, -1):
-                words = tuple(t.lower_ for t in doc[i:i + n])
+        if lowers[i] in model.firsts or tokens[i].lemma_.lower() in model.firsts:
+            for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
+                words = tuple(lowers[i:i + n])
                 kind = model.phrases.get(words)
                 if kind is None and n == 1:
-                    words = (doc[i].lemma_.lower(),)
+                    words = (tokens[i].lemma_.lower(),)
                     kind = model.phrases.get(words)
                 if kind is not None:
-                    found = Candidate(i, i + n, " ".join(words), kind)
+                    found = Candidate(offset + i, offset + i + n, " ".join(words), kind)
                     break
         if found:
             yield found
-            i = found.end
+            i += found.end - found.start
         else:
             i += 1
 

@@ -198,7 +198,7 @@ class ContentCues:
 
 
 def outermost(cues: list[Cue]) -> list[Cue]:
-    """``cues`` in text order, without any that lies inside another ("pariah" in "pariah state")."""
+    """``cues`` in text order, without any that lies inside another ("rogue" in "rogue state")."""
     return [c for c in sorted(cues, key=lambda c: (c.start, -c.end))
             if not any(o is not c and o.start <= c.start and c.end <= o.end
                        and (o.start, o.end) != (c.start, c.end) for o in cues)]
@@ -239,17 +239,21 @@ def check_worthy(seg: Span, status: ClaimStatus, named: bytes) -> bool:
     """
     if status in ("opinion", "speculative"):
         return False
-    lex = stance_lexicon()
-    if any(t.lower_ in lex.predict and t.dep_ == "aux" for t in seg):
-        return False
-    doc = seg.doc
-    if any(t.lower_ == "going" and t.i + 2 < len(doc) and doc[t.i + 1].lower_ == "to"
-           and doc[t.i + 2].pos_ == "VERB" for t in seg):
-        return False
-    return any(
-        (t.like_num and t.ent_type_ not in NOT_COUNTS) or t.ent_type_ in NAMED or named[t.i]
-        or _event(t) for t in seg
-    )
+    predict = stance_lexicon().predict
+    worthy = False
+    for tok in seg:
+        if (tok.dep_ == "aux" and tok.lower_ in predict) or _going_to(tok):
+            return False  # a prediction: "will", "shall", "is going to"
+        worthy = worthy or (tok.like_num and tok.ent_type_ not in NOT_COUNTS) or (
+            tok.ent_type_ in NAMED or named[tok.i] or _event(tok))
+    return worthy
+
+
+def _going_to(tok: Token) -> bool:
+    """"going" in "is going to win", a future, not a movement."""
+    doc = tok.doc
+    return tok.lower_ == "going" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and (
+        doc[tok.i + 2].pos_ == "VERB")
 
 
 def _event(tok: Token) -> bool:
