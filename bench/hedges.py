@@ -88,7 +88,8 @@ def main() -> None:
     print(f"{'cue type':<28}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}")
     for kind, s in per_type.items():
         c = s["claimgraph"]
-        print(f"{kind:<28}{c['precision']:>8.3f}{c['recall']:>8.3f}{c['f1']:>8.3f}{s['support']:>8}")
+        print(f"{kind:<28}{c['precision']:>8.3f}{c['recall']:>8.3f}{c['f1']:>8.3f}"
+              f"{s['support']:>8}")
 
     for row, g, cues in list(zip(rows, gold, found, strict=True)):
         if args.errors and g != bool(cues):

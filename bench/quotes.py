@@ -25,11 +25,8 @@ from quote_scoring import ROLES, SUBSETS, Attribution, Scorer  # noqa: E402
 
 import claimgraph  # noqa: E402
 from claimgraph.analyze.pipeline import COMPONENTS, load_nlp  # noqa: E402
-from claimgraph.errors import ClaimgraphError  # noqa: E402
 from claimgraph.model import Analysis, RawDocument  # noqa: E402
 from claimgraph.settings import get_settings  # noqa: E402
-
-log = logging.getLogger("bench.quotes")
 
 # Published exact-span F1 on PolNeAR test (CofeNet, COLING 2022); not rerun here.
 ANCHORS = {

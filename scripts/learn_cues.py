@@ -6,7 +6,8 @@ Only the train split is read. Each gold cue span is aligned to the spaCy parse; 
 span's syntactic root) is counted under "verbs" (VERB/AUX) or "nouns" (NOUN/PROPN). The cue with
 leading auxiliaries, negations, adverbs and surrounding punctuation stripped ("has also said:" ->
 "said") is counted under "phrases" when more than one word remains ("according to", "said in a
-statement", "called for"). Keys are lowercase lemmas, space-joined for phrases.
+statement", "called for"). Keys are lowercase spaCy lemmas, space-joined for phrases, so
+"according to" is keyed "accord to" and "said in a statement" "say in a statement".
 
 count     = distinct tokens (or token runs) of train that head (or form) an annotated cue;
 precision = count / all occurrences in train of that lemma with the same part-of-speech group

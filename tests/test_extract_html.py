@@ -138,3 +138,13 @@ def test_widget_lines_in_the_article_become_boilerplate():
     assert article.boilerplate == ["Read more: Reservoir levels hit record low",
                                    "Sign up for our weekly newsletter"]
     assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_byline_from_the_page_when_meta_tags_have_none():
+    html = page().replace('<meta name="author" content="Tomas Reyes">', "").replace(
+        "</h1>", '</h1><div class="article-byline">By Tomas Reyes and Ada Li</div>').replace(
+        "</article>", '</article><form><p class="comment-form-author"><label>Name *</label></p></form>')
+    assert article_from_html(html, "water.html").byline == "Tomas Reyes and Ada Li"
+    no_byline = page().replace('<meta name="author" content="Tomas Reyes">', "").replace(
+        "</article>", '</article><form><p class="comment-form-author"><label>Your Name</label></p></form>')
+    assert article_from_html(no_byline, "water.html").byline is None

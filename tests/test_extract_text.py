@@ -3,6 +3,8 @@
 import datetime as dt
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from claimgraph.extract import extract
 from claimgraph.extract.text import article_from_text
@@ -120,6 +122,7 @@ def test_widget_lines_are_boilerplate(line):
     "Copyright law changed in 1998, the court noted.",
     "Readers who sign up for alerts are often surprised by the volume.",
     "Related parties must disclose their holdings, the regulator said.",
+    "Photos by amateur photographers flooded social media.",
 ])
 def test_prose_that_mentions_widget_words_stays(line):
     article = article_from_text(f"Headline\nA first sentence of the article.\n{line}\nThe end.", "t.txt")
@@ -136,3 +139,12 @@ def test_a_japanese_sentence_is_body_text_not_a_dek():
     article = article_from_text("見出し\n本文の最初の文です。\n二つ目の文です。", "ja.txt")
     assert article.title == "見出し" and article.dek is None
     assert article.text.startswith("本文の最初の文です。")
+
+
+@given(st.lists(st.sampled_from(list("ab #@!?.:\u2014()\n") + [
+    "May 1, 2020", "https://t.co/x", "WATCH: ", "Share"]), max_size=120).map("".join))
+def test_any_text_gives_an_article_made_of_its_own_lines(text):
+    article = article_from_text(text, "fuzz.txt")
+    source_lines = {line.strip() for line in text.splitlines()}
+    for paragraph in article.text.split("\n\n"):
+        assert not paragraph or any(paragraph in line for line in source_lines)

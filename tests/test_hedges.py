@@ -4,6 +4,7 @@ import pytest
 import spacy
 
 from claimgraph.analyze.hedges import find_hedges
+from claimgraph.errors import InputError
 from claimgraph.settings import get_settings
 
 
@@ -62,3 +63,13 @@ def test_one_huge_sentence_still_finds_its_cues(nlp):
     text = "the crew may have left and " * 1500 + "nobody knows."
     found = find_hedges(nlp(text))
     assert len(found) >= 1000 and all(c.text == "may" for c in found)
+
+
+def test_plain_text_is_refused_with_a_clear_error():
+    with pytest.raises(InputError, match="spaCy Doc or Span, not a str"):
+        find_hedges("The drug may work.")
+
+
+def test_a_doc_without_a_parse_gives_no_crash():
+    doc = spacy.blank("en")("The drug may work. If so, prices might fall.")
+    assert all(doc.text[c.start:c.end] == c.text for c in find_hedges(doc))

@@ -35,7 +35,7 @@ _PATTERNS = [
     r"(?:email \w+(?: \w+)? at \S+@\S+ or )?follow (?:him|her|them|us) on (?:twitter|facebook)\b.*",
     # photo and image credits
     r"\(?(?:photo|photograph|image|picture|illustration|graphic|credit|image source|"
-    r"photo credit)s?\s*(?:by|:)\s*.{1,120}",
+    r"photo credit)s?\s*(?:by\s+[^.!?]{1,60}|:\s*.{1,120})",
     r"\(?.{0,80}(?:/|\bvia\b)\s*(?:getty images|shutterstock|afp|reuters|ap|associated press)"
     r"(?: photo)?\)?",
     r"\(?ap photo\s*/.{1,80}",

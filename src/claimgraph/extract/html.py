@@ -1,8 +1,10 @@
 """HTML pages to an Article: embedded posts cut out, main text by trafilatura, then cleaned.
 
 Settings were chosen on the article-extraction benchmark (bench/extraction.py): trafilatura
-with ``favor_precision`` and without comments scores best there; when precision mode keeps
-almost nothing, the page is extracted again in trafilatura's balanced mode.
+with ``favor_precision`` and without comments scores best there (F1 0.962 against the
+embed-free ground truth, balanced mode 0.959), and its ``fast`` mode (no comparison with the
+readability and jusText fallbacks) costs nothing measurable in F1 and about 40% of the time.
+When precision mode keeps almost nothing, the page is extracted again in balanced mode.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from claimgraph.model import Article
 
 log = logging.getLogger(__name__)
 
-_PRECISE = dict(favor_precision=True, include_comments=False, with_metadata=False)
+_PRECISE = dict(favor_precision=True, fast=True, include_comments=False, with_metadata=False)
 _BALANCED = dict(include_comments=False, with_metadata=False)
 # Below this many characters, precision mode may have dropped the article: try balanced mode,
 # and keep its text when it is more than twice as long.

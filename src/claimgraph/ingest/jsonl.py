@@ -59,7 +59,7 @@ def _document(line: bytes, item: str) -> RawDocument | InputError:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        return InputError(f"malformed JSON ({err.msg} at column {err.colno})", item)
+        return InputError(f"malformed JSON ({err.msg.removesuffix(' at')}, column {err.colno})", item)
     except UnicodeDecodeError:
         return InputError("not UTF-8 JSON", item)
     if not isinstance(record, dict):

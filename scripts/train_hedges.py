@@ -1,11 +1,12 @@
 """Learn the hedge lexicon and its context weights from the Szeged corpus' train split.
 
-    python bench/train_hedges.py --data ../shared/data/szeged-wikiweasel
+    python scripts/train_hedges.py --data ../shared/data/szeged-wikiweasel
 
-Writes ``src/claimgraph/analyze/data/hedges.json``: every annotated cue string seen at least
-twice in train with its majority type, a few general news hedges the corpus lacks, and the
-weights of a logistic model (L2, AdaGrad; epochs, L2 and rate chosen by
-3-fold cross-validation on train) that tells a hedging occurrence from a plain one.
+Writes ``src/claimgraph/analyze/data/hedges.json``: every annotated cue string of train with
+its majority type (rare ones too: the weights also learn from their plain occurrences), a few
+general news hedges the corpus lacks, and the weights of a logistic model (L2, AdaGrad; epochs,
+L2, rate and the lexicon's minimum count chosen by 3-fold cross-validation on train) that
+tells a hedging occurrence from a plain one.
 Only the train split is read; the dev split is for ``bench/hedges.py``.
 """
 
@@ -14,15 +15,21 @@ from __future__ import annotations
 import json
 import math
 import random
+import sys
 from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
-from common import bench_arg_parser
-from szeged import TYPE_NAMES, parsed
 
-from claimgraph.analyze.hedges import LEXICON, HedgeModel, candidates, features
-from claimgraph.settings import get_settings
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(ROOT / "src"))
+
+from common import bench_arg_parser  # noqa: E402
+from szeged import TYPE_NAMES, parsed  # noqa: E402
+
+from claimgraph.analyze.hedges import LEXICON, HedgeModel, candidates, features  # noqa: E402
+from claimgraph.settings import get_settings  # noqa: E402
 
 # Hedges of news writing that Wikipedia rarely uses; they join the lexicon with no weights of
 # their own, so only the general (type, tag, dependency) weights judge them.
@@ -50,7 +57,7 @@ NEWS_HEDGES = {
     "examine": "investigation",
     "examining": "investigation",
 }
-MIN_COUNT = 2
+MIN_COUNT = 1
 MIN_FEATURE_COUNT = 2
 
 
@@ -110,7 +117,7 @@ def main() -> None:
     weights, bias = train(data)
     out = {
         "about": "Hedge cues (Szeged uncertainty types) and context weights learned from the "
-        "Szeged Uncertainty Corpus (Wikipedia, CC BY-SA) train split by bench/train_hedges.py.",
+        "Szeged Uncertainty Corpus (Wikipedia, CC BY-SA) train split by scripts/train_hedges.py.",
         "lexicon": dict(sorted(lex.items())),
         "bias": bias,
         "threshold": args.threshold,
