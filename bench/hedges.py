@@ -13,26 +13,15 @@ type. Writes bench/results/hedges.json.
 
 from __future__ import annotations
 
-import argparse
-import datetime as dt
-import json
-import os
-import platform
 import re
-import sys
 from collections import Counter
-from pathlib import Path
 
-import spacy
-from szeged import DEFAULT_DATA, TYPE_NAMES, load_rows, parsed
+from common import bench_arg_parser, environment, write_result
+from szeged import TYPE_NAMES, load_rows, parsed
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "src"))
+from claimgraph.analyze.hedges import TYPES, find_hedges
+from claimgraph.settings import get_settings
 
-from claimgraph.analyze.hedges import TYPES, find_hedges  # noqa: E402
-from claimgraph.settings import get_settings  # noqa: E402
-
-RESULTS = ROOT / "bench" / "results" / "hedges.json"
 ANCHOR = {"f1": 0.857, "precision": 0.845, "recall": 0.869}  # the baseline as measured in issue 4
 AIM = 0.90
 
@@ -67,9 +56,7 @@ def prf(gold: list[bool], pred: list[bool]) -> dict:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
-    parser.add_argument("--split", default="dev")
+    parser = bench_arg_parser(__doc__, "szeged-wikiweasel", split=True)
     parser.add_argument("--errors", type=int, default=0, help="print this many errors of ours")
     args = parser.parse_args()
     model = get_settings().spacy_model
@@ -101,7 +88,8 @@ def main() -> None:
     print(f"{'cue type':<28}{'P':>8}{'R':>8}{'F1':>8}{'gold':>8}")
     for kind, s in per_type.items():
         c = s["claimgraph"]
-        print(f"{kind:<28}{c['precision']:>8.3f}{c['recall']:>8.3f}{c['f1']:>8.3f}{s['support']:>8}")
+        print(f"{kind:<28}{c['precision']:>8.3f}{c['recall']:>8.3f}{c['f1']:>8.3f}"
+              f"{s['support']:>8}")
 
     for row, g, cues in list(zip(rows, gold, found, strict=True)):
         if args.errors and g != bool(cues):
@@ -109,17 +97,13 @@ def main() -> None:
             kind = "MISS" if g else "FALSE"
             print(kind, [c["text"] for c in row["cues"]], [c.text for c in cues], row["text"][:200])
 
-    RESULTS.parent.mkdir(parents=True, exist_ok=True)
-    RESULTS.write_text(json.dumps({
-        "date": dt.date.today().isoformat(),
-        "machine": {"platform": platform.platform(), "cpus": os.cpu_count(),
-                    "python": platform.python_version(), "spacy": spacy.__version__,
-                    "model": model, "model_version": spacy.load(model).meta.get("version")},
+    write_result("hedges", {
+        **environment(model),
         "data": f"szeged-wikiweasel/{args.split}", "sentences": len(rows),
         "uncertain": sum(gold),
         "anchor": {"baseline_issue4": ANCHOR, "floor": "beat the baseline", "aim_f1": AIM},
         "scores": scores, "per_type": per_type,
-    }, indent=2) + "\n", encoding="utf-8")
+    })
 
 
 if __name__ == "__main__":

@@ -1,23 +1,22 @@
-"""The Szeged uncertainty corpus (Wikipedia part) for the hedge benchmark and the hedge trainer.
+"""The Szeged uncertainty corpus (Wikipedia part), for bench/hedges.py and scripts/train_hedges.py.
 
 Rows are ``{doc_id, sent_id, part, text, label, cues: [{type, text}]}``; titles are left out,
-as in the CoNLL-2010 convention. Parsed sentences are cached as a DocBin under the system
-temp folder, keyed by the file, its size and time, and the model, so re-runs skip the parse.
+as in the CoNLL-2010 convention. Parsed sentences are cached (``docbin_cache``) under the
+system temp folder, so re-runs skip the parse.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import sys
 import tempfile
 from pathlib import Path
 
 import spacy
-from spacy.tokens import Doc, DocBin
+from docbin_cache import parse_cached
+from spacy.tokens import Doc
 
-DEFAULT_DATA = Path(__file__).resolve().parents[2] / "shared" / "data" / "szeged-wikiweasel"
-CACHE = Path(tempfile.gettempdir()) / "claimgraph-bench"
+CACHE = Path(tempfile.gettempdir())
 # Szeged cue types as the data names them -> claimgraph's hedge types.
 TYPE_NAMES = {
     "speculation_modal_probable": "epistemic",
@@ -41,17 +40,7 @@ def load_rows(data: Path, split: str) -> list[dict]:
 
 
 def parsed(data: Path, split: str, model: str) -> tuple[list[dict], list[Doc]]:
-    """The rows of ``split`` and their parsed Docs, parsing once per file and model."""
+    """The rows of ``split`` and their parsed Docs (no NER: hedges need only the parse)."""
     rows = load_rows(data, split)
-    stat = (data / f"{split}.jsonl").stat()
-    key = hashlib.sha1(f"{data.resolve()}|{split}|{stat.st_size}|{stat.st_mtime}|{model}".encode())
-    path = CACHE / f"szeged-{split}-{key.hexdigest()[:12]}.spacy"
     nlp = spacy.load(model, exclude=["ner"])
-    if path.is_file():
-        docs = list(DocBin().from_disk(path).get_docs(nlp.vocab))
-        if len(docs) == len(rows):
-            return rows, docs
-    docs = list(nlp.pipe((r["text"] for r in rows), batch_size=256))
-    CACHE.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=docs, store_user_data=False).to_disk(path)
-    return rows, docs
+    return rows, parse_cached(nlp, [r["text"] for r in rows], CACHE, f"szeged-{split}")

@@ -178,3 +178,19 @@ def test_a_20_megabyte_file_is_refused_by_default_naming_the_setting(runner, tmp
     result = run(runner, "analyze", huge)
     assert result.exit_code == 2
     assert str(huge) in result.stderr and "CLAIMGRAPH_MAX_BYTES" in result.stderr
+
+
+def test_seed_json_validates_against_the_printed_schema(runner):
+    import jsonschema
+
+    from conftest import EXAMPLES
+
+    schema = json.loads(run(runner, "schema").stdout)
+    result = run(runner, "analyze", "--format", "json", EXAMPLES / "seed.txt")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    jsonschema.validate(data, schema)
+    assert data["quotes"] and data["claims"] and data["entities"]
+    for quote in data["quotes"]:
+        for piece in quote["content"]:
+            assert data["text"][piece["start"]:piece["end"]] == piece["text"]

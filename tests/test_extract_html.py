@@ -116,3 +116,35 @@ def test_the_site_name_is_cut_from_the_title():
     article = article_from_html(html, "water.html")
     assert article.title == "Water rationing approved for four districts"
     assert article.kicker == "WATCH"
+
+
+def test_a_standfirst_atop_the_body_is_the_dek_not_text():
+    html = page().replace("</h1>", "</h1><p>Households face daily limits as reservoirs run low</p>")
+    article = article_from_html(html, "water.html")
+    assert article.dek == "Households face daily limits as reservoirs run low"
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_a_description_that_is_the_opening_sentence_is_not_a_dek():
+    html = page().replace("Households face daily limits as reservoirs run low", PARAGRAPHS[0])
+    article = article_from_html(html, "water.html")
+    assert article.dek is None
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_widget_lines_in_the_article_become_boilerplate():
+    widgets = "<p>Read more: Reservoir levels hit record low</p><p>Sign up for our weekly newsletter</p>"
+    article = article_from_html(page(embeds=widgets), "water.html")
+    assert article.boilerplate == ["Read more: Reservoir levels hit record low",
+                                   "Sign up for our weekly newsletter"]
+    assert article.text.split("\n\n") == PARAGRAPHS
+
+
+def test_byline_from_the_page_when_meta_tags_have_none():
+    html = page().replace('<meta name="author" content="Tomas Reyes">', "").replace(
+        "</h1>", '</h1><div class="article-byline">By Tomas Reyes and Ada Li</div>').replace(
+        "</article>", '</article><form><p class="comment-form-author"><label>Name *</label></p></form>')
+    assert article_from_html(html, "water.html").byline == "Tomas Reyes and Ada Li"
+    no_byline = page().replace('<meta name="author" content="Tomas Reyes">', "").replace(
+        "</article>", '</article><form><p class="comment-form-author"><label>Your Name</label></p></form>')
+    assert article_from_html(no_byline, "water.html").byline is None

@@ -2,6 +2,10 @@
 
 import datetime as dt
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from claimgraph.extract import extract
 from claimgraph.extract.text import article_from_text
 from claimgraph.model import RawDocument
@@ -91,3 +95,56 @@ def test_windows_1252_text_without_a_declared_charset():
     article = extract(RawDocument(source="cafe.txt", data=data))
     assert article.title == "Caf\u00e9 owners \u201cdelighted\u201d"
     assert "caf\u00e9s on the square" in article.text
+
+
+def test_a_date_the_source_declares_beats_an_inferred_one():
+    raw = RawDocument(source="feed-item", data=SCRAPED.encode(), published=dt.date(2023, 2, 20))
+    article = extract(raw)
+    assert article.published == dt.date(2023, 2, 20) and not article.published_inferred
+    undated = extract(RawDocument(source="file.txt", data=SCRAPED.encode()))
+    assert undated.published == dt.date(2023, 2, 14) and undated.published_inferred
+
+
+@pytest.mark.parametrize("line", [
+    "Share this:", "Like this:", "Loading...", "Advertisement", "READ MORE: Storm closes schools",
+    "Related: How the port grew", "Follow us on Twitter and Facebook", "12 comments",
+    "Subscribe to our daily newsletter", "(AP Photo/Jane Roe)", "Copyright 2023 Example Media",
+    "Photo by John Smith/Reuters",
+])
+def test_widget_lines_are_boilerplate(line):
+    article = article_from_text(f"Headline\nA first sentence of the article.\n{line}\nThe end.", "t.txt")
+    assert article.boilerplate == [line]
+    assert line not in article.text
+
+
+@pytest.mark.parametrize("line", [
+    "The company told Reuters it would appeal.",
+    "Copyright law changed in 1998, the court noted.",
+    "Readers who sign up for alerts are often surprised by the volume.",
+    "Related parties must disclose their holdings, the regulator said.",
+    "Photos by amateur photographers flooded social media.",
+])
+def test_prose_that_mentions_widget_words_stays(line):
+    article = article_from_text(f"Headline\nA first sentence of the article.\n{line}\nThe end.", "t.txt")
+    assert article.boilerplate == []
+    assert line in article.text
+
+
+def test_widget_lines_above_the_headline_are_not_the_title():
+    article = article_from_text("Advertisement\nPort fees rise\nThe authority raised fees.", "t.txt")
+    assert article.title == "Port fees rise" and article.boilerplate == ["Advertisement"]
+
+
+def test_a_japanese_sentence_is_body_text_not_a_dek():
+    article = article_from_text("見出し\n本文の最初の文です。\n二つ目の文です。", "ja.txt")
+    assert article.title == "見出し" and article.dek is None
+    assert article.text.startswith("本文の最初の文です。")
+
+
+@given(st.lists(st.sampled_from(list("ab #@!?.:\u2014()\n") + [
+    "May 1, 2020", "https://t.co/x", "WATCH: ", "Share"]), max_size=120).map("".join))
+def test_any_text_gives_an_article_made_of_its_own_lines(text):
+    article = article_from_text(text, "fuzz.txt")
+    source_lines = {line.strip() for line in text.splitlines()}
+    for paragraph in article.text.split("\n\n"):
+        assert not paragraph or any(paragraph in line for line in source_lines)

@@ -1,8 +1,13 @@
 """The article-extraction-benchmark measure, on strings small enough to count by hand."""
 
+import sys
+from pathlib import Path
+
 import pytest
 
-from bench.extraction_metric import score_corpus, score_page, shingles
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+
+from extraction_metric import score_corpus, score_page, shingles  # noqa: E402
 
 
 def test_shingles_are_four_word_windows_with_multiplicity():

@@ -1,8 +1,8 @@
 """Fetching URLs against a local server: what a user sees for good pages and for each fault."""
 
+import re
 import gzip
 import ipaddress
-import time
 
 import pytest
 
@@ -48,7 +48,7 @@ def test_page_is_fetched_with_its_final_url_and_a_clear_user_agent(web):
     assert b"Harbour reopens" in raw.data
     assert raw.retrieved is not None
     agent = web.requests[0][1]["User-Agent"]
-    assert agent.startswith("claimgraph/") and "+http" in agent
+    assert re.match(r"claimgraph/\d+\.\d+\.\d+ ", agent)
 
 
 def test_redirects_are_followed_and_the_final_url_kept(web):
@@ -79,12 +79,16 @@ def test_redirect_chain_longer_than_the_cap_is_refused(web):
     assert raw.url.endswith("/hop6")
 
 
+def test_a_redirect_to_something_that_is_not_a_url_is_refused(web):
+    web.redirect("/odd", "http://[::1")
+    reason = fetch_error(web.url("/odd")).reason
+    assert "broke the HTTP protocol" in reason and "location header" in reason
+
+
 def test_a_server_that_never_answers_times_out(web):
     web.custom("/stall", lambda handler: web.stop.wait(10))
-    started = time.monotonic()
     error = fetch_error(web.url("/stall"), read_timeout=0.3)
-    assert "timed out" in error.reason
-    assert time.monotonic() - started < 5  # far from the stalled server's 10 s
+    assert "timed out waiting for the server" in error.reason
 
 
 def test_a_server_dripping_bytes_is_cut_off_by_the_overall_timeout(web):
@@ -208,11 +212,12 @@ def test_truncated_gzip_response_is_a_clear_error(web):
 def test_requests_to_one_host_wait_the_politeness_delay(web):
     url = web.route("/story", PAGE, Content_Type="text/html")
     waits = []
-    with Fetcher(settings(politeness_delay=5), sleep=waits.append) as fetcher:
+    frozen = Fetcher(settings(politeness_delay=5), sleep=waits.append, clock=lambda: 100.0)
+    with frozen as fetcher:
         fetcher.fetch(url)
         fetcher.fetch(url)
         fetcher.fetch(web.url("/story", host="localhost"))  # another host: no wait
-    assert len(waits) == 1 and 4 < waits[0] <= 5
+    assert waits == [5.0]
 
 
 def test_one_bad_url_does_not_stop_the_batch(web):
@@ -220,3 +225,10 @@ def test_one_bad_url_does_not_stop_the_batch(web):
     items = list(read_sources([web.url("/missing"), "ftp://example.org/x", good], settings()))
     assert [type(i).__name__ for i in items] == ["FetchError", "FetchError", "RawDocument"]
     assert "unsupported URL scheme" in items[1].reason
+
+
+def test_a_host_that_does_not_resolve_is_a_clear_error():
+    url = "http://no-such-host.invalid/story"  # .invalid never resolves (RFC 2606)
+    error = fetch_error(url, connect_timeout=2)
+    assert error.reason.startswith(("cannot resolve host (no-such-host.invalid",
+                                    "DNS lookup timed out (no-such-host.invalid"))

@@ -119,3 +119,26 @@ def test_an_oversized_record_is_refused_and_the_next_read(tmp_path):
     error, small = read(path, max_bytes=2000)
     assert error.item == "https://news.example/huge" and "2,000-byte limit" in error.reason
     assert isinstance(small, RawDocument) and small.source.endswith("/small")
+
+
+def test_a_record_with_a_wrong_length_is_refused_quietly_and_the_rest_read(tmp_path, capfd):
+    data = archive(gzip=False)
+    length = data.index(b"Content-Length: ")
+    end = data.index(b"\r\n", length)
+    short = data[:length] + b"Content-Length: 50" + data[end:]  # the first record's length
+    path = tmp_path / "short.warc"
+    path.write_bytes(short)
+    error, *rest = read(path)
+    assert isinstance(error, ClaimgraphError)  # not the record's content cut at 50 bytes
+    assert error.item == f"{path} at byte 0" and "Content-Length" in error.reason
+    assert [doc.source for doc in rest] == ["https://news.example/1", "https://news.example/2"]
+    assert capfd.readouterr().err == ""  # warcio's own warning is not printed
+
+
+def test_a_target_uri_in_angle_brackets_is_unwrapped(tmp_path):
+    buf = io.BytesIO()
+    record(WARCWriter(buf, gzip=False), "<https://news.example/old-style>", page(1))
+    path = tmp_path / "old.warc"
+    path.write_bytes(buf.getvalue())
+    [doc] = read(path)
+    assert doc.source == doc.url == "https://news.example/old-style"

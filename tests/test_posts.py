@@ -41,7 +41,7 @@ def test_tweet_without_attribution_line_takes_handle_from_its_link():
     tree = _page('<blockquote class="twitter-tweet"><p>Short note</p>'
                  '<a href="https://twitter.com/some_user/status/42">May 5, 2020</a></blockquote>')
     [post] = take_posts(tree)
-    assert (post.handle, post.date, post.text) == ("some_user", dt.date(2020, 5, 5), "Short note\nMay 5, 2020")
+    assert (post.handle, post.date, post.text) == ("some_user", dt.date(2020, 5, 5), "Short note")
 
 
 def test_instagram_embed():
@@ -197,3 +197,19 @@ def test_residue_splitting_never_loses_or_invents_text(lines):
             assert line in kept or line in post_lines
     for line in kept + post_lines:
         assert any(line in original for original in lines)
+
+
+def test_instagram_residue_between_its_opening_and_closing_lines():
+    lines = [
+        "The chef shared the dish with her followers.",
+        "View this post on Instagram",
+        "Tonight's special: charred leeks, brown butter",
+        "Booking link in bio",
+        "A post shared by Ana Ortiz (@chef.ana) on Mar 4, 2022 at 6:15pm PST",
+        "Reservations sold out within an hour.",
+    ]
+    kept, [post] = split_residue(lines)
+    assert kept == [lines[0], lines[5]]
+    assert (post.platform, post.author, post.handle) == ("instagram", "Ana Ortiz", "chef.ana")
+    assert post.date == dt.date(2022, 3, 4)
+    assert post.text == "Tonight's special: charred leeks, brown butter\nBooking link in bio"

@@ -60,6 +60,7 @@ def test_number_with_no_noun_anywhere_has_no_unit(nlp):
     ("Between 200 and 300 troops were moved.", 200, 300, False),
     ("The blast killed 30-40 people.", 30, 40, False),
     ("Two or three guards were on duty.", 2, 3, False),
+    ("Between five and 10 missiles hit the base.", 5, 10, False),
 ])
 def test_bounds_follow_the_wording(nlp, text, low, high, approximate):
     q = only(nlp, text)
@@ -92,6 +93,12 @@ def test_written_forms_are_read(nlp, text, value, unit):
     q = only(nlp, text)
     assert q.value == pytest.approx(value)
     assert q.unit == unit
+
+
+def test_percentage_of_a_group_keeps_the_group_in_the_span(nlp):
+    q = only(nlp, "About 60 percent of respondents opposed the plan.")
+    assert (q.text, q.unit) == ("About 60 percent of respondents", "percent")
+    assert only(nlp, "Sales fell 30 percent of the year.").unit == "percent"
 
 
 def test_a_third_of_is_a_percentage(nlp):
@@ -138,6 +145,8 @@ def test_vague_quantities_follow_the_acled_convention(nlp, text, value):
     "A couple from Ohio won the lottery.",
     "Tuition at four-year universities rose.",
     "The channel posted one-sided news.",
+    "Israel deployed Arrow 3 last year.",
+    "Cornyn, the No. 2 Republican, objected.",
 ])
 def test_non_quantities_are_left_out(nlp, text):
     assert found(nlp, text) == []
@@ -163,6 +172,10 @@ def test_absurdly_large_numbers_do_not_crash(nlp):
 def test_table_of_numbers_gives_no_noise(nlp):
     rows = "\n".join(" ".join(str(100 + r * 7 + c) for c in range(8)) for r in range(300))
     assert found(nlp, "Deployments by month:\n" + rows) == []
+
+
+def test_long_glued_run_of_numbers_is_not_a_quantity(nlp):
+    assert found(nlp, "Codes: " + "-".join(str(k) for k in range(2000)) + ".") == []
 
 
 def test_many_quantities_in_one_paragraph_are_all_found(nlp):

@@ -56,3 +56,132 @@ def test_direct_quotes_have_their_resolved_speaker(seed, speaker, starts):
     for piece in quote.content:
         assert seed.text[piece.start:piece.end] == piece.text
         assert not piece.text.startswith(("“", '"')) and not piece.text.endswith(("”", '"'))
+
+
+@pytest.fixture(scope="module")
+def seed_plain(seed_text):
+    """The seed analyzed as given, headline lines included: the dek quotes the ex-diplomat."""
+    from claimgraph import analyze
+
+    return analyze(seed_text, plain=True, source="examples/seed.txt")
+
+
+# (kind, speaker: canonical name or unnamed-source phrase, cue verb, content starts), from the
+# analyst sheet. Cues may carry their auxiliaries and adverbs ("further added"), as PolNeAR
+# marks them; contents may open with the complementizer "that".
+QUOTES = [
+    ("direct", "Lloyd Austin", "said", "I am increasingly concerned that the Kremlin"),
+    ("direct", "Lloyd Austin", "said", "This includes conventional missile defense"),
+    ("direct", "Tae Yong Ho", "said", "When I first saw that video file"),
+    ("direct", "Tae Yong Ho", None, "They look very much malnourished"),
+    ("direct", "Tae Yong Ho", "noted", "So North Korea is desperate"),
+    ("direct", "Tae Yong Ho", "stressed", "They were sent to Ukraine"),
+    ("direct", "Tae Yong Ho", "said", "North Korea is a dictatorship country"),
+    ("mixed", "Tae Yong Ho", "adding", "if a person dissents"),
+    ("mixed", "Tae Yong Ho", "said", "when he watched the footage"),
+    ("indirect", "Lloyd Austin", "confirmed", "3,000 North Korean troops were already in Russia"),
+    ("indirect", "Lloyd Austin", "assured", "the U.S. is ready and fully committed"),
+    ("indirect", "Pentagon", "urged", "Russia to change course"),
+    ("indirect", "Lloyd Austin", "noted", "the U.S. is an ally of South Korea"),
+    ("indirect", "Tae Yong Ho", "noting", "the North Korean soldiers looked much smaller"),
+    ("indirect", "Tae Yong Ho", "said",
+     "the next few weeks and months will be a very crucial moment"),
+    ("indirect", "Tae Yong Ho", "noted", "North Korea’s leader Kim Jong Un will be calculating"),
+    ("according_to", "Tae Yong Ho", "according to",
+     "North Korea has ambitions of using Russia’s technology"),
+    ("indirect", "Tae Yong Ho", "stated", "the outcomes over the next few months"),
+    ("indirect", "Tae Yong Ho", "added", "North Korea and Russia have been ignoring sanctions"),
+    ("indirect", "Tae Yong Ho", "stating", "they were likely surprised and possibly angry"),
+    ("indirect", "Tae Yong Ho", "noting", "diplomats are not able to voice concerns"),
+    ("according_to", "Wall Street Journal", "according to",
+     "available footage and intelligence analysis suggests"),
+    ("according_to", "South China Morning Post", "according to",
+     "over 200 North Korean soldiers who defected"),
+    ("indirect", "experts", "noting", "the soldiers appear to be short"),
+    ("indirect", "intelligence agencies", "confirmed", "they are really North Korean soldiers"),
+]
+ANONYMOUS = {"experts", "intelligence agencies"}
+
+
+def _quote_starting(analysis, starts):
+    def opening(quote):
+        text = quote.content[0].text if quote.content else ""
+        return text[len("that "):] if text.startswith("that ") else text
+
+    found = [q for q in analysis.quotes if opening(q).startswith(starts)]
+    assert len(found) == 1, f"expected one quote starting {starts!r}; got {len(found)}"
+    return found[0]
+
+
+def _check(analysis, kind, speaker, cue, starts):
+    quote = _quote_starting(analysis, starts)
+    names = {e.id: e.name for e in analysis.entities}
+    assert quote.kind == kind
+    if cue is None:
+        assert quote.cue is None
+    else:
+        assert quote.cue.text.lower().endswith(cue)
+    assert quote.speaker is not None
+    if speaker in ANONYMOUS:
+        assert quote.speaker.text.endswith(speaker) and quote.speaker.anonymous
+    else:
+        assert names.get(quote.speaker.entity) == speaker and not quote.speaker.anonymous
+    return quote
+
+
+@pytest.mark.parametrize("kind, speaker, cue, starts", QUOTES)
+def test_every_attributed_statement_is_found(seed, kind, speaker, cue, starts):
+    _check(seed, kind, speaker, cue, starts)
+
+
+def test_the_dek_quotes_the_ex_diplomat_named_later(seed_plain):
+    quote = _check(seed_plain, "indirect", "Tae Yong Ho", "says",
+                   "Kim Jong Un trying to be a big player")
+    assert quote.speaker.text == "Ex-diplomat"
+
+
+def test_an_attribution_inside_a_quote_is_nested_in_it(seed):
+    inner = _quote_starting(seed, "they are really North Korean soldiers")
+    outer = {q.id: q for q in seed.quotes}[inner.nested_in]
+    assert outer.kind == "direct" and outer.content[0].text.startswith("They look very much")
+
+
+def test_statements_from_the_interview_name_the_channel(seed):
+    tae = _entity(seed, "Tae Yong Ho").id
+    statements = [q for q in seed.quotes if q.speaker and q.speaker.entity == tae]
+    assert statements and all(q.via == "Radio Free Asia" for q in statements)
+
+
+@pytest.mark.parametrize(
+    "name, type_, aliases, roles",
+    [
+        ("Lloyd Austin", "PERSON", ["Austin"], ["U.S. Secretary of Defense"]),
+        ("Tae Yong Ho", "PERSON", ["Tae"],
+         ["Secretary General of South Korea’s Unification Advisory Council",
+          "former North Korean Deputy Ambassador to the U.K."]),
+        ("Kim Jong Un", "PERSON", ["Kim"], ["North Korea’s leader"]),
+        ("Kim Yong-kyun", "PERSON", [], ["South Korean Defense Minister"]),
+        ("North Korea", "GPE", [], []),
+        ("South Korea", "GPE", [], []),
+        ("Wall Street Journal", "ORG", [], []),
+        ("South China Morning Post", "ORG", [], []),
+        ("Radio Free Asia", "ORG", [], []),
+        ("Pentagon", "ORG", [], []),
+    ],
+)
+def test_entities_with_roles_and_aliases(seed, name, type_, aliases, roles):
+    entity = _entity(seed, name)
+    assert entity.type == type_
+    assert set(aliases) <= set(entity.aliases)
+    assert set(roles) <= set(entity.roles)
+
+
+@pytest.mark.parametrize("phrase", ["Kim wants", "Kim’s regime", "Kim’s decisions"])
+def test_kim_alone_is_kim_jong_un_not_the_defense_minister(seed, phrase):
+    leader, minister = _entity(seed, "Kim Jong Un"), _entity(seed, "Kim Yong-kyun")
+    at = seed.text.index(phrase)
+    assert any(m.start == at for m in leader.mentions)
+    assert not any(m.start == at for m in minister.mentions)
+    for quote in seed.quotes:
+        if quote.speaker is not None and quote.speaker.start == at:
+            assert quote.speaker.entity == leader.id

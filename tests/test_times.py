@@ -4,6 +4,8 @@ import datetime as dt
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from claimgraph.analyze import times  # noqa: F401  (registers the factory)
 from claimgraph.settings import get_settings
@@ -72,6 +74,16 @@ def test_years_later_counts_from_the_last_year_mentioned(nlp):
     assert later.resolved and dates(later) == (D(2020, 1, 1), D(2020, 12, 31), "year")
 
 
+def test_days_later_counts_from_the_day_mentioned_before(nlp):
+    t = one(nlp, "On Monday the minister met envoys. Two days later, he resigned.",
+            "Two days later")
+    assert dates(t) == (D(2024, 10, 30), D(2024, 10, 30), "day")
+
+
+def test_duration_in_the_past_is_not_a_date(nlp):
+    assert found(nlp, "The bridge was built in two weeks.") == []
+
+
 def test_years_later_with_nothing_to_count_from_says_why(nlp):
     t = one(nlp, "He became a lawmaker four years later.", "four years later")
     assert not t.resolved and "earlier date" in t.reason
@@ -101,6 +113,12 @@ def test_years_ago_counts_from_publication(nlp):
      "day"),
     ("They met this weekend.", "this weekend", D(2024, 10, 26), D(2024, 10, 27), "week"),
     ("They will meet this weekend.", "this weekend", D(2024, 11, 2), D(2024, 11, 3), "week"),
+    ("Talks will end in two weeks.", "in two weeks", D(2024, 11, 11), D(2024, 11, 17), "week"),
+    ("A deal is due within a month.", "within a month", D(2024, 10, 30), D(2024, 11, 30), "month"),
+    ("From 2014 to 2016 the plant was idle.", "2014 to 2016", D(2014, 1, 1), D(2016, 12, 31),
+     "year"),
+    ("He arrived on Thursday, June 16, 2016.", "Thursday, June 16, 2016", D(2016, 6, 16),
+     D(2016, 6, 16), "day"),
 ])
 def test_expressions_resolve_to_ranges(nlp, text, expression, start, end, granularity):
     t = one(nlp, text, expression)
@@ -139,3 +157,28 @@ def test_leftover_date_entity_goes_to_dateparser(nlp):
 def test_abbreviated_month_with_ordinal_day(nlp):
     t = one(nlp, "The deadline was Oct. 25th.", "Oct. 25th")
     assert t.resolved and t.start_date == D(2024, 10, 25)
+
+
+def test_table_of_numbers_gives_only_explained_times(nlp):
+    table = "\n".join(f"{k} | {k * 3} | {k * 7}" for k in range(0, 3000, 7))
+    for t in found(nlp, table):
+        assert t.resolved or t.reason
+        assert not t.resolved or 1900 <= t.start_date.year <= 2100
+
+
+def test_publication_time_of_day_is_accepted(nlp):
+    t = one(nlp, "The strike ended yesterday.", "yesterday", dt.datetime(2024, 10, 30, 18, 5))
+    assert dates(t) == (D(2024, 10, 29), D(2024, 10, 29), "day")
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from(
+    ["in", "2016", "four", "years", "later", "last", "week", "Wednesday", "October", "25", ",",
+     "2024-13-45", "1850", "the", "next", "few", "months", "and", "ago", "May", "31", "February",
+     "30", "a", "decade", "today", "."]), max_size=25), st.sampled_from([None, PUBLISHED]))
+def test_any_token_soup_gives_consistent_times(nlp, words, published):
+    for t in found(nlp, " ".join(words), published):
+        assert t.resolved == (t.start_date is not None)
+        assert t.resolved or t.reason
+        if t.resolved:
+            assert t.start_date <= t.end_date

@@ -72,7 +72,7 @@ Include = Annotated[
     typer.Option(
         "--include", metavar="GLOB",
         help="In directories, read only files matching GLOB (repeatable), e.g. '*.html' or "
-        "'2024/**/*.txt'; by default, files with a known suffix.",
+        "'2024/**/*.txt'; by default, files with a known suffix. Hidden files are skipped.",
     ),
 ]
 Exclude = Annotated[

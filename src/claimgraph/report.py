@@ -89,10 +89,14 @@ def _quotes_by_speaker(a: Analysis) -> list[RenderableType]:
             head.append(" — " + "; ".join(entity.roles), style="cyan")
         if quotes[0].speaker and quotes[0].speaker.anonymous:
             head.append(" (anonymous)", style="dim")
+        channels = {quote.via for quote in quotes}
+        shared = channels.pop() if len(channels) == 1 else None
+        if shared:
+            head.append(f"  via {shared}", style="cyan")
         head.append(f"  {len(quotes)} statement{'s' * (len(quotes) != 1)}", style="dim")
         rendered.append(head)
         for quote in quotes:
-            rendered.append(_quote_line(quote))
+            rendered.append(_quote_line(quote, show_via=not shared))
     return rendered
 
 
@@ -103,13 +107,13 @@ def _speaker_key(quote: Quote, entities: dict) -> str:
     return entity.name if entity else quote.speaker.text
 
 
-def _quote_line(quote: Quote) -> Text:
+def _quote_line(quote: Quote, show_via: bool) -> Text:
     said = " … ".join(piece.text for piece in quote.content)
     line = Text("  ")
     line.append(f"{quote.cue.text if quote.cue else '—'} ", style="yellow")
     line.append(f"({quote.kind.replace('_', ' ')}) ", style="dim")
-    line.append(_excerpt(said if quote.kind == "indirect" else f"“{said}”"))
-    if quote.via:
+    line.append(_excerpt(f"“{said}”" if quote.kind == "direct" else said))
+    if quote.via and show_via:
         line.append(f"  via {quote.via}", style="dim")
     return line
 

@@ -8,15 +8,12 @@ from pathlib import Path
 from pydantic import Field, IPvAnyNetwork
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-PROJECT_URL = "https://github.com/claimgraph/claimgraph"
-
-
 def _user_agent() -> str:
     try:
         release = version("claimgraph")
     except PackageNotFoundError:
         release = "dev"
-    return f"claimgraph/{release} (+{PROJECT_URL})"
+    return f"claimgraph/{release} (news analysis; python-httpx)"
 
 
 class Settings(BaseSettings):

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
+from claimgraph.analyze.cues import CueLexicon
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.speakers import subject_of
 from claimgraph.model import Span, Speaker
@@ -14,8 +14,10 @@ from claimgraph.model import Span, Speaker
 _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
 _NOT_CONTENT_START = {"ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
 _EDGE_PUNCT = set(",;:-–—…")
+_RELATIVES = {"which", "who", "whom", "whose"}
 _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
+_OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised X for Y"
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
 # "worldwide" in "agencies worldwide confirmed", belong to the subject.
 _CUE_ADVERBS = {
@@ -46,7 +48,21 @@ class Draft:
         if head is not None and self.outside is not None and \
                 self.outside.start <= head.idx < self.outside.end:
             head = None  # the parse took a word of the quotation as the subject
+        if head is not None:
+            low, high = paragraph_bounds(self.cue)
+            if not low <= head.idx < high:
+                head = self._noun_before()  # a headline run into the line before it
         return head if head is not None else self._nearest_name()
+
+    def _noun_before(self) -> Token | None:
+        """The noun right before the cue on its line ("Ex-diplomat says ...")."""
+        doc = self.cue.doc
+        for i in range(self.cue.i - 1, -1, -1):
+            if doc[i].is_space and "\n" in doc[i].text:
+                return None
+            if doc[i].pos_ in ("NOUN", "PROPN", "PRON"):
+                return doc[i]
+        return None
 
     def _nearest_name(self) -> Token | None:
         """For a direct quote whose cue has no parsed subject: the name or pronoun beside the cue."""
@@ -63,11 +79,33 @@ class Draft:
         return None
 
 
-def complement(cue: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
-    """Character offsets of what ``cue`` reports, or None when it reports nothing.
+def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
+    """Character offsets of the pieces of what ``cue`` reports, within the cue's paragraph
+    (the parser may run a headline into the next line); none when it reports nothing."""
+    low, high = paragraph_bounds(cue)
+    pieces = [(max(a, low), min(b, high)) for a, b in _complement(cue, lexicon, low, high)]
+    return [(a, b) for a, b in pieces if a < b]
 
-    Other cue verbs coordinated inside the report ("and added ...") are cut off with their own.
-    """
+
+def paragraph_bounds(token: Token) -> tuple[int, int]:
+    """Character offsets of the part of ``token``'s sentence on the same line as it."""
+    doc = token.doc
+    sent = token.sent
+    low, high = sent.start_char, sent.end_char
+    for i in range(token.i - 1, sent.start - 1, -1):
+        if doc[i].is_space and "\n" in doc[i].text:
+            low = doc[i].idx + len(doc[i])
+            break
+    for other in doc[token.i + 1: sent.end]:
+        if other.is_space and "\n" in other.text:
+            high = other.idx
+            break
+    return low, high
+
+
+def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tuple[int, int]]:
+    """Other cue verbs coordinated inside the report ("and added ...") are cut off with their
+    own."""
     def is_cue(token: Token) -> bool:
         return token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_)
 
@@ -75,17 +113,22 @@ def complement(cue: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
     children = list(cue.children)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     for child in children:
-        if child.dep_ == "ccomp":
+        if child.dep_ == "ccomp" and low <= child.idx < high:
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
-                end = subjects[0].left_edge.i if subjects else cue.i
-                return _offsets(doc, cue.sent.start, end - 1)
+                end = min([cue.i] + [s.left_edge.i for s in subjects])
+                while end > cue.sent.start and doc[end - 1].head == cue and (
+                    doc[end - 1].dep_ in _CUE_AUXILIARIES or _is_cue_adverb(doc[end - 1])
+                ):
+                    end -= 1  # "..., has said" and "..., said Smith" end before the cue
+                return _pieces(doc, (cue.sent.start, end - 1))
             first = child.left_edge.i
             if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
-            return _offsets(doc, first, _cut_at_cue(child, is_cue))
-    if cue.dep_ == "parataxis" and cue.head.i < cue.i:  # "Prices rose, he said."
-        return _offsets(doc, cue.sent.start, cue.left_edge.i - 1)
+            return _pieces(doc, (first, _cut_at_cue(child, is_cue)))
+    if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
+        return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
+                       (cue.right_edge.i + 1, max(cue.head.right_edge.i, cue.right_edge.i)))
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -93,25 +136,27 @@ def complement(cue: Token, lexicon: CueLexicon) -> tuple[int, int] | None:
         )
     ]
     if objects and clauses and objects[0].i < clauses[0].i:  # "urged Russia to change course"
-        return _offsets(doc, objects[0].left_edge.i, clauses[0].right_edge.i)
+        return _pieces(doc, (objects[0].left_edge.i, clauses[0].right_edge.i))
     if cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS and cue.i + 1 < len(doc):
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
-            return _offsets(doc, cue.i + 1, _clause_end(cue))
+            return _pieces(doc, (cue.i + 1, _clause_end(cue)))
     if not lexicon.takes_object_content(cue.lemma_):
-        return None
+        return []
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
-        return _offsets(doc, clauses[0].left_edge.i, clauses[0].right_edge.i)
+        return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects and objects[0].pos_ != "PRON":  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
-        for child in children:
-            if child.i == last + 1 and (child.dep_ == "oprd" or child.lower_ == "as"):
+        for child in children:  # "called her vote a mistake", "attacked Clinton for ..."
+            if child.i == last + 1 and (
+                child.dep_ in ("oprd", "xcomp", "ccomp") or child.lower_ in _OBJECT_COMPLEMENTS
+            ):
                 last = child.right_edge.i
-        return _offsets(doc, objects[0].left_edge.i, last)
+        return _pieces(doc, (objects[0].left_edge.i, last))
     prep = _object_preposition(cue)
     if prep is not None:  # "pointed to reports that ...", "warned against hackers"
-        return _offsets(doc, prep.i + 1, prep.right_edge.i)
-    return None
+        return _pieces(doc, (prep.i + 1, prep.right_edge.i))
+    return []
 
 
 def _object_preposition(cue: Token) -> Token | None:
@@ -150,11 +195,17 @@ def _clause_end(cue: Token) -> int:
     return end
 
 
+def _pieces(doc: Doc, *ranges: tuple[int, int]) -> list[tuple[int, int]]:
+    """Character offsets of the non-empty token ranges ``(first, last)``."""
+    return [o for o in (_offsets(doc, a, b) for a, b in ranges if a <= b) if o is not None]
+
+
 def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     """Character offsets of tokens ``first..last`` without edge punctuation or spaces."""
     while first <= last and (doc[first].is_space or doc[first].text in _EDGE_PUNCT
                              or doc[first].is_quote or doc[first].text in ".!?"):
         first += 1
+    last = _before_trailing_relative(doc, first, last)
     while last >= first and (doc[last].is_space or doc[last].is_punct):
         last -= 1
     if first > last:
@@ -162,11 +213,24 @@ def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
     return doc[first].idx, doc[last].idx + len(doc[last])
 
 
-def according_to(doc: Doc) -> list[Draft]:
-    """Drafts for every "according to X": X speaks, the clause it modifies is the content."""
+def _before_trailing_relative(doc: Doc, first: int, last: int) -> int:
+    """``last``, or the token before a closing ", which ..." clause: an aside of the writer's."""
+    for i in range(last - 1, first, -1):
+        if doc[i].text == "," and doc[i + 1].lower_ in _RELATIVES:
+            clause = doc[i + 1].head
+            if clause.dep_ == "relcl" and clause.right_edge.i >= last - 1:
+                return i - 1
+            break
+    return last
+
+
+def according_to(candidates: list[Token]) -> list[Draft]:
+    """Drafts for every "according to X" among the ``candidates`` (the doc's "according"
+    tokens): X speaks, the clause it modifies is the content."""
     drafts = []
-    for token in doc[:-1]:
-        if token.lower_ != "according" or doc[token.i + 1].lower_ != "to":
+    for token in candidates:
+        doc = token.doc
+        if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         to = doc[token.i + 1]
         objects = [c for c in to.children if c.dep_ == "pobj"]
@@ -180,10 +244,41 @@ def according_to(doc: Doc) -> list[Draft]:
     return drafts
 
 
+def noun_reports(nouns: list[Token]) -> list[Draft]:
+    """Drafts for report nouns with a "that" clause ("his claim that ..."): the clause is the
+    content, the owner ("his", "a warning from officials") the speaker."""
+    drafts = []
+    for noun in nouns:
+        clauses = [
+            c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
+            and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        ]
+        if not clauses:
+            continue
+        pieces = _pieces(noun.doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
+        if pieces:
+            drafts.append(Draft("indirect", noun, pieces, speaker_token=_owner(noun)))
+    return drafts
+
+
+def _owner(noun: Token) -> Token | None:
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return child
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in ("by", "from", "of") and prep.i < noun.i + 3:
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    return None
+
+
 def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     """The clause an "according to" phrase modifies, without the phrase itself."""
     doc = token.doc
     head = token.head
+    while head.dep_ in ("xcomp", "ccomp") and head.head != head:
+        head = head.head  # "X would see incomes go up, according to Y": all of it is Y's
     if head == token:
         first, last = token.sent.start, token.sent.end - 1
     else:
@@ -199,7 +294,7 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     return pieces
 
 
-def cue_span(draft: Draft) -> Span | None:
+def cue_span(draft: Draft, text: str) -> Span | None:
     """The cue as written: the verb with its auxiliaries, adverbs and particle ("has also
     said", "called on"), or "according to"."""
     cue = draft.cue
@@ -216,7 +311,7 @@ def cue_span(draft: Draft) -> Span | None:
             first -= 1
         last = _cue_end(cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return Span(start=start, end=end, text=doc.text[start:end])
+    return Span(start=start, end=end, text=text[start:end])
 
 
 def _is_cue_adverb(token: Token) -> bool:
@@ -224,25 +319,17 @@ def _is_cue_adverb(token: Token) -> bool:
 
 
 def _cue_end(cue: Token) -> int:
-    """The last token of the cue: its particle or object preposition, a day ("said Monday"), a
-    channel ("said in an interview"), and a colon introducing the quote."""
+    """The last token of the cue: its particle or object preposition and a colon introducing
+    the quote (not a day or a channel: "said Monday" is cued by "said")."""
     doc = cue.doc
     last = cue.i
     nxt = doc[last + 1] if last + 1 < len(doc) else None
     if nxt is not None and nxt.head == cue and (
-        nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue))
+        nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue) and not any(
+            c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children
+        ))
     ):
         last += 1
-    for _ in range(2):
-        nxt = doc[last + 1] if last + 1 < len(doc) else None
-        if nxt is None or nxt.head != cue:
-            break
-        if nxt.dep_ == "npadvmod" and nxt.ent_type_ in ("DATE", "TIME"):
-            last = nxt.right_edge.i
-        elif nxt.dep_ == "prep" and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in CHANNEL_NOUNS for c in nxt.children
-        ):
-            last = nxt.right_edge.i
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     return last

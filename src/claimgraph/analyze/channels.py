@@ -3,20 +3,18 @@ of Tae's statements from that sentence on."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Token
 
-from claimgraph.analyze.cues import CHANNEL_NOUNS
 from claimgraph.analyze.speakers import EntityIndex
 from claimgraph.model import Quote
 
 _LINKS = {"with", "to", "on", "for"}
 
 
-def apply_channels(doc: Doc, quotes: list[Quote], index: EntityIndex) -> None:
-    """Set ``via`` on the quotes of each speaker who is said to speak through a named outlet."""
-    for token in doc:
-        if token.pos_ != "NOUN" or token.lemma_.lower() not in CHANNEL_NOUNS:
-            continue
+def apply_channels(channel_nouns: list[Token], quotes: list[Quote], index: EntityIndex) -> None:
+    """Set ``via`` on the quotes of each speaker who is said to speak through a named outlet
+    ("in an interview with X"); ``channel_nouns`` are the doc's nouns such as "interview"."""
+    for token in channel_nouns:
         for prep in token.children:
             if prep.dep_ != "prep" or prep.lower_ not in _LINKS:
                 continue

@@ -3,7 +3,7 @@
 Each claim is a stretch of one sentence inside at most one quote: the content of the innermost
 quote that holds it, or the outlet's own text around quotes. The cue of a quote ("said") and
 its speaker, when the speaker only serves that cue, are frame, not claim. Coordinated clauses
-("A, and is prepared to B"; "X were in Russia, and another 7,000 were ...") are separate claims.
+("A, and is prepared to B"; "200 were held, and another 50 were freed") are separate claims.
 
 Who makes a claim:
 - ``quote`` is the id of the quote the claim sits in; None when the outlet asserts it;
@@ -26,14 +26,15 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.analyze.stance import check_worthy, judge, stance_lexicon
+from claimgraph.analyze.stance import ContentCues, check_worthy, judge, stance_lexicon
 from claimgraph.model import Claim, Quote
 
 log = logging.getLogger(__name__)
 
 CLAUSE_POS = ("VERB", "AUX")
-EDGE_POS = ("PUNCT", "SPACE", "CCONJ", "SCONJ", "SYM")
-TAIL_POS = (*EDGE_POS, "ADP", "DET", "PART")
+EDGE_POS = ("PUNCT", "SPACE", "CCONJ", "SYM")
+TAIL_POS = (*EDGE_POS, "SCONJ", "ADP", "DET", "PART")
+NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})  # "Breaking news" has no predicate
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 
 
@@ -90,7 +91,7 @@ def _frames(doc: Doc, quotes: list[Quote]) -> tuple[list[int | None], bytearray]
         if quote.speaker is not None:
             speaker = tokens(doc, quote.speaker.start, quote.speaker.end)
             heads = {doc[i].head.i for i in speaker} - set(speaker)
-            # "Austin said" (speaker under the cue), "experts noting" (cue under the speaker)
+            # "Smith said" (speaker under the cue), "experts noting" (cue under the speaker)
             if cue and (heads <= cue or {doc[i].head.i for i in cue} - cue <= set(speaker)):
                 for i in speaker:
                     frame[i] = 1
@@ -100,7 +101,7 @@ def _frames(doc: Doc, quotes: list[Quote]) -> tuple[list[int | None], bytearray]
 def _breaks(doc: Doc) -> bytearray:
     """Tokens that open a new claim: sentences, paragraphs, semicolons, coordinated clauses
     (a conjunct verb with its own subject or auxiliary: "and is prepared to", "and another
-    7,000 were")."""
+    50 were")."""
     breaks = bytearray(len(doc))
     for tok in doc:
         if tok.is_sent_start or tok.text == ";" or (tok.is_space and "\n" in tok.text):
@@ -115,12 +116,15 @@ def _breaks(doc: Doc) -> bytearray:
 
 
 def _trim(doc: Doc, start: int, end: int) -> Span | None:
+    # A leading "that" only introduces the content; "if", "whether", "because" are part of it.
     while start < end and (doc[start].pos_ in EDGE_POS or doc[start].is_space
-                           or doc[start].dep_ == "mark"):
+                           or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
         start += 1
     while end > start and (doc[end - 1].pos_ in TAIL_POS or doc[end - 1].is_space):
         end -= 1
-    if end - start < 2 or not any(t.pos_ in CLAUSE_POS for t in doc[start:end]):
+    if end - start < 2 or not any(
+        t.pos_ in CLAUSE_POS and t.dep_ not in NOUN_MODIFIER for t in doc[start:end]
+    ):
         return None
     if any(t.text == "?" for t in doc[end:end + 2]):
         return None  # a question asks, it does not claim
@@ -133,7 +137,8 @@ def segments(doc: Doc, owner: list[int | None], frame: bytearray) -> list[tuple[
     breaks = _breaks(doc)
     runs, start = [], None
     for i in range(len(doc) + 1):
-        ends = i == len(doc) or frame[i] or breaks[i] or (start is not None and owner[i] != owner[start])
+        ends = i == len(doc) or frame[i] or breaks[i] or (
+            start is not None and owner[i] != owner[start])
         if ends and start is not None:
             seg = _trim(doc, start, i)
             if seg is not None:
@@ -158,6 +163,7 @@ def find_claims(doc: Doc) -> list[Claim]:
     quotes = list(doc._.quotes)
     owner, frame = _frames(doc, quotes)
     named = _named(doc)
+    content = ContentCues(doc)
     claims = []
     for seg, n in segments(doc, owner, frame):
         quote = quotes[n] if n is not None else None
@@ -165,7 +171,7 @@ def find_claims(doc: Doc) -> list[Claim]:
         if quote is not None and quote.cue is not None:
             cue_tokens = tokens(doc, quote.cue.start, quote.cue.end)
             cue_span = doc[cue_tokens.start:cue_tokens.stop] if cue_tokens else None
-        status, cues = judge(seg, cue_span, quote is not None)
+        status, cues = judge(seg, cue_span, quote is not None, content)
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
             start=seg.start_char, end=seg.end_char, text=seg.text,

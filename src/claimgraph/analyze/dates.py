@@ -1,11 +1,16 @@
-"""Calendar arithmetic for time expressions: date ranges of a day, week, month or year."""
+"""Calendar arithmetic for time expressions (date ranges of a day, week, month or year), and
+dateparser for the date expressions the token rules leave."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
+import logging
+from functools import lru_cache
 
 from claimgraph.analyze.numbers import TIME_UNITS
+
+log = logging.getLogger(__name__)
 
 MIN_YEAR, MAX_YEAR = 1900, 2100
 # How many of its granularity each time unit word spans; 1 when not listed.
@@ -81,3 +86,57 @@ def nearest_year(month: int, day: int | None, published: dt.date, direction: int
             abs((start - published).days), abs((end - published).days))
         candidates.append((gap, end > published, year))
     return min(candidates)[2]
+
+
+def weekday_near(published: dt.date, weekday: int, direction: int, week: bool) -> Range:
+    """The date of ``weekday`` near ``published``. With ``week`` ("last Wednesday"), the one in
+    the previous or next week; otherwise the nearest on or before (or after, for the future)."""
+    if week:
+        monday = week_range(published)[0] + dt.timedelta(weeks=direction)
+        day = monday + dt.timedelta(days=weekday)
+    else:
+        back = (published.weekday() - weekday) % 7
+        day = published + dt.timedelta(days=(7 - back) % 7 if direction > 0 else -back)
+    return day, day
+
+
+def weekend_near(published: dt.date, direction: int, tense: int) -> Range:
+    """Saturday and Sunday of the weekend meant: the previous, this or the next (``direction``
+    -1, 0, 1); "this weekend" in the past ``tense``, written on a weekday, is the one just gone."""
+    if direction == 0 and tense < 0 and published.weekday() < 5:
+        direction = -1
+    monday = week_range(published)[0] + dt.timedelta(weeks=direction)
+    return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+
+
+def coarseness(granularity: str | None) -> int:
+    return ("day", "week", "month", "year").index(granularity) if granularity else -1
+
+
+def read_with_dateparser(text: str, published: dt.date | None
+                         ) -> tuple[Range | None, str | None, str | None]:
+    """(range, granularity, reason) of a date expression our rules left, read by dateparser
+    relative to ``published``; reason says why when it gives no date."""
+    try:
+        data = _date_parser(published).get_date_data(text)
+    except Exception as err:  # dateparser raises assorted errors on odd input
+        log.debug("dateparser failed on %r: %s", text, err)
+        data = None
+    if data is None or data.date_obj is None:
+        return None, None, "not understood as a date"
+    day = data.date_obj.date()
+    granularity = data.period if data.period in ("day", "week", "month", "year") else "day"
+    reason = out_of_range(day.year)
+    if reason:
+        return None, granularity, reason
+    return unit_range(day, granularity), granularity, None
+
+
+@lru_cache(maxsize=8)
+def _date_parser(published: dt.date | None):
+    from dateparser.date import DateDataParser  # slow to import: only when a leftover needs it
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
+    return DateDataParser(languages=["en"], settings=settings)

@@ -8,7 +8,6 @@ so two people who share a surname stay apart (the nearer one in the text wins, n
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -17,8 +16,6 @@ from spacy.tokens import Doc, Span
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
-
-log = logging.getLogger(__name__)
 
 TYPES: dict[str, EntityType] = {
     "PERSON": "PERSON", "ORG": "ORG", "GPE": "GPE", "NORP": "NORP", "LOC": "LOC",
@@ -52,7 +49,7 @@ def clean_name(text: str) -> str:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
             break
-    return text.strip(" ,.;:-–—\"“”‘’'")
+    return text.strip(" ,;:-–—\"“”‘’'")
 
 
 def _family(kind: EntityType) -> str:
@@ -75,6 +72,8 @@ def group_entities(doc: Doc) -> list[Entity]:
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)
         group = by_name.get((family, name)) or _short_form_of(groups, family, name)
+        if group is None and kind == "ORG":  # spaCy often takes a bare surname for an ORG
+            group = _short_form_of(groups, "person", name)
         if group is None:
             group = _longer_form_of(groups, family, name)
             if group is not None:

@@ -6,7 +6,7 @@ film"; "if" opening a condition, or an open question ("asked if"). The lexicon g
 its type (epistemic, doxastic, conditional, investigation); a small logistic model over the
 parse around the cue (its tag, dependency, head, children, neighbours) decides whether this
 occurrence hedges. Both are learned from the Szeged corpus' training split by
-``bench/train_hedges.py`` and loaded once. Only lexicon words are looked at, so the cost is a
+``scripts/train_hedges.py`` and loaded once. Only lexicon words are looked at, so the cost is a
 dictionary lookup per token plus a few feature lookups per candidate.
 """
 
@@ -22,7 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.errors import ConfigError
+from claimgraph.errors import ConfigError, InputError
 from claimgraph.model import Cue
 
 log = logging.getLogger(__name__)
@@ -89,24 +89,25 @@ class Candidate:
 
 def candidates(span: Doc | Span, model: HedgeModel) -> Iterator[Candidate]:
     """Lexicon matches in ``span``, longest phrase first at each token, not overlapping."""
-    doc = span.doc if isinstance(span, Span) else span
-    i, stop = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
-    while i < stop:
-        lower = doc[i].lower_
+    offset = span.start if isinstance(span, Span) else 0
+    tokens = list(span)  # one Token object each: indexing a Doc builds a new one every time
+    lowers = [t.lower_ for t in tokens]
+    i = 0
+    while i < len(tokens):
         found = None
-        if lower in model.firsts or doc[i].lemma_.lower() in model.firsts:
-            for n in range(min(MAX_PHRASE, stop - i), 0, -1):
-                words = tuple(t.lower_ for t in doc[i:i + n])
+        if lowers[i] in model.firsts or tokens[i].lemma_.lower() in model.firsts:
+            for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
+                words = tuple(lowers[i:i + n])
                 kind = model.phrases.get(words)
                 if kind is None and n == 1:
-                    words = (doc[i].lemma_.lower(),)
+                    words = (tokens[i].lemma_.lower(),)
                     kind = model.phrases.get(words)
                 if kind is not None:
-                    found = Candidate(i, i + n, " ".join(words), kind)
+                    found = Candidate(offset + i, offset + i + n, " ".join(words), kind)
                     break
         if found:
             yield found
-            i = found.end
+            i += found.end - found.start
         else:
             i += 1
 
@@ -124,7 +125,8 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
     prev = doc[cand.start - 1] if cand.start > 0 and not tok.is_sent_start else None
     nxt = doc[cand.end] if cand.end < len(doc) and not doc[cand.end].is_sent_start else None
     kids = [c for c in tok.children]
-    negated = any(c.dep_ == "neg" for c in kids) or (prev is not None and prev.lower_ in ("not", "no", "never"))
+    negated = any(c.dep_ == "neg" for c in kids) or (
+        prev is not None and prev.lower_ in ("not", "no", "never"))
     general = [
         f"type={cand.type}",
         f"tag={tok.tag_}",
@@ -166,6 +168,8 @@ def _type(doc: Doc, cand: Candidate) -> str:
 
 def find_hedges(span: Doc | Span, model: HedgeModel | None = None) -> list[Cue]:
     """The hedge cues in ``span``, with character offsets into its Doc's text."""
+    if not isinstance(span, Doc | Span):
+        raise InputError(f"hedges are found in a spaCy Doc or Span, not a {type(span).__name__}")
     model = model or load_model()
     doc = span.doc if isinstance(span, Span) else span
     cues = []

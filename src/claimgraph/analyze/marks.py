@@ -10,20 +10,23 @@ swallows the rest of the article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
-# Opening mark -> the marks that may close it.
+# Opening mark -> the marks that may close it. Scraped text mixes straight and typographic
+# marks ("...” and “...") and some papers write two apostrophes for a double mark (''...'').
 _CLOSERS = {
-    "“": "”",
-    "„": "“”",
-    "«": "»",
-    "‹": "›",
-    "「": "」",
-    "『": "』",
-    '"': '"',
+    "“": ("”", '"'),
+    "„": ("“", "”"),
+    "«": ("»",),
+    "‹": ("›",),
+    "「": ("」",),
+    "『": ("』",),
+    '"': ('"', "”"),
+    "''": ("''",),
 }
 _OPENERS = set(_CLOSERS)
-_MARK = re.compile('[“”„«»‹›「」『』"]|\n\\s*\n|\n')
+_MARK = re.compile("''|[“”„«»‹›「」『』\"]|\n\\s*\n|\n")
 _MAX_DEPTH = 8
 
 
@@ -63,7 +66,7 @@ def find_stretches(text: str) -> list[Stretch]:
                 found.append(current)
                 current, stack = None, []
             else:
-                piece_start, skip = reopen + 1, reopen
+                piece_start, skip = reopen + len(stack[0]), reopen
                 del stack[1:]
             continue
         if stack and mark in _CLOSERS[stack[-1]]:
@@ -75,7 +78,7 @@ def find_stretches(text: str) -> list[Stretch]:
                 current = None
         elif mark in _OPENERS and len(stack) < _MAX_DEPTH:
             if not stack:
-                current, piece_start = Stretch(), at + 1
+                current, piece_start = Stretch(), match.end()
             stack.append(mark)
     if current is not None:
         current.pieces.append((piece_start, len(text)))
@@ -87,7 +90,7 @@ def _reopening(text: str, at: int, opener: str) -> int | None:
     """Offset of the mark reopening a quotation at the start of the paragraph at ``at``."""
     while at < len(text) and text[at] in " \t":
         at += 1
-    if at < len(text) and (text[at] == opener or (text[at] in _OPENERS and text[at] != '"')):
+    if text.startswith(opener, at):
         return at
     return None
 
@@ -97,9 +100,28 @@ def _trim(text: str, stretch: Stretch) -> Stretch | None:
     for start, end in stretch.pieces:
         while start < end and text[start].isspace():
             start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
+        while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
+            end -= 1  # '"We will win," she said': the comma belongs to the sentence
         if any(ch.isalnum() for ch in text[start:end]):
             pieces.append((start, end))
     return Stretch(pieces, stretch.closed) if pieces else None
 
+
+
+class StretchIndex:
+    """The stretches of a text, searchable by offset in logarithmic time."""
+
+    def __init__(self, stretches: list[Stretch]):
+        self.stretches = stretches
+        self.starts = [s.start for s in stretches]
+
+    def containing(self, offset: int) -> int | None:
+        """The index of the stretch whose content holds ``offset``, if any."""
+        k = bisect_right(self.starts, offset) - 1
+        if k >= 0 and any(a <= offset < b for a, b in self.stretches[k].pieces):
+            return k
+        return None
+
+    def starting_between(self, low: int, high: int) -> range:
+        """Indexes of the stretches that start within ``[low, high]``."""
+        return range(bisect_left(self.starts, low), bisect_right(self.starts, high))

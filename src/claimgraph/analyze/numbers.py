@@ -1,4 +1,6 @@
-"""Reading numbers written in digits or words from spaCy tokens, shared by quantities and times.
+"""Reading numbers from spaCy tokens in any written form: digits ("3,000", "10k", "3.000"),
+words ("twenty-five", "two dozen"), magnitudes ("1.5 million", "tens of thousands"), fractions
+and proportions ("a third of", "one in five"). Shared by the quantities and times components.
 
 Everything here is a precompiled lexicon or a small pure function over a few tokens, so the
 components that use it stay linear in the length of the text.
@@ -7,8 +9,12 @@ components that use it stay linear in the length of the text.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy
+from spacy.attrs import LOWER, PREFIX, SENT_START
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 
 UNITS = {
@@ -36,6 +42,8 @@ VAGUE = {
 }
 # Quantifiers that turn a singular magnitude into a vague one: "several hundred".
 VAGUE_QUANTIFIERS = {"several", "few", "many"}
+CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen",
+              "₹": "rupees", "₽": "roubles", "₩": "won", "₴": "hryvnias"}
 FRACTIONS = {
     "half": 1 / 2, "halves": 1 / 2, "third": 1 / 3, "thirds": 1 / 3, "quarter": 1 / 4,
     "quarters": 1 / 4, "fifth": 1 / 5, "fifths": 1 / 5, "tenth": 1 / 10, "tenths": 1 / 10,
@@ -72,6 +80,8 @@ _DIGITS = re.compile(
     r"(?P<suffix>[a-z]{0,3})",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"[12]\d{3}")
+_LEADING_ZERO = re.compile(r"0\d+")
 _EUROPEAN = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 # Python refuses int() of very long digit strings; no count has this many digits anyway.
 _MAX_DIGITS = 400
@@ -181,3 +191,144 @@ def _joins(doc: Doc, j: int, so_far: float) -> bool:
     if doc[j].text == "-":
         return not doc[j - 1].whitespace_ and not doc[j].whitespace_
     return so_far >= 100
+
+
+class Gate:
+    """Picks the few tokens that can start an expression, from the Doc's arrays in one pass,
+    so a component looks at candidates only instead of creating every Token."""
+
+    def __init__(self, words: Iterable[str], first_chars: str):
+        self.words = numpy.array(sorted({hash_string(w) for w in words}), dtype=numpy.uint64)
+        self.chars = numpy.array(sorted({hash_string(c) for c in first_chars}), dtype=numpy.uint64)
+
+    def __call__(self, doc: Doc) -> list[tuple[int, int]]:
+        """(token index, sentence number) of every candidate, in order."""
+        if not len(doc):
+            return []
+        array = doc.to_array([LOWER, PREFIX, SENT_START])
+        sentences = numpy.cumsum(array[:, 2] == 1)
+        hit = numpy.isin(array[:, 0], self.words) | numpy.isin(array[:, 1], self.chars)
+        where = numpy.flatnonzero(hit)
+        return list(zip(where.tolist(), sentences[where].tolist()))
+
+
+@dataclass
+class Reading:
+    """A number found at a token, before bounds and noun are decided."""
+
+    number: Number
+    percent: bool = False  # a proportion, value already in percent
+    needs_of: bool = False  # fractions and "a couple" only count before "of"
+    approximate: bool = False
+
+
+def read_number(doc: Doc, i: int) -> Reading | None:
+    """The number starting at token ``i`` in any written form, or None."""
+    reading = _read_form(doc, i)
+    if reading is None or not reading.percent:
+        return reading
+    # "a quarter of a million dollars", "half a million": a fraction of a magnitude is a count
+    j = reading.number.end
+    if j < len(doc) and doc[j].lower_ == "of":
+        j += 1
+    if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "one") and doc[j + 1].lower_ in SCALES:
+        value = reading.number.value / 100 * SCALES[doc[j + 1].lower_]
+        return Reading(Number(reading.number.start, j + 2, value, words=True))
+    return reading
+
+
+def _read_form(doc: Doc, i: int) -> Reading | None:
+    n = len(doc)
+    word = doc[i].lower_
+    nxt = doc[i + 1].lower_ if i + 1 < n else ""
+    if word == "half" and nxt in ("a", "an") and i + 2 < n and doc[i + 2].lower_ in SCALES:
+        return Reading(Number(i, i + 1, 50.0), percent=True)
+    if word in ("a", "an", "one") and nxt in FRACTIONS and FRACTIONS[nxt] != 0.5:
+        return Reading(Number(i, i + 2, FRACTIONS[nxt] * 100), percent=True, needs_of=True)
+    if word == "half" and nxt in ("of", "the") and not (i and doc[i - 1].lower_ == "a"):
+        return Reading(Number(i, i + 1, 50.0), percent=True, needs_of=nxt == "of")
+    if word == "a" and nxt == "couple":
+        after = doc[i + 2].lower_ if i + 2 < n else ""
+        if after in SCALES or after == "dozen":  # "a couple dozen", "a couple hundred"
+            value = 2 * SCALES.get(after, 12.0)
+            return Reading(Number(i, i + 3, value, words=True), approximate=True)
+        return Reading(Number(i, i + 2, 2.0, words=True), needs_of=True, approximate=True)
+    vague = _read_vague(doc, i)
+    if vague is not None:
+        return Reading(vague)
+    number = read_plain(doc, i)
+    if number is None:
+        return None
+    return _proportion(doc, number) or Reading(number)
+
+
+def read_plain(doc: Doc, i: int) -> Number | None:
+    token = doc[i]
+    if token.lower_ in UNITS or token.lower_ in SCALES or token.lower_ in (
+        "a", "an", "half", "dozen"
+    ) or token.lower_ in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
+                          "ninety"):
+        return read_words(doc, i, i + 12)
+    read = digits_value(token.text, currency=currency_at(doc, i) is not None)
+    if read is None or _LEADING_ZERO.fullmatch(token.text):
+        return None
+    value, scale = read
+    end = i + 1
+    if end < len(doc) and scale == 1 and (doc[end].lower_ in SCALES or doc[end].lower_ ==
+                                          "dozen"):
+        scale = SCALES.get(doc[end].lower_, 12.0)
+        if "." in token.text and "," not in token.text:  # "2.500 million" is 2.5 million
+            value = float(token.text)
+        value = value * scale if value is not None else None
+        end += 1
+    return Number(i, end, value, scale=scale)
+
+
+def _read_vague(doc: Doc, i: int) -> Number | None:
+    """"dozens of", "tens of thousands", "several hundred", "a few dozen", or None."""
+    n = len(doc)
+    word = doc[i].lower_
+    if word in VAGUE:
+        if i and doc[i - 1].pos_ == "DET" and doc[i - 1].lower_ != "some":
+            return None  # "the hundreds", "in the thousands"
+        value, j = VAGUE[word], i + 1
+        if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in VAGUE:
+            value, j = value * VAGUE[doc[j + 1].lower_], j + 2
+        elif word in ("tens", "scores") and not (j < n and doc[j].lower_ == "of"):
+            return None  # "test scores", "tens" alone
+        return Number(i, j, value, scale=value, vague=True)
+    start = i
+    if word == "a" and i + 1 < n and doc[i + 1].lower_ == "few":
+        i += 1
+        word = "few"
+    if word in VAGUE_QUANTIFIERS and i + 1 < n:
+        after = doc[i + 1].lower_
+        if after in SCALES or after == "dozen":
+            value = SCALES.get(after, 12.0)
+            return Number(start, i + 2, value, scale=value, vague=True)
+    return None
+
+
+def _proportion(doc: Doc, number: Number) -> Reading | None:
+    """"two-thirds of" and "one in five" as percentages, or None."""
+    n, j = len(doc), number.end
+    if j < n and doc[j].text == "-":
+        j += 1
+    if j < n and doc[j].lower_ in FRACTIONS and doc[j].lower_ not in ("half", "halves") \
+            and number.value:
+        return Reading(Number(number.start, j + 1, number.value * FRACTIONS[doc[j].lower_] * 100),
+                       percent=True, needs_of=True)
+    j = number.end
+    if j + 1 < n and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
+        j += 1
+    if j + 1 < n and doc[j].lower_ in ("in", "of") and (doc[j].lower_ == "in" or j > number.end):
+        whole = read_plain(doc, j + 1)
+        if whole is not None and whole.value and number.value and whole.value > number.value \
+                and not _YEAR.fullmatch(doc[j + 1].text):
+            share = 100 * number.value / whole.value
+            return Reading(Number(number.start, whole.end, share), percent=True)
+    return None
+
+
+def currency_at(doc: Doc, i: int) -> str | None:
+    return CURRENCIES.get(doc[i - 1].lower_) if i else None

@@ -33,12 +33,12 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.numbers import (
-    FRACTIONS, MONTHS, SCALES, TIME_UNITS, UNITS, VAGUE, VAGUE_QUANTIFIERS, WEEKDAYS, Number,
-    digits_value, is_digit_token, read_words,
+    CURRENCIES, FRACTIONS, MONTHS, SCALES, TENS, TIME_UNITS, UNITS, VAGUE, VAGUE_QUANTIFIERS,
+    WEEKDAYS, Gate, Number, Reading, currency_at, is_digit_token, read_number, read_plain,
 )
 from claimgraph.model import Claim, Quantity
 
@@ -54,19 +54,22 @@ PREFIXES = {
             "circa", "approx.", "ca.", "more or less", "an approximate"],
     BETWEEN: ["between"],
 }
-# Longest phrases first, so "no more than" wins over "more than".
-_PREFIX_PHRASES = sorted(
-    ((tuple(p.split()), kind) for kind, phrases in PREFIXES.items() for p in phrases),
-    key=lambda item: -len(item[0]),
-)
+# Bound phrases by their last word, longest first, so "no more than" wins over "more than".
+_PREFIX_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+for _kind, _phrases in PREFIXES.items():
+    for _phrase in _phrases:
+        _words = tuple(_phrase.split())
+        _PREFIX_PHRASES.setdefault(_words[-1], []).append((_words, _kind))
+for _list in _PREFIX_PHRASES.values():
+    _list.sort(key=lambda item: -len(item[0]))
 SUFFIXES = {
     ("or", "more"): LOW, ("or", "above"): LOW, ("or", "higher"): LOW, ("plus",): LOW,
     ("+",): LOW, ("or", "fewer"): HIGH, ("or", "less"): HIGH, ("or", "under"): HIGH,
     ("or", "below"): HIGH, ("or", "so"): ABOUT, ("-", "odd"): ABOUT, ("-", "plus"): LOW,
     ("-", "strong"): None,
 }
+_SUFFIX_STARTS = {words[0] for words in SUFFIXES}
 HYPHEN_SUFFIXES = {words[1] for words in SUFFIXES if words[0] == "-"}
-CURRENCIES = {"$": "dollars", "us$": "dollars", "€": "euros", "£": "pounds", "¥": "yen"}
 PERCENT_WORDS = {"%", "percent", "pct", "pct."}
 RANGE_WORDS = {"to", "-", "–", "—", "or"}
 TIME_OF_DAY = {"am", "a.m.", "pm", "p.m.", "a.m", "p.m", "o'clock", "gmt", "utc", "est", "edt",
@@ -82,7 +85,6 @@ LABEL_WORDS = {
 YEAR_LEAD = {"in", "since", "by", "the", "of", "from", "until", "till", "before", "after",
              "during", "through", "throughout", "circa", "early", "late", "mid", "fiscal", ","}
 NOUN_POS = {"NOUN", "PROPN"}
-MODIFIER_POS = {"ADJ", "NOUN", "PROPN"}
 MODIFIER_TAGS = {"VBN", "VBG", "JJ", "JJR", "JJS", "HYPH"}
 PRONOUNS = {"them", "us", "you", "those", "these", "whom", "which", "it"}
 # Nouns that point back to what an earlier number counted: "three people ... and 12 others".
@@ -90,23 +92,17 @@ ANAPHORIC_NOUNS = {"others", "more"}
 # Verbs before a number that make it a phone number: "call 911", "dial 999".
 DIAL_WORDS = {"call", "dial", "text", "phone", "ring"}
 _YEAR = re.compile(r"[12]\d{3}")
-_LEADING_ZERO = re.compile(r"0\d+")
-_CHUNK_OK = re.compile(r"""[$€£¥(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:strong|odd|plus))?"""
-                       r"""[%+)”"'’\].,;:!?]*""",
-                       re.IGNORECASE)
-_CHUNK_RANGE = re.compile(r"[$€£¥]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?)]*")
+_SYMBOLS = re.escape("".join(symbol for symbol in CURRENCIES if len(symbol) == 1))
+# What may be glued to a number that still counts something: currency, quotes, brackets,
+# magnitude suffixes, "-strong"/"-odd"/"-plus", "%", "+" and punctuation.
+_CHUNK_OK = re.compile(rf"""[{_SYMBOLS}(“"'‘\[]*[\d.,]+(?:k|bn|mn|tn|m)?(?:-(?:strong|odd|plus))?"""
+                       r"""[%+)”"'’\].,;:!?]*""", re.IGNORECASE)
+_CHUNK_RANGE = re.compile(rf"[{_SYMBOLS}]?[1-9][\d,.]*[-–—][1-9][\d,.]*[%.,;:!?)]*")
+_GATE = Gate(set(UNITS) | set(TENS) | set(SCALES) | set(VAGUE) | set(VAGUE_QUANTIFIERS)
+             | set(FRACTIONS) | {"a", "an", "dozen"}, "0123456789+")
 _MAX_NOUN_GAP = 6  # modifiers scanned between a number and its noun
-_TABLE_RUN = 3
-
-
-@dataclass
-class Reading:
-    """A number found at a token, before bounds and noun are decided."""
-
-    number: Number
-    percent: bool = False  # a proportion, value already in percent
-    needs_of: bool = False  # fractions and "a couple" only count before "of"
-    approximate: bool = False
+_TABLE_RUN = 3  # bare numbers in a row: a table or a phone number
+_MAX_GLUED = 8  # tokens without spaces around a number that can still make a simple number
 
 
 @Language.factory("claimgraph_quantities")
@@ -120,13 +116,13 @@ class QuantityFinder:
     def __call__(self, doc: Doc) -> Doc:
         found: list[Quantity] = []
         last_noun: str | None = None
-        skip_to = 0
-        for token in doc:
-            if token.is_sent_start:
-                last_noun = None
-            if token.i < skip_to:
+        skip_to, sentence = 0, -1
+        for i, in_sentence in _GATE(doc):
+            if in_sentence != sentence:
+                last_noun, sentence = None, in_sentence
+            if i < skip_to:
                 continue
-            result = _quantity_at(doc, token.i, last_noun)
+            result = _quantity_at(doc, i, last_noun)
             if result is None:
                 continue
             quantity, skip_to, noun = result
@@ -144,14 +140,14 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
         return None, _run_end(doc, i + 1), None  # an international phone number
     if is_digit_token(token) and _run_end(doc, i) - i >= _TABLE_RUN:
         return None, _run_end(doc, i), None
-    reading = _read(doc, i)
+    reading = read_number(doc, i)
     if reading is None:
         return None
     number = reading.number
-    currency = _currency(doc, number.start)
+    currency = currency_at(doc, number.start)
     kind, start = _prefix(doc, number.start - 1 if currency else number.start)
     low, high = number.value, number.value
-    upper = _range_end(doc, number.end, kind == BETWEEN, number.words)
+    upper = _range_end(doc, number.end, kind == BETWEEN)
     if upper is not None and number.scale == 1 and upper.scale > 1 and number.value is not None:
         number.value = low = number.value * upper.scale
     end = upper.end if upper is not None else number.end
@@ -168,34 +164,36 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
     unit, noun_token, via_of = None, None, False
     if end < len(doc) and _is_percent(doc, end):
         unit, end = "percent", _percent_end(doc, end)
+        noun_token, via_of = _counted_noun(doc, end)
+        if not via_of:  # "30 percent of voters" keeps "voters" in the span; "30 percent rate" not
+            noun_token = None
     elif reading.percent:
         unit = "percent"
-        noun_token, via_of = _counted_noun(doc, end, allow_of=True)
+        noun_token, via_of = _counted_noun(doc, end)
     else:
-        noun_token, via_of = _counted_noun(doc, end, allow_of=True)
+        noun_token, via_of = _counted_noun(doc, end)
         if reading.needs_of and not via_of:
             return None, end, None
         if currency:
             unit = currency
         elif noun_token is not None:
             unit = _noun_text(noun_token)
-    if noun_token is not None and TIME_UNITS.get(noun_token.lemma_.lower()):
+    if noun_token is not None and not via_of and TIME_UNITS.get(noun_token.lemma_.lower()):
         return None, noun_token.i + 1, None  # a duration: left to the time expressions
-    if _excluded_without_noun(doc, number, noun_token, via_of, reading):
+    if _counts_nothing(doc, number, noun_token, via_of, reading):
         return None, end, None
     noun = _noun_text(noun_token) if noun_token is not None else None
     if noun_token is not None and noun_token.lower_ in ANAPHORIC_NOUNS:
         unit, noun = last_noun, None
     elif unit is None and noun is None and not reading.percent:
         unit = last_noun
-    span_end = doc[end - 1].idx + len(doc[end - 1])
-    if noun_token is not None:
-        span_end = max(span_end, noun_token.idx + len(noun_token))
-    quantity = _record(doc, doc[start].idx, span_end, reading, kind, low, high, unit)
+    last = max(end, noun_token.i + 1) if noun_token is not None else end
+    quantity = _record(doc[start:last], reading, kind, low, high, unit)
     return quantity, end, noun
 
 
-def _record(doc, start, end, reading, kind, low, high, unit) -> Quantity:
+def _record(span: Span, reading: Reading, kind: str | None, low: float | None,
+            high: float | None, unit: str | None) -> Quantity:
     number = reading.number
     value = number.value
     approximate = reading.approximate or number.vague or kind in (NEAR, ABOUT)
@@ -212,117 +210,9 @@ def _record(doc, start, end, reading, kind, low, high, unit) -> Quantity:
     if value is None:
         low = high = None
     return Quantity(
-        start=start, end=end, text=doc.text[start:end], value=value, low=low, high=high,
-        approximate=approximate, vague=number.vague, unit=unit,
+        start=span.start_char, end=span.end_char, text=span.text, value=value, low=low,
+        high=high, approximate=approximate, vague=number.vague, unit=unit,
     )
-
-
-def _read(doc: Doc, i: int) -> Reading | None:
-    """The number starting at token ``i`` in any written form, or None."""
-    reading = _read_form(doc, i)
-    if reading is None or not reading.percent:
-        return reading
-    # "a quarter of a million dollars", "half a million": a fraction of a magnitude is a count
-    j = reading.number.end
-    if j < len(doc) and doc[j].lower_ == "of":
-        j += 1
-    if j + 1 < len(doc) and doc[j].lower_ in ("a", "an", "one") and doc[j + 1].lower_ in SCALES:
-        value = reading.number.value / 100 * SCALES[doc[j + 1].lower_]
-        return Reading(Number(reading.number.start, j + 2, value, words=True))
-    return reading
-
-
-def _read_form(doc: Doc, i: int) -> Reading | None:
-    n = len(doc)
-    word = doc[i].lower_
-    nxt = doc[i + 1].lower_ if i + 1 < n else ""
-    if word == "half" and nxt in ("a", "an") and i + 2 < n and doc[i + 2].lower_ in SCALES:
-        return Reading(Number(i, i + 1, 50.0), percent=True)
-    if word in ("a", "an", "one") and nxt in FRACTIONS and FRACTIONS[nxt] != 0.5:
-        return Reading(Number(i, i + 2, FRACTIONS[nxt] * 100), percent=True, needs_of=True)
-    if word == "half" and nxt in ("of", "the") and not (i and doc[i - 1].lower_ == "a"):
-        return Reading(Number(i, i + 1, 50.0), percent=True, needs_of=nxt == "of")
-    if word == "a" and nxt == "couple":
-        after = doc[i + 2].lower_ if i + 2 < n else ""
-        if after in SCALES or after == "dozen":  # "a couple dozen", "a couple hundred"
-            value = 2 * SCALES.get(after, 12.0)
-            return Reading(Number(i, i + 3, value, words=True), approximate=True)
-        return Reading(Number(i, i + 2, 2.0, words=True), needs_of=True, approximate=True)
-    vague = _read_vague(doc, i)
-    if vague is not None:
-        return Reading(vague)
-    number = _read_plain(doc, i)
-    if number is None:
-        return None
-    return _proportion(doc, number) or Reading(number)
-
-
-def _read_plain(doc: Doc, i: int) -> Number | None:
-    token = doc[i]
-    if token.lower_ in UNITS or token.lower_ in SCALES or token.lower_ in (
-        "a", "an", "half", "dozen"
-    ) or token.lower_ in ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty",
-                          "ninety"):
-        return read_words(doc, i, i + 12)
-    read = digits_value(token.text, currency=_currency(doc, i) is not None)
-    if read is None or _LEADING_ZERO.fullmatch(token.text):
-        return None
-    value, scale = read
-    end = i + 1
-    if end < len(doc) and scale == 1 and (doc[end].lower_ in SCALES or doc[end].lower_ ==
-                                          "dozen"):
-        scale = SCALES.get(doc[end].lower_, 12.0)
-        if "." in token.text and "," not in token.text:  # "2.500 million" is 2.5 million
-            value = float(token.text)
-        value = value * scale if value is not None else None
-        end += 1
-    return Number(i, end, value, scale=scale)
-
-
-def _read_vague(doc: Doc, i: int) -> Number | None:
-    """"dozens of", "tens of thousands", "several hundred", "a few dozen", or None."""
-    n = len(doc)
-    word = doc[i].lower_
-    if word in VAGUE:
-        if i and doc[i - 1].pos_ == "DET" and doc[i - 1].lower_ != "some":
-            return None  # "the hundreds", "in the thousands"
-        value, j = VAGUE[word], i + 1
-        if j + 1 < n and doc[j].lower_ == "of" and doc[j + 1].lower_ in VAGUE:
-            value, j = value * VAGUE[doc[j + 1].lower_], j + 2
-        elif word in ("tens", "scores") and not (j < n and doc[j].lower_ == "of"):
-            return None  # "test scores", "tens" alone
-        return Number(i, j, value, scale=value, vague=True)
-    start = i
-    if word == "a" and i + 1 < n and doc[i + 1].lower_ == "few":
-        i += 1
-        word = "few"
-    if word in VAGUE_QUANTIFIERS and i + 1 < n:
-        after = doc[i + 1].lower_
-        if after in SCALES or after == "dozen":
-            value = SCALES.get(after, 12.0)
-            return Number(start, i + 2, value, scale=value, vague=True)
-    return None
-
-
-def _proportion(doc: Doc, number: Number) -> Reading | None:
-    """"two-thirds of" and "one in five" as percentages, or None."""
-    n, j = len(doc), number.end
-    if j < n and doc[j].text == "-":
-        j += 1
-    if j < n and doc[j].lower_ in FRACTIONS and doc[j].lower_ not in ("half", "halves") \
-            and number.value:
-        return Reading(Number(number.start, j + 1, number.value * FRACTIONS[doc[j].lower_] * 100),
-                       percent=True, needs_of=True)
-    j = number.end
-    if j + 1 < n and doc[j].lower_ == "out" and doc[j + 1].lower_ == "of":
-        j += 1
-    if j + 1 < n and doc[j].lower_ in ("in", "of") and (doc[j].lower_ == "in" or j > number.end):
-        whole = _read_plain(doc, j + 1)
-        if whole is not None and whole.value and number.value and whole.value > number.value \
-                and not _YEAR.fullmatch(doc[j + 1].text):
-            share = 100 * number.value / whole.value
-            return Reading(Number(number.start, whole.end, share), percent=True)
-    return None
 
 
 def _not_a_count(doc: Doc, number: Number) -> bool:
@@ -337,26 +227,32 @@ def _not_a_count(doc: Doc, number: Number) -> bool:
         return compound or (doc[i].pos_ == "PROPN" and doc[i].text[:1].isupper()
                             and not doc[i].is_sent_start)
     first, last = i, i
-    while first > 0 and not doc[first - 1].whitespace_ and not doc[first - 1].is_space:
+    while first > 0 and not doc[first - 1].whitespace_ and i - first < _MAX_GLUED:
         first -= 1
-    while last + 1 < n and not doc[last].whitespace_ and not doc[last + 1].is_space:
+    while last + 1 < n and not doc[last].whitespace_ and last - i < _MAX_GLUED:
         last += 1
-    chunk = doc.text[doc[first].idx: doc[last].idx + len(doc[last])]
+    if i - first >= _MAX_GLUED or last - i >= _MAX_GLUED:
+        return True  # a long run of glued tokens is a code, list or URL, not a number
+    chunk = doc[first:last + 1].text
     if not (_CHUNK_OK.fullmatch(chunk) or _CHUNK_RANGE.fullmatch(chunk)):
         return True
     prev = doc[i - 1].lower_.rstrip(".") if i else ""
     return (
         prev in MONTHS or after.rstrip(".") in MONTHS
         or prev in AGE_WORDS or prev in LABEL_WORDS or prev in DIAL_WORDS
-        or (i > 0 and doc[i - 1].text in ("#", "No.", "no."))
+        or (i > 1 and prev == "" and doc[i - 2].lower_ in LABEL_WORDS)  # "No" "." "2"
     )
 
 
-def _excluded_without_noun(doc, number, noun_token, via_of, reading) -> bool:
-    """Years, ages in apposition and a lone "one": numbers that count nothing."""
+def _counts_nothing(doc: Doc, number: Number, noun_token: Token | None, via_of: bool,
+                    reading: Reading) -> bool:
+    """Years, ages in apposition, model names and a lone "one": numbers that count nothing."""
     i = number.start
     text = doc[i].text
     prev = doc[i - 1].lower_ if i else ""
+    if (noun_token is None or noun_token.pos_ == "PROPN") and i and not doc[i - 1].is_sent_start \
+            and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+        return True  # "Arrow 3", "Boeing 737 Max", "Windows 10": part of a name
     if not number.words and _YEAR.fullmatch(text) and number.end == i + 1:
         after = doc[i + 1] if i + 1 < len(doc) else None
         if noun_token is None or prev in YEAR_LEAD or doc[i].ent_type_ == "DATE" or (
@@ -377,7 +273,9 @@ def _excluded_without_noun(doc, number, noun_token, via_of, reading) -> bool:
 
 def _prefix(doc: Doc, start: int) -> tuple[str | None, int]:
     """The bound phrase just before token ``start``: (kind, its first token) or (None, start)."""
-    for words, kind in _PREFIX_PHRASES:
+    if start == 0:
+        return None, start
+    for words, kind in _PREFIX_PHRASES.get(doc[start - 1].lower_, ()):
         first = start - len(words)
         if first < 0:
             continue
@@ -387,7 +285,10 @@ def _prefix(doc: Doc, start: int) -> tuple[str | None, int]:
 
 
 def _suffix(doc: Doc, end: int) -> tuple[str | None, int]:
+    """The bound phrase just after the number ("or more", "or so", "-odd"): (kind, new end)."""
     n = len(doc)
+    if end >= n or doc[end].lower_ not in _SUFFIX_STARTS:
+        return None, end
     for words, kind in SUFFIXES.items():
         if end + len(words) <= n and all(
             doc[end + k].lower_ == w for k, w in enumerate(words)
@@ -396,11 +297,7 @@ def _suffix(doc: Doc, end: int) -> tuple[str | None, int]:
     return None, end
 
 
-def _currency(doc: Doc, i: int) -> str | None:
-    return CURRENCIES.get(doc[i - 1].lower_) if i else None
-
-
-def _range_end(doc: Doc, end: int, between: bool, words: bool) -> Number | None:
+def _range_end(doc: Doc, end: int, between: bool) -> Number | None:
     """The upper number of "X to Y", "X-Y", "X or Y", "between X and Y", or None."""
     n = len(doc)
     if end + 1 >= n:
@@ -411,8 +308,8 @@ def _range_end(doc: Doc, end: int, between: bool, words: bool) -> Number | None:
     j = end + 1
     if j < n and doc[j].text in CURRENCIES:
         j += 1
-    upper = _read_plain(doc, j) if j < n else None
-    if upper is None or upper.value is None or upper.words != words:
+    upper = read_plain(doc, j) if j < n else None
+    if upper is None or upper.value is None:
         return None
     return upper
 
@@ -427,11 +324,11 @@ def _percent_end(doc: Doc, j: int) -> int:
     return j + 2 if doc[j].lower_ == "per" else j + 1
 
 
-def _counted_noun(doc: Doc, j: int, allow_of: bool) -> tuple[Token | None, bool]:
+def _counted_noun(doc: Doc, j: int) -> tuple[Token | None, bool]:
     """The noun a number counts ("North Korean troops" → troops) and whether it came via "of"."""
     n = len(doc)
     via_of = False
-    if allow_of and j < n and doc[j].lower_ == "of":
+    if j < n and doc[j].lower_ == "of":
         via_of, j = True, j + 1
         if j < n and doc[j].lower_ in PRONOUNS:
             return None, True
@@ -448,6 +345,8 @@ def _counted_noun(doc: Doc, j: int, allow_of: bool) -> tuple[Token | None, bool]
         if token.tag_ == "HYPH" and not token.whitespace_ and not doc[k - 1].whitespace_:
             noun = None  # "coal-fired power plants": the noun comes after the compound
         elif token.pos_ in NOUN_POS and not token.like_num:
+            if noun is not None and noun.pos_ == "NOUN" and token.pos_ == "PROPN":
+                break  # "10 years Iran will ...": a name after a common noun starts a new phrase
             noun = token
         elif noun is None and (token.pos_ == "ADJ" or token.tag_ in MODIFIER_TAGS
                                or (token.pos_ == "ADV" and k + 1 < n

@@ -10,30 +10,38 @@ attributed one ("A," he said. "B.") joins it, attributions inside a quote are ne
 
 from __future__ import annotations
 
-import logging
-from bisect import bisect_right
+import re
+from bisect import bisect_right, insort
 
+import numpy as np
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.language import Language
+from spacy.strings import hash_string
+from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.analyze.attribution import Draft, according_to, complement, cue_span
+from claimgraph.analyze.attribution import (
+    Draft, according_to, complement, cue_span, noun_reports,
+)
 from claimgraph.analyze.channels import apply_channels
-from claimgraph.analyze.cues import CueLexicon, load_lexicon
-from claimgraph.analyze.marks import Stretch, find_stretches
+from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
+from claimgraph.analyze.marks import Stretch, StretchIndex, find_stretches
 from claimgraph.analyze.speakers import (
     EntityIndex, is_anonymous, is_first_person, noun_phrase, resolve, subject_of,
 )
 from claimgraph.model import Quote, Speaker, Span
 
-log = logging.getLogger(__name__)
-
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
+_OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
 _ENDS = {".", "!", "?", ";"}
-_FIRST_SECOND = {"i", "we", "you", "me", "us"}
+_NEWLINE = re.compile("\n")
+_ACCORDING = np.array([hash_string("according")], dtype=np.uint64)
+_CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uint64)
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+_DASHES = {"―", "—", "–"}
 
 
 class _Text:
@@ -41,9 +49,19 @@ class _Text:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.token_starts = [t.idx for t in doc]
-        text = doc.text
-        self.paragraphs = [0] + [i + 1 for i, ch in enumerate(text) if ch == "\n"]
+        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        # One array read instead of a Token object per word: the component's main cost.
+        self.columns = doc.to_array([IDX, LEMMA, POS, LOWER])
+        self.token_starts = self.columns[:, 0].tolist()
+        self.paragraphs = [0] + [m.end() for m in _NEWLINE.finditer(self.text)]
+
+    def tokens_where(self, column: int, ids: np.ndarray, pos: tuple[int, ...] = ()) -> list[Token]:
+        """Tokens whose ``column`` (1 lemma, 3 lower form) is in ``ids``, with a POS in ``pos``
+        when given."""
+        hit = np.isin(self.columns[:, column], ids)
+        if pos:
+            hit &= np.isin(self.columns[:, 2], np.array(pos, dtype=self.columns.dtype))
+        return [self.doc[int(i)] for i in np.flatnonzero(hit)]
 
     def token_at(self, offset: int) -> int:
         return max(bisect_right(self.token_starts, offset) - 1, 0)
@@ -53,7 +71,7 @@ class _Text:
 
     def starts_paragraph(self, offset: int) -> bool:
         start = self.paragraphs[self.paragraph_of(offset)]
-        return _blank(self.doc.text[start:offset])
+        return _blank(self.text[start:offset])
 
 
 def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
@@ -62,24 +80,28 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
         return []
     text = _Text(doc)
     index = EntityIndex.of(list(doc._.entities))
-    stretches = find_stretches(doc.text)
-    cues = [t for t in doc if t.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(t.lemma_)]
+    stretches = StretchIndex(find_stretches(text.text))
+    cues = [  # "according to" has its own rule
+        t for t in text.tokens_where(1, lexicon.verb_ids, (VERB, AUX)) if t.lower_ != "according"
+    ]
     drafts: list[Draft] = []
     used: set[int] = set()
     _labelled_paragraphs(text, drafts, used)
-    free = _attribute_stretches(stretches, text, lexicon, drafts, used)
-    _drop_labelled(stretches, free, drafts)
+    free = _attribute_stretches(stretches.stretches, text, lexicon, drafts, used)
+    _drop_labelled(stretches.stretches, free, drafts)
     for cue in cues:
         if cue.i not in used:
             draft = _reported(cue, lexicon, stretches, free, drafts)
             if draft is not None:
                 used.add(cue.i)
                 drafts.append(draft)
-    drafts.extend(according_to(doc))
-    _join_unattributed(stretches, free, text, drafts)
+    drafts.extend(noun_reports(text.tokens_where(1, lexicon.noun_ids, (NOUN,))))
+    drafts = _outermost(drafts)
+    drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
+    _join_unattributed(stretches.stretches, free, text, drafts)
     drafts.sort(key=lambda d: d.pieces[0][0])
-    quotes = _records(doc, drafts, index)
-    apply_channels(doc, quotes, index)
+    quotes = _records(text.text, drafts, index)
+    apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
     return quotes
 
 
@@ -98,6 +120,13 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
     """Direct quotes for stretches with a cue beside them; the indexes of the rest."""
     free = set()
     for k, stretch in enumerate(stretches):
+        signed = _signature(stretch, text)
+        if signed is not None:  # '"..." ― Jane Doe'
+            dash, name = signed
+            used.add(dash.i)
+            drafts.append(Draft("direct", dash, list(stretch.pieces), outside=stretch,
+                                speaker_token=name))
+            continue
         cue = _cue_after(stretch, text, lexicon) or _cue_before(stretch, text, lexicon)
         if cue is None or cue.i in used:
             free.add(k)
@@ -107,13 +136,35 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
     return free
 
 
-def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
-    """The cue of '"...," Austin said.': a cue verb shortly after the closing mark."""
+def _signature(stretch: Stretch, text: _Text) -> tuple[Token, Token] | None:
+    """The dash and the last word of a name signing a quotation: '"..." ― Jane Doe'."""
+    doc = text.doc
+    i = _after_closing(stretch, text)
+    if i >= len(doc) - 1 or doc[i].text not in _DASHES:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and j - i <= _MAX_LABEL + 1:
+        j += 1
+    if j == i + 1 or (j < len(doc) and not (doc[j].is_punct or doc[j].is_space)):
+        return None
+    return doc[i], doc[j - 1]
+
+
+def _after_closing(stretch: Stretch, text: _Text) -> int:
+    """The index of the first token after a stretch's closing mark (and comma)."""
     doc = text.doc
     i = text.token_at(stretch.end)
     while i < len(doc) and doc[i].idx < stretch.end:
         i += 1
-    i += 1  # the closing mark
+    while i < len(doc) and (doc[i].text == "," or doc[i].is_quote):
+        i += 1
+    return i
+
+
+def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
+    """The cue of '"...," Austin said.': a cue verb shortly after the closing mark."""
+    doc = text.doc
+    i = _after_closing(stretch, text)
     for token in doc[i: i + _WINDOW]:
         if token.is_space or token.text in _ENDS or token.is_quote:
             return None
@@ -126,6 +177,8 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
     """The cue of 'Austin said: "..."': a cue verb before a colon or comma opening the quote."""
     doc = text.doc
     i = text.token_at(stretch.start) - 1  # the opening mark
+    while i > 1 and doc[i - 1].is_space and doc[i - 2].text == ":":
+        i -= 1  # 'He said:' ending the paragraph before the quotation
     if i < 1 or doc[i - 1].text not in (":", ","):
         return None
     for token in reversed(doc[max(i - 1 - _WINDOW, 0): i - 1]):
@@ -136,41 +189,75 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
     return None
 
 
-def _reported(cue: Token, lexicon: CueLexicon, stretches: list[Stretch], free: set[int],
+def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: set[int],
               drafts: list[Draft]) -> Draft | None:
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
-    span = complement(cue, lexicon)
-    if span is None:
+    if cue.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None  # "plans to say ...": an intention to speak, not a report
+    pieces = complement(cue, lexicon)
+    if not pieces:
         return None
-    start, end = span
-    if _inside(cue.idx, stretches) and not _third_party_clause(cue):
+    start, end = pieces[0][0], pieces[-1][1]
+    around = stretches.containing(cue.idx)
+    if around is not None and not _third_party_clause(cue):
         return None  # "I think ..." inside a quotation is part of what is quoted
-    for draft in drafts:
-        if draft.kind == "direct" and draft.outside is not None:
-            if draft.outside.start <= start < draft.outside.end and end <= draft.outside.end + 2:
-                return None  # the complement is the quoted stretch a direct quote already took
-    pieces = [(start, end)]
+    taken = stretches.containing(start)
+    if taken is not None and taken != around and taken not in free and \
+            end <= stretches.stretches[taken].end + 2:
+        return None  # the complement is a quoted stretch that a direct quote already took
     kind = "indirect"
-    for k in sorted(free):
-        stretch = stretches[k]
-        if start <= stretch.start <= end + 2:  # 'called them “deplorables”' too
-            kind = "mixed"
-            free.discard(k)
-            pieces = [(start, max(end, stretch.pieces[0][1]))] + list(stretch.pieces[1:])
+    k = stretches.starting_between(start, end + 2).start
+    # Quoted words inside the report, or right at its end ('called them “deplorables”'),
+    # make it mixed; the report runs to the end of the last of them.
+    while k < len(stretches.stretches) and stretches.stretches[k].start <= end + 2:
+        stretch = stretches.stretches[k]
+        k += 1
+        if k - 1 not in free:
+            continue
+        kind = "mixed"
+        free.discard(k - 1)
+        if stretch.pieces[0][1] > end:
+            pieces = pieces[:-1] + [(pieces[-1][0], stretch.pieces[0][1])]
+            end = stretch.pieces[0][1]
+        if len(stretch.pieces) > 1:
+            pieces += list(stretch.pieces[1:])
             break
     return Draft(kind, cue, pieces)
 
 
-def _inside(offset: int, stretches: list[Stretch]) -> bool:
-    return any(s <= offset < e for stretch in stretches for s, e in stretch.pieces)
+def _outermost(drafts: list[Draft]) -> list[Draft]:
+    """Drafts without reports nested in another's reported content ("X said she plans to ..."),
+    but for those of someone named or described ("..., with experts noting ...")."""
+    reported = sorted(
+        (s, e) for d in drafts if d.kind in ("indirect", "mixed") for s, e in d.pieces
+    )
+    starts = [s for s, _ in reported]
+    kept = []
+    for draft in drafts:
+        at = draft.cue.idx if draft.cue is not None else -1
+        i = bisect_right(starts, at) - 1
+        nested = draft.kind != "direct" and any(
+            reported[j][0] <= at < reported[j][1] for j in range(max(i - _OVERLAPS, 0), i + 1)
+        )
+        if not nested or _named_subject(draft.cue):
+            kept.append(draft)
+    return kept
+
+
+def _named_subject(cue: Token) -> bool:
+    head = subject_of(cue)
+    return head is not None and head.pos_ != "PRON"
 
 
 def _third_party_clause(cue: Token) -> bool:
     """Whether ``cue`` reports a clause of someone other than the quoted speaker or listener
     ("intelligence agencies confirmed that ..." inside a quote)."""
     head = subject_of(cue)
-    return head is not None and head.lower_ not in _FIRST_SECOND and any(
-        c.dep_ == "ccomp" for c in cue.children
+    if head is None or head.pos_ == "PRON":
+        return False
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in cue.children
     )
 
 
@@ -196,8 +283,8 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> No
             if colon in used:
                 continue
             end = text.paragraphs[text.paragraph_of(doc[colon].idx) + 1] - 1 \
-                if text.paragraph_of(doc[colon].idx) + 1 < len(text.paragraphs) else len(doc.text)
-            body = doc.text[doc[colon].idx + 1: end]
+                if text.paragraph_of(doc[colon].idx) + 1 < len(text.paragraphs) else len(text.text)
+            body = text.text[doc[colon].idx + 1: end]
             first = doc[colon].idx + 1 + len(body) - len(body.lstrip(" \t\"“”"))
             last = first + len(body.strip(" \t\n\"“”"))
             if last > first:
@@ -208,22 +295,23 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> No
 def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
                        drafts: list[Draft]) -> None:
     """Give free stretches to the quote they continue, or keep long ones without a speaker."""
+    ends = sorted((d.pieces[-1][1], n) for n, d in enumerate(drafts) if d.kind != "according_to")
     for k in sorted(free):
         stretch = stretches[k]
-        previous = _previous_quote(stretch, drafts)
+        at = bisect_right(ends, (stretch.start, len(drafts))) - 1
+        previous = drafts[ends[at][1]] if at >= 0 else None
         if previous is not None and _continues(previous, stretch, text):
             if previous.kind == "direct" and text.paragraph_of(previous.pieces[-1][1]) == \
                     text.paragraph_of(stretch.start):
                 previous.pieces.extend(stretch.pieces)  # "A," he said. "B."
-            else:
-                drafts.append(Draft("direct", None, list(stretch.pieces), speaker_of=previous))
-        elif len(text.doc.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS:
+                insort(ends, (stretch.end, ends[at][1]))
+                continue
+            drafts.append(Draft("direct", None, list(stretch.pieces), speaker_of=previous))
+        elif len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS:
             drafts.append(Draft("direct", None, list(stretch.pieces)))
-
-
-def _previous_quote(stretch: Stretch, drafts: list[Draft]) -> Draft | None:
-    before = [d for d in drafts if d.pieces[-1][1] <= stretch.start and d.kind != "according_to"]
-    return max(before, key=lambda d: d.pieces[-1][1]) if before else None
+        else:
+            continue
+        insort(ends, (stretch.end, len(drafts) - 1))
 
 
 def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
@@ -231,7 +319,7 @@ def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
     if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
         return previous.kind == "direct" and previous.cue is not None and \
             previous.cue.idx < stretch.start
-    between = text.doc.text[previous.pieces[-1][1]: stretch.start].split("\n")
+    between = text.text[previous.pieces[-1][1]: stretch.start].split("\n")
     return text.starts_paragraph(stretch.start) and all(_blank(line) for line in between[1:])
 
 
@@ -239,35 +327,39 @@ def _blank(text: str) -> bool:
     """Whether ``text`` holds nothing but spaces and opening quotation marks."""
     return not text.strip(" \t\n“\"„«‹「『")
 
-def _records(doc: Doc, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
+def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     quotes: list[Quote] = []
     for n, draft in enumerate(drafts, start=1):
         draft.id = f"q{n}"
+    quoted = sorted(
+        (s, e, n) for n, d in enumerate(drafts) if d.kind in ("direct", "mixed") for s, e in d.pieces
+    )
     for draft in drafts:
-        outer = _enclosing(draft, drafts)
+        outer = _enclosing(draft, drafts, quoted)
         speaker = _speaker(draft, outer, index)
         quotes.append(Quote(
             id=draft.id,
             kind=draft.kind,
             speaker=speaker,
-            cue=cue_span(draft),
-            content=[Span(start=s, end=e, text=doc.text[s:e]) for s, e in draft.pieces],
+            cue=cue_span(draft, text),
+            content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
             nested_in=outer.id if outer is not None else None,
         ))
         draft.speaker = speaker
     return quotes
 
 
-def _enclosing(draft: Draft, drafts: list[Draft]) -> Draft | None:
-    """The direct quote whose content holds ``draft``'s cue (an attribution inside a quote)."""
+def _enclosing(draft: Draft, drafts: list[Draft],
+               quoted: list[tuple[int, int, int]]) -> Draft | None:
+    """The quote whose quoted content holds ``draft``'s cue (an attribution inside a quote);
+    ``quoted`` lists the (start, end, draft number) of direct and mixed pieces in text order."""
     if draft.cue is None:
         return None
     at = draft.cue.idx
-    for other in drafts:
-        if other is not draft and other.kind in ("direct", "mixed") and any(
-            s <= at < e for s, e in other.pieces
-        ):
-            return other
+    i = bisect_right(quoted, (at, len(drafts)))
+    for start, end, n in quoted[max(i - _OVERLAPS, 0): i]:
+        if start <= at < end and drafts[n] is not draft:
+            return drafts[n]
     return None
 
 

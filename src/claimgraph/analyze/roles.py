@@ -11,6 +11,7 @@ from spacy.tokens import Span, Token
 _PREMODIFIER_DEPS = {"compound", "nmod", "amod", "poss", "det", "case", "punct", "prep", "pobj"}
 _ROLE_POS = {"NOUN", "PROPN"}
 _MAX_ROLE_TOKENS = 14
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "mx", "madam", "mister"}
 
 
 def roles_of(ent: Span) -> list[str]:
@@ -75,4 +76,6 @@ def _role_text(span: Span) -> str | None:
         return None
     if any(t.is_space or t.text in "\"“”«»()" for t in span):
         return None
+    if all(t.lower_.rstrip(".") in _HONORIFICS for t in span):
+        return None  # "Mr." is a form of address, not a role
     return span.text.strip(" ,;:")

@@ -20,6 +20,22 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _PERSONAL = {"he", "she", "him", "her"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
+_INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
+# What a description names, and the role words that make someone one: "the diplomat" can be
+# an ambassador, "the lawmaker" a senator.
+ROLE_KINDS = {
+    "diplomat": {"ambassador", "envoy", "consul", "diplomat", "attaché"},
+    "lawmaker": {"senator", "representative", "congressman", "congresswoman", "legislator",
+                 "lawmaker", "mp", "assemblyman", "assemblywoman"},
+    "politician": {"senator", "representative", "congressman", "congresswoman", "governor",
+                   "mayor", "minister", "president", "lawmaker", "candidate", "nominee"},
+    "official": {"minister", "secretary", "director", "commissioner", "official", "spokesman",
+                 "spokeswoman", "spokesperson", "administrator"},
+    "leader": {"president", "premier", "chancellor", "leader", "chairman", "chairwoman",
+               "chair", "head"},
+    "executive": {"ceo", "chairman", "chairwoman", "founder", "executive", "president"},
+    "officer": {"general", "colonel", "commander", "admiral", "officer", "sergeant"},
+}
 _PRONOUN_WINDOW = 3  # sentences searched back for a pronoun's antecedent
 _MAX_CLIMB = 6
 
@@ -54,7 +70,9 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         end += 1
     while start < head.i and (doc[start].is_punct or doc[start].is_quote):
         start += 1
-    while end > head.i and (doc[end].is_punct or doc[end].is_quote):
+    while end > head.i and (doc[end].is_punct or doc[end].is_quote) and not (
+        doc[end].text == ")" and "(" in doc[start:end].text
+    ):
         end -= 1
     return doc[start: end + 1]
 
@@ -90,9 +108,10 @@ class EntityIndex:
         """Ids of entities mentioned inside ``[start, end)``, in text order."""
         return [entity for _, _, entity in self.spans(start, end)]
 
-    def before(self, offset: int) -> list[int]:
-        """Indexes of mentions starting before ``offset``, nearest first."""
-        return list(range(bisect_right(self.starts, offset - 1) - 1, -1, -1))
+    def before(self, offset: int, limit: int = 200) -> range:
+        """Indexes of up to ``limit`` mentions starting before ``offset``, nearest first."""
+        last = bisect_right(self.starts, offset - 1) - 1
+        return range(last, max(last - limit, -1), -1)
 
 
 def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
@@ -107,7 +126,9 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     lower = head.lower_
     if lower in _PERSONAL:
         return _recent_person(head, index)
-    if head.pos_ in ("NOUN", "PROPN") and any(t.lower_ == "the" for t in phrase):
+    if head.pos_ == "NOUN" and head.tag_ == "NN" and not any(
+        t.lower_ in _INDEFINITE for t in phrase
+    ):  # "the minister", a headline's "Ex-diplomat"; not "a source"
         return _by_role(head, index)
     return None
 
@@ -142,15 +163,20 @@ def _sentence_start_back(token: Token, sentences: int) -> int:
 
 
 def _by_role(head: Token, index: EntityIndex) -> str | None:
-    """The most recently mentioned person whose role names ``head`` ("the minister")."""
-    word = head.lemma_.lower()
+    """The person whose role names what ``head`` describes ("the minister"): the most recently
+    mentioned one, or for a headline naming someone before the text does, the most mentioned."""
+    kinds = ROLE_KINDS.get(head.lemma_.lower(), set()) | {head.lemma_.lower()}
+
+    def fits(entity: Entity) -> bool:
+        return entity.type == "PERSON" and any(
+            kinds & set(role.lower().replace("-", " ").split()) for role in entity.roles
+        )
+
     for i in index.before(head.idx):
-        entity = index.by_id[index.ids[i]]
-        if entity.type == "PERSON" and any(
-            word in role.lower().replace("-", " ").split() for role in entity.roles
-        ):
-            return entity.id
-    return None
+        if fits(index.by_id[index.ids[i]]):
+            return index.ids[i]
+    later = [e for e in index.by_id.values() if fits(e)]
+    return max(later, key=lambda e: len(e.mentions)).id if later else None
 
 
 def is_first_person(head: Token) -> bool:

@@ -17,6 +17,7 @@ Cue words come from ``data/stance.json``, loaded once.
 from __future__ import annotations
 
 import json
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -30,8 +31,11 @@ from claimgraph.model import ClaimStatus, Cue
 LEXICON = Path(__file__).resolve().parent / "data" / "stance.json"
 NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
+EVALUATIVE_POS = ("ADJ", "NOUN", "ADV")
 NEGATORS = frozenset({"not", "n't", "never", "no"})
 MAX_PHRASE = 4
+# Verbs of holding a view; "we expect", "I suspect" stay hedges of the expected or suspected.
+VIEW_VERBS = frozenset({"think", "believe", "feel", "guess", "suppose", "reckon", "consider"})
 
 
 @dataclass(frozen=True)
@@ -70,8 +74,11 @@ def token_cue(tok: Token, kind: str | None) -> Cue:
 
 def phrase_cues(seg: Span, phrases: frozenset[tuple[str, ...]], kind: str) -> list[Cue]:
     """Lower-case token sequences of ``phrases`` in ``seg``."""
+    firsts = {p[0] for p in phrases}
     found, lowers = [], [t.lower_ for t in seg]
-    for i in range(len(lowers)):
+    for i, first in enumerate(lowers):
+        if first not in firsts:
+            continue
         for n in range(min(MAX_PHRASE, len(lowers) - i), 0, -1):
             if tuple(lowers[i:i + n]) in phrases:
                 found.append(cue(seg[i:i + n], kind))
@@ -111,42 +118,87 @@ def frame_cues(cue_span: Span, lex: Stance) -> dict[str, list[Cue]]:
     elif lemma in lex.deny and neg is None:
         found["denied"] = [cue(cue_span, "deny")]
     hedges = find_hedges(cue_span)
+    for child in verb.children:  # "reportedly said": the outlet hedges that it was said
+        if child.dep_ == "advmod" and not cue_span.start <= child.i < cue_span.end:
+            hedges += find_hedges(doc[child.i:child.i + 1])
     if hedges:
         found["hedged"] = hedges
     found["attributed"] = [cue(cue_span, "attribution")]
     return found
 
 
-def content_cues(seg: Span, in_quote: bool, lex: Stance) -> dict[str, list[Cue]]:
-    """Cues inside the claim itself."""
-    found: dict[str, list[Cue]] = {"speculative": [], "hedged": [], "confirmed": [], "denied": [],
-                                   "opinion": []}
-    for hedge in find_hedges(seg):
-        kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
-        found[kind].append(hedge)
-    seen = {c.start for c in found["speculative"] + found["hedged"]}
-    for tok in seg:
-        lemma, lower = tok.lemma_.lower(), tok.lower_
-        if tok.idx in seen:
-            continue
-        if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could":
-            found["speculative"].append(token_cue(tok, "speculation"))
-        elif lemma in lex.confirm and tok.pos_ == "VERB" and negation(tok, lex) is None and any(
-            c.dep_ in ("auxpass", "nsubj", "nsubjpass") for c in tok.children
-        ):
-            found["confirmed"].append(token_cue(tok, "confirm"))
-        elif in_quote and (lower in lex.opinion or lemma in lex.opinion) and tok.pos_ in (
-            "ADJ", "NOUN", "ADV"
-        ):
-            found["opinion"].append(token_cue(tok, "opinion"))
-    if in_quote:
-        found["denied"] += phrase_cues(seg, lex.deny_phrases, "deny")
-        found["opinion"] += phrase_cues(seg, lex.opinion_phrases, "opinion")
-    return found
+def factual_condition(doc: Doc, hedge: Cue) -> bool:
+    """"Ukraine offers food if they defect": a condition on a statement of fact (no modal in
+    the main clause) leaves the statement itself certain."""
+    span = doc.char_span(hedge.start, hedge.end)
+    if span is None or len(span) != 1:
+        return False
+    mark = span[0]
+    if mark.dep_ != "mark" or mark.head.dep_ != "advcl":
+        return False
+    main = mark.head.head
+    return main.tag_ != "MD" and not any(c.tag_ == "MD" for c in main.children)
+
+
+def first_person(doc: Doc, hedge: Cue) -> bool:
+    """"I think", "we believe": a speaker giving their own view, an opinion rather than a
+    hedge on a fact (and never the outlet's hedge)."""
+    span = doc.char_span(hedge.start, hedge.end)
+    return span is not None and span.root.lemma_.lower() in VIEW_VERBS and any(
+        c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in span.root.children)
+
+
+class ContentCues:
+    """The cues a claim's own words can carry, found once over the whole doc (one pass, not
+    one per claim) and then picked per claim by offset."""
+
+    KINDS = ("speculative", "hedged", "confirmed", "denied", "opinion")
+    QUOTED_ONLY = ("denied", "opinion")  # said by a source, not the outlet's own wording
+
+    def __init__(self, doc: Doc):
+        lex = stance_lexicon()
+        found: list[tuple[str, Cue]] = []
+        for hedge in find_hedges(doc):
+            if hedge.type == "conditional" and factual_condition(doc, hedge):
+                continue
+            if hedge.type == "doxastic" and first_person(doc, hedge):
+                found.append(("opinion", hedge.model_copy(update={"type": "opinion"})))
+                continue
+            kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
+            found.append((kind, hedge))
+        seen = {c.start for _, c in found}
+        for tok in doc:
+            lemma, lower = tok.lemma_.lower(), tok.lower_
+            if tok.idx in seen:
+                continue
+            if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could":
+                found.append(("speculative", token_cue(tok, "speculation")))
+            elif lemma in lex.confirm and tok.pos_ == "VERB" and negation(tok, lex) is None and any(
+                c.dep_ == "auxpass" for c in tok.children
+            ):  # "it was confirmed"; an agent's "X confirmed" is a quote with its own cue
+                found.append(("confirmed", token_cue(tok, "confirm")))
+            elif (lower in lex.opinion or lemma in lex.opinion) and tok.pos_ in EVALUATIVE_POS:
+                found.append(("opinion", token_cue(tok, "opinion")))
+        whole = doc[:]
+        found += [("denied", c) for c in phrase_cues(whole, lex.deny_phrases, "deny")]
+        found += [("opinion", c) for c in phrase_cues(whole, lex.opinion_phrases, "opinion")]
+        found.sort(key=lambda kc: kc[1].start)
+        self.found = found
+        self.starts = [c.start for _, c in found]
+
+    def within(self, seg: Span, in_quote: bool) -> dict[str, list[Cue]]:
+        """The cues inside ``seg``, by the status they argue for."""
+        by_kind: dict[str, list[Cue]] = {k: [] for k in self.KINDS}
+        for kind, c in self.found[bisect_left(self.starts, seg.start_char):]:
+            if c.start >= seg.end_char:
+                break
+            if c.end <= seg.end_char and (in_quote or kind not in self.QUOTED_ONLY):
+                by_kind[kind].append(c)
+        return by_kind
 
 
 def outermost(cues: list[Cue]) -> list[Cue]:
-    """``cues`` in text order, without any that lies inside another ("pariah" in "pariah state")."""
+    """``cues`` in text order, without any that lies inside another ("rogue" in "rogue state")."""
     return [c for c in sorted(cues, key=lambda c: (c.start, -c.end))
             if not any(o is not c and o.start <= c.start and c.end <= o.end
                        and (o.start, o.end) != (c.start, c.end) for o in cues)]
@@ -157,7 +209,9 @@ ORDER: tuple[ClaimStatus, ...] = (
 )
 
 
-def judge(seg: Span, cue_span: Span | None, in_quote: bool) -> tuple[ClaimStatus, list[Cue]]:
+def judge(
+    seg: Span, cue_span: Span | None, in_quote: bool, content: ContentCues
+) -> tuple[ClaimStatus, list[Cue]]:
     """The status of the claim ``seg`` and the cues that decided it.
 
     ``cue_span`` is the cue of the quote the claim sits in (None for the outlet's own text or
@@ -165,14 +219,12 @@ def judge(seg: Span, cue_span: Span | None, in_quote: bool) -> tuple[ClaimStatus
     each claim lies inside one quote.
     """
     lex = stance_lexicon()
-    found = content_cues(seg, in_quote, lex)
+    found = content.within(seg, in_quote)
     if cue_span is not None:
         for kind, cues in frame_cues(cue_span, lex).items():
             found[kind] = found.get(kind, []) + cues
     for status in ORDER:
         if found.get(status):
-            if status == "attributed" and not in_quote:
-                continue
             cues = found[status]
             if status == "speculative":  # the hedges beside a speculation explain it too
                 cues = cues + found.get("hedged", [])
@@ -187,12 +239,27 @@ def check_worthy(seg: Span, status: ClaimStatus, named: bytes) -> bool:
     """
     if status in ("opinion", "speculative"):
         return False
-    lex = stance_lexicon()
-    if any(t.lower_ in lex.predict and t.dep_ == "aux" for t in seg):
+    predict = stance_lexicon().predict
+    worthy = False
+    for tok in seg:
+        if (tok.dep_ == "aux" and tok.lower_ in predict) or _going_to(tok):
+            return False  # a prediction: "will", "shall", "is going to"
+        worthy = worthy or (tok.like_num and tok.ent_type_ not in NOT_COUNTS) or (
+            tok.ent_type_ in NAMED or named[tok.i] or _event(tok))
+    return worthy
+
+
+def _going_to(tok: Token) -> bool:
+    """"going" in "is going to win", a future, not a movement."""
+    doc = tok.doc
+    return tok.lower_ == "going" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and (
+        doc[tok.i + 2].pos_ == "VERB")
+
+
+def _event(tok: Token) -> bool:
+    """A past action with its subject: "Police arrested ...", "the bridge was closed"."""
+    if tok.pos_ != "VERB":
         return False
-    if any(t.lower_ == "going" and t.nbor(1).lower_ == "to" for t in seg if t.i + 1 < len(t.doc)):
-        return False
-    return any(
-        (t.like_num and t.ent_type_ not in NOT_COUNTS) or t.ent_type_ in NAMED or named[t.i]
-        for t in seg
-    )
+    kids = [c.dep_ for c in tok.children]
+    past = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and ("aux" in kids or "auxpass" in kids))
+    return past and ("nsubj" in kids or "nsubjpass" in kids)

@@ -4,9 +4,10 @@ Absolute expressions ("October 25, 2024", "in 2016", "the 1990s", "2024-10-30") 
 their own. Expressions relative to the article ("last week", "Wednesday", "yesterday", "two
 years ago", "the next few months") resolve against ``doc._.published``, the publication date or
 its inferred lower bound; without one they stay unresolved, saying so. "N years later/earlier"
-counts from the most recent absolute date mentioned before it ("in 2016 ... four short years
-later" is 2020). A date without a year, or a weekday, takes the occurrence nearest the
-publication date on the side the verb's tense points to (past by default, as news reports).
+counts from the most recent absolute date, or single day, mentioned before it ("in 2016 ...
+four short years later" is 2020; "on Monday ... two days later" is that Wednesday). A date
+without a year, or a weekday, takes the occurrence nearest the publication date on the side
+the verb's tense points to (past by default, as news reports).
 "few" and "several" are read as 3. Spans hold the expression only, not a leading preposition.
 
 Token rules decide almost everything; dateparser reads only the spaCy DATE entities those rules
@@ -16,23 +17,21 @@ leave, and only when they name a month or weekday or hold digits with separators
 from __future__ import annotations
 
 import datetime as dt
-import logging
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.dates import (
-    UNIT_STEPS, Range, month_range, nearest_year, out_of_range, shift, unit_range, week_range,
-    year_range,
+    UNIT_STEPS, Range, coarseness, month_range, nearest_year, out_of_range, read_with_dateparser,
+    shift, unit_range, weekday_near, weekend_near, year_range,
 )
-from claimgraph.analyze.numbers import MONTHS, TIME_UNITS, WEEKDAYS, digits_value, read_words
+from claimgraph.analyze.numbers import (
+    MONTHS, TENS, TIME_UNITS, UNITS, WEEKDAYS, Gate, digits_value, read_words,
+)
 from claimgraph.model import TimeExpression
-
-log = logging.getLogger(__name__)
 
 NO_DATE = "publication date unknown"
 NO_ANCHOR = "no earlier date in the text to count from"
@@ -44,7 +43,7 @@ DEICTIC_DAYS = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}
 SHIFTERS = {"last": -1, "past": -1, "previous": -1, "this": 0, "current": 0, "next": 1,
             "coming": 1, "upcoming": 1}
 VAGUE_COUNTS = {"few": 3, "several": 3, "couple": 2}
-FUTURE_AUX = {"will", "'ll", "shall", "wo"}
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "would"}
 FILLER_ADJ = {"short", "long", "full", "whole", "brief", "more"}
 _ORDINAL_DAY = re.compile(r"([1-9]|[12]\d|3[01])(st|nd|rd|th)?", re.IGNORECASE)
 _YEAR = re.compile(r"\d{4}")
@@ -52,11 +51,15 @@ _DECADE = re.compile(r"(\d{3}0)s")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _SLASHED = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4}|\d{2})")
 _ANCHOR_WORDS = set(MONTHS) | set(WEEKDAYS) | set(DEICTIC_DAYS)
+_STARTERS = _ANCHOR_WORDS | set(SHIFTERS) | set(UNITS) | set(TENS) | {"a", "an"}
+_GATE = Gate(_STARTERS | {word + "." for word in MONTHS}, "0123456789")
 _DIGIT_SEPARATOR = re.compile(r"\d[-/.:]\d")
 
 
 @dataclass
 class Hit:
+    """A time expression found by a rule: its tokens and its date range, or why it has none."""
+
     start: int  # token indices, end exclusive
     end: int
     span: Range | None = None
@@ -75,28 +78,31 @@ class TimeFinder:
 
     def __call__(self, doc: Doc) -> Doc:
         published = doc._.published
+        if isinstance(published, dt.datetime):
+            published = published.date()
         hits: list[Hit] = []
         anchor: Hit | None = None
-        i = 0
-        while i < len(doc):
+        next_free = 0
+        for i, _ in _GATE(doc):
+            if i < next_free:
+                continue
             hit = _match(doc, i, published, anchor)
             if hit is None:
-                i += 1
                 continue
             hits.append(hit)
-            if hit.absolute and hit.span is not None:
-                anchor = hit
-            i = hit.end
+            if hit.span is not None and (hit.absolute or hit.span[0] == hit.span[1]):
+                anchor = hit  # a date, or a single day such as "Wednesday", to count from
+            next_free = hit.end
         hits.extend(_leftover_entities(doc, hits, published))
         doc._.times = [_record(doc, hit) for hit in sorted(hits, key=lambda h: h.start)]
         return doc
 
 
 def _record(doc: Doc, hit: Hit) -> TimeExpression:
-    start, end = doc[hit.start].idx, doc[hit.end - 1].idx + len(doc[hit.end - 1])
+    span = doc[hit.start:hit.end]
     resolved = hit.span is not None
     return TimeExpression(
-        start=start, end=end, text=doc.text[start:end],
+        start=span.start_char, end=span.end_char, text=span.text,
         start_date=hit.span[0] if resolved else None, end_date=hit.span[1] if resolved else None,
         granularity=hit.granularity, resolved=resolved, reason=None if resolved else hit.reason,
     )
@@ -196,8 +202,9 @@ def _month_date(doc, i, published, anchor) -> Hit | None:
     last_day = None
     if end < n and _ORDINAL_DAY.fullmatch(doc[end].text) and not _YEAR.fullmatch(doc[end].text):
         day, end = int(_ORDINAL_DAY.fullmatch(doc[end].text)[1]), end + 1
-        if end + 1 < n and doc[end].text in ("-", "–") and _ORDINAL_DAY.fullmatch(doc[end + 1].text):
-            last_day, end = int(_ORDINAL_DAY.fullmatch(doc[end + 1].text)[1]), end + 2
+        closing = _ORDINAL_DAY.fullmatch(doc[end + 1].text) if end + 1 < n else None
+        if closing and doc[end].text in ("-", "–"):  # "September 16-19"
+            last_day, end = int(closing[1]), end + 2
     year_at = end + 1 if day is not None and end < n and doc[end].text == "," else end
     if year_at < n and _YEAR.fullmatch(doc[year_at].text):
         year = int(doc[year_at].text)
@@ -253,14 +260,33 @@ def _year(doc, i, published, anchor) -> Hit | None:
     nxt = doc[i + 1] if i + 1 < len(doc) else None
     if nxt is not None and nxt.tag_ in ("NNS", "NNPS") and nxt.lower_ not in TIME_UNITS:
         return None  # "1500 troops"
-    if not (prev in YEAR_LEAD or token.ent_type_ == "DATE" or (nxt is not None and
-                                                               nxt.text in ("'s", "’s"))):
-        return None
     year = int(token.text)
     reason = out_of_range(year)
+    possessive = nxt is not None and nxt.text in ("'s", "’s")
+    if not (prev in YEAR_LEAD or possessive or (token.ent_type_ == "DATE" and not reason)):
+        return None  # the tagger's DATE alone is trusted only for years in the supported span
     if reason:
         return Hit(i, i + 1, reason=reason, granularity="year")
+    last = _year_range_end(doc, i, year)
+    if last is not None:  # "from 2014 to 2016", "between 2010 and 2012", "1948-1982"
+        return Hit(i, last[1], (year_range(year)[0], year_range(last[0])[1]), "year",
+                   absolute=True)
     return Hit(i, i + 1, year_range(year), "year", absolute=True)
+
+
+def _year_range_end(doc: Doc, i: int, first: int) -> tuple[int, int] | None:
+    """(last year, end token) when the year at ``i`` opens a span of years, or None."""
+    j = i + 1
+    if j + 1 >= len(doc) or not _YEAR.fullmatch(doc[j + 1].text):
+        return None
+    joiner, lead = doc[j].lower_, doc[i - 1].lower_ if i else ""
+    if not (joiner in ("-", "–") or (joiner == "to" and lead == "from")
+            or (joiner == "and" and lead == "between")):
+        return None
+    last = int(doc[j + 1].text)
+    if not first < last or out_of_range(last):
+        return None
+    return last, j + 2
 
 
 def _deictic(doc, i, published, anchor) -> Hit | None:
@@ -297,7 +323,7 @@ def _shifted(doc, i, published, anchor) -> Hit | None:
             return None
         if published is None:
             return Hit(i, j + 1, reason=NO_DATE, granularity="day")
-        return Hit(i, j + 1, _weekday_in(published, weekday, direction or 1, week=True), "day")
+        return Hit(i, j + 1, weekday_near(published, weekday, direction or 1, week=True), "day")
     if count is None and doc[i].lower_ in ("past", "coming") and start == i:
         return None  # "past week" needs "the"; bare "past" is often an adjective
     unit = TIME_UNITS[word]
@@ -306,7 +332,7 @@ def _shifted(doc, i, published, anchor) -> Hit | None:
     if published is None:
         return Hit(start, j, reason=NO_DATE, granularity=unit)
     if count is None and word == "weekend":
-        return Hit(i, j, _weekend(published, direction, _direction(doc[i])), "week")
+        return Hit(i, j, weekend_near(published, direction, _direction(doc[i])), "week")
     if count is None and word in ("decade", "century"):
         count = 1  # "the past decade" is the ten years up to today, not a calendar unit
     if count is None:  # "last week": the whole calendar unit before, holding or after today
@@ -317,7 +343,8 @@ def _shifted(doc, i, published, anchor) -> Hit | None:
 
 
 def _counted(doc, i, published, anchor) -> Hit | None:
-    """"two years ago", "four short years later", "a week earlier"."""
+    """"two years ago", "four short years later", "a week earlier", and in the future tense
+    "in two weeks", "within a month"."""
     number = _count(doc, i)
     if number is None:
         return None
@@ -325,9 +352,19 @@ def _counted(doc, i, published, anchor) -> Hit | None:
     while j < len(doc) and doc[j].lower_ in FILLER_ADJ:
         j += 1
     word, j = _units(doc, j)
-    if word is None or j >= len(doc):
+    if word is None:
         return None
-    unit, relation = TIME_UNITS[word], doc[j].lower_
+    unit = TIME_UNITS[word]
+    lead = doc[i - 1].lower_ if i else ""
+    if lead in ("in", "within") and (lead == "within" or _direction(doc[i]) > 0):
+        if published is None:
+            return Hit(i - 1, j, reason=NO_DATE, granularity=unit)
+        later = shift(published, count, word)
+        span = (published, later) if lead == "within" else unit_range(later, unit)
+        return Hit(i - 1, j, span, unit)
+    if j >= len(doc):
+        return None
+    relation = doc[j].lower_
     if relation == "ago":
         if published is None:
             return Hit(i, j + 1, reason=NO_DATE, granularity=unit)
@@ -337,7 +374,7 @@ def _counted(doc, i, published, anchor) -> Hit | None:
     if anchor is None:
         return Hit(i, j + 1, reason=NO_ANCHOR, granularity=unit)
     sign = 1 if relation == "later" else -1
-    granularity = max(unit, anchor.granularity, key=_coarseness)
+    granularity = max(unit, anchor.granularity, key=coarseness)
     start = shift(anchor.span[0], sign * count, word)
     end = shift(anchor.span[1], sign * count, word)
     reason = out_of_range(start.year) or out_of_range(end.year)
@@ -352,21 +389,15 @@ def _weekday(doc, i, published, anchor) -> Hit | None:
     weekday = WEEKDAYS.get(token.lower_)
     if weekday is None or len(token.text) < 6 or not token.text[:1].isupper():
         return None
+    if i + 2 < len(doc) and doc[i + 1].text == ",":  # "Thursday, June 16, 2016": the date decides
+        dated = _month_date(doc, i + 2, published, anchor) or _day_month(doc, i + 2, published,
+                                                                          anchor)
+        if dated is not None and dated.granularity == "day":
+            dated.start = i
+            return dated
     if published is None:
         return Hit(i, i + 1, reason=NO_DATE, granularity="day")
-    return Hit(i, i + 1, _weekday_in(published, weekday, _direction(token), week=False), "day")
-
-
-def _weekday_in(published: dt.date, weekday: int, direction: int, week: bool) -> Range:
-    """The date of ``weekday`` near ``published``. With ``week`` ("last Wednesday"), the one in
-    the previous or next week; otherwise the nearest on or before (or after, for the future)."""
-    if week:
-        monday = week_range(published)[0] + dt.timedelta(weeks=direction)
-        day = monday + dt.timedelta(days=weekday)
-    else:
-        back = (published.weekday() - weekday) % 7
-        day = published + dt.timedelta(days=(7 - back) % 7 if direction > 0 else -back)
-    return day, day
+    return Hit(i, i + 1, weekday_near(published, weekday, _direction(token), week=False), "day")
 
 
 def _count(doc: Doc, i: int) -> tuple[int, int] | None:
@@ -408,20 +439,7 @@ def _unit_word(doc: Doc, j: int) -> str | None:
 
 
 def _unit_size(word: str) -> tuple[int, float]:
-    return _coarseness(TIME_UNITS[word]), UNIT_STEPS.get(word, 1)
-
-
-def _weekend(published: dt.date, direction: int, tense: int) -> Range:
-    """Saturday and Sunday of the weekend meant: "this weekend" in the past tense, written on a
-    weekday, is the one just gone."""
-    if direction == 0 and tense < 0 and published.weekday() < 5:
-        direction = -1
-    monday = week_range(published)[0] + dt.timedelta(weeks=direction)
-    return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
-
-
-def _coarseness(granularity: str | None) -> int:
-    return ("day", "week", "month", "year").index(granularity) if granularity else -1
+    return coarseness(TIME_UNITS[word]), UNIT_STEPS.get(word, 1)
 
 
 def _direction(token: Token) -> int:
@@ -456,26 +474,5 @@ def _leftover_entities(doc: Doc, hits: list[Hit], published: dt.date | None) -> 
 def _parse_leftover(ent, published: dt.date | None) -> Hit:
     if published is None and not any(_YEAR.fullmatch(t.text) for t in ent):
         return Hit(ent.start, ent.end, reason=NO_DATE)
-    try:
-        data = _date_parser(published).get_date_data(ent.text)
-    except Exception as err:  # dateparser raises assorted errors on odd input
-        log.debug("dateparser failed on %r: %s", ent.text, err)
-        data = None
-    if data is None or data.date_obj is None:
-        return Hit(ent.start, ent.end, reason="not understood as a date")
-    day = data.date_obj.date()
-    granularity = data.period if data.period in ("day", "week", "month", "year") else "day"
-    reason = out_of_range(day.year)
-    if reason:
-        return Hit(ent.start, ent.end, reason=reason, granularity=granularity)
-    return Hit(ent.start, ent.end, unit_range(day, granularity), granularity)
-
-
-@lru_cache(maxsize=8)
-def _date_parser(published: dt.date | None):
-    from dateparser.date import DateDataParser  # slow to import: only when a leftover needs it
-
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if published is not None:
-        settings["RELATIVE_BASE"] = dt.datetime.combine(published, dt.time())
-    return DateDataParser(languages=["en"], settings=settings)
+    span, granularity, reason = read_with_dateparser(ent.text, published)
+    return Hit(ent.start, ent.end, span, granularity, reason)

@@ -20,10 +20,9 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
         article = article_from_html(text, raw.source, url=raw.url)
     else:
         article = article_from_text(text, raw.source)
-    updates = {
-        "url": article.url or raw.url,
-        "title": article.title or raw.title,
-        "published": article.published or raw.published,
-        "retrieved": raw.retrieved,
-    }
+    updates = {"url": article.url or raw.url, "title": article.title or raw.title,
+               "retrieved": raw.retrieved}
+    if raw.published and (article.published is None or article.published_inferred):
+        # a date the source declares (feed entry, WARC record) beats one inferred from posts
+        updates.update(published=raw.published, published_inferred=False)
     return article.model_copy(update=updates)

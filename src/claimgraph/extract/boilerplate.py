@@ -20,6 +20,7 @@ _PATTERNS = [
     r"(?:share|share this|share this (?:article|story|post)|share on \w+|tweet|email|print|"
     r"copy link|whatsapp|pinterest|linkedin|reddit)(?:\s*(?:\(opens in new window\)|:))?",
     r"click to (?:share|email|print)\b.*",
+    r"like this:|(?:like\s+)?loading\s*(?:\.\.\.|\u2026)",
     # cross-links and related items
     r"(?:read more|read also|also read|see also|related|recommended|more from \w+|"
     r"related (?:articles?|stories|coverage|content)|you may also like|don(?:'|\u2019)t miss)\s*[:>\-\u2013\u2014|].*",
@@ -34,7 +35,7 @@ _PATTERNS = [
     r"(?:email \w+(?: \w+)? at \S+@\S+ or )?follow (?:him|her|them|us) on (?:twitter|facebook)\b.*",
     # photo and image credits
     r"\(?(?:photo|photograph|image|picture|illustration|graphic|credit|image source|"
-    r"photo credit)s?\s*(?:by|:)\s*.{1,120}",
+    r"photo credit)s?\s*(?:by\s+[^.!?]{1,60}|:\s*.{1,120})",
     r"\(?.{0,80}(?:/|\bvia\b)\s*(?:getty images|shutterstock|afp|reuters|ap|associated press)"
     r"(?: photo)?\)?",
     r"\(?ap photo\s*/.{1,80}",
@@ -42,7 +43,10 @@ _PATTERNS = [
     r"(?:advertisement|sponsored(?: content)?|story continues below(?: advertisement)?|"
     r"continue reading(?: below)?|scroll to continue(?: with content)?|skip (?:ad|advert))\W*",
     # copyright lines
-    r"(?:\u00a9|\(c\)).{0,120}|copyright\s*(?:\u00a9|\(c\))?\s*(?:\w+\s+){0,4}\d{4}\b.{0,100}",
+    r"(?:\u00a9|\(c\)).{0,120}",
+    # "Copyright 2019 Name", "copyright Name 2019 - ...": a year, then a name or nothing, where
+    # prose would go on after a comma ("Copyright law changed in 1998, the court said.")
+    r"copyright\s*(?:\u00a9|\(c\))?\s*(?:[^\s,.]+\s+){0,3}\d{4}(?:\s*[-\u2013|.:]\s*.{0,80}|\s+[^,]{0,80})?",
     r".{0,80}all rights reserved\.?",
 ]
 _BOILERPLATE = re.compile("|".join(f"(?:{p})" for p in _PATTERNS), re.I)

@@ -16,7 +16,10 @@ _KICKER = re.compile(
     r"\s*(?::|\||\s[\u2013\u2014-])\s*(?P<title>\S.*)$",
     re.I,
 )
-_SENTENCE_END = re.compile(r"[.!?\u2026][\"'\u201d\u2019)]*$")
+# Longest headline and standfirst, in characters; a longer line is body text.
+MAX_TITLE = 200
+MAX_DEK = 300
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f][\"'\u201d\u2019)\u300d]*$")
 
 
 def split_kicker(title: str | None) -> tuple[str | None, str | None]:

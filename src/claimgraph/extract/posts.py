@@ -101,6 +101,7 @@ def _attributed(element: HtmlElement, platform: str) -> Post:
     marker = "/status/" if platform == "twitter" else "/post/"
     post_links = [h for h in _hrefs(element) if marker in h]
     url = _without_query(post_links[-1]) if post_links else None
+    links = [h for h in _hrefs(element) if h not in post_links and not _PLATFORM_LINK.match(h)]
     text = "\n".join(_lines(element))
     closing = closing_line(text)
     author = day = None
@@ -108,8 +109,11 @@ def _attributed(element: HtmlElement, platform: str) -> Post:
     if closing is not None:
         text, author, handle, day = closing
     elif post_links:
-        day = parse_date(element.xpath("string(.//a[contains(@href, $m)][last()])", m=marker))
-    links = [h for h in _hrefs(element) if h not in post_links and not _PLATFORM_LINK.match(h)]
+        # no attribution line: the link to the post carries its date, and is no part of its text
+        stamp = element.xpath(".//a[contains(@href, $m)]", m=marker)[-1]
+        day = parse_date(stamp.text_content())
+        stamp.drop_tree()
+        text = "\n".join(_lines(element))
     return Post(platform=platform, author=author, handle=handle, date=day, text=text,
                 links=links, url=url)
 

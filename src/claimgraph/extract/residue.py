@@ -6,7 +6,7 @@ starts is not, so it is decided from the lines themselves: a post is short (at m
 characters, links counted as Twitter counts them), and its lines read differently from article
 prose (hashtags, links, very short lines, exclamations, first person, no closing full stop),
 while article lines carry attributions ("said", "according to") or lead into the post
-("See the tweet below:").
+("See the tweet below:"). Instagram's residue is framed by its own opening and closing lines.
 """
 
 from __future__ import annotations
@@ -22,6 +22,12 @@ from claimgraph.model import Post
 _CLOSING = re.compile(
     r"(?:^(?:[\u2014\u2013\u2015]|--?)|\s[\u2014\u2013\u2015])\s*"
     r"(?P<author>[^\n()\u2014\u2013\u2015]*?)\s*\(\s*@(?P<handle>\w[\w.\-@]*)\s*\)\s*(?P<date>[^\n()]{0,60}?)\s*$"
+)
+_INSTAGRAM_OPENING = re.compile(r"^view this post on instagram$", re.I)
+_INSTAGRAM_CLOSING = re.compile(
+    r"^a (?:post|photo|video) shared by\s+(?P<author>[^\n(@]*?)\s*\(?@(?P<handle>[\w.]+)\)?"
+    r"(?:\s+on\s+(?P<date>.+))?$",
+    re.I,
 )
 # The closing line ends with the date, or the date and a time ("November 5, 2024 at 6:01 PM").
 _DATE_END = re.compile(r"(?:\d{4}|\d{1,2}:\d{2}(?:\s*[AaPp]\.?[Mm]\.?)?)$")
@@ -41,12 +47,12 @@ _LEAD_IN = re.compile(
     re.I,
 )
 _EMOJI = re.compile("[\u2600-\u27bf\u2b00-\u2bff\U0001f000-\U0001faff]")
-_TERMINAL = re.compile(r"[.!?\u2026:;,\"'\u201d\u2019)\]]$")
+_TERMINAL = re.compile(r"[.!?\u2026:;,\"'\u201d\u2019)\]\u3002\uff01\uff1f\u300d]$")
 _TWEET_LIMIT = 280
 # Twitter counts a link in the text as 23 characters, and attachments (media, a quoted post:
 # the links that end a post) not at all.
 _LINK_WEIGHT = 23
-_TRAILING_LINKS = re.compile(r"(?:\s+(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
+_TRAILING_LINKS = re.compile(r"(?:(?:^|\s+)(?:https?://|pic\.twitter\.com/)\S+)+\s*$")
 _SHORT_LINE = 30
 
 
@@ -56,24 +62,39 @@ def split_residue(lines: Sequence[str]) -> tuple[list[str], list[Post]]:
     posts: list[Post] = []
     floor = 0  # kept lines before this index belong to the article before an earlier post
     for line in lines:
-        closing = closing_line(line)
-        if closing is None:
+        shared = _INSTAGRAM_CLOSING.match(line)
+        closing = None if shared else closing_line(line)
+        if shared is None and closing is None:
             kept.append(line)
             continue
-        before, author, handle, day = closing
-        if before:
-            kept.append(before)
-        start = _post_start(kept, floor) if len(kept) > floor else len(kept)
-        text = "\n".join(kept[start:])
-        posts.append(
-            Post(
-                platform="bluesky" if ".bsky." in handle else "twitter",
-                author=author, handle=handle, date=day, text=text, links=links_in(text),
-            )
-        )
+        if shared:
+            post, start = _instagram(kept, floor, shared)
+        else:
+            before, author, handle, day = closing
+            if before:
+                kept.append(before)
+            start = _post_start(kept, floor) if len(kept) > floor else len(kept)
+            text = "\n".join(kept[start:])
+            post = Post(platform="bluesky" if ".bsky." in handle else "twitter", author=author,
+                        handle=handle, date=day, text=text, links=links_in(text))
+        posts.append(post)
         del kept[start:]
         floor = len(kept)
     return kept, posts
+
+
+def _instagram(kept: list[str], floor: int, shared: re.Match) -> tuple[Post, int]:
+    """An Instagram embed's residue runs from "View this post on Instagram" to its
+    "A post shared by Name (@handle)" line; without the opening line, only the caption line
+    just above counts."""
+    openers = [j for j in range(floor, len(kept)) if _INSTAGRAM_OPENING.match(kept[j])]
+    start = openers[-1] if openers else max(floor, len(kept) - 1)
+    caption = kept[start + 1:] if openers else kept[start:]
+    text = "\n".join(caption)
+    post = Post(platform="instagram", author=shared.group("author").strip() or None,
+                handle=shared.group("handle"), date=parse_date(shared.group("date")),
+                text=text, links=links_in(text))
+    return post, start
 
 
 def closing_line(text: str) -> tuple[str, str, str, date] | None:
@@ -125,7 +146,7 @@ def _marked(line: str) -> bool:
 
 
 def _article_like(line: str) -> bool:
-    return bool(_ATTRIBUTION.search(line) or _LEAD_IN.search(line)) or _is_heading(line)
+    return bool(_ATTRIBUTION.search(line) or _LEAD_IN.search(line)) or _is_subheading(line)
 
 
 def _post_like(line: str) -> bool:
@@ -138,7 +159,7 @@ def _post_like(line: str) -> bool:
     )
 
 
-def _is_heading(line: str) -> bool:
+def _is_subheading(line: str) -> bool:
     """A subheading: several words, nearly all capitalised, no closing punctuation."""
     words = line.split()
     if len(words) < 3 or _TERMINAL.search(line):

@@ -5,23 +5,19 @@ from __future__ import annotations
 
 from claimgraph.extract.boilerplate import split_boilerplate
 from claimgraph.extract.dates import published_date
-from claimgraph.extract.headline import is_heading, split_kicker
+from claimgraph.extract.headline import MAX_DEK, MAX_TITLE, is_heading, split_kicker
 from claimgraph.extract.residue import closing_line, split_residue
 from claimgraph.model import Article
-
-_MAX_HEADING = 200
-_MAX_DEK = 300
 
 
 def article_from_text(text: str, source: str) -> Article:
     lines = [line.strip() for line in text.splitlines()]
-    lines = [line for line in lines if line]
+    lines, boilerplate = split_boilerplate([line for line in lines if line])
     kicker = title = dek = None
-    if len(lines) > 1 and _opens_article(lines[0], _MAX_HEADING):
+    if len(lines) > 1 and _opens_article(lines[0], MAX_TITLE):
         kicker, title = split_kicker(lines.pop(0))
-        if len(lines) > 1 and _opens_article(lines[0], _MAX_DEK):
+        if len(lines) > 1 and _opens_article(lines[0], MAX_DEK):
             dek = lines.pop(0)
-    lines, boilerplate = split_boilerplate(lines)
     lines, posts = split_residue(lines)
     published, inferred = published_date(None, posts)
     return Article(

@@ -56,7 +56,9 @@ def read_feed(feed: RawDocument, fetch: Fetch) -> Iterator[RawDocument | Claimgr
         if link and is_url(base):
             link = urljoin(base, link)
         if not link or not is_url(link):
-            yield InputError(f"feed entry {n} has no absolute link ({link or 'none'})", feed.source)
+            yield InputError(
+                f"feed entry has no absolute link (entry {n}: {link or 'none'})", feed.source
+            )
             continue
         try:
             doc, _media = fetch(link)

@@ -56,15 +56,15 @@ def resolve(host: str, port: int, timeout: float) -> list[str]:
     worker.start()
     worker.join(timeout)
     if worker.is_alive():
-        raise FetchError(f"DNS lookup of {host} timed out after {timeout:g} s")
+        raise FetchError(f"DNS lookup timed out ({host}, after {timeout:g} s)")
     if failure:
-        raise FetchError(f"cannot resolve host {host} ({failure[0].strerror or failure[0]})")
+        raise FetchError(f"cannot resolve host ({host}: {failure[0].strerror or failure[0]})")
     addresses: list[str] = []
     for _family, _type, _proto, _name, sockaddr in found:
         if sockaddr[0] not in addresses:
             addresses.append(sockaddr[0])
     if not addresses:
-        raise FetchError(f"host {host} has no address")
+        raise FetchError(f"host has no address ({host})")
     return addresses
 
 

@@ -47,7 +47,7 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Claimgr
                 elif line.strip():
                     yield _document(line, item)
         except (OSError, EOFError, zlib.error) as err:
-            yield InputError(f"corrupt or truncated after line {lineno} ({err})", name)
+            yield InputError(f"corrupt or truncated (after line {lineno}: {err})", name)
 
 
 def _skip_to_line_end(fh: BinaryIO) -> None:
@@ -59,7 +59,7 @@ def _document(line: bytes, item: str) -> RawDocument | InputError:
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        return InputError(f"malformed JSON ({err.msg} at column {err.colno})", item)
+        return InputError(f"malformed JSON ({err.msg.removesuffix(' at')}, column {err.colno})", item)
     except UnicodeDecodeError:
         return InputError("not UTF-8 JSON", item)
     if not isinstance(record, dict):

@@ -171,6 +171,8 @@ class Fetcher:
                         continue
                     media = _check_response(resp)
                     data = self._read_body(resp, deadline)
+            except httpx.RemoteProtocolError as err:  # e.g. a Location header that is no URL
+                raise FetchError(f"the server broke the HTTP protocol ({err})") from err
             except httpx.HTTPError as err:
                 raise FetchError(f"{type(err).__name__}: {err}") from err
             finally:

@@ -27,6 +27,13 @@ _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
 _CORRUPT = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
 _SCAN_CHUNK = 1 << 16
+_BAD_LENGTH = "record length does not match its Content-Length"
+
+
+class _Records(ArchiveIterator):
+    # warcio prints this warning (a record's length is off) to stderr itself; library code must
+    # not print, and the damage shows as the next record failing to parse, reported as an error.
+    INC_RECORD = ""
 
 
 def is_warc(path: Path) -> bool:
@@ -43,39 +50,53 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Claimgra
     with fh:
         marker = _GZIP_MAGIC if fh.read(2) == _GZIP_MAGIC[:2] else _WARC_MAGIC
         start: int | None = 0
-        resyncing = False
+        quiet = False  # in a damaged stretch, only its first failure is reported
         while start is not None:
             fh.seek(start)
-            records = ArchiveIterator(fh)
-            last = None
+            records = _Records(fh)
+            # A record's document is held back until warcio has read past the record's end,
+            # which is when a wrong Content-Length shows (as warcio's err_count).
+            held: RawDocument | ClaimgraphError | None = None
+            record = None
+            offset = start
             try:
                 for record in records:
+                    if records.err_count:
+                        raise ArchiveLoadFailed(_BAD_LENGTH)
+                    if held is not None:
+                        yield held
+                        held = None
                     if record.format != "warc":  # warcio also parses ARC, and reads text as it
                         raise ArchiveLoadFailed(f"not a WARC record ({record.format} format)")
-                    resyncing = False
-                    last = (record, records.offset)
-                    doc = _document(record, records.offset, name, settings)
-                    if doc is not None:
-                        yield doc
+                    quiet = False
+                    offset = records.offset
+                    held = _document(record, offset, name, settings)
+                if records.err_count:
+                    raise ArchiveLoadFailed(_BAD_LENGTH)
             except _CORRUPT as err:
-                bad = records.offset
-                # Only the first failure of a damaged stretch is reported; later ones come from
-                # false starts found while looking for the next intact record.
-                if not resyncing:
+                # A wrong length found as warcio left the last record: that record is the bad one.
+                bad, reason = (offset, _BAD_LENGTH) if records.err_count else (
+                    records.offset, _brief(err))
+                if held is not None and not records.err_count:
+                    yield held
+                if not quiet:
                     yield InputError(
-                        f"corrupt WARC record ({_brief(err)}); skipping to the next record",
+                        f"corrupt WARC record ({reason}); skipping to the next record",
                         f"{name} at byte {bad}",
                     )
-                resyncing = True
+                quiet = True
                 start = _next_start(fh, bad + 1, marker)
                 continue
             # warcio ends quietly at a record cut short: one whose announced length never came,
             # or bytes left over that no record could be read from.
-            if last is not None and getattr(last[0].raw_stream, "limit", 0) > 0:
-                yield InputError("truncated WARC record", f"{name} at byte {last[1]}")
-            elif _has_data(fh, records.offset):
-                yield InputError("truncated WARC record at the end of the archive",
-                                 f"{name} at byte {records.offset}")
+            if record is not None and getattr(record.raw_stream, "limit", 0) > 0:
+                yield InputError("truncated WARC record", f"{name} at byte {offset}")
+            else:
+                if held is not None:
+                    yield held
+                if _has_data(fh, records.offset):
+                    yield InputError("truncated WARC record at the end of the archive",
+                                     f"{name} at byte {records.offset}")
             start = None
 
 
@@ -91,7 +112,8 @@ def _document(
     media = content_type.split(";", 1)[0].strip().lower()
     if media not in _HTML_TYPES:
         return None
-    uri = record.rec_headers.get_header("WARC-Target-URI")
+    # WARC 1.0 writers differ on whether the URI is wrapped in angle brackets.
+    uri = (record.rec_headers.get_header("WARC-Target-URI") or "").strip("<> ") or None
     source = uri or f"{name} at byte {offset}"
     try:
         data = read_capped(record.content_stream(), source, settings)

