@@ -1,13 +1,8 @@
 """The article-extraction-benchmark measure, on strings small enough to count by hand."""
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
-from extraction_metric import score_corpus, score_page, shingles  # noqa: E402
+from extraction_metric import score_corpus, score_page, shingles
 
 
 def test_shingles_are_four_word_windows_with_multiplicity():

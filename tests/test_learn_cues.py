@@ -1,16 +1,11 @@
 """The cue learner counts annotated cue heads and phrases, and their precision, from a parse."""
 
-import sys
-from pathlib import Path
-
 import pytest
 import spacy
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+from learn_cues import learn
 
-from learn_cues import learn  # noqa: E402
-
-from claimgraph.settings import get_settings  # noqa: E402
+from claimgraph.settings import get_settings
 
 TEXTS = [
     "Jones said the vote was rigged. According to aides, he has said it twice. "

@@ -1,12 +1,7 @@
 """The quote benchmark's glue: reading PolNeAR-shaped gold, and stating floors met or missed."""
 
-import sys
-from pathlib import Path
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
-from quote_scoring import Attribution, Scorer  # noqa: E402
-from quotes import gold_attributions, verdicts  # noqa: E402
+from quote_scoring import Attribution, Scorer
+from quotes import gold_attributions, verdicts
 
 TEXT = "“We will win,” Ms. Cole said. Aides expect a recount."
 ARTICLE = {

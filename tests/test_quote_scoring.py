@@ -1,13 +1,8 @@
 """The quote benchmark's scorer, on tiny inline examples, so its numbers can be trusted."""
 
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-
-from quote_scoring import (  # noqa: E402
+from quote_scoring import (
     Attribution, Scorer, WordIndex, is_direct, is_speech_cue, trim,
 )
 
