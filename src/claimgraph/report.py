@@ -1,4 +1,4 @@
-"""The readable terminal report of one Analysis, as Rich renderables (the CLI prints them)."""
+"""Readable terminal views of an Analysis or an Article, as Rich renderables (the CLI prints them)."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ EXCERPT = 140
 
 
 def render_report(analysis: Analysis) -> RenderableType:
-    parts: list[RenderableType] = [_heading(analysis)]
+    parts: list[RenderableType] = [_heading(analysis), _counts(analysis)]
     if analysis.quotes:
         parts += [Rule("Who is quoted", align="left"), *_quotes_by_speaker(analysis)]
     if analysis.claims:
@@ -27,33 +27,8 @@ def render_report(analysis: Analysis) -> RenderableType:
     return Group(*parts, Text(""))
 
 
-def _heading(a: Analysis) -> RenderableType:
-    lines = Text()
-    if a.kicker:
-        lines.append(f"{a.kicker} · ", style="bold magenta")
-    lines.append(a.title or "(untitled)", style="bold")
-    if a.dek:
-        lines.append(f"\n{a.dek}", style="italic")
-    facts = [a.source]
-    for value in (a.outlet, a.byline):
-        if value:
-            facts.append(value)
-    if a.published:
-        facts.append(f"published {'not before ' if a.published_inferred else ''}{a.published}")
-    lines.append("\n" + " · ".join(facts), style="dim")
-    if a.duplicate_of:
-        lines.append(f"\ncopy of {a.duplicate_of}: not independent confirmation", style="yellow")
-    counts = (
-        f"{len(a.text.split()):,} words · {len(a.entities)} entities · {len(a.quotes)} quotes · "
-        f"{len(a.claims)} claims · {len(a.posts)} embedded posts · "
-        f"{len(a.boilerplate)} boilerplate lines removed"
-    )
-    lines.append("\n" + counts, style="dim")
-    return lines
-
-
-def render_article(a: Article) -> RenderableType:
-    """An extracted Article as a reader sees it: heading, metadata, body, embedded posts."""
+def _heading(a: Article) -> Text:
+    """Kicker, title, dek, then where the article comes from and when."""
     head = Text()
     if a.kicker:
         head.append(f"{a.kicker} · ", style="bold magenta")
@@ -68,7 +43,21 @@ def render_article(a: Article) -> RenderableType:
     head.append("\n" + " · ".join(facts), style="dim")
     if a.duplicate_of:
         head.append(f"\ncopy of {a.duplicate_of}: not independent confirmation", style="yellow")
-    parts: list[RenderableType] = [head, Text(""), Text(a.text)]
+    return head
+
+
+def _counts(a: Analysis) -> Text:
+    return Text(
+        f"{len(a.text.split()):,} words · {len(a.entities)} entities · {len(a.quotes)} quotes · "
+        f"{len(a.claims)} claims · {len(a.posts)} embedded posts · "
+        f"{len(a.boilerplate)} boilerplate lines removed",
+        style="dim",
+    )
+
+
+def render_article(a: Article) -> RenderableType:
+    """An extracted Article as a reader sees it: heading, metadata, body, embedded posts."""
+    parts: list[RenderableType] = [_heading(a), Text(""), Text(a.text)]
     if a.posts:
         parts += [Rule("Embedded posts", align="left"), *_posts(a)]
     if a.boilerplate:
