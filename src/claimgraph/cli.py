@@ -7,7 +7,7 @@ import json
 import logging
 import sys
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 from pathlib import Path
 from typing import Annotated
@@ -150,19 +150,11 @@ def analyze(
         spacy_model=model, max_bytes=max_bytes, allow_private=allow_private or None,
         dedup_index=dedup_index,
     )
-    failures = Failures()
-    done = duplicates = 0
-    try:
-        with _duplicate_index(settings) as index:
-            articles = _articles(sources, settings, plain, include, exclude, failures, index)
-            results = analyze_many(articles, plain=plain, settings=settings, on_error=failures)
-            for analysis in _with_progress(results, sources, "analyzing"):
-                _emit(analysis, format)
-                done += 1
-                duplicates += analysis.duplicate_of is not None
-    except ClaimgraphError as error:  # the run itself could not go on (e.g. missing model)
-        failures(error)
-    _exit(done, duplicates, failures, "analyzed")
+
+    def analyses(articles: Iterator[Article], failures: Failures) -> Iterator[Analysis]:
+        return analyze_many(articles, plain=plain, settings=settings, on_error=failures)
+
+    _run(sources, settings, plain, include, exclude, format, analyses, "analyzed")
 
 
 @app.command()
@@ -188,18 +180,28 @@ def extract(
     settings = _settings(
         max_bytes=max_bytes, allow_private=allow_private or None, dedup_index=dedup_index
     )
+    _run(sources, settings, plain, include, exclude, format, lambda a, _: a, "extracted")
+
+
+def _run(
+    sources: list[str], settings: Settings, plain: bool, include: list[str] | None,
+    exclude: list[str] | None, format: Format,
+    process: Callable[[Iterator[Article], Failures], Iterable[Article]], verb: str,
+) -> None:
+    """Read, extract and mark copies of every source, ``process`` the articles, print each
+    result as it comes, and end with the summary and exit code."""
     failures = Failures()
     done = duplicates = 0
     try:
         with _duplicate_index(settings) as index:
             articles = _articles(sources, settings, plain, include, exclude, failures, index)
-            for article in _with_progress(articles, sources, "extracting"):
-                _emit(article, format)
+            for record in _with_progress(process(articles, failures), sources, verb):
+                _emit(record, format)
                 done += 1
-                duplicates += article.duplicate_of is not None
-    except ClaimgraphError as error:  # the run itself could not go on (e.g. unusable index)
+                duplicates += record.duplicate_of is not None
+    except ClaimgraphError as error:  # the run itself could not go on (missing model, bad index)
         failures(error)
-    _exit(done, duplicates, failures, "extracted")
+    _exit(done, duplicates, failures, verb)
 
 
 @app.command()
