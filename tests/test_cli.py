@@ -194,3 +194,21 @@ def test_seed_json_validates_against_the_printed_schema(runner):
     for quote in data["quotes"]:
         for piece in quote["content"]:
             assert data["text"][piece["start"]:piece["end"]] == piece["text"]
+
+
+def test_with_a_progress_bar_on_a_terminal_results_still_go_to_stdout(
+    runner, tmp_path, monkeypatch
+):
+    from claimgraph import cli
+
+    monkeypatch.setattr(cli.err, "_force_terminal", True)
+    paths = []
+    for n in range(5):
+        path = tmp_path / f"story{n}.txt"
+        path.write_text(f"Story {n}\n\nThe river rose {n} metres on Monday.\n", encoding="utf-8")
+        paths.append(path)
+    result = run(runner, "analyze", "--format", "jsonl", *paths)
+    assert result.exit_code == 0
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        str(p) for p in paths
+    ]

@@ -265,7 +265,8 @@ def _with_progress(
         return
     total = None if open_ended else len(sources)
     columns = [TextColumn(doing), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
-    with Progress(*columns, console=err, transient=True) as progress:
+    # stdout stays untouched: it carries the results, and may be a file or a pipe.
+    with Progress(*columns, console=err, transient=True, redirect_stdout=False) as progress:
         task = progress.add_task(doing, total=total)
         for result in results:
             progress.advance(task)
