@@ -90,6 +90,10 @@ AllowPrivate = Annotated[
         "(refused by default) \\[env CLAIMGRAPH_ALLOW_PRIVATE].",
     ),
 ]
+MaxBytes = Annotated[
+    int | None,
+    typer.Option(help="Refuse inputs larger than this \\[env CLAIMGRAPH_MAX_BYTES]."),
+]
 DedupIndex = Annotated[
     Path | None,
     typer.Option(
@@ -136,10 +140,7 @@ def analyze(
     model: Annotated[
         str | None, typer.Option(help="spaCy pipeline to load \\[env CLAIMGRAPH_SPACY_MODEL].")
     ] = None,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option(help="Refuse inputs larger than this \\[env CLAIMGRAPH_MAX_BYTES]."),
-    ] = None,
+    max_bytes: MaxBytes = None,
     include: Include = None,
     exclude: Exclude = None,
     allow_private: AllowPrivate = False,
@@ -167,10 +168,7 @@ def extract(
     plain: Annotated[
         bool, typer.Option("--plain", help="Keep the decoded input as the text (no cleaning).")
     ] = False,
-    max_bytes: Annotated[
-        int | None,
-        typer.Option(help="Refuse inputs larger than this \\[env CLAIMGRAPH_MAX_BYTES]."),
-    ] = None,
+    max_bytes: MaxBytes = None,
     include: Include = None,
     exclude: Exclude = None,
     allow_private: AllowPrivate = False,
