@@ -277,3 +277,35 @@ def test_one_huge_sentence_is_processed(nlp):
               pos=["NOUN"] * n, lemmas=[w.lower() for w in words])
     doc = nlp.get_pipe("claimgraph_quotes")(nlp.get_pipe("claimgraph_entities")(doc))
     assert isinstance(doc._.quotes, list)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Ms. Ortiz called on the regional council to publish its budget.",
+     "called on", "the regional council to publish its budget"),
+    ("The union is calling for the city to reopen the clinic.",
+     "is calling for", "the city to reopen the clinic"),
+])
+def test_an_appeal_to_someone_to_act_is_reported_with_its_addressee(nlp, text, cue, content):
+    found, _ = _quotes(nlp, text)
+    quote = _one(found, kind="indirect")
+    assert quote.cue.text == cue
+    assert [p.text for p in quote.content] == [content]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("The mayor spoke about the shortage of nurses in rural clinics.",
+     "The mayor", "spoke about", "the shortage of nurses in rural clinics"),
+    ("Farmers complained about being left out of the trade talks.",
+     "Farmers", "complained about", "being left out of the trade talks"),
+])
+def test_what_someone_talks_about_is_reported(nlp, text, speaker, cue, content):
+    found, _ = _quotes(nlp, text)
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
+    assert [p.text for p in quote.content] == [content]
+
+
+def test_a_time_after_the_verb_is_not_what_is_reported(nlp):
+    found, _ = _quotes(nlp, "The board agreed on Monday to close the school.")
+    quote = _one(found, kind="indirect")
+    assert (quote.cue.text, [p.text for p in quote.content]) == ("agreed", ["to close the school"])

@@ -16,6 +16,12 @@ _NOT_CONTENT_START = {"ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
 _EDGE_PUNCT = set(",;:-–—…")
 _RELATIVES = {"which", "who", "whom", "whose"}
 _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
+# Any cue verb reports what "about" introduces ("talked about ...", "warned about ..."); the
+# others only follow verbs that report through their object.
+_TOPIC_PREPOSITIONS = {"about"}
+# Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
+_APPEAL_PREPOSITIONS = {"on", "for", "upon"}
+_TIME_ENTITIES = {"DATE", "TIME"}
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
 _OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised X for Y"
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
@@ -152,10 +158,16 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     ]
     if objects and clauses and objects[0].i < clauses[0].i:  # "urged Russia to change course"
         return _pieces(doc, (objects[0].left_edge.i, clauses[0].right_edge.i))
+    appeal = _appeal(cue, clauses)
+    if appeal is not None:  # "called on Congress to act", "is calling for the US to step up"
+        return _pieces(doc, appeal)
     if cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS and cue.i + 1 < len(doc):
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
             return _pieces(doc, (cue.i + 1, _clause_end(cue)))
+    prep = _object_preposition(cue)
+    if prep is not None and prep.lower_ in _TOPIC_PREPOSITIONS and not objects:
+        return _pieces(doc, (prep.i + 1, prep.right_edge.i))  # "spoke about the need for ..."
     if not lexicon.takes_object_content(cue.lemma_):
         return []
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
@@ -175,15 +187,37 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
 
 
 def _object_preposition(cue: Token) -> Token | None:
-    """A preposition right after ``cue`` that introduces what is reported ("complained about")."""
+    """A preposition right after ``cue`` that introduces what is reported ("complained about"),
+    not a time ("decided on Monday to ...")."""
     doc = cue.doc
     if cue.i + 1 < len(doc):
         prep = doc[cue.i + 1]
         if prep.head == cue and prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPOSITIONS and any(
-            c.dep_ == "pobj" for c in prep.children
+            c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _TIME_ENTITIES for c in prep.children
         ):
             return prep
     return None
+
+
+def _appeal(cue: Token, clauses: list[Token]) -> tuple[int, int] | None:
+    """The token range of "X to do Y" after "called on" or "called for", parsed either as the
+    preposition's object followed by an infinitive of the cue's, or as a "for X to" clause."""
+    doc = cue.doc
+    if cue.i + 2 >= len(doc) or doc[cue.i + 1].lower_ not in _APPEAL_PREPOSITIONS:
+        return None
+    prep = doc[cue.i + 1]
+    if prep == _object_preposition(cue) and clauses and clauses[0].dep_ == "xcomp" and \
+            clauses[0].i == prep.right_edge.i + 2 and doc[clauses[0].i - 1].lower_ == "to":
+        return prep.i + 1, clauses[0].right_edge.i
+    if _is_for_clause(prep, cue):
+        return prep.i + 1, prep.head.right_edge.i
+    return None
+
+
+def _is_for_clause(token: Token, cue: Token) -> bool:
+    """Whether ``token`` is the "for" opening an infinitive clause of ``cue`` ("for X to ...")."""
+    return token.dep_ == "mark" and token.lower_ == "for" and token.head.head == cue and \
+        token.head.dep_ in ("advcl", "ccomp", "xcomp") and token.head.i > token.i
 
 
 def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
@@ -357,12 +391,13 @@ def _cue_end(cue: Token) -> int:
     doc = cue.doc
     last = cue.i
     nxt = doc[last + 1] if last + 1 < len(doc) else None
-    if nxt is not None and nxt.head == cue and (
+    if nxt is not None and (nxt.head == cue and (
         nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue) and not any(
-            c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children
+            c.dep_ in ("ccomp", "dobj") or (c.dep_ == "xcomp" and c.i < nxt.right_edge.i)
+            for c in cue.children
         ))
-    ):
-        last += 1
+    ) or _is_for_clause(nxt, cue)):
+        last += 1  # "called on" and "called for" when what follows is the appeal
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     return last
