@@ -309,3 +309,19 @@ def test_a_time_after_the_verb_is_not_what_is_reported(nlp):
     found, _ = _quotes(nlp, "The board agreed on Monday to close the school.")
     quote = _one(found, kind="indirect")
     assert (quote.cue.text, [p.text for p in quote.content]) == ("agreed", ["to close the school"])
+
+
+def test_a_pronoun_object_with_its_complement_is_what_is_reported(nlp):
+    found, _ = _quotes(nlp, "The senator called him reckless.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("The senator", "called")
+    assert [p.text for p in quote.content] == ["him reckless"]
+    assert _quotes(nlp, "The senator praised him.")[0] == []
+
+
+def test_a_passive_cue_with_its_agent_reports_its_subject(nlp):
+    found, _ = _quotes(nlp, "The new tax was rejected by most of the council.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("most of the council", "was rejected by")
+    assert [p.text for p in quote.content] == ["The new tax"]
+    assert _quotes(nlp, "The bridge was built by the army.")[0] == []

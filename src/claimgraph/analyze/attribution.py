@@ -172,14 +172,21 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return []
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
-    if objects and objects[0].pos_ != "PRON":  # "described Obama as a climate evangelist"
+    if objects:  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
         for child in children:  # "called her vote a mistake", "attacked Clinton for ..."
             if child.i == last + 1 and (
                 child.dep_ in ("oprd", "xcomp", "ccomp") or child.lower_ in _OBJECT_COMPLEMENTS
             ):
                 last = child.right_edge.i
-        return _pieces(doc, (objects[0].left_edge.i, last))
+        # A bare pronoun ("praised him") says nothing; with its complement ("called him
+        # divisive") it does.
+        if objects[0].pos_ != "PRON" or last > objects[0].right_edge.i:
+            return _pieces(doc, (objects[0].left_edge.i, last))
+        return []
+    passive = _passive_subject(cue, children)
+    if passive is not None:  # "the plan was rejected by voters": the plan is what they rejected
+        return _pieces(doc, (passive.left_edge.i, passive.right_edge.i))
     prep = _object_preposition(cue)
     if prep is not None:  # "pointed to reports that ...", "warned against hackers"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
@@ -196,6 +203,22 @@ def _object_preposition(cue: Token) -> Token | None:
             c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _TIME_ENTITIES for c in prep.children
         ):
             return prep
+    return None
+
+
+def _passive_subject(cue: Token, children: list[Token]) -> Token | None:
+    """The subject of a passive cue with a "by" agent right after it, not a pronoun."""
+    subjects = [c for c in children if c.dep_ == "nsubjpass" and c.i < cue.i and c.pos_ != "PRON"]
+    if subjects and _agent_after(cue) is not None:
+        return subjects[0]
+    return None
+
+
+def _agent_after(cue: Token) -> Token | None:
+    """The "by" of a passive cue's agent when it comes right after the cue."""
+    doc = cue.doc
+    if cue.i + 1 < len(doc) and doc[cue.i + 1].dep_ == "agent" and doc[cue.i + 1].head == cue:
+        return doc[cue.i + 1]
     return None
 
 
@@ -396,8 +419,8 @@ def _cue_end(cue: Token) -> int:
             c.dep_ in ("ccomp", "dobj") or (c.dep_ == "xcomp" and c.i < nxt.right_edge.i)
             for c in cue.children
         ))
-    ) or _is_for_clause(nxt, cue)):
-        last += 1  # "called on" and "called for" when what follows is the appeal
+    ) or _is_for_clause(nxt, cue) or nxt == _agent_after(cue)):
+        last += 1  # "called on", "called for" before the appeal, "rejected by" before the agent
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     return last
