@@ -325,3 +325,11 @@ def test_a_passive_cue_with_its_agent_reports_its_subject(nlp):
     assert (quote.speaker.text, quote.cue.text) == ("most of the council", "was rejected by")
     assert [p.text for p in quote.content] == ["The new tax"]
     assert _quotes(nlp, "The bridge was built by the army.")[0] == []
+
+
+def test_seeing_someone_as_something_is_a_view_but_seeing_alone_is_not(nlp):
+    found, _ = _quotes(nlp, "Many farmers see the new levy as a betrayal.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("Many farmers", "see")
+    assert [p.text for p in quote.content] == ["the new levy as a betrayal"]
+    assert _quotes(nlp, "The farmers saw the new barn in the spring.")[0] == []

@@ -105,6 +105,20 @@ def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if a < b]
 
 
+def regarded_as(cue: Token) -> list[tuple[int, int]]:
+    """The pieces of "X as Y" after a verb of regarding ("sees the deal as a mistake")."""
+    low, high = paragraph_bounds(cue)
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    if not objects:
+        return []
+    as_ = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"
+           and c.i > objects[0].i and any(o.dep_ in ("pobj", "pcomp") for o in c.children)]
+    if not as_:
+        return []
+    pieces = _pieces(cue.doc, (objects[0].left_edge.i, as_[0].right_edge.i))
+    return [(max(a, low), min(b, high)) for a, b in pieces if max(a, low) < min(b, high)]
+
+
 def paragraph_bounds(token: Token) -> tuple[int, int]:
     """Character offsets of the part of ``token``'s sentence on the same line as it."""
     doc = token.doc

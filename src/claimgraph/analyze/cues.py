@@ -40,6 +40,12 @@ OBJECT_VERBS = frozenset("""
     dismiss label blame credit tout welcome oppose back mock ridicule challenge dispute highlight
     emphasize stress acknowledge admit confirm complain point
 """.split())
+# Verbs that state a view only through "X as Y" ("sees the deal as a mistake", "cast her rival
+# as weak"); alone they are not cues ("saw the film").
+REGARD_VERBS = frozenset("""
+    see view regard consider portray cast paint characterize characterise depict frame perceive
+    brand label describe dismiss hail tout
+""".split())
 # Nouns that report what their "that" clause says ("his claim that ...").
 CORE_NOUNS = frozenset("""
     claim assertion allegation accusation warning suggestion complaint statement argument
@@ -64,11 +70,13 @@ class CueLexicon:
     verbs: frozenset[str]
     object_verbs: frozenset[str]
     nouns: frozenset[str] = CORE_NOUNS
+    regard_verbs: frozenset[str] = REGARD_VERBS
 
     @cached_property
     def verb_ids(self) -> np.ndarray:
-        """spaCy's hashes of the cue lemmas, to find cues in a Doc array in one step."""
-        return _ids(self.verbs)
+        """spaCy's hashes of the cue lemmas and the regard verbs, to find candidate cues in a
+        Doc array in one step."""
+        return _ids(self.verbs | self.regard_verbs)
 
     @cached_property
     def noun_ids(self) -> np.ndarray:
@@ -79,6 +87,9 @@ class CueLexicon:
 
     def takes_object_content(self, lemma: str) -> bool:
         return lemma.lower() in self.object_verbs
+
+    def regards(self, lemma: str) -> bool:
+        return lemma.lower() in self.regard_verbs
 
 
 def _ids(lemmas: frozenset[str]) -> np.ndarray:
