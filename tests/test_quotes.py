@@ -333,3 +333,20 @@ def test_seeing_someone_as_something_is_a_view_but_seeing_alone_is_not(nlp):
     assert (quote.speaker.text, quote.cue.text) == ("Many farmers", "see")
     assert [p.text for p in quote.content] == ["the new levy as a betrayal"]
     assert _quotes(nlp, "The farmers saw the new barn in the spring.")[0] == []
+
+
+def test_a_cue_after_a_closed_sentence_introduces_the_next_quotation(nlp):
+    found, _ = _quotes(nlp, "Ms. Reyes said, “The vote was fair and the count was clean.” "
+                            "She added, “We will accept the result.”")
+    first = _one(found, cue=found[0].cue)
+    assert (first.speaker.text, first.cue.text) == ("Ms. Reyes", "said")
+    assert [p.text for p in first.content] == ["The vote was fair and the count was clean."]
+    second = _one(found, kind="direct", content=found[-1].content)
+    assert (second.speaker.text, second.cue.text) == ("She", "added")
+    assert [p.text for p in second.content] == ["We will accept the result."]
+
+
+def test_a_cue_after_a_quotation_closed_by_a_question_mark_is_its_own(nlp):
+    found, _ = _quotes(nlp, "“Who will pay for this?” Ms. Reyes asked.")
+    quote = _one(found, kind="direct")
+    assert (quote.speaker.text, quote.cue.text) == ("Ms. Reyes", "asked")

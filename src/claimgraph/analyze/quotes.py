@@ -169,8 +169,26 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
         if token.is_space or token.text in _ENDS or token.is_quote:
             return None
         if token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_):
-            return token
+            return None if _starts_next(stretch, token, text) else token
     return None
+
+
+def _starts_next(stretch: Stretch, cue: Token, text: _Text) -> bool:
+    """Whether a cue after a quotation closed by a full stop belongs to what follows it:
+    '"A." He added, "B."' or '"A." She said it twice.'"""
+    if not text.text[stretch.start:stretch.end].rstrip().endswith("."):
+        return False
+    doc = text.doc
+    i = cue.i + 1
+    while i < len(doc) and (doc[i].dep_ == "prt" or _is_adverb_of(doc[i], cue)):
+        i += 1
+    if i + 1 < len(doc) and doc[i].text in (",", ":") and doc[i + 1].is_quote:
+        return True
+    return any(c.dep_ in ("dobj", "ccomp") and c.i > cue.i for c in cue.children)
+
+
+def _is_adverb_of(token: Token, cue: Token) -> bool:
+    return token.head == cue and token.dep_ in ("advmod", "npadvmod")
 
 
 def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
