@@ -350,3 +350,13 @@ def test_a_cue_after_a_quotation_closed_by_a_question_mark_is_its_own(nlp):
     found, _ = _quotes(nlp, "“Who will pay for this?” Ms. Reyes asked.")
     quote = _one(found, kind="direct")
     assert (quote.speaker.text, quote.cue.text) == ("Ms. Reyes", "asked")
+
+
+def test_calling_something_a_name_reports_both(nlp):
+    found, _ = _quotes(nlp, "The mayor called the plan a disaster.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("The mayor", "called")
+    assert [p.text for p in quote.content] == ["the plan a disaster"]
+    found, _ = _quotes(nlp, "Critics call this the “austerity trap” in their reports.")
+    quote = _one(found, kind="mixed")
+    assert quote.content[0].text.startswith("this the “austerity trap")

@@ -189,7 +189,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if objects:  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
         for child in children:  # "called her vote a mistake", "attacked Clinton for ..."
-            if child.i == last + 1 and (
+            if child.left_edge.i == last + 1 and (
                 child.dep_ in ("oprd", "xcomp", "ccomp") or child.lower_ in _OBJECT_COMPLEMENTS
             ):
                 last = child.right_edge.i
@@ -198,6 +198,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         if objects[0].pos_ != "PRON" or last > objects[0].right_edge.i:
             return _pieces(doc, (objects[0].left_edge.i, last))
         return []
+    predicates = [c for c in children if c.dep_ == "oprd" and c.i > cue.i]
+    if predicates:  # "called the frontrunner “a fraud”", parsed without an object
+        return _pieces(doc, (cue.i + 1, predicates[0].right_edge.i))
     passive = _passive_subject(cue, children)
     if passive is not None:  # "the plan was rejected by voters": the plan is what they rejected
         return _pieces(doc, (passive.left_edge.i, passive.right_edge.i))
