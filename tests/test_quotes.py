@@ -360,3 +360,17 @@ def test_calling_something_a_name_reports_both(nlp):
     found, _ = _quotes(nlp, "Critics call this the “austerity trap” in their reports.")
     quote = _one(found, kind="mixed")
     assert quote.content[0].text.startswith("this the “austerity trap")
+
+
+def test_a_headline_label_speaks_its_claim(nlp):
+    found, _ = _quotes(nlp, "Farm lobby: New tariffs will ruin small growers.\n\n"
+                            "The group released a report on Tuesday.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("Farm lobby", ":")
+    assert quote.content[0].text.startswith("New tariffs will ruin small growers")
+    assert len(found) == 1  # the verb inside the claim is not a second report
+
+
+def test_a_headline_opening_with_an_article_is_a_title_not_a_label(nlp):
+    found, _ = _quotes(nlp, "The Latest: Storm closes coastal roads.\n\nCrews worked overnight.")
+    assert found == []

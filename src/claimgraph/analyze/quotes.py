@@ -289,19 +289,27 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> No
     """Transcript lines "NAME: what they said": the label speaks, the colon is the cue."""
     doc = text.doc
     labels: dict[str, list[tuple[int, int]]] = {}
+    headlines: set[str] = set()
     for start in text.paragraphs:
         i = text.token_at(start)
         while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
             i += 1
+        # A headline's label may be any capitalised noun phrase ("Clinton camp: ...",
+        # "Poll: ..."), and the parser often takes a name there for a common noun.
+        headline = i < len(doc) and doc[i].is_title and text.paragraph_of(doc[i].idx) == 0
         j = i
-        while j < min(i + _MAX_LABEL, len(doc)) and doc[j].pos_ == "PROPN":
+        while j < min(i + _MAX_LABEL + headline, len(doc)) and (
+            doc[j].pos_ == "PROPN" or (headline and (doc[j].pos_ == "NOUN" or doc[j].text == "-"))
+        ):
             j += 1
+        if headline and j > i and doc[j - 1].text != "-":
+            headlines.add(doc[i:j].text)
         if i < j < len(doc) - 1 and doc[j].text == ":" and "\n" not in doc[j + 1].text and \
                 not doc[j + 1].is_space:
             labels.setdefault(doc[i:j].text, []).append((j - 1, j))
     for label, places in labels.items():
         named = any(doc[i].ent_type_ in _LABEL_TYPES for i, _ in places)
-        if not named and not (label.isupper() and len(places) > 1):
+        if not named and label not in headlines and not (label.isupper() and len(places) > 1):
             continue
         for head, colon in places:
             if colon in used:
@@ -313,7 +321,11 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> No
             last = first + len(body.strip(" \t\n\"“”"))
             if last > first:
                 used.add(colon)
-                drafts.append(Draft("direct", doc[colon], [(first, last)], speaker_token=doc[head]))
+                # A headline's claim is the outlet's summary unless it opens with a quotation.
+                opening = body[:first - doc[colon].idx - 1]
+                quoted = label not in headlines or '"' in opening or "“" in opening
+                drafts.append(Draft("direct" if quoted else "indirect", doc[colon],
+                                    [(first, last)], speaker_token=doc[head]))
 
 
 def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
