@@ -374,3 +374,12 @@ def test_a_headline_label_speaks_its_claim(nlp):
 def test_a_headline_opening_with_an_article_is_a_title_not_a_label(nlp):
     found, _ = _quotes(nlp, "The Latest: Storm closes coastal roads.\n\nCrews worked overnight.")
     assert found == []
+
+
+def test_as_someone_reported_attributes_the_clause_it_modifies(nlp):
+    found, _ = _quotes(nlp, "As the Tribune reported last week, the mayor never paid the fine.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("the Tribune", "reported")
+    assert [p.text for p in quote.content] == ["the mayor never paid the fine"]
+    found, _ = _quotes(nlp, "As the minister spoke, the lights went out in the hall.")
+    assert all(q.cue.text != "spoke" for q in found)

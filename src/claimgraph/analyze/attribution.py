@@ -22,6 +22,7 @@ _TOPIC_PREPOSITIONS = {"about"}
 # Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
 _APPEAL_PREPOSITIONS = {"on", "for", "upon"}
 _TIME_ENTITIES = {"DATE", "TIME"}
+_MANNER_VERBS = {"speak", "talk"}  # report only what they are "about"
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
 _OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised X for Y"
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
@@ -161,6 +162,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
         return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
                        (cue.right_edge.i + 1, max(cue.head.right_edge.i, cue.right_edge.i)))
+    source = _as_source(cue, children)
+    if source is not None:  # "As the Post reported, the fund ..." gives the clause around it
+        head = cue.head
+        return _pieces(doc, (head.left_edge.i, source[0] - 1), (source[1] + 1, head.right_edge.i))
     aside = _aside(cue, children)
     if aside is not None:  # the same, parsed with the cue as the root
         return _pieces(doc, (cue.sent.start, aside[0] - 1), (aside[1] + 1, cue.sent.end - 1))
@@ -276,6 +281,16 @@ def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
     if last + 1 < cue.sent.end and doc[last + 1].text not in (",", ".", ";"):
         return None
     return first - 1, last + 1
+
+
+def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
+    """The bounds of "as X reported" modifying the clause it sits in, when the cue has no
+    complement of its own; speaking alone ("as he spoke, ...") reports nothing."""
+    if cue.dep_ != "advcl" or cue.lemma_.lower() in _MANNER_VERBS or not any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i == cue.left_edge.i for c in children
+    ) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children):
+        return None
+    return cue.left_edge.i, cue.right_edge.i
 
 
 def _has_subject(verb: Token) -> bool:
