@@ -383,3 +383,12 @@ def test_as_someone_reported_attributes_the_clause_it_modifies(nlp):
     assert [p.text for p in quote.content] == ["the mayor never paid the fine"]
     found, _ = _quotes(nlp, "As the minister spoke, the lights went out in the hall.")
     assert all(q.cue.text != "spoke" for q in found)
+
+
+def test_the_person_asked_is_not_the_one_asking(nlp):
+    found, _ = _quotes(nlp, "Asked whether she trusted the report, Ms. Lee said she had not read it.")
+    asked = _one(found, cue=next(q.cue for q in found if q.cue.text == "Asked"))
+    assert asked.speaker is None
+    assert [p.text for p in asked.content] == ["whether she trusted the report"]
+    said = _one(found, cue=next(q.cue for q in found if q.cue.text == "said"))
+    assert said.speaker.text == "Ms. Lee"

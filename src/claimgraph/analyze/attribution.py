@@ -146,7 +146,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     children = list(cue.children)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     for child in children:
-        if child.dep_ == "ccomp" and low <= child.idx < high:
+        if _is_complement_clause(child) and low <= child.idx < high:
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
                 end = min([cue.i] + [s.left_edge.i for s in subjects])
@@ -291,6 +291,15 @@ def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
     ) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children):
         return None
     return cue.left_edge.i, cue.right_edge.i
+
+
+def _is_complement_clause(child: Token) -> bool:
+    """A clause complement, or an "if" or "whether" question the parser took for an adverbial
+    ("asked if he was ever bullied")."""
+    return child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == child.left_edge.i
+        for m in child.children
+    ) and child.i > child.head.i)
 
 
 def _has_subject(verb: Token) -> bool:
