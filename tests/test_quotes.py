@@ -392,3 +392,9 @@ def test_the_person_asked_is_not_the_one_asking(nlp):
     assert [p.text for p in asked.content] == ["whether she trusted the report"]
     said = _one(found, cue=next(q.cue for q in found if q.cue.text == "said"))
     assert said.speaker.text == "Ms. Lee"
+
+
+def test_speaking_somewhere_reports_nothing(nlp):
+    found, _ = _quotes(nlp, "Boos got even louder when the senator began speaking a little "
+                            "while later.")
+    assert found == []

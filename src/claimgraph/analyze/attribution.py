@@ -144,6 +144,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
 
     doc = cue.doc
     children = list(cue.children)
+    if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
+        prep = _object_preposition(cue)
+        on_topic = prep is not None and prep.lower_ in _TOPIC_PREPOSITIONS
+        return _pieces(doc, (prep.i + 1, prep.right_edge.i)) if on_topic else []
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     for child in children:
         if _is_complement_clause(child) and low <= child.idx < high:
