@@ -398,3 +398,17 @@ def test_speaking_somewhere_reports_nothing(nlp):
     found, _ = _quotes(nlp, "Boos got even louder when the senator began speaking a little "
                             "while later.")
     assert found == []
+
+
+def test_a_learned_verb_and_preposition_report_the_prepositions_object(nlp):
+    from claimgraph.analyze.cues import CueLexicon
+    from claimgraph.analyze.quotes import find_quotes
+
+    doc = nlp("The senator railed against the new trade deal.")
+    plain = CueLexicon(verbs=frozenset({"say"}), object_verbs=frozenset())
+    assert find_quotes(doc, plain) == []
+    learned = CueLexicon(verbs=frozenset({"say"}), object_verbs=frozenset(),
+                         phrases=frozenset({("rail", "against")}))
+    (quote,) = find_quotes(doc, learned)
+    assert (quote.speaker.text, quote.cue.text) == ("The senator", "railed against")
+    assert [p.text for p in quote.content] == ["the new trade deal"]

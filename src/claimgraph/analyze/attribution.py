@@ -145,9 +145,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     doc = cue.doc
     children = list(cue.children)
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
-        prep = _object_preposition(cue)
-        on_topic = prep is not None and prep.lower_ in _TOPIC_PREPOSITIONS
-        return _pieces(doc, (prep.i + 1, prep.right_edge.i)) if on_topic else []
+        return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     for child in children:
         if _is_complement_clause(child) and low <= child.idx < high:
@@ -188,9 +186,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
             return _pieces(doc, (cue.i + 1, _clause_end(cue)))
-    prep = _object_preposition(cue)
-    if prep is not None and prep.lower_ in _TOPIC_PREPOSITIONS and not objects:
-        return _pieces(doc, (prep.i + 1, prep.right_edge.i))  # "spoke about the need for ..."
+    if not objects:  # "spoke about the need for ...", "railed against the deal"
+        pieces = prepositional_object(cue, lexicon)
+        if pieces:
+            return pieces
     if not lexicon.takes_object_content(cue.lemma_):
         return []
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
@@ -217,6 +216,16 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if prep is not None:  # "pointed to reports that ...", "warned against hackers"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
     return []
+
+
+def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
+    """The object of "about" after any cue verb, or of a learned phrase's preposition."""
+    prep = _object_preposition(cue)
+    if prep is None or not (
+        prep.lower_ in _TOPIC_PREPOSITIONS or lexicon.reports_through(cue.lemma_, prep.lower_)
+    ):
+        return []
+    return _pieces(cue.doc, (prep.i + 1, prep.right_edge.i))
 
 
 def _object_preposition(cue: Token) -> Token | None:

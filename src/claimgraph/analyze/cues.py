@@ -71,12 +71,14 @@ class CueLexicon:
     object_verbs: frozenset[str]
     nouns: frozenset[str] = CORE_NOUNS
     regard_verbs: frozenset[str] = REGARD_VERBS
+    # Learned "verb preposition" cues whose object is what is reported ("rail against").
+    phrases: frozenset[tuple[str, str]] = frozenset()
 
     @cached_property
     def verb_ids(self) -> np.ndarray:
-        """spaCy's hashes of the cue lemmas and the regard verbs, to find candidate cues in a
-        Doc array in one step."""
-        return _ids(self.verbs | self.regard_verbs)
+        """spaCy's hashes of the cue lemmas, the regard verbs and the phrases' verbs, to find
+        candidate cues in a Doc array in one step."""
+        return _ids(self.verbs | self.regard_verbs | {verb for verb, _ in self.phrases})
 
     @cached_property
     def noun_ids(self) -> np.ndarray:
@@ -90,6 +92,9 @@ class CueLexicon:
 
     def regards(self, lemma: str) -> bool:
         return lemma.lower() in self.regard_verbs
+
+    def reports_through(self, lemma: str, preposition: str) -> bool:
+        return (lemma.lower(), preposition.lower()) in self.phrases
 
 
 def _ids(lemmas: frozenset[str]) -> np.ndarray:
@@ -107,6 +112,7 @@ def load_lexicon(path: Path = LEARNED_PATH, min_precision: float = 0.25, min_cou
     """
     verbs, object_verbs = set(CORE_VERBS | OBJECT_VERBS), set(OBJECT_VERBS)
     nouns = set(CORE_NOUNS)
+    phrases: set[tuple[str, ...]] = set()
     if path.exists():
         try:
             learned = json.loads(path.read_text(encoding="utf-8"))
@@ -117,10 +123,16 @@ def load_lexicon(path: Path = LEARNED_PATH, min_precision: float = 0.25, min_cou
                     verbs.add(lemma.lower())
                 if stats.get("precision", 0) >= object_precision:
                     object_verbs.add(lemma.lower())
+            phrases = {
+                tuple(phrase.split()) for phrase, stats in learned.get("phrases", {}).items()
+                if len(phrase.split()) == 2 and stats.get("count", 0) >= min_count
+                and stats.get("precision", 0) >= object_precision
+            }
             nouns |= {
                 lemma.lower() for lemma, stats in learned.get("nouns", {}).items()
                 if stats.get("count", 0) >= min_count and stats.get("precision", 0) >= noun_precision
             }
         except (OSError, ValueError, AttributeError) as err:
             log.warning("ignoring unreadable cue lexicon %s: %s", path, err)
-    return CueLexicon(frozenset(verbs), frozenset(object_verbs), frozenset(nouns))
+    return CueLexicon(frozenset(verbs), frozenset(object_verbs), frozenset(nouns),
+                      phrases=frozenset(phrases))

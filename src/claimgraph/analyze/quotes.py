@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.attribution import (
-    Draft, according_to, complement, cue_span, noun_reports, regarded_as,
+    Draft, according_to, complement, cue_span, noun_reports, prepositional_object, regarded_as,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -212,9 +212,11 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return None  # an infinitive ("plans to say", "met to discuss") is not yet a report
-    pieces = complement(cue, lexicon) if lexicon.is_cue_verb(cue.lemma_) else []
-    if not pieces and lexicon.regards(cue.lemma_):
-        pieces = regarded_as(cue)
+    if lexicon.is_cue_verb(cue.lemma_):
+        pieces = complement(cue, lexicon)
+    else:  # a verb that is a cue only in "X as Y" or with a learned preposition
+        pieces = (regarded_as(cue) if lexicon.regards(cue.lemma_) else []) or \
+            prepositional_object(cue, lexicon)
     if not pieces:
         return None
     start, end = pieces[0][0], pieces[-1][1]
