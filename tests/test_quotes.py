@@ -277,3 +277,138 @@ def test_one_huge_sentence_is_processed(nlp):
               pos=["NOUN"] * n, lemmas=[w.lower() for w in words])
     doc = nlp.get_pipe("claimgraph_quotes")(nlp.get_pipe("claimgraph_entities")(doc))
     assert isinstance(doc._.quotes, list)
+
+
+@pytest.mark.parametrize("text, cue, content", [
+    ("Ms. Ortiz called on the regional council to publish its budget.",
+     "called on", "the regional council to publish its budget"),
+    ("The union is calling for the city to reopen the clinic.",
+     "is calling for", "the city to reopen the clinic"),
+])
+def test_an_appeal_to_someone_to_act_is_reported_with_its_addressee(nlp, text, cue, content):
+    found, _ = _quotes(nlp, text)
+    quote = _one(found, kind="indirect")
+    assert quote.cue.text == cue
+    assert [p.text for p in quote.content] == [content]
+
+
+@pytest.mark.parametrize("text, speaker, cue, content", [
+    ("The mayor spoke about the shortage of nurses in rural clinics.",
+     "The mayor", "spoke about", "the shortage of nurses in rural clinics"),
+    ("Farmers complained about being left out of the trade talks.",
+     "Farmers", "complained about", "being left out of the trade talks"),
+])
+def test_what_someone_talks_about_is_reported(nlp, text, speaker, cue, content):
+    found, _ = _quotes(nlp, text)
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
+    assert [p.text for p in quote.content] == [content]
+
+
+def test_a_time_after_the_verb_is_not_what_is_reported(nlp):
+    found, _ = _quotes(nlp, "The board agreed on Monday to close the school.")
+    quote = _one(found, kind="indirect")
+    assert (quote.cue.text, [p.text for p in quote.content]) == ("agreed", ["to close the school"])
+
+
+def test_a_pronoun_object_with_its_complement_is_what_is_reported(nlp):
+    found, _ = _quotes(nlp, "The senator called him reckless.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("The senator", "called")
+    assert [p.text for p in quote.content] == ["him reckless"]
+    assert _quotes(nlp, "The senator praised him.")[0] == []
+
+
+def test_a_passive_cue_with_its_agent_reports_its_subject(nlp):
+    found, _ = _quotes(nlp, "The new tax was rejected by most of the council.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("most of the council", "was rejected by")
+    assert [p.text for p in quote.content] == ["The new tax"]
+    assert _quotes(nlp, "The bridge was built by the army.")[0] == []
+
+
+def test_seeing_someone_as_something_is_a_view_but_seeing_alone_is_not(nlp):
+    found, _ = _quotes(nlp, "Many farmers see the new levy as a betrayal.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("Many farmers", "see")
+    assert [p.text for p in quote.content] == ["the new levy as a betrayal"]
+    assert _quotes(nlp, "The farmers saw the new barn in the spring.")[0] == []
+
+
+def test_a_cue_after_a_closed_sentence_introduces_the_next_quotation(nlp):
+    found, _ = _quotes(nlp, "Ms. Reyes said, “The vote was fair and the count was clean.” "
+                            "She added, “We will accept the result.”")
+    first = _one(found, cue=found[0].cue)
+    assert (first.speaker.text, first.cue.text) == ("Ms. Reyes", "said")
+    assert [p.text for p in first.content] == ["The vote was fair and the count was clean."]
+    second = _one(found, kind="direct", content=found[-1].content)
+    assert (second.speaker.text, second.cue.text) == ("She", "added")
+    assert [p.text for p in second.content] == ["We will accept the result."]
+
+
+def test_a_cue_after_a_quotation_closed_by_a_question_mark_is_its_own(nlp):
+    found, _ = _quotes(nlp, "“Who will pay for this?” Ms. Reyes asked.")
+    quote = _one(found, kind="direct")
+    assert (quote.speaker.text, quote.cue.text) == ("Ms. Reyes", "asked")
+
+
+def test_calling_something_a_name_reports_both(nlp):
+    found, _ = _quotes(nlp, "The mayor called the plan a disaster.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("The mayor", "called")
+    assert [p.text for p in quote.content] == ["the plan a disaster"]
+    found, _ = _quotes(nlp, "Critics call this the “austerity trap” in their reports.")
+    quote = _one(found, kind="mixed")
+    assert quote.content[0].text.startswith("this the “austerity trap")
+
+
+def test_a_headline_label_speaks_its_claim(nlp):
+    found, _ = _quotes(nlp, "Farm lobby: New tariffs will ruin small growers.\n\n"
+                            "The group released a report on Tuesday.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("Farm lobby", ":")
+    assert quote.content[0].text.startswith("New tariffs will ruin small growers")
+    assert len(found) == 1  # the verb inside the claim is not a second report
+
+
+def test_a_headline_opening_with_an_article_is_a_title_not_a_label(nlp):
+    found, _ = _quotes(nlp, "The Latest: Storm closes coastal roads.\n\nCrews worked overnight.")
+    assert found == []
+
+
+def test_as_someone_reported_attributes_the_clause_it_modifies(nlp):
+    found, _ = _quotes(nlp, "As the Tribune reported last week, the mayor never paid the fine.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("the Tribune", "reported")
+    assert [p.text for p in quote.content] == ["the mayor never paid the fine"]
+    found, _ = _quotes(nlp, "As the minister spoke, the lights went out in the hall.")
+    assert all(q.cue.text != "spoke" for q in found)
+
+
+def test_the_person_asked_is_not_the_one_asking(nlp):
+    found, _ = _quotes(nlp, "Asked whether she trusted the report, Ms. Lee said she had not read it.")
+    asked = _one(found, cue=next(q.cue for q in found if q.cue.text == "Asked"))
+    assert asked.speaker is None
+    assert [p.text for p in asked.content] == ["whether she trusted the report"]
+    said = _one(found, cue=next(q.cue for q in found if q.cue.text == "said"))
+    assert said.speaker.text == "Ms. Lee"
+
+
+def test_speaking_somewhere_reports_nothing(nlp):
+    found, _ = _quotes(nlp, "Boos got even louder when the senator began speaking a little "
+                            "while later.")
+    assert found == []
+
+
+def test_a_learned_verb_and_preposition_report_the_prepositions_object(nlp):
+    from claimgraph.analyze.cues import CueLexicon
+    from claimgraph.analyze.quotes import find_quotes
+
+    doc = nlp("The senator railed against the new trade deal.")
+    plain = CueLexicon(verbs=frozenset({"say"}), object_verbs=frozenset())
+    assert find_quotes(doc, plain) == []
+    learned = CueLexicon(verbs=frozenset({"say"}), object_verbs=frozenset(),
+                         phrases=frozenset({("rail", "against")}))
+    (quote,) = find_quotes(doc, learned)
+    assert (quote.speaker.text, quote.cue.text) == ("The senator", "railed against")
+    assert [p.text for p in quote.content] == ["the new trade deal"]

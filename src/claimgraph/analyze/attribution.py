@@ -16,6 +16,13 @@ _NOT_CONTENT_START = {"ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
 _EDGE_PUNCT = set(",;:-–—…")
 _RELATIVES = {"which", "who", "whom", "whose"}
 _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
+# Any cue verb reports what "about" introduces ("talked about ...", "warned about ..."); the
+# others only follow verbs that report through their object.
+_TOPIC_PREPOSITIONS = {"about"}
+# Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
+_APPEAL_PREPOSITIONS = {"on", "for", "upon"}
+_TIME_ENTITIES = {"DATE", "TIME"}
+_MANNER_VERBS = {"speak", "talk"}  # report only what they are "about"
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
 _OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised X for Y"
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
@@ -99,6 +106,20 @@ def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     return [(a, b) for a, b in pieces if a < b]
 
 
+def regarded_as(cue: Token) -> list[tuple[int, int]]:
+    """The pieces of "X as Y" after a verb of regarding ("sees the deal as a mistake")."""
+    low, high = paragraph_bounds(cue)
+    objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
+    if not objects:
+        return []
+    as_ = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"
+           and c.i > objects[0].i and any(o.dep_ in ("pobj", "pcomp") for o in c.children)]
+    if not as_:
+        return []
+    pieces = _pieces(cue.doc, (objects[0].left_edge.i, as_[0].right_edge.i))
+    return [(max(a, low), min(b, high)) for a, b in pieces if max(a, low) < min(b, high)]
+
+
 def paragraph_bounds(token: Token) -> tuple[int, int]:
     """Character offsets of the part of ``token``'s sentence on the same line as it."""
     doc = token.doc
@@ -123,9 +144,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
 
     doc = cue.doc
     children = list(cue.children)
+    if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
+        return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     for child in children:
-        if child.dep_ == "ccomp" and low <= child.idx < high:
+        if _is_complement_clause(child) and low <= child.idx < high:
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
                 end = min([cue.i] + [s.left_edge.i for s in subjects])
@@ -141,6 +164,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
         return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
                        (cue.right_edge.i + 1, max(cue.head.right_edge.i, cue.right_edge.i)))
+    source = _as_source(cue, children)
+    if source is not None:  # "As the Post reported, the fund ..." gives the clause around it
+        head = cue.head
+        return _pieces(doc, (head.left_edge.i, source[0] - 1), (source[1] + 1, head.right_edge.i))
     aside = _aside(cue, children)
     if aside is not None:  # the same, parsed with the cue as the root
         return _pieces(doc, (cue.sent.start, aside[0] - 1), (aside[1] + 1, cue.sent.end - 1))
@@ -152,38 +179,103 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     ]
     if objects and clauses and objects[0].i < clauses[0].i:  # "urged Russia to change course"
         return _pieces(doc, (objects[0].left_edge.i, clauses[0].right_edge.i))
+    appeal = _appeal(cue, clauses)
+    if appeal is not None:  # "called on Congress to act", "is calling for the US to step up"
+        return _pieces(doc, appeal)
     if cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS and cue.i + 1 < len(doc):
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
             return _pieces(doc, (cue.i + 1, _clause_end(cue)))
+    if not objects:  # "spoke about the need for ...", "railed against the deal"
+        pieces = prepositional_object(cue, lexicon)
+        if pieces:
+            return pieces
     if not lexicon.takes_object_content(cue.lemma_):
         return []
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
-    if objects and objects[0].pos_ != "PRON":  # "described Obama as a climate evangelist"
+    if objects:  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
         for child in children:  # "called her vote a mistake", "attacked Clinton for ..."
-            if child.i == last + 1 and (
+            if child.left_edge.i == last + 1 and (
                 child.dep_ in ("oprd", "xcomp", "ccomp") or child.lower_ in _OBJECT_COMPLEMENTS
             ):
                 last = child.right_edge.i
-        return _pieces(doc, (objects[0].left_edge.i, last))
+        # A bare pronoun ("praised him") says nothing; with its complement ("called him
+        # divisive") it does.
+        if objects[0].pos_ != "PRON" or last > objects[0].right_edge.i:
+            return _pieces(doc, (objects[0].left_edge.i, last))
+        return []
+    predicates = [c for c in children if c.dep_ == "oprd" and c.i > cue.i]
+    if predicates:  # "called the frontrunner “a fraud”", parsed without an object
+        return _pieces(doc, (cue.i + 1, predicates[0].right_edge.i))
+    passive = _passive_subject(cue, children)
+    if passive is not None:  # "the plan was rejected by voters": the plan is what they rejected
+        return _pieces(doc, (passive.left_edge.i, passive.right_edge.i))
     prep = _object_preposition(cue)
     if prep is not None:  # "pointed to reports that ...", "warned against hackers"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
     return []
 
 
+def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
+    """The object of "about" after any cue verb, or of a learned phrase's preposition."""
+    prep = _object_preposition(cue)
+    if prep is None or not (
+        prep.lower_ in _TOPIC_PREPOSITIONS or lexicon.reports_through(cue.lemma_, prep.lower_)
+    ):
+        return []
+    return _pieces(cue.doc, (prep.i + 1, prep.right_edge.i))
+
+
 def _object_preposition(cue: Token) -> Token | None:
-    """A preposition right after ``cue`` that introduces what is reported ("complained about")."""
+    """A preposition right after ``cue`` that introduces what is reported ("complained about"),
+    not a time ("decided on Monday to ...")."""
     doc = cue.doc
     if cue.i + 1 < len(doc):
         prep = doc[cue.i + 1]
         if prep.head == cue and prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPOSITIONS and any(
-            c.dep_ == "pobj" for c in prep.children
+            c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _TIME_ENTITIES for c in prep.children
         ):
             return prep
     return None
+
+
+def _passive_subject(cue: Token, children: list[Token]) -> Token | None:
+    """The subject of a passive cue with a "by" agent right after it, not a pronoun."""
+    subjects = [c for c in children if c.dep_ == "nsubjpass" and c.i < cue.i and c.pos_ != "PRON"]
+    if subjects and _agent_after(cue) is not None:
+        return subjects[0]
+    return None
+
+
+def _agent_after(cue: Token) -> Token | None:
+    """The "by" of a passive cue's agent when it comes right after the cue."""
+    doc = cue.doc
+    if cue.i + 1 < len(doc) and doc[cue.i + 1].dep_ == "agent" and doc[cue.i + 1].head == cue:
+        return doc[cue.i + 1]
+    return None
+
+
+def _appeal(cue: Token, clauses: list[Token]) -> tuple[int, int] | None:
+    """The token range of "X to do Y" after "called on" or "called for", parsed either as the
+    preposition's object followed by an infinitive of the cue's, or as a "for X to" clause."""
+    doc = cue.doc
+    if cue.i + 2 >= len(doc) or doc[cue.i + 1].lower_ not in _APPEAL_PREPOSITIONS:
+        return None
+    prep = doc[cue.i + 1]
+    if prep == _object_preposition(cue) and clauses and clauses[0].dep_ == "xcomp" and \
+            clauses[0].i == prep.right_edge.i + 2 and doc[clauses[0].i - 1].lower_ == "to":
+        return prep.i + 1, clauses[0].right_edge.i
+    if _is_for_clause(prep, cue):
+        return prep.i + 1, prep.head.right_edge.i
+    return None
+
+
+def _is_for_clause(token: Token, cue: Token) -> bool:
+    """Whether ``token`` is the "for" opening an infinitive clause of ``cue`` ("for X to ...")."""
+    return token.dep_ == "mark" and token.lower_ == "for" and token.head.head == cue and \
+        token.head.dep_ in ("advcl", "ccomp", "xcomp") and token.head.i > token.i
 
 
 def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
@@ -202,6 +294,25 @@ def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
     if last + 1 < cue.sent.end and doc[last + 1].text not in (",", ".", ";"):
         return None
     return first - 1, last + 1
+
+
+def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
+    """The bounds of "as X reported" modifying the clause it sits in, when the cue has no
+    complement of its own; speaking alone ("as he spoke, ...") reports nothing."""
+    if cue.dep_ != "advcl" or cue.lemma_.lower() in _MANNER_VERBS or not any(
+        c.dep_ == "mark" and c.lower_ == "as" and c.i == cue.left_edge.i for c in children
+    ) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children):
+        return None
+    return cue.left_edge.i, cue.right_edge.i
+
+
+def _is_complement_clause(child: Token) -> bool:
+    """A clause complement, or an "if" or "whether" question the parser took for an adverbial
+    ("asked if he was ever bullied")."""
+    return child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(
+        m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == child.left_edge.i
+        for m in child.children
+    ) and child.i > child.head.i)
 
 
 def _has_subject(verb: Token) -> bool:
@@ -357,12 +468,13 @@ def _cue_end(cue: Token) -> int:
     doc = cue.doc
     last = cue.i
     nxt = doc[last + 1] if last + 1 < len(doc) else None
-    if nxt is not None and nxt.head == cue and (
+    if nxt is not None and (nxt.head == cue and (
         nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue) and not any(
-            c.dep_ in ("ccomp", "dobj", "xcomp") for c in cue.children
+            c.dep_ in ("ccomp", "dobj") or (c.dep_ == "xcomp" and c.i < nxt.right_edge.i)
+            for c in cue.children
         ))
-    ):
-        last += 1
+    ) or _is_for_clause(nxt, cue) or nxt == _agent_after(cue)):
+        last += 1  # "called on", "called for" before the appeal, "rejected by" before the agent
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     return last

@@ -29,6 +29,7 @@ CORE_VERBS = frozenset("""
     speculate hope fear feel worry charge assert affirm answer counter disclose hint imply inform
     joke lament point propose question recount reckon recommend repeat retort signal demand
     pledge boast concur threaten underline underscore highlight detail describe blog show find
+    speak talk
 """.split())
 # Verbs whose direct object or infinitive is itself the reported content ("called for a
 # ban", "described him as unfit", "vowed to fight"), not just a participant.
@@ -38,6 +39,12 @@ OBJECT_VERBS = frozenset("""
     predict recommend warn reveal want plan hope seek threaten refuse decline agree applaud
     dismiss label blame credit tout welcome oppose back mock ridicule challenge dispute highlight
     emphasize stress acknowledge admit confirm complain point
+""".split())
+# Verbs that state a view only through "X as Y" ("sees the deal as a mistake", "cast her rival
+# as weak"); alone they are not cues ("saw the film").
+REGARD_VERBS = frozenset("""
+    see view regard consider portray cast paint characterize characterise depict frame perceive
+    brand label describe dismiss hail tout
 """.split())
 # Nouns that report what their "that" clause says ("his claim that ...").
 CORE_NOUNS = frozenset("""
@@ -63,11 +70,15 @@ class CueLexicon:
     verbs: frozenset[str]
     object_verbs: frozenset[str]
     nouns: frozenset[str] = CORE_NOUNS
+    regard_verbs: frozenset[str] = REGARD_VERBS
+    # Learned "verb preposition" cues whose object is what is reported ("rail against").
+    phrases: frozenset[tuple[str, str]] = frozenset()
 
     @cached_property
     def verb_ids(self) -> np.ndarray:
-        """spaCy's hashes of the cue lemmas, to find cues in a Doc array in one step."""
-        return _ids(self.verbs)
+        """spaCy's hashes of the cue lemmas, the regard verbs and the phrases' verbs, to find
+        candidate cues in a Doc array in one step."""
+        return _ids(self.verbs | self.regard_verbs | {verb for verb, _ in self.phrases})
 
     @cached_property
     def noun_ids(self) -> np.ndarray:
@@ -78,6 +89,12 @@ class CueLexicon:
 
     def takes_object_content(self, lemma: str) -> bool:
         return lemma.lower() in self.object_verbs
+
+    def regards(self, lemma: str) -> bool:
+        return lemma.lower() in self.regard_verbs
+
+    def reports_through(self, lemma: str, preposition: str) -> bool:
+        return (lemma.lower(), preposition.lower()) in self.phrases
 
 
 def _ids(lemmas: frozenset[str]) -> np.ndarray:
@@ -95,6 +112,7 @@ def load_lexicon(path: Path = LEARNED_PATH, min_precision: float = 0.25, min_cou
     """
     verbs, object_verbs = set(CORE_VERBS | OBJECT_VERBS), set(OBJECT_VERBS)
     nouns = set(CORE_NOUNS)
+    phrases: set[tuple[str, ...]] = set()
     if path.exists():
         try:
             learned = json.loads(path.read_text(encoding="utf-8"))
@@ -105,10 +123,16 @@ def load_lexicon(path: Path = LEARNED_PATH, min_precision: float = 0.25, min_cou
                     verbs.add(lemma.lower())
                 if stats.get("precision", 0) >= object_precision:
                     object_verbs.add(lemma.lower())
+            phrases = {
+                tuple(phrase.split()) for phrase, stats in learned.get("phrases", {}).items()
+                if len(phrase.split()) == 2 and stats.get("count", 0) >= min_count
+                and stats.get("precision", 0) >= object_precision
+            }
             nouns |= {
                 lemma.lower() for lemma, stats in learned.get("nouns", {}).items()
                 if stats.get("count", 0) >= min_count and stats.get("precision", 0) >= noun_precision
             }
         except (OSError, ValueError, AttributeError) as err:
             log.warning("ignoring unreadable cue lexicon %s: %s", path, err)
-    return CueLexicon(frozenset(verbs), frozenset(object_verbs), frozenset(nouns))
+    return CueLexicon(frozenset(verbs), frozenset(object_verbs), frozenset(nouns),
+                      phrases=frozenset(phrases))

@@ -22,7 +22,7 @@ from spacy.tokens import Doc, Token
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.attribution import (
-    Draft, according_to, complement, cue_span, noun_reports,
+    Draft, according_to, complement, cue_span, noun_reports, prepositional_object, regarded_as,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -169,8 +169,26 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
         if token.is_space or token.text in _ENDS or token.is_quote:
             return None
         if token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_):
-            return token
+            return None if _starts_next(stretch, token, text) else token
     return None
+
+
+def _starts_next(stretch: Stretch, cue: Token, text: _Text) -> bool:
+    """Whether a cue after a quotation closed by a full stop belongs to what follows it:
+    '"A." He added, "B."' or '"A." She said it twice.'"""
+    if not text.text[stretch.start:stretch.end].rstrip().endswith("."):
+        return False
+    doc = text.doc
+    i = cue.i + 1
+    while i < len(doc) and (doc[i].dep_ == "prt" or _is_adverb_of(doc[i], cue)):
+        i += 1
+    if i + 1 < len(doc) and doc[i].text in (",", ":") and doc[i + 1].is_quote:
+        return True
+    return any(c.dep_ in ("dobj", "ccomp") and c.i > cue.i for c in cue.children)
+
+
+def _is_adverb_of(token: Token, cue: Token) -> bool:
+    return token.head == cue and token.dep_ in ("advmod", "npadvmod")
 
 
 def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
@@ -194,7 +212,11 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return None  # an infinitive ("plans to say", "met to discuss") is not yet a report
-    pieces = complement(cue, lexicon)
+    if lexicon.is_cue_verb(cue.lemma_):
+        pieces = complement(cue, lexicon)
+    else:  # a verb that is a cue only in "X as Y" or with a learned preposition
+        pieces = (regarded_as(cue) if lexicon.regards(cue.lemma_) else []) or \
+            prepositional_object(cue, lexicon)
     if not pieces:
         return None
     start, end = pieces[0][0], pieces[-1][1]
@@ -269,19 +291,27 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> No
     """Transcript lines "NAME: what they said": the label speaks, the colon is the cue."""
     doc = text.doc
     labels: dict[str, list[tuple[int, int]]] = {}
+    headlines: set[str] = set()
     for start in text.paragraphs:
         i = text.token_at(start)
         while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
             i += 1
+        # A headline's label may be any capitalised noun phrase ("Clinton camp: ...",
+        # "Poll: ..."), and the parser often takes a name there for a common noun.
+        headline = i < len(doc) and doc[i].is_title and text.paragraph_of(doc[i].idx) == 0
         j = i
-        while j < min(i + _MAX_LABEL, len(doc)) and doc[j].pos_ == "PROPN":
+        while j < min(i + _MAX_LABEL + headline, len(doc)) and (
+            doc[j].pos_ == "PROPN" or (headline and (doc[j].pos_ == "NOUN" or doc[j].text == "-"))
+        ):
             j += 1
+        if headline and j > i and doc[j - 1].text != "-":
+            headlines.add(doc[i:j].text)
         if i < j < len(doc) - 1 and doc[j].text == ":" and "\n" not in doc[j + 1].text and \
                 not doc[j + 1].is_space:
             labels.setdefault(doc[i:j].text, []).append((j - 1, j))
     for label, places in labels.items():
         named = any(doc[i].ent_type_ in _LABEL_TYPES for i, _ in places)
-        if not named and not (label.isupper() and len(places) > 1):
+        if not named and label not in headlines and not (label.isupper() and len(places) > 1):
             continue
         for head, colon in places:
             if colon in used:
@@ -293,7 +323,11 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> No
             last = first + len(body.strip(" \t\n\"“”"))
             if last > first:
                 used.add(colon)
-                drafts.append(Draft("direct", doc[colon], [(first, last)], speaker_token=doc[head]))
+                # A headline's claim is the outlet's summary unless it opens with a quotation.
+                opening = body[:first - doc[colon].idx - 1]
+                quoted = label not in headlines or '"' in opening or "“" in opening
+                drafts.append(Draft("direct" if quoted else "indirect", doc[colon],
+                                    [(first, last)], speaker_token=doc[head]))
 
 
 def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,

@@ -50,6 +50,8 @@ def subject_of(cue: Token) -> Token | None:
                 return _agent(cue)  # "X is expected to ...": only "by Y" would speak
             if child.dep_ in _SUBJECTS:
                 return child
+        if token == cue and cue.tag_ == "VBN" and cue.dep_ == "advcl":
+            return _agent(cue)  # "Asked about it, Smith said ...": Smith was asked
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             return token.head  # "experts noting ...": the modified noun speaks
         if token.dep_ not in _CLIMB or token.head == token:
