@@ -26,8 +26,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.analyze.stance import ContentCues, check_worthy, judge, stance_lexicon
-from claimgraph.model import Claim, Quote
+from claimgraph.analyze.stance import (
+    ContentCues, check_worthy, frame_cues, judge, stance_lexicon,
+)
+from claimgraph.model import Claim, Cue, Quote
 
 log = logging.getLogger(__name__)
 
@@ -158,6 +160,15 @@ def _named(doc: Doc) -> bytearray:
     return named
 
 
+def _cue_frame(doc: Doc, quote: Quote) -> dict[str, list[Cue]]:
+    if quote.cue is None:
+        return {}
+    cue_tokens = tokens(doc, quote.cue.start, quote.cue.end)
+    if not cue_tokens:
+        return {}
+    return frame_cues(doc[cue_tokens.start:cue_tokens.stop], stance_lexicon())
+
+
 def find_claims(doc: Doc) -> list[Claim]:
     """The claims of ``doc``, in text order, with ids ``c1``, ``c2``, ..."""
     quotes = list(doc._.quotes)
@@ -165,13 +176,12 @@ def find_claims(doc: Doc) -> list[Claim]:
     named = _named(doc)
     content = ContentCues(doc)
     claims = []
+    frames: dict[int, dict[str, list[Cue]]] = {}  # what each quote's cue says, judged once
     for seg, n in segments(doc, owner, frame):
         quote = quotes[n] if n is not None else None
-        cue_span = None
-        if quote is not None and quote.cue is not None:
-            cue_tokens = tokens(doc, quote.cue.start, quote.cue.end)
-            cue_span = doc[cue_tokens.start:cue_tokens.stop] if cue_tokens else None
-        status, cues = judge(seg, cue_span, quote is not None, content)
+        if n is not None and n not in frames:
+            frames[n] = _cue_frame(doc, quote)
+        status, cues = judge(seg, frames.get(n, {}), quote is not None, content)
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
             start=seg.start_char, end=seg.end_char, text=seg.text,

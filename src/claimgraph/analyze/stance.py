@@ -210,19 +210,17 @@ ORDER: tuple[ClaimStatus, ...] = (
 
 
 def judge(
-    seg: Span, cue_span: Span | None, in_quote: bool, content: ContentCues
+    seg: Span, frame: dict[str, list[Cue]], in_quote: bool, content: ContentCues
 ) -> tuple[ClaimStatus, list[Cue]]:
     """The status of the claim ``seg`` and the cues that decided it.
 
-    ``cue_span`` is the cue of the quote the claim sits in (None for the outlet's own text or
-    a quote without a cue); a hedge inside the quote only reaches the quote's claims because
-    each claim lies inside one quote.
+    ``frame`` is what the cue of the quote the claim sits in says (``frame_cues``; empty for
+    the outlet's own text or a quote without a cue); a hedge inside the quote only reaches the
+    quote's claims because each claim lies inside one quote.
     """
-    lex = stance_lexicon()
     found = content.within(seg, in_quote)
-    if cue_span is not None:
-        for kind, cues in frame_cues(cue_span, lex).items():
-            found[kind] = found.get(kind, []) + cues
+    for kind, cues in frame.items():
+        found[kind] = found.get(kind, []) + cues
     for status in ORDER:
         if found.get(status):
             cues = found[status]
