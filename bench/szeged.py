@@ -7,12 +7,11 @@ system temp folder, so re-runs skip the parse.
 
 from __future__ import annotations
 
-import json
-import sys
 import tempfile
 from pathlib import Path
 
 import spacy
+from common import load_jsonl
 from docbin_cache import parse_cached
 from spacy.tokens import Doc
 
@@ -28,15 +27,7 @@ TYPE_NAMES = {
 
 def load_rows(data: Path, split: str) -> list[dict]:
     """The non-title sentences of ``split``; exits with a clear message when it is missing."""
-    path = data / f"{split}.jsonl"
-    if not path.is_file():
-        sys.exit(
-            f"missing {path}: pass --data pointing at the szeged-wikiweasel folder "
-            f"(with {split}.jsonl), e.g. --data /work/shared/data/szeged-wikiweasel"
-        )
-    with path.open(encoding="utf-8") as lines:
-        rows = [json.loads(line) for line in lines if line.strip()]
-    return [r for r in rows if r.get("part") != "Title"]
+    return [r for r in load_jsonl(data / f"{split}.jsonl") if r.get("part") != "Title"]
 
 
 def parsed(data: Path, split: str, model: str) -> tuple[list[dict], list[Doc]]:
