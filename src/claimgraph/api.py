@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterable, Iterator
 from claimgraph.analyze.pipeline import analyze_articles, load_nlp
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.extract import extract
+from claimgraph.ingest.limits import too_large
 from claimgraph.model import Analysis, Article, RawDocument
 from claimgraph.settings import Settings, get_settings
 
@@ -64,10 +65,7 @@ def to_article(item: Input, plain: bool, source: str, settings: Settings) -> Art
         if isinstance(item, bytes):
             item = RawDocument(source=source, data=item)
         if len(item.data) > settings.max_bytes:
-            raise InputError(
-                f"larger than the {settings.max_bytes:,}-byte limit "
-                "(set CLAIMGRAPH_MAX_BYTES to raise it)", item.source,
-            )
+            raise too_large(item.source, settings)
         article = extract(item, plain=plain)
     if len(article.text) > settings.max_chars:
         raise InputError(
