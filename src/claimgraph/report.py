@@ -109,6 +109,7 @@ def _quote_line(quote: Quote, show_via: bool) -> Text:
 
 def _claims_by_status(a: Analysis) -> list[RenderableType]:
     names = {e.id: e.name for e in a.entities}
+    speakers = {q.id: q.speaker for q in a.quotes}
     by_status = defaultdict(list)
     for claim in a.claims:
         by_status[claim.status].append(claim)
@@ -122,7 +123,7 @@ def _claims_by_status(a: Analysis) -> list[RenderableType]:
             line = Text("  ")
             line.append(_excerpt(claim.text))
             source = names.get(claim.source) if claim.source else None
-            speaker = next((q.speaker for q in a.quotes if q.id == claim.quote), None)
+            speaker = speakers.get(claim.quote)
             who = source or (speaker.text if speaker else "the outlet")
             line.append(f"  — {who}", style="cyan")
             if claim.cues:
