@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from claimgraph.analyze.cues import ANONYMOUS_NOUNS
+from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS
 from claimgraph.model import Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -37,6 +37,11 @@ ROLE_KINDS = {
     "executive": {"ceo", "chairman", "chairwoman", "founder", "executive", "president"},
     "officer": {"general", "colonel", "commander", "admiral", "officer", "sergeant"},
 }
+_ROLE_WORDS = set(ROLE_KINDS) | {w for words in ROLE_KINDS.values() for w in words}
+_GROUP_NOUNS = {"agency", "authority", "people", "report", "poll", "survey", "study", "data",
+                "document", "memo", "intelligence", "source"}
+_PERSON_SUFFIXES = ("er", "or", "ist", "ian", "man", "woman", "person", "ent", "ant")
+_THING_SUFFIXES = ("ment", "center", "paper", "letter", "order", "power", "water", "corner")
 _PRONOUN_WINDOW = 3  # sentences searched back for a pronoun's antecedent
 _MAX_CLIMB = 6
 
@@ -147,6 +152,13 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
         if start <= head.idx < end:
             return entity
     inside = [entity for _, _, entity in named if index.by_id[entity].type in ("PERSON", "ORG")]
+    if inside and is_description(head):
+        # "The Wikileaks founder", "a spokeswoman for Acme": a person the names only qualify,
+        # unless one is set beside the description ("her lawyer, Ann Price")
+        for start, _, entity in named:
+            if index.by_id[entity].type == "PERSON" and _in_apposition(head, start):
+                return entity
+        return _by_role(head, index)
     if inside:
         return inside[-1]
     lower = head.lower_
@@ -203,6 +215,26 @@ def _by_role(head: Token, index: EntityIndex) -> str | None:
             return index.ids[i]
     later = [e for e in index.by_id.values() if fits(e)]
     return max(later, key=lambda e: len(e.mentions)).id if later else None
+
+
+def _in_apposition(head: Token, offset: int) -> bool:
+    """Whether the name at ``offset`` is set beside ``head`` ("her lawyer, Ann Price")."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.left_edge.idx <= offset <= child.idx:
+            return True
+    return False
+
+
+def is_description(head: Token) -> bool:
+    """Whether ``head`` is a common noun naming a person by what they do ("founder",
+    "lawyer", "spokeswoman", "analyst"), not a body or a text ("party", "statement")."""
+    if head.pos_ != "NOUN" or head.tag_ != "NN":
+        return False
+    lemma = head.lemma_.lower()
+    if lemma in _ROLE_WORDS or lemma in ANONYMOUS_NOUNS - _GROUP_NOUNS:
+        return True
+    return lemma.endswith(_PERSON_SUFFIXES) and not lemma.endswith(_THING_SUFFIXES) and \
+        lemma not in CHANNEL_NOUNS
 
 
 def is_first_person(head: Token) -> bool:
