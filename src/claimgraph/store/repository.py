@@ -13,10 +13,10 @@ from typing import Literal
 
 from datasketch import LeanMinHash
 from sqlalchemy import Engine, func, select, tuple_, update
-from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, undefer
 
-from claimgraph.errors import StoreError
+from claimgraph.errors import InputError, StoreError
 from claimgraph.ingest.dedup import exact_key, fingerprint
 from claimgraph.model import Analysis, Article
 from claimgraph.settings import Settings, get_settings
@@ -39,7 +39,14 @@ _PENDING = 4096
 # Near-copy candidates compared per article, at most.
 _CANDIDATES = 64
 
+# Tries to store one article when concurrent writers store the same key.
+_CONFLICT_RETRIES = 5
+
 Outcome = Literal["stored", "revised", "unchanged"]
+
+
+class _Conflict(Exception):
+    """A concurrent writer stored the same article key first."""
 
 
 @dataclass(frozen=True)
@@ -157,17 +164,23 @@ class Store:
                         select(ArticleRow.id).where(ArticleRow.source == analysis.duplicate_of)
                         .order_by(ArticleRow.latest.desc(), ArticleRow.id.desc()).limit(1))
                 session.add(row)
-                session.flush()
+                try:
+                    session.flush()
+                except IntegrityError as err:
+                    # Another writer stored this key (or a revision of it) at the same moment.
+                    raise _Conflict() from err
+                except DataError as err:
+                    raise InputError(f"the database refused it ({store_error(err, self.url).reason})",
+                                     analysis.source) from None
                 return Saved(row.id, key, row.revision, "stored" if latest is None else "revised")
 
-        for _ in range(3):
+        for _ in range(_CONFLICT_RETRIES):
             try:
                 return self.run(attempt)
-            except StoreError as err:
-                # Another writer stored this key at the same moment: look again.
-                if "unique" not in err.reason.lower() and "duplicate key" not in err.reason.lower():
-                    raise
-        return self.run(attempt)
+            except _Conflict:
+                log.info("%s was stored by another writer meanwhile; looking again", key)
+        raise StoreError(f"could not store it: other writers kept storing {key} meanwhile",
+                         analysis.source)
 
     def contains(self, article: Article) -> bool:
         """Whether this very article (same key, same text) is stored already."""
