@@ -48,3 +48,23 @@ def test_articles_of_mixed_length_keep_their_order():
     results = list(analyze_articles(nlp, articles, batch_size=2, piece_chars=400))
     assert [r.source for r in results] == ["0", "1", "2", "3", "4"]
     assert [len(r.text) for r in results] == [len(a.text) for a in articles]
+
+
+def test_sections_analyzed_apart_merge_with_shifted_offsets_and_unique_ids():
+    nlp = load_nlp(get_settings().spacy_model)
+    article = Article(source="bridge", text=TEXT)
+    whole = next(analyze_articles(nlp, [article]))
+    cut = next(analyze_articles(nlp, [article], piece_chars=400, section_chars=800))
+    for quote in cut.quotes:
+        for span in [quote.speaker, quote.cue, *quote.content]:
+            assert span is None or TEXT[span.start:span.end] == span.text
+    ids = [r.id for r in cut.entities + cut.quotes + cut.claims]
+    assert len(ids) == len(set(ids))
+    entity_ids = {e.id for e in cut.entities}
+    assert {c.source for c in cut.claims} - {None} <= entity_ids
+    assert {c.quote for c in cut.claims} - {None} <= {q.id for q in cut.quotes}
+    # paragraphs that stand alone give the same statements, wherever the cuts fall
+    assert [(q.cue.text, q.cue.start) for q in cut.quotes] == [
+        (q.cue.text, q.cue.start) for q in whole.quotes]
+    assert [(c.start, c.end, c.status) for c in cut.claims] == [
+        (c.start, c.end, c.status) for c in whole.claims]
