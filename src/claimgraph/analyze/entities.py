@@ -32,7 +32,7 @@ TYPES: dict[str, EntityType] = {
 # organisation ORG in one sentence and GPE or LOC in another.
 _FAMILY = {"PERSON": "person", "NORP": "norp", "OTHER": "other"}
 _STRIP_PREFIX = ("the ", "The ")
-_POSSESSIVE = ("’s", "'s", "’", "'")
+_POSSESSIVE = ("’s", "'s", "‘s", "’", "'")
 _CREDIT_MARKS = {"/", "|"}  # "Jane Doe / AP": a photo credit after the name
 _NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 
@@ -41,7 +41,6 @@ _NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 class _Group:
     type: EntityType
     names: list[str]
-    parts: set[str]
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     last: int = 0
@@ -64,10 +63,6 @@ def _family(kind: EntityType) -> str:
     return _FAMILY.get(kind, "place_or_org")
 
 
-def _parts(name: str) -> set[str]:
-    return {part for part in name.replace("-", " ").split() if part[:1].isupper()}
-
-
 def group_entities(doc: Doc) -> list[Entity]:
     """The article's entities in order of first mention."""
     groups: list[_Group] = []
@@ -88,9 +83,8 @@ def group_entities(doc: Doc) -> list[Entity]:
             group = _longer_form_of(groups, family, name)
             if group is not None:
                 group.names.append(name)
-                group.parts |= _parts(name)
         if group is None:
-            group = _Group(type=kind, names=[name], parts=_parts(name))
+            group = _Group(type=kind, names=[name])
             groups.append(group)
         elif name not in group.names:
             group.names.append(name)
@@ -115,7 +109,11 @@ def _name_span(ent: Span) -> Span:
             break
     doc = ent.doc
     start = ent.start
-    for token in doc[ent.start:end - 1]:
+    if len(ent) == 1 and start > 0 and doc[start - 1].pos_ == "PROPN" and \
+            doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_ and \
+            doc[start - 1].head.i == start:
+        start -= 1  # a first name the tagger left out ("Jane" of "Jane Doe")
+    for token in doc[start:end - 1]:
         if is_title(token.text):
             start = token.i + 1
     while start < end - 1 and not doc[start].text[:1].isupper():
@@ -131,34 +129,38 @@ def _trimmed_offsets(ent: Span, name: str) -> tuple[int, int]:
 
 
 def _short_form_of(groups: list[_Group], family: str, name: str) -> _Group | None:
-    """The most recently mentioned group whose full name starts or ends with one-word ``name``."""
-    if " " in name or family not in ("person", "place_or_org"):
+    """The most recently mentioned group whose full name ends with ``name`` ("Doe", "Al Basha")
+    or, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye")."""
+    words = name.split()
+    if family not in ("person", "place_or_org") or (len(words) > 1 and family != "person"):
         return None
     best = None
     for group in groups:
-        if _family(group.type) != family or not _has_edge_word(group, name):
+        if _family(group.type) != family or not _has_edge_words(group, words):
             continue
         if best is None or group.last > best.last:
             best = group
     return best
 
 
-def _has_edge_word(group: _Group, word: str) -> bool:
+def _has_edge_words(group: _Group, words: list[str]) -> bool:
+    n = len(words)
     for full in group.names:
-        words = full.replace("-", " ").split()
-        if len(words) > 1 and word in (words[0], words[-1]):
+        parts = full.split()
+        if len(parts) > n and (parts[-n:] == words or (n == 1 and parts[0] == words[0])):
             return True
     return False
 
 
 def _longer_form_of(groups: list[_Group], family: str, name: str) -> _Group | None:
-    """A group so far known only by one word that ``name`` extends ("Clinton" → "Hillary Clinton")."""
-    words = name.replace("-", " ").split()
+    """A group so far known only by shorter names that ``name`` extends ("Clinton" → "Hillary
+    Clinton", "Al Basha" → "Abir Al Basha")."""
+    words = name.split()
     if len(words) < 2 or family != "person":
         return None
     for group in reversed(groups):
-        if _family(group.type) == family and all(" " not in n for n in group.names):
-            if any(n in (words[0], words[-1]) for n in group.names):
+        if _family(group.type) == family and all(len(n.split()) < len(words) for n in group.names):
+            if any(n.split() in (words[-len(n.split()):], words[:1]) for n in group.names):
                 return group
     return None
 
