@@ -49,7 +49,8 @@ class Coreference:
         self.doc = doc
         self.index = index
         self.sent_starts = [s.start_char for s in doc.sents]
-        self.subject_of_mention: dict[int, bool] = {}
+        self.mention_roles: dict[int, str] = {}
+        self.indefinites: dict[str, int] | None = None  # noun lemma -> first "a <noun>"
         self.chain: list[tuple[int, str, bool]] = []  # (offset, entity, subject) of pronouns
         self.done: dict[int, str | None] = {}
         self.scanned = 0
@@ -73,10 +74,14 @@ class Coreference:
         """Resolve he/she pronouns in text order up to token ``last``, so chains build up."""
         for token in self.doc[self.scanned: last + 1]:
             gender = _PERSONAL.get(token.lower_)
-            if gender is None or token.pos_ != "PRON":
+            if gender is not None and token.pos_ == "PRON":
+                entity = self._best(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
+                self.done[token.i] = entity
+            elif token.dep_ in SUBJECTS and token.tag_ == "NN" and not token.ent_type_:
+                # "the mayor said ...": a description keeps its person salient for "he" after it
+                entity = self.description(self.doc[token.left_edge.i: token.i + 1], token)
+            else:
                 continue
-            entity = self._best(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
-            self.done[token.i] = entity
             if entity is not None:
                 self.chain.append((token.idx, entity, token.dep_ in SUBJECTS))
         self.scanned = max(self.scanned, last + 1)
@@ -168,13 +173,14 @@ class Coreference:
     def _introduced_unnamed(self, head: Token) -> bool:
         """Whether an earlier indefinite phrase with the same head ("a justice official")
         introduced the unnamed person that "the official" refers back to."""
-        lemma = head.lemma_
-        for token in self.doc[: head.i]:
-            if token.lemma_ == lemma and token.pos_ == "NOUN" and not token.ent_type_ and any(
-                c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
-            ) and not any(c.dep_ == "appos" for c in token.children) and token.dep_ != "appos":
-                return True
-        return False
+        if self.indefinites is None:
+            self.indefinites = {}
+            for token in self.doc:
+                if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ != "appos" and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+                ) and not any(c.dep_ == "appos" for c in token.children):
+                    self.indefinites.setdefault(token.lemma_, token.i)
+        return self.indefinites.get(head.lemma_, head.i) < head.i
 
     def _first_after(self, phrase: Span, gender: str | None) -> str | None:
         """For a description opening the article before anyone is named: the first person
@@ -220,7 +226,9 @@ class Coreference:
             start = index.starts[i]
             if start < earliest:
                 break
-            yield start, index.ids[i], self._is_subject(i)
+            role = self._role(i)
+            if role != "modifier":
+                yield start, index.ids[i], role == "subject"
         lo = bisect_left(self.chain, (earliest,))
         hi = bisect_left(self.chain, (offset,))
         yield from self.chain[lo:hi]
@@ -228,12 +236,16 @@ class Coreference:
     def _mentions_of(self, entity: str, offset: int) -> list[int]:
         return [s for s, _, e in self._candidates(offset, 0) if e == entity] or [0]
 
-    def _is_subject(self, i: int) -> bool:
-        if i not in self.subject_of_mention:
+    def _role(self, i: int) -> str:
+        """"subject", "modifier" (a name modifying a noun: "the Acme pipeline", which no
+        pronoun refers to) or "other", for mention ``i`` of the index."""
+        if i not in self.mention_roles:
             span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
                                       alignment_mode="expand")
-            self.subject_of_mention[i] = span is not None and span.root.dep_ in SUBJECTS
-        return self.subject_of_mention[i]
+            dep = span.root.dep_ if span is not None else ""
+            self.mention_roles[i] = "subject" if dep in SUBJECTS else \
+                "modifier" if dep in ("compound", "amod", "nmod") else "other"
+        return self.mention_roles[i]
 
     def _sentence(self, offset: int) -> int:
         return max(bisect_right(self.sent_starts, offset) - 1, 0)
@@ -274,7 +286,7 @@ class Coreference:
             people = self._people_between(self.sent_starts[here], token.idx) or (
                 self._people_between(self.sent_starts[here - 1], self.sent_starts[here])
                 if here > 0 else set())
-            if len(people) == 1:
+            if len(people) == 1 and None not in people:
                 votes.setdefault(people.pop(), Counter())[gender] += 1
         genders = {}
         for entity, count in votes.items():
@@ -284,8 +296,17 @@ class Coreference:
         genders.update(strong)
         return genders
 
-    def _people_between(self, start: int, end: int) -> set[str]:
-        return {e for e in self.index.within(start, end) if self.index.by_id[e].type == "PERSON"}
+    def _people_between(self, start: int, end: int) -> set[str | None]:
+        """The people named in [start, end), and None for an unnamed one ("a woman")."""
+        people: set[str | None] = {
+            e for e in self.index.within(start, end) if self.index.by_id[e].type == "PERSON"}
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if people and span is not None and any(
+            t.tag_ == "NN" and not t.ent_type_ and t.dep_ not in ("appos", "attr", "compound")
+            and is_person_noun(t.lemma_.lower()) for t in span
+        ):
+            people.add(None)
+        return people
 
 
 def _bound(pronoun: Token, index: EntityIndex) -> set[str]:

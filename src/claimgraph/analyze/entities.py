@@ -78,7 +78,7 @@ def group_entities(doc: Doc) -> list[Entity]:
         family = _family(kind)
         group = by_name.get((family, name)) or _short_form_of(groups, family, name)
         if group is None and kind != "PERSON":  # a bare surname tagged ORG, NORP, GPE ...
-            group = _short_form_of(groups, "person", name)
+            group = _short_form_of(groups, "person", name, first_name=False)
         if group is None:
             group = _longer_form_of(groups, family, name)
             if group is not None:
@@ -128,26 +128,27 @@ def _trimmed_offsets(ent: Span, name: str) -> tuple[int, int]:
     return start, start + len(name) if at >= 0 else ent.end_char
 
 
-def _short_form_of(groups: list[_Group], family: str, name: str) -> _Group | None:
+def _short_form_of(groups: list[_Group], family: str, name: str,
+                   first_name: bool = True) -> _Group | None:
     """The most recently mentioned group whose full name ends with ``name`` ("Doe", "Al Basha")
-    or, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye")."""
+    or, with ``first_name``, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye")."""
     words = name.split()
     if family not in ("person", "place_or_org") or (len(words) > 1 and family != "person"):
         return None
     best = None
     for group in groups:
-        if _family(group.type) != family or not _has_edge_words(group, words):
+        if _family(group.type) != family or not _has_edge_words(group, words, first_name):
             continue
         if best is None or group.last > best.last:
             best = group
     return best
 
 
-def _has_edge_words(group: _Group, words: list[str]) -> bool:
+def _has_edge_words(group: _Group, words: list[str], first_name: bool) -> bool:
     n = len(words)
     for full in group.names:
         parts = full.split()
-        if len(parts) > n and (parts[-n:] == words or (n == 1 and parts[0] == words[0])):
+        if len(parts) > n and (parts[-n:] == words or (first_name and n == 1 and parts[0] == words[0])):
             return True
     return False
 
