@@ -84,6 +84,11 @@ class Settings(BaseSettings):
         description="Where `ingest` stores and the queries read: an SQLite file "
         "(sqlite:///path) or PostgreSQL (postgresql+psycopg://user:password@host/db).",
     )
+    database_timeout: float = Field(
+        default=10.0, gt=0,
+        description="Seconds to wait for another writer's lock (SQLite) or for a connection "
+        "(PostgreSQL) before counting a try as failed.",
+    )
     database_retries: int = Field(
         default=5, ge=0,
         description="Retries, with backoff from 0.5 s up to 8 s, when the database is locked "
