@@ -203,8 +203,9 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
         i = bisect_right(starts, end - 1) - 1
         if i >= 0 and taken[i][1] > start:
             continue  # inside a name the tagger found
-        span = doc.char_span(start, end)
-        if span is None or not _stands_alone(span):
+        # "Doe’s" or "Doe" and an invisible character may be one token
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or not _stands_alone(span):
             continue
         group = _nearest(forms[match.group()], start)
         group.mentions.append((start, end))

@@ -393,6 +393,8 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
         stretch = stretches[k]
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1
         previous = drafts[ends[at][1]] if at >= 0 else None
+        if previous is not None and previous.kind != "direct":
+            previous = _direct_before(ends, at, drafts, stretch, text) or previous
         if previous is not None and _continues(previous, stretch, text):
             if previous.kind == "direct" and text.paragraph_of(previous.pieces[-1][1]) == \
                     text.paragraph_of(stretch.start):
@@ -407,11 +409,25 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
         insort(ends, (stretch.end, len(drafts) - 1))
 
 
+def _direct_before(ends: list[tuple[int, int]], at: int, drafts: list[Draft], stretch: Stretch,
+                   text: _Text) -> Draft | None:
+    """A direct quote earlier in the stretch's paragraph, past the asides after it ('"A," says
+    Doe, noting that ... "B."': B is Doe's)."""
+    paragraph = text.paragraph_of(stretch.start)
+    for j in range(at - 1, max(at - _OVERLAPS, -1), -1):
+        draft = drafts[ends[j][1]]
+        if text.paragraph_of(draft.pieces[-1][1]) != paragraph:
+            return None
+        if draft.kind == "direct" and draft.cue is not None and draft.cue.idx < stretch.start:
+            return draft
+    return None
+
+
 def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
-    """A stretch opening its paragraph right after a quote, or right after a direct quote's cue."""
+    """A stretch opening its paragraph right after a quote, or after a quote's cue in the same
+    paragraph ("Doe said the plan failed. "It was a disaster.")."""
     if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
-        return previous.kind == "direct" and previous.cue is not None and \
-            previous.cue.idx < stretch.start
+        return previous.cue is not None and previous.cue.idx < stretch.start
     between = text.text[previous.pieces[-1][1]: stretch.start].split("\n")
     return text.starts_paragraph(stretch.start) and all(_blank(line) for line in between[1:])
 
