@@ -172,7 +172,7 @@ def main() -> None:
                         help="split the thresholds and anchor pairs are learned on")
     args = parser.parse_args()
     settings = Settings()
-    nlp = spacy.load(settings.spacy_model, exclude=["parser"] if False else [])
+    nlp = spacy.load(settings.spacy_model)
     t0 = time.perf_counter()
     train = [Parsed(d, nlp) for d in read_split(args.data, args.train_split)]
     test = [Parsed(d, nlp) for d in read_split(args.data, args.split)]
@@ -191,7 +191,7 @@ def main() -> None:
 
     train_items = items_of(train, stories(train, ours_t))
     pairs = learn_pairs(train_items)
-    best_w = max((Weights(threshold=t) for t in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8)),
+    best_w = max((Weights(threshold=t) for t in (0.5, 0.65, 0.8)),
                  key=lambda w: coref_scores(train_items, cluster(train_items, w, pairs))
                  ["conll_f1"])
     test_stories = stories(test, ours_t)

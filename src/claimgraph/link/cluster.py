@@ -34,12 +34,12 @@ class Weights:
     """How much each kind of agreement counts; tuned on ECB+ train topics (bench/clustering.py)."""
 
     anchor: float = 1.0
-    related: float = 0.6  # anchors seen corefering elsewhere (a learned pair), or sharing a stem
-    words: float = 0.5
-    participants: float = 0.4
+    related: float = 0.7  # anchors seen corefering elsewhere (a learned pair), or sharing a stem
+    words: float = 0.3
+    participants: float = 0.2
     time_conflict: float = 0.6
     same_sentence: float = 0.8  # two mentions of one sentence are rarely one event
-    threshold: float = 0.55
+    threshold: float = 0.65
 
 
 def _jaccard(a: frozenset, b: frozenset) -> float:
@@ -56,7 +56,9 @@ def related_anchors(a: str, b: str, pairs: frozenset[tuple[str, str]] = frozense
 def score(a: Item, b: Item, w: Weights = Weights(),
           pairs: frozenset[tuple[str, str]] = frozenset()) -> float:
     """How likely two items are one event or one measured thing (higher is likelier)."""
-    if a.anchor == b.anchor:
+    if not (a.anchor and b.anchor):
+        s = 0.0
+    elif a.anchor == b.anchor:
         s = w.anchor
     elif related_anchors(a.anchor, b.anchor, pairs):
         s = w.related

@@ -102,6 +102,7 @@ class EntityIndex:
         self.entities: dict[str, _Canonical] = {}
         self._by_key: dict[str, str] = {}
         self._surnames: dict[str, set[str]] = {}
+        self.touched: set[str] = set()  # entities changed since this index was made or loaded
 
     def add(self, article: str, analysis: Analysis) -> dict[str, str]:
         """Link one article's entities; returns its entity ids → canonical ids."""
@@ -119,6 +120,7 @@ class EntityIndex:
             for r in e.roles:
                 self._role(c, r, article, analysis.published)
             out[e.id] = cid
+            self.touched.add(cid)
         return out
 
     def _role(self, c: _Canonical, text: str, article: str, date: dt.date | None) -> None:
