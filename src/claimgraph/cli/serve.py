@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from claimgraph.cli.app import AllowPrivate, app, err, out, settings_or_exit
+from claimgraph.cli.db import Database, opened
 from claimgraph.web.security import is_loopback
 
 
 @app.command()
 def serve(
-    db: Annotated[
-        str | None,
-        typer.Option("--db", help="Store to open: a SQLite file or a database URL; without it "
-                     "the app analyzes but keeps nothing."),
-    ] = None,
+    db: Database = None,
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
     token: Annotated[
@@ -32,13 +28,15 @@ def serve(
 
     from claimgraph.web import create_app  # noqa: PLC0415
 
-    settings = settings_or_exit(token=token, allow_private=allow_private or None)
+    settings = settings_or_exit(database_url=db, token=token,
+                                allow_private=allow_private or None)
     if not is_loopback(host) and settings.token is None:
         err.print(f"error: refusing to listen on {host} without a token: anyone who can reach "
                   "it could write (give --token or set CLAIMGRAPH_TOKEN)", markup=False)
         raise typer.Exit(2)
-    store = None
-    application = create_app(store, settings=settings)
-    shown = f"[{host}]" if ":" in host else host
-    out.print(f"claimgraph is serving on http://{shown}:{port}/  (Ctrl-C stops it)", markup=False)
-    uvicorn.run(application, host=host, port=port, log_level="warning")
+    with opened(settings) as store:
+        application = create_app(store, settings=settings)
+        shown = f"[{host}]" if ":" in host else host
+        out.print(f"claimgraph is serving {store.where} on http://{shown}:{port}/  "
+                  "(Ctrl-C stops it)", markup=False)
+        uvicorn.run(application, host=host, port=port, log_level="warning")

@@ -12,6 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimgraph import __version__
@@ -48,13 +49,13 @@ def create_app(store=None, *, settings: Settings | None = None) -> FastAPI:
     return app
 
 
-def render(request: Request, name: str, status: int = 200, **context):
+def render(request: Request, name: str, http_status: int = 200, **context):
     """A page from its template; every page gets the form token and whether writes need one."""
     context.update(
         csrf=csrf_token(request), needs_token=request.app.state.token is not None,
         has_store=request.app.state.store is not None, version=__version__,
     )
-    response = templates.TemplateResponse(request, name, context, status_code=status)
+    response = templates.TemplateResponse(request, name, context, status_code=http_status)
     set_csrf_cookie(request, response)
     return response
 
@@ -67,7 +68,7 @@ async def _http_error(request: Request, error: StarletteHTTPException):
     if _wants_json(request):
         return JSONResponse({"status": error.status_code, "message": str(error.detail)},
                             status_code=error.status_code, headers=error.headers)
-    return render(request, "error.html", status=error.status_code,
+    return render(request, "error.html", http_status=error.status_code,
                   status_code=error.status_code, message=str(error.detail))
 
 
@@ -77,4 +78,12 @@ async def _validation_error(request: Request, error: RequestValidationError):
         for e in error.errors()[:3])
     if _wants_json(request):
         return JSONResponse({"status": 422, "message": problems}, status_code=422)
-    return render(request, "error.html", status=422, status_code=422, message=problems)
+    return render(request, "error.html", http_status=422, status_code=422, message=problems)
+
+
+def snippet(text: str) -> Markup:
+    """A search snippet, escaped, with the words the store marked «like this» highlighted."""
+    return Markup(str(escape(text)).replace("«", "<mark>").replace("»", "</mark>"))
+
+
+templates.env.filters["snippet"] = snippet
