@@ -43,7 +43,11 @@ class Guard:
             return
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
 
+        refused = False  # a 413 went out while the body streamed in: the app is cut off
+
         async def send_with_headers(message: Message) -> None:
+            if refused:
+                return
             if message["type"] == "http.response.start":
                 message.setdefault("headers", [])
                 message["headers"] = list(message["headers"]) + HEADERS
@@ -59,23 +63,22 @@ class Guard:
         received = 0
 
         async def limited_receive() -> Message:
-            nonlocal received
+            nonlocal received, refused
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_body:
-                    raise BodyTooLarge(self.max_body)
+                if received > self.max_body and not refused:
+                    await _refuse(send_with_headers, 413,
+                                  f"request body over {self.max_body:,} bytes")
+                    refused = True
+                    return {"type": "http.disconnect"}
             return message
 
         try:
             await self.app(scope, limited_receive, send_with_headers)
-        except BodyTooLarge as error:
-            await _refuse(send_with_headers, 413, str(error))
-
-
-class BodyTooLarge(Exception):
-    def __init__(self, limit: int):
-        super().__init__(f"request body over {limit:,} bytes")
+        except Exception:
+            if not refused:
+                raise
 
 
 async def _refuse(send: Send, status: int, message: str) -> None:
