@@ -17,7 +17,7 @@ from claimgraph.store import ArticleSummary, ClaimHit, SearchResults, Statement,
 from claimgraph.web.analyzing import analyze_input
 from claimgraph.web.app import render
 from claimgraph.web.pages import Act, Status
-from claimgraph.web.profile import filtered
+from claimgraph.web.profile import filtered, profile, statements_page
 from claimgraph.web.security import check_token
 
 router = APIRouter(prefix="/api")
@@ -145,10 +145,13 @@ def entity_statements(store: StoreDep, name: Annotated[str, Path(min_length=1, m
                       limit: Limit = 20, offset: Offset = 0):
     """Every statement of the person or organization called ``name`` (or with it as an
     alias): their quotes, and claims attributed to them outside quotes."""
-    statements = store.who(name)
-    if not statements:
-        raise HTTPException(404, f"no statement by {name!r} in the store")
-    return paged(filtered(statements, act and act.value, status and status.value), limit, offset)
+    person = profile(store, name)
+    if not person.type:
+        raise HTTPException(404, f"nobody called {name!r} in the store")
+    items, matching = statements_page(store, name, act and act.value, status and status.value,
+                                      offset, limit + 1, person.statements)
+    return Page(items=items[:limit], limit=limit, offset=offset,
+                next_offset=offset + limit if len(items) > limit else None)
 
 
 @router.get("/claims", response_model=Page[ClaimHit], responses=ERRORS)

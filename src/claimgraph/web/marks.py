@@ -34,18 +34,20 @@ def marked_html(text: str, marks: list[Mark]) -> Markup:
     """``text`` escaped, with each mark as a ``<span>`` around its stretch."""
     marks = sorted((m for m in marks if 0 <= m.start < m.end <= len(text)), key=lambda m: m.order)
     bounds = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
+    starting: dict[int, list[int]] = {}
+    for n, mark in enumerate(marks):
+        starting.setdefault(mark.start, []).append(n)
     parts: list[str] = []
-    open_marks: list[Mark] = []
-    begun: set[int] = set()
+    live: set[int] = set()  # indexes into marks (so sorted order is nesting order)
+    open_marks: list[int] = []
     for left, right in zip(bounds, bounds[1:]):
-        active = [m for m in marks if m.start <= left and right <= m.end]
+        live = {n for n in live if marks[n].end > left} | set(starting.get(left, ()))
+        active = sorted(live)
         keep = 0
-        while keep < min(len(active), len(open_marks)) and active[keep] is open_marks[keep]:
+        while keep < min(len(active), len(open_marks)) and active[keep] == open_marks[keep]:
             keep += 1
         parts.append("</span>" * (len(open_marks) - keep))
-        for mark in active[keep:]:
-            parts.append(_open(mark, first=id(mark) not in begun))
-            begun.add(id(mark))
+        parts.extend(_open(marks[n], first=marks[n].start == left) for n in active[keep:])
         open_marks = active
         parts.append(str(escape(text[left:right])))
     parts.append("</span>" * len(open_marks))

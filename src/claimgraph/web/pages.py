@@ -15,7 +15,7 @@ from claimgraph.web.analyzing import analyze_input
 from claimgraph.web.app import render
 from claimgraph.web.article_view import STATUSES, article_view
 from claimgraph.web.charts import timeline
-from claimgraph.web.profile import filtered, profile
+from claimgraph.web.profile import profile, statements_page
 from claimgraph.web.security import CSRF_FIELD, check_csrf, check_token
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -64,14 +64,14 @@ def who(
 ):
     store = need_store(request)
     person = profile(store, name)
-    statements = store.who(name)
-    if not statements and not person.type:
+    if not person.type:
         raise HTTPException(404, f"nobody called {name!r} in the store")
-    shown = filtered(statements, act and act.value, status and status.value)
-    return render(request, "who.html", person=person, total=len(statements),
-                  statements=shown[offset:offset + PAGE], matching=len(shown), offset=offset,
-                  page=PAGE, act=act and act.value, status=status and status.value,
-                  acts=ACTS, statuses=list(STATUSES),
+    act, status = act and act.value, status and status.value
+    statements, matching = statements_page(store, name, act, status, offset, PAGE,
+                                           person.statements)
+    return render(request, "who.html", person=person, total=person.statements,
+                  statements=statements, matching=matching, offset=offset, page=PAGE,
+                  act=act, status=status, acts=ACTS, statuses=list(STATUSES),
                   timeline=timeline(person.mentions, f"Mentions of {person.name} by day"))
 
 

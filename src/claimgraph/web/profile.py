@@ -10,11 +10,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 
 from claimgraph.store import Statement
 from claimgraph.store.queries import entity_ids
-from claimgraph.store.tables import ArticleRow, EntityRow, QuoteRow
+from claimgraph.store.tables import ArticleRow, ClaimRow, EntityRow, QuoteRow
 
 
 @dataclass
@@ -26,6 +26,7 @@ class Profile:
     mentions: list[tuple[dt.date, int]] = field(default_factory=list)  # per publication day
     articles: int = 0
     alongside: list[tuple[str, int]] = field(default_factory=list)  # speakers in the same articles
+    statements: int = 0  # as Store.who counts them: quotes, and claims made outside them
 
 
 def profile(store, name: str, top: int = 12) -> Profile:
@@ -59,6 +60,12 @@ def profile(store, name: str, top: int = 12) -> Profile:
         result.mentions = sorted(by_day.items())
         result.articles = len({row[5] for row in rows})
         in_same = select(EntityRow.article_id).where(EntityRow.id.in_(ids))
+        own_quotes = select(QuoteRow.id).where(QuoteRow.speaker_entity_id.in_(ids))
+        result.statements = session.scalar(select(func.count()).select_from(
+            own_quotes.subquery())) + session.scalar(
+            select(func.count(ClaimRow.id)).where(
+                ClaimRow.source_entity_id.in_(ids),
+                or_(ClaimRow.quote_id.is_(None), ClaimRow.quote_id.not_in(own_quotes))))
         result.alongside = session.execute(
             select(EntityRow.name, func.count(QuoteRow.id.distinct()))
             .join(QuoteRow, QuoteRow.speaker_entity_id == EntityRow.id)
@@ -77,3 +84,13 @@ def filtered(statements: list[Statement], act: str | None, status: str | None) -
     if status:
         statements = [s for s in statements if any(c.status == status for c in s.claims)]
     return statements
+
+
+def statements_page(store, name: str, act: str | None, status: str | None, offset: int,
+                    limit: int, total: int) -> tuple[list[Statement], int]:
+    """One page of ``name``'s statements and how many match. Unfiltered, the store reads only
+    the page's worth; a filter reads them all."""
+    if act or status:
+        matching = filtered(store.who(name), act, status)
+        return matching[offset:offset + limit], len(matching)
+    return store.who(name, limit=offset + limit)[offset:], total
