@@ -37,3 +37,13 @@ def nlp():
     pipeline.add_pipe("claimgraph_entities")
     pipeline.add_pipe("claimgraph_quotes")
     return pipeline
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    """A client of a real Dask LocalCluster of 2 worker processes, started once per session
+    (as `claimgraph analyze --workers 2` starts it)."""
+    from claimgraph.batch import connect
+
+    with connect(get_settings(), workers=2) as client:
+        yield client
