@@ -8,11 +8,12 @@ Each stage streams one item at a time; a bad item goes to ``on_error`` and the r
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 
 from claimgraph.api import analyze_many, to_article
 from claimgraph.errors import ClaimgraphError
 from claimgraph.ingest import Item, read_sources
-from claimgraph.ingest.dedup import DuplicateIndex, mark_duplicates
+from claimgraph.ingest.dedup import DuplicateIndex, DuplicateMemory, mark_duplicates
 from claimgraph.model import Analysis, Article, RawDocument
 from claimgraph.settings import Settings
 
@@ -50,18 +51,23 @@ def articles(
 def run(
     sources: Iterable[str], settings: Settings, on_error: OnError, *, plain: bool = False,
     analyze: bool = True, include: Sequence[str] = (), exclude: Sequence[str] = (),
-    duplicates: DuplicateIndex | None = None,
+    duplicates: DuplicateMemory | None = None, skip: Callable[[Article], bool] | None = None,
 ) -> Iterator[Article | Analysis]:
     """Every article of ``sources`` in input order, copies marked ``duplicate_of``, and analyzed
     unless ``analyze`` is false (extraction alone).
 
     ``duplicates`` remembers articles across the run (and across runs when it is backed by a
-    file or a store); by default a fresh index built from ``settings``.
+    file or a store); by default a fresh index built from ``settings``. Articles for which
+    ``skip`` is true (e.g. stored already) are left out before the duplicate check.
     """
     raws = raw_documents(sources, settings, on_error, include=include, exclude=exclude)
-    index = duplicates or DuplicateIndex(settings.dedup_index, settings.duplicate_threshold)
-    with index:
-        marked = mark_duplicates(articles(raws, settings, on_error, plain=plain), index)
+    extracted = articles(raws, settings, on_error, plain=plain)
+    if skip is not None:
+        extracted = (article for article in extracted if not skip(article))
+    own = duplicates is None  # an index made here is closed here; a given one is the caller's
+    index = DuplicateIndex(settings.dedup_index, settings.duplicate_threshold) if own else duplicates
+    with index if own else nullcontext():
+        marked = mark_duplicates(extracted, index)
         if analyze:
             yield from analyze_many(marked, plain=plain, settings=settings, on_error=on_error)
         else:

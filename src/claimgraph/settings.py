@@ -84,6 +84,19 @@ class Settings(BaseSettings):
     )
 
 
+    # The store.
+    database_url: str = Field(
+        default="sqlite:///claimgraph.db",
+        description="Where `ingest` stores and the queries read: an SQLite file "
+        "(sqlite:///path) or PostgreSQL (postgresql+psycopg://user:password@host/db).",
+    )
+    database_retries: int = Field(
+        default=5, ge=0,
+        description="Retries, with backoff from 0.5 s up to 8 s, when the database is locked "
+        "or unreachable, before giving up with an error.",
+    )
+
+
 def get_settings(**overrides) -> Settings:
     """Settings from the environment, with explicit (non-None) overrides on top."""
     return Settings(**{k: v for k, v in overrides.items() if v is not None})

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
 from warcio.archiveiterator import ArchiveIterator
 from warcio.exceptions import ArchiveLoadFailed
+from warcio.recordloader import ArcWarcRecordLoader
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest.limits import read_capped
@@ -27,15 +27,25 @@ WARC_SUFFIXES = (".warc", ".warc.gz")
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
 _GZIP_MAGIC = b"\x1f\x8b\x08"
 _WARC_MAGIC = b"WARC/1."
-_CORRUPT = (ArchiveLoadFailed, EOFError, zlib.error, ValueError, OSError)
 _SCAN_CHUNK = 1 << 16
 _BAD_LENGTH = "record length does not match its Content-Length"
+
+
+class _Loader(ArcWarcRecordLoader):
+    def load_http_headers(self, rec_type, uri, stream, length):
+        # warcio fails on a response without WARC-Target-URI; its HTTP headers are read all
+        # the same, and the page is named by its place in the archive.
+        return super().load_http_headers(rec_type, uri or "http:", stream, length)
 
 
 class _Records(ArchiveIterator):
     # warcio prints this warning (a record's length is off) to stderr itself; library code must
     # not print, and the damage shows as the next record failing to parse, reported as an error.
     INC_RECORD = ""
+
+    def __init__(self, fh):
+        super().__init__(fh)
+        self.loader = _Loader(verify_http=False, arc2warc=False)  # as warcio sets it
 
 
 def is_warc(path: Path) -> bool:
@@ -83,7 +93,7 @@ def read_warc(
                     held = _document(record, offset, name, settings)
                 if records.err_count:
                     raise ArchiveLoadFailed(_BAD_LENGTH)
-            except _CORRUPT as err:
+            except Exception as err:  # noqa: BLE001  (any failure inside warcio is the record's)
                 # A wrong length found as warcio left the last record: that record is the bad one.
                 bad, reason = (offset, _BAD_LENGTH) if records.err_count else (
                     records.offset, _brief(err))
@@ -191,6 +201,8 @@ def _brief(err: Exception) -> str:
     """The gist of a warcio error, without the raw bytes it quotes from the damaged record."""
     text = str(err).split(", first line", 1)[0].strip()
     text = " ".join(text.split())[:120]
+    if not isinstance(err, (ArchiveLoadFailed, EOFError, OSError, ValueError)):
+        text = f"{type(err).__name__}: {text}"
     return text or type(err).__name__
 
 
