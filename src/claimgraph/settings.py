@@ -34,6 +34,12 @@ class Settings(BaseSettings):
         description="Longest article text analyzed, in characters (bounds parser memory).",
     )
     batch_size: int = Field(default=32, gt=0, description="Documents per spaCy batch.")
+    partition_size: int = Field(
+        default=50, gt=0,
+        description="Articles per task with --workers/--scheduler (files, JSONL lines, WARC "
+        "responses or feed entries): larger amortizes scheduling, smaller balances better "
+        "and loses less when a worker dies.",
+    )
 
     # Fetching URLs and feeds.
     connect_timeout: float = Field(
