@@ -104,7 +104,10 @@ def group_entities(doc: Doc) -> list[Entity]:
 def _after_place(ent: Span) -> bool:
     """One abbreviated word right after "Place," as in a dateline or address ("Kingston, Ont.")."""
     doc, i = ent.doc, ent.start
-    abbreviated = ent.text.endswith(".") or doc.text[ent.end_char:ent.end_char + 1] == "."
+    # Token by token: Doc.text joins the whole document on every call.
+    following = doc[ent.end] if ent.end < len(doc) else None
+    abbreviated = ent.text.endswith(".") or (
+        following is not None and following.idx == ent.end_char and following.text[:1] == ".")
     return len(ent) == 1 and abbreviated and i >= 2 and doc[i - 1].text == "," and \
         doc[i - 2].ent_type_ in ("GPE", "LOC", "ORG") and doc[i - 2].text[:1].isupper()
 
