@@ -149,6 +149,8 @@ def test_search_ranks_articles_and_quotes_and_marks_the_words(store):
     assert {h.article.source for h in store.search("harbour").articles} == {
         "harbour.txt", "calm.txt"}
     assert store.search("\"harbour was calm\"").articles[0].article.source == "calm.txt"
+    # Any form of a word finds the others.
+    assert [h.article.source for h in store.search("reopening").articles] == ["harbour.txt"]
 
 
 def test_claims_and_articles_filter_by_entity_status_date_and_outlet(store):
