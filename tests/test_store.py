@@ -3,8 +3,6 @@ every test runs on SQLite and on PostgreSQL."""
 
 import datetime as dt
 
-import pytest
-
 from claimgraph.model import (
     Analysis, Claim, Cue, Entity, Mention, Post, Quantity, Quote, Span, Speaker, TimeExpression,
 )
