@@ -10,10 +10,11 @@ jsonl` on the same texts, in one run; then memory, store size and query latency 
    Target: ingest at least 0.9 of analyze's articles/s on both databases.
 2. Scale: --articles (5,000) articles made from PolNeAR train and dev, each a window of a few
    sentences of one article plus a numbered dateline, so every one is distinct (short
-   articles, so that the run fits in minutes on a shared machine). Each is ingested by a
-   `claimgraph ingest` process whose resident memory is sampled; target: flat (the last
-   fifth of the run no higher than 1.1x the second fifth). Then store size per 1,000
-   articles, and median latency of `search` and `who` on that store (target < 200 ms).
+   articles of 2 or 3 sentences, so that the run fits in minutes on a shared machine). Each
+   database gets them from one `claimgraph ingest` process whose resident memory is sampled;
+   target: flat (the last fifth of the run no higher than 1.1x the second fifth). Then store
+   size per 1,000 articles, and median latency of `search` and `who` on that store (target
+   < 200 ms).
 """
 
 from __future__ import annotations
@@ -162,14 +163,14 @@ def _throughput(dump: Path, n: int, words: int, databases, repeats: int) -> dict
 
 
 def _short_articles(rows: list[dict], count: int) -> list[str]:
-    """``count`` distinct short articles: windows of 3 to 6 sentences, with a dateline."""
+    """``count`` distinct short articles: windows of 2 or 3 sentences, with a dateline."""
     chance = random.Random(13)
     sentences = [[s for s in SENTENCE.split(row["text"]) if len(s.split()) > 3] for row in rows]
     sentences = [s for s in sentences if len(s) >= 6]
     texts = []
     for n in range(count):
         source = sentences[n % len(sentences)]
-        size = chance.randint(3, 6)
+        size = chance.randint(2, 3)
         start = chance.randrange(0, len(source) - size + 1)
         texts.append(f"Dispatch {n + 1}. " + " ".join(source[start:start + size]))
     return texts

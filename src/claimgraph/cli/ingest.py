@@ -56,7 +56,7 @@ def ingest(
     failures = Failures()
     tally: Counter[str] = Counter()
     stopped = None
-    with opened(settings) as store:
+    with opened(settings, create=True) as store:
         store.check_writable()
 
         def stored_already(article: Article) -> bool:
