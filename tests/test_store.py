@@ -163,3 +163,22 @@ def test_claims_and_articles_filter_by_entity_status_date_and_outlet(store):
     stats = store.stats()
     assert (stats.articles, stats.outlets, stats.claims_by_status) == (
         2, 2, {"attributed": 1, "denied": 1})
+
+
+def test_the_store_reads_and_writes_records_only_never_spacy_or_the_analysis():
+    import ast
+    from pathlib import Path
+
+    import claimgraph.store
+
+    folder = Path(claimgraph.store.__file__).parent
+    imported = set()
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    assert "claimgraph.store.tables" in imported  # the walk sees the store's own imports
+    assert not {m for m in imported if m.split(".")[0] == "spacy"
+                or m.startswith(("claimgraph.analyze", "claimgraph.api"))}
