@@ -11,6 +11,7 @@ stories and claim clusters found in the seed plus PolNeAR dev are summarised for
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import sys
@@ -51,24 +52,29 @@ def corpus(data: Path) -> list[Article]:
 
 
 def analyzed(articles: list[Article], settings: Settings) -> list[Analysis]:
-    """Analyses of ``articles``, cached under /tmp by a hash of the texts and the code version."""
+    """Analyses of ``articles``, cached under /tmp (keyed by the model and the analysis code)
+    as they are made, so that an interrupted run resumes."""
     digest = hashlib.sha1(settings.spacy_model.encode())
-    for a in articles:
-        digest.update(a.text.encode())
     for path in sorted((REPO / "src" / "claimgraph" / "analyze").rglob("*.py")):
         digest.update(path.read_bytes())
     cache = Path(tempfile.gettempdir()) / f"claimgraph-linking-{digest.hexdigest()[:12]}.jsonl"
+    done = {}
     if cache.is_file():
-        return [Analysis.model_validate_json(line) for line in cache.open(encoding="utf-8")]
+        for line in cache.open(encoding="utf-8"):
+            with contextlib.suppress(ValueError):
+                a = Analysis.model_validate_json(line)
+                done[a.source] = a
+    todo = [a for a in articles if a.source not in done]
     start = time.perf_counter()
-    out = []
-    for n, analysis in enumerate(analyze_many(articles, plain=True, settings=settings), 1):
-        out.append(analysis)
-        if n % 100 == 0:
-            print(f"  analyzed {n}/{len(articles)} ({time.perf_counter() - start:.0f} s)",
-                  flush=True)
-    cache.write_text("".join(a.model_dump_json() + "\n" for a in out), encoding="utf-8")
-    return out
+    with cache.open("a", encoding="utf-8") as fh:
+        for n, analysis in enumerate(analyze_many(todo, plain=True, settings=settings), 1):
+            fh.write(analysis.model_dump_json() + "\n")
+            fh.flush()
+            done[analysis.source] = analysis
+            if n % 50 == 0:
+                print(f"  analyzed {n}/{len(todo)} ({time.perf_counter() - start:.0f} s)",
+                      flush=True)
+    return [done[a.source] for a in articles if a.source in done]
 
 
 def padded(analyses: list[Analysis], n: int) -> list[Analysis]:
@@ -97,11 +103,15 @@ def main() -> None:
     parser = bench_arg_parser(__doc__, "polnear")
     parser.add_argument("--articles", type=int, default=1000,
                         help="articles in the timed store (default: %(default)s)")
+    parser.add_argument("--analyze", type=int, default=400,
+                        help="real articles analyzed (seed, PolNeAR dev, then train); the rest "
+                        "of --articles are marked copies (default: %(default)s)")
     args = parser.parse_args()
     settings = Settings()
-    articles = corpus(args.data)
+    articles = corpus(args.data)[:args.analyze]
     dev_count = 1 + len(load_jsonl(args.data / "dev.jsonl"))
-    print(f"analyzing {len(articles)} articles (seed + PolNeAR dev + train; cached)", flush=True)
+    print(f"analyzing {len(articles)} articles (seed, PolNeAR dev, then train; cached)",
+          flush=True)
     analyses = analyzed(articles, settings)
 
     with tempfile.TemporaryDirectory() as tmp:
