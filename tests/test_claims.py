@@ -217,13 +217,13 @@ def test_an_event_without_names_or_numbers_is_still_check_worthy(nlp):
     assert [c.check_worthy for c in claims] == [True]
 
 
-def test_a_speakers_i_think_is_an_opinion_not_a_hedge_on_a_fact(nlp):
+def test_a_speakers_i_think_is_an_opinion_not_a_hedge_on_a_fact_and_keeps_its_hedge_type(nlp):
     text = '"I think the plan is a mistake," Smith said.'
     q = quote(text, "q1", ["I think the plan is a mistake,"], cue="said", speaker="Smith",
               entity="e1", kind="direct")
     claim = one(claims_of(nlp, text, [q]), "plan")
     assert claim.status == "opinion" and [(c.text, c.type) for c in claim.cues] == [
-        ("think", "opinion")]
+        ("think", "doxastic")]
 
 
 def test_a_doc_without_a_parse_gives_no_crash():

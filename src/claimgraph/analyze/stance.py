@@ -118,8 +118,8 @@ def frame_cues(cue_span: Span, lex: Stance) -> dict[str, list[Cue]]:
     elif lemma in lex.deny and neg is None:
         found["denied"] = [cue(cue_span, "deny")]
     hedges = find_hedges(cue_span)
-    for child in verb.children:  # "reportedly said": the outlet hedges that it was said
-        if child.dep_ == "advmod" and not cue_span.start <= child.i < cue_span.end:
+    for child in verb.children:  # "reportedly said", "may have said": hedges of the saying
+        if child.dep_ in ("advmod", "aux") and not cue_span.start <= child.i < cue_span.end:
             hedges += find_hedges(doc[child.i:child.i + 1])
     if hedges:
         found["hedged"] = hedges
@@ -158,11 +158,12 @@ class ContentCues:
     def __init__(self, doc: Doc):
         lex = stance_lexicon()
         found: list[tuple[str, Cue]] = []
-        for hedge in find_hedges(doc):
+        self.hedges = find_hedges(doc)  # all of them: those no claim holds are listed apart
+        for hedge in self.hedges:
             if hedge.type == "conditional" and factual_condition(doc, hedge):
                 continue
             if hedge.type == "doxastic" and first_person(doc, hedge):
-                found.append(("opinion", hedge.model_copy(update={"type": "opinion"})))
+                found.append(("opinion", hedge))  # a view, still typed as the hedge it is
                 continue
             kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
             found.append((kind, hedge))

@@ -1,0 +1,80 @@
+"""The kind of act a quote reports: speech, thought, intention or evidence.
+
+Decided from the cue's lemma and its construction, with the word lists of ``data/acts.json``
+(loaded once):
+- evidence: the speaker is a record or finding rather than an agent ("the report found",
+  "data shows", "footage suggests", "according to a survey"), or the cue is a verb of showing
+  or finding ("found that", "showed that");
+- intention: a verb or noun of wanting, planning or trying ("wants", "plans to", "seeks"),
+  or a verb of hoping or expecting with an infinitive of its own ("hopes to win"; "hopes
+  that ..." is a thought, "expects prices to rise" too);
+- thought: a verb or noun of believing, fearing, doubting, hoping, knowing;
+- speech: everything else (said, told, wrote, tweeted, announced, a statement, "X: ...").
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from spacy.tokens import Token
+
+from claimgraph.errors import ConfigError
+from claimgraph.model import QuoteAct
+
+LEXICON = Path(__file__).resolve().parent / "data" / "acts.json"
+
+
+@dataclass(frozen=True)
+class ActLexicon:
+    thought: frozenset[str]
+    intention: frozenset[str]
+    intention_with_infinitive: frozenset[str]
+    evidence_verbs: frozenset[str]
+    evidence_sources: frozenset[str]
+
+
+@cache
+def act_lexicon(path: Path = LEXICON) -> ActLexicon:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return ActLexicon(**{k: frozenset(data[k]) for k in (
+            "thought", "intention", "intention_with_infinitive", "evidence_verbs",
+            "evidence_sources")})
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        raise ConfigError(f"act lexicon {path} is unreadable: {err}") from err
+
+
+def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = None) -> QuoteAct:
+    """The act of a quote with cue token ``cue`` and speaker head ``speaker`` (either may be
+    None: a quotation without a cue is speech)."""
+    lex = lex or act_lexicon()
+    if speaker is not None and speaker.pos_ in ("NOUN", "PROPN") and \
+            speaker.lemma_.lower() in lex.evidence_sources and speaker.ent_type_ != "PERSON":
+        return "evidence"
+    if cue is None or cue.text == ":":
+        return "speech"
+    lemma = cue.lemma_.lower()
+    if lemma in lex.evidence_verbs and cue.pos_ in ("VERB", "AUX"):
+        return "evidence"
+    if lemma in lex.intention_with_infinitive and _own_infinitive(cue):
+        return "intention"
+    if lemma in lex.intention:
+        return "intention"
+    if lemma in lex.thought:
+        return "thought"
+    return "speech"
+
+
+def _own_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` takes a "to" infinitive whose subject is its own ("hopes to win"),
+    not another's ("expects prices to rise")."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
+        for c in verb.children
+    )
