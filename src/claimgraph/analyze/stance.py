@@ -148,6 +148,21 @@ def first_person(doc: Doc, hedge: Cue) -> bool:
         c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in span.root.children)
 
 
+def _named_only(noun: Token) -> bool:
+    """A speculation noun that only names the talk ("the rumours were false", "constitutes
+    hearsay"), without what is speculated: a clause or an "on"/"about"/"that" phrase after it,
+    or an existential "there was speculation"."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children):
+        return False
+    return not any(
+        c.i > noun.i and (c.dep_ in ("acl", "relcl", "ccomp") or c.dep_ == "prep")
+        for c in noun.children
+    ) and not (noun.dep_ in ("nsubj", "nsubjpass") and any(  # "rumours spread that ..."
+        c.dep_ == "ccomp" and c.i > noun.head.i for c in noun.head.children))
+
+
 class ContentCues:
     """The cues a claim's own words can carry, found once over the whole doc (one pass, not
     one per claim) and then picked per claim by offset."""
@@ -172,7 +187,8 @@ class ContentCues:
             lemma, lower = tok.lemma_.lower(), tok.lower_
             if tok.idx in seen:
                 continue
-            if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could":
+            if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could" \
+                    and not _named_only(tok):
                 found.append(("speculative", token_cue(tok, "speculation")))
             elif lemma in lex.confirm and tok.pos_ == "VERB" and negation(tok, lex) is None and any(
                 c.dep_ == "auxpass" for c in tok.children
