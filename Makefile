@@ -18,8 +18,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	@touch $@ $(VENV)/.installed
 
-demo: $(VENV)/.installed  ## analyze the bundled example article and print the report
+DEMO_DB ?= demo.db
+PORT ?= 8000
+
+demo: $(VENV)/.installed  ## store examples/ in $(DEMO_DB), print the report, serve the app
+	$(BIN)/claimgraph ingest examples/ --db sqlite:///$(DEMO_DB)
 	$(BIN)/claimgraph analyze examples/seed.txt
+	$(BIN)/claimgraph serve --db sqlite:///$(DEMO_DB) --port $(PORT)
 
 test: $(VENV)/.installed-dev  ## run the whole test suite
 	$(BIN)/python -m pytest
@@ -27,6 +32,7 @@ test: $(VENV)/.installed-dev  ## run the whole test suite
 bench: $(VENV)/.installed-dev  ## run the benchmarks against $(DATA) and refresh bench/results
 	$(BIN)/python bench/throughput.py --data $(DATA)/polnear --split dev
 	$(BIN)/python bench/quotes.py --data $(DATA)/polnear --split dev
+	$(BIN)/python bench/ggt.py --data $(DATA)/ggt-dev
 	$(BIN)/python bench/hedges.py --data $(DATA)/szeged-wikiweasel --split dev
 	$(BIN)/python bench/quantities.py --data $(DATA)/polnear
 	$(BIN)/python bench/extraction.py --data $(DATA)/article-extraction-benchmark

@@ -37,3 +37,63 @@ def nlp():
     pipeline.add_pipe("claimgraph_entities")
     pipeline.add_pipe("claimgraph_quotes")
     return pipeline
+
+
+@pytest.fixture(scope="session")
+def postgres_url():
+    """A PostgreSQL database of this test session's own (created from the server named by
+    CLAIMGRAPH_TEST_DATABASE_URL, dropped at the end), or a skip when that is unset."""
+    import os
+
+    from sqlalchemy import create_engine, text
+
+    from claimgraph.store import parse_url
+
+    base = os.environ.get("CLAIMGRAPH_TEST_DATABASE_URL")
+    if not base:
+        pytest.skip("PostgreSQL store tests need CLAIMGRAPH_TEST_DATABASE_URL "
+                    "(e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
+    server = parse_url(base)
+    name = f"claimgraph_test_{os.getpid()}"
+    admin = create_engine(server, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}"'))
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    yield server.set(database=name).render_as_string(hide_password=False)
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_url(request, tmp_path):
+    """An empty store's URL on each database: a fresh SQLite file, or the session's PostgreSQL
+    database emptied."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'claimgraph.db'}"
+    url = request.getfixturevalue("postgres_url")
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    return url
+
+
+@pytest.fixture
+def store(store_url):
+    from claimgraph.store import open_store
+
+    with open_store(store_url) as opened:
+        yield opened
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    """A client of a real Dask LocalCluster of 2 worker processes, started once per session
+    (as `claimgraph analyze --workers 2` starts it)."""
+    from claimgraph.batch import connect
+
+    with connect(get_settings(), workers=2) as client:
+        yield client

@@ -1,16 +1,15 @@
-"""Readable terminal views of an Analysis or an Article, as Rich renderables (the CLI prints them)."""
+"""Readable terminal views of an Analysis or an Article, as Rich renderables (the CLI prints them).
+What goes together is decided in grouping.py; this module only draws it."""
 
 from __future__ import annotations
-
-from collections import defaultdict
 
 from rich.console import Group, RenderableType
 from rich.rule import Rule
 from rich.text import Text
 
+from claimgraph.grouping import claims_by_status, speaker_groups
 from claimgraph.model import Analysis, Article, Quote
 
-STATUS_ORDER = ["confirmed", "denied", "attributed", "hedged", "speculative", "opinion", "asserted"]
 EXCERPT = 140
 
 
@@ -66,34 +65,21 @@ def render_article(a: Article) -> RenderableType:
 
 
 def _quotes_by_speaker(a: Analysis) -> list[RenderableType]:
-    entities = {e.id: e for e in a.entities}
-    groups: dict[str, list[Quote]] = defaultdict(list)
-    for quote in a.quotes:
-        groups[_speaker_key(quote, entities)].append(quote)
     rendered: list[RenderableType] = []
-    for key, quotes in sorted(groups.items(), key=lambda kv: -len(kv[1])):
-        entity = entities.get(quotes[0].speaker.entity) if quotes[0].speaker else None
-        head = Text(key, style="bold cyan")
-        if entity and entity.roles:
-            head.append(" — " + "; ".join(entity.roles), style="cyan")
-        if quotes[0].speaker and quotes[0].speaker.anonymous:
+    for group in speaker_groups(a):
+        head = Text(group.name, style="bold cyan")
+        if group.entity and group.entity.roles:
+            head.append(" — " + "; ".join(group.entity.roles), style="cyan")
+        if group.anonymous:
             head.append(" (anonymous)", style="dim")
-        channels = {quote.via for quote in quotes}
-        shared = channels.pop() if len(channels) == 1 else None
-        if shared:
-            head.append(f"  via {shared}", style="cyan")
-        head.append(f"  {len(quotes)} statement{'s' * (len(quotes) != 1)}", style="dim")
+        if group.via:
+            head.append(f"  via {group.via}", style="cyan")
+        n = len(group.quotes)
+        head.append(f"  {n} statement{'s' * (n != 1)}", style="dim")
         rendered.append(head)
-        for quote in quotes:
-            rendered.append(_quote_line(quote, show_via=not shared))
+        for quote in group.quotes:
+            rendered.append(_quote_line(quote, show_via=not group.via))
     return rendered
-
-
-def _speaker_key(quote: Quote, entities: dict) -> str:
-    if quote.speaker is None:
-        return "(speaker not found)"
-    entity = entities.get(quote.speaker.entity)
-    return entity.name if entity else quote.speaker.text
 
 
 def _quote_line(quote: Quote, show_via: bool) -> Text:
@@ -108,26 +94,16 @@ def _quote_line(quote: Quote, show_via: bool) -> Text:
 
 
 def _claims_by_status(a: Analysis) -> list[RenderableType]:
-    names = {e.id: e.name for e in a.entities}
-    speakers = {q.id: q.speaker for q in a.quotes}
-    by_status = defaultdict(list)
-    for claim in a.claims:
-        by_status[claim.status].append(claim)
     rendered: list[RenderableType] = []
-    for status in STATUS_ORDER:
-        claims = by_status.get(status)
-        if not claims:
-            continue
+    for status, claims in claims_by_status(a):
         rendered.append(Text(f"{status} ({len(claims)})", style="bold green"))
-        for claim in claims:
+        for sourced in claims:
             line = Text("  ")
-            line.append(_excerpt(claim.text))
-            source = names.get(claim.source) if claim.source else None
-            speaker = speakers.get(claim.quote)
-            who = source or (speaker.text if speaker else "the outlet")
-            line.append(f"  — {who}", style="cyan")
-            if claim.cues:
-                line.append("  [" + ", ".join(c.text for c in claim.cues) + "]", style="yellow")
+            line.append(_excerpt(sourced.claim.text))
+            line.append(f"  — {sourced.source}", style="cyan")
+            if sourced.claim.cues:
+                cues = ", ".join(c.text for c in sourced.claim.cues)
+                line.append(f"  [{cues}]", style="yellow")
             rendered.append(line)
     return rendered
 

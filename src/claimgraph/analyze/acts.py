@@ -10,19 +10,22 @@ Decided from the cue's lemma and its construction, with the word lists of ``data
   that ..." is a thought, "expects prices to rise" too);
 - thought: a verb or noun of believing, fearing, doubting, hoping, knowing;
 - speech: everything else (said, told, wrote, tweeted, announced, a statement, "X: ...").
+
+``keep_acts`` keeps only the quotes of some acts (``analyze --acts speech``).
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
 from spacy.tokens import Token
 
-from claimgraph.errors import ConfigError
-from claimgraph.model import QuoteAct
+from claimgraph.errors import ConfigError, InputError
+from claimgraph.model import QUOTE_ACTS, Analysis, QuoteAct
 
 LEXICON = Path(__file__).resolve().parent / "data" / "acts.json"
 
@@ -78,3 +81,22 @@ def _own_infinitive(verb: Token) -> bool:
         and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
         for c in verb.children
     )
+
+
+def keep_acts(analysis: Analysis, acts: Collection[QuoteAct]) -> Analysis:
+    """``analysis`` with only the quotes whose act is in ``acts``, and the claims made inside
+    them; the outlet's own claims stay. A kept quote nested in a dropped one is no longer
+    nested, and a quantity in a dropped claim no longer names it."""
+    unknown = set(acts) - set(QUOTE_ACTS)
+    if unknown:
+        raise InputError(f"unknown acts {sorted(unknown)} (choose from {', '.join(QUOTE_ACTS)})")
+    quotes = [q for q in analysis.quotes if q.act in acts]
+    kept = {q.id for q in quotes}
+    quotes = [q if q.nested_in is None or q.nested_in in kept
+              else q.model_copy(update={"nested_in": None}) for q in quotes]
+    claims = [c for c in analysis.claims if c.quote is None or c.quote in kept]
+    claim_ids = {c.id for c in claims}
+    quantities = [q if q.claim is None or q.claim in claim_ids
+                  else q.model_copy(update={"claim": None}) for q in analysis.quantities]
+    return analysis.model_copy(update={"quotes": quotes, "claims": claims,
+                                       "quantities": quantities})

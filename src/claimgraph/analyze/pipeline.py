@@ -1,24 +1,32 @@
-"""Load spaCy once per process, add our components, and turn Articles into Analyses."""
+"""Load spaCy once per process, add our components, and turn Articles into Analyses.
+
+spaCy's own components (tagger, parser, NER) need memory in proportion to the text they see at
+once: a 900,000-character article took 3 GB in one piece. So a long text is parsed in bounded
+pieces, paragraph groups of at most PIECE_CHARS, and batches hold at most BATCH_CHARS. The parsed
+pieces are joined back into sections of at most SECTION_CHARS (one section for any ordinary
+article) on which our components run, since grouping entities and resolving speakers grows
+faster than the text; the sections' records are merged with their offsets shifted and their
+ids renumbered. Only what links across sections (an alias far from its full name) is lost.
+"""
 
 from __future__ import annotations
 
 import importlib
 import logging
+import re
 from collections import deque
 from collections.abc import Collection, Iterable, Iterator
-from dataclasses import dataclass
 from functools import lru_cache
-from typing import TypeVar
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.errors import ConfigError, InputError
-from claimgraph.model import (
-    QUOTE_ACTS, Analysis, Article, Claim, Mention, Quantity, Quote, QuoteAct, Span, TextField,
-    TimeExpression,
-)
+from claimgraph.analyze.acts import keep_acts
+from claimgraph.analyze.fields import Layout
+from claimgraph.errors import ConfigError
+from claimgraph.model import Analysis, Article, QuoteAct
 
 log = logging.getLogger(__name__)
 
@@ -48,129 +56,155 @@ def load_nlp(model_name: str) -> Language:
     return nlp
 
 
+PIECE_CHARS = 20_000
+SECTION_CHARS = 100_000
+BATCH_CHARS = 200_000
+_RECORDS = ("entities", "quotes", "claims", "quantities", "times", "hedges")
+# Fields that hold the id of another record.
+_REFERENCES = {"entity", "source", "quote", "nested_in", "claim"}
+# Where a piece may end, best first: after a paragraph break, a line break, a sentence, a space.
+_BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'\u201d\u2019)]*\s+"),
+           re.compile(r"\s+"))
+
+
 def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32,
+    piece_chars: int = PIECE_CHARS, section_chars: int = SECTION_CHARS,
     acts: Collection[QuoteAct] | None = None,
 ) -> Iterator[Analysis]:
-    """Analyses of ``articles``, in order, streamed through ``nlp.pipe``; with ``acts``, only
-    the quotes of those acts are kept (see ``keep_acts``)."""
-    pending: deque[tuple[Article, Layout]] = deque()
+    """Analyses of ``articles``, in order: spaCy's components run on batches of pieces of at
+    most ``piece_chars``, ours on sections of at most ``section_chars``. The title and dek are
+    analyzed with the body (``fields``); with ``acts``, only quotes of those acts are kept."""
+    pending: deque[tuple[Article, Layout, int]] = deque()
 
-    def docs() -> Iterator:
+    def pieces() -> Iterator[Doc]:
         for article in articles:
             layout = Layout.of(article)
-            doc = nlp.make_doc(layout.text)
-            layout.mark_sentences(doc)
-            doc._.published = article.published
-            pending.append((article, layout))
-            yield doc
+            parts = split_pieces(layout.text, piece_chars)
+            pending.append((article, layout, len(parts)))
+            for n, part in enumerate(parts):
+                doc = nlp.make_doc(part)
+                if n == 0:
+                    layout.mark_sentences(doc)
+                yield doc
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        article, layout = pending.popleft()
-        analysis = collect(doc, article, layout)
+    ours = [name for name in nlp.pipe_names if name in COMPONENTS]
+    parsed = (
+        doc for batch in _batches(pieces(), batch_size, max(BATCH_CHARS, piece_chars))
+        for doc in nlp.pipe(batch, batch_size=len(batch), disable=ours)
+    )
+    parts: list[Doc] = []
+    for piece in parsed:  # its article is in ``pending`` by now: pieces() put it there
+        parts.append(piece)
+        article, layout, count = pending[0]
+        if len(parts) < count:
+            continue
+        pending.popleft()
+        sections = []
+        for group in _sections(parts, section_chars):
+            doc = group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
+            doc._.published = article.published
+            for name in ours:
+                doc = nlp.get_pipe(name)(doc)
+            sections.append(doc)
+        parts = []
+        if len(sections) == 1:
+            analysis = layout.apply(collect(sections[0], article))
+        else:
+            analysis = layout.apply(Analysis(**dict(article), **_merge(sections)))
         yield analysis if acts is None else keep_acts(analysis, acts)
 
 
-@dataclass(frozen=True)
-class Layout:
-    """The analyzed text: the title and the dek, each on its own paragraph, before the body, so
-    that one parse finds what they say (a dek's "X says ...") and links their names with the
-    body's. ``fields`` gives each field's (name, start, end) in that text."""
-
-    text: str
-    fields: tuple[tuple[TextField, int, int], ...]
-
-    @classmethod
-    def of(cls, article: Article) -> Layout:
-        parts: list[tuple[TextField, str]] = [
-            (name, value) for name, value in (("title", article.title), ("dek", article.dek))
-            if value and value.strip() and not article.text.lstrip().startswith(value.strip())
-        ]
-        text, fields = "", []
-        for name, value in [*parts, ("text", article.text)]:
-            fields.append((name, len(text), len(text) + len(value)))
-            text += value + (_SEPARATOR if name != "text" else "")
-        return cls(text, tuple(fields))
-
-    def mark_sentences(self, doc) -> None:
-        """Each field opens a sentence: a title without a full stop does not run into the
-        dek (the parser keeps boundaries set before it)."""
-        if len(self.fields) == 1:
-            return
-        starts = {low for _, low, _ in self.fields}
-        for token in doc:
-            if token.idx in starts:
-                token.is_sent_start = True
-
-    def place(self, record: R) -> R:
-        """``record`` (with start and end into the analyzed text) moved into its field."""
-        if len(self.fields) == 1:
-            return record
-        name, low, high = next(f for f in self.fields if record.start < f[2] or f[0] == "text")
-        start, end = max(record.start, low), max(min(record.end, high), low)
-        update = {"start": start - low, "end": end - low, "field": name}
-        if hasattr(record, "text"):  # clipped to the field, should it run past it
-            update["text"] = record.text[start - record.start: end - record.start]
-        return record.model_copy(update=update)
+def split_pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters (one piece when it
+    is short), each ending at the best break available: a paragraph, a line, a sentence."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for pattern in _BREAKS:
+            breaks = [m.end() for m in pattern.finditer(text, start + limit // 2, end)]
+            if breaks and breaks[-1] <= end:
+                end = breaks[-1]
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
 
 
-R = TypeVar("R", Span, Mention, Claim, Quantity, TimeExpression)
-_SEPARATOR = "\n\n"
+def _batches(docs: Iterator[Doc], size: int, chars: int) -> Iterator[list[Doc]]:
+    """Lists of at most ``size`` docs and (but for a single doc) ``chars`` characters."""
+    batch: list[Doc] = []
+    held = 0
+    for doc in docs:
+        if batch and (len(batch) == size or held + len(doc.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(doc)
+        held += len(doc.text)
+    if batch:
+        yield batch
 
 
-def collect(doc, article: Article, layout: Layout | None = None) -> Analysis:
-    """The Analysis record of ``article`` from its processed Doc, offsets into each field."""
-    put = (layout or Layout.of(article)).place
+def _sections(pieces: list[Doc], limit: int) -> Iterator[list[Doc]]:
+    group: list[Doc] = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece.text) > limit:
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece.text)
+    yield group
 
-    def quote(q: Quote) -> Quote:
-        return q.model_copy(update={
-            "speaker": put(q.speaker) if q.speaker else None,
-            "cue": put(q.cue) if q.cue else None,
-            "content": [put(p) for p in q.content],
-        })
 
+def _merge(sections: list[Doc]) -> dict[str, list[dict]]:
+    """The records of consecutive ``sections`` as one article's: offsets shifted by where each
+    section starts, ids renumbered in order ("e1", "e2", ... across sections)."""
+    merged: dict[str, list[dict]] = {name: [] for name in _RECORDS}
+    counts: dict[str, int] = {}
+    offset = 0
+    for doc in sections:
+        records = {name: [r.model_dump() for r in getattr(doc._, name)] for name in _RECORDS}
+        renamed: dict[str, str] = {}
+        for name in _RECORDS:
+            for record in records[name]:
+                if "id" in record:
+                    prefix = record["id"].rstrip("0123456789")
+                    counts[prefix] = counts.get(prefix, 0) + 1
+                    renamed[record["id"]] = f"{prefix}{counts[prefix]}"
+        for name in _RECORDS:
+            merged[name] += [_moved(record, offset, renamed) for record in records[name]]
+        offset += len(doc.text)
+    return merged
+
+
+def _moved(value, offset: int, renamed: dict[str, str]):
+    """``value`` (a dumped record) with spans shifted by ``offset`` and ids renamed."""
+    if isinstance(value, list):
+        return [_moved(item, offset, renamed) for item in value]
+    if not isinstance(value, dict):
+        return value
+    moved = {}
+    for key, item in value.items():
+        if key in ("start", "end") and isinstance(item, int):
+            moved[key] = item + offset
+        elif (key == "id" or key in _REFERENCES) and isinstance(item, str):
+            moved[key] = renamed.get(item, item)
+        else:
+            moved[key] = _moved(item, offset, renamed)
+    return moved
+
+
+def collect(doc, article: Article) -> Analysis:
+    """The Analysis record of ``article`` from its processed Doc."""
     return Analysis(
         **dict(article),
-        entities=[e.model_copy(update={"mentions": [put(m) for m in e.mentions]})
-                  for e in doc._.entities],
-        quotes=_headline_channels([quote(q) for q in doc._.quotes]),
-        claims=[put(c).model_copy(update={"cues": [put(x) for x in c.cues]})
-                for c in doc._.claims],
-        quantities=[put(q) for q in doc._.quantities],
-        times=[put(t) for t in doc._.times],
-        hedges=[put(h) for h in doc._.hedges],
+        entities=list(doc._.entities),
+        quotes=list(doc._.quotes),
+        claims=list(doc._.claims),
+        quantities=list(doc._.quantities),
+        times=list(doc._.times),
+        hedges=list(doc._.hedges),
     )
-
-
-def _headline_channels(quotes: list[Quote]) -> list[Quote]:
-    """A statement in the title or dek takes the channel its speaker's statements have in the
-    body, when they name one alone: a headline sums up what the article reports."""
-    channels: dict[str, set[str | None]] = {}
-    for q in quotes:
-        if q.speaker is not None and q.speaker.entity and q.speaker.field == "text":
-            channels.setdefault(q.speaker.entity, set()).add(q.via)
-    return [
-        q.model_copy(update={"via": next(iter(channels[q.speaker.entity]))})
-        if q.via is None and q.speaker is not None and q.speaker.field != "text"
-        and len(channels.get(q.speaker.entity, ())) == 1 else q
-        for q in quotes
-    ]
-
-
-def keep_acts(analysis: Analysis, acts: Collection[QuoteAct]) -> Analysis:
-    """``analysis`` with only the quotes whose act is in ``acts``, and the claims made inside
-    them; the outlet's own claims stay. A kept quote nested in a dropped one is no longer
-    nested."""
-    unknown = set(acts) - set(QUOTE_ACTS)
-    if unknown:
-        raise InputError(f"unknown acts {sorted(unknown)} (choose from {', '.join(QUOTE_ACTS)})")
-    quotes = [q for q in analysis.quotes if q.act in acts]
-    kept = {q.id for q in quotes}
-    quotes = [q if q.nested_in is None or q.nested_in in kept
-              else q.model_copy(update={"nested_in": None}) for q in quotes]
-    claims = [c for c in analysis.claims if c.quote is None or c.quote in kept]
-    claim_ids = {c.id for c in claims}
-    quantities = [q if q.claim is None or q.claim in claim_ids
-                  else q.model_copy(update={"claim": None}) for q in analysis.quantities]
-    return analysis.model_copy(update={"quotes": quotes, "claims": claims,
-                                       "quantities": quantities})

@@ -2,8 +2,9 @@
 5-shingles), within a run and against articles remembered from earlier runs.
 
 A syndicated wire story printed by ten outlets is one source, not ten confirmations: later
-copies are kept but marked ``duplicate_of`` the first. The index is deliberately narrow
-(``seen(article)``) so that the database store can take its place.
+copies are kept but marked ``duplicate_of`` the first. Anything with ``seen(article)`` (the
+DuplicateMemory protocol) can remember articles: the in-memory or JSONL DuplicateIndex here, or
+the store (claimgraph.store.Store), which records ``duplicate_of`` in the database.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import re
 import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO
+from typing import IO, Protocol
 
 import numpy as np
 from datasketch import LeanMinHash, MinHash, MinHashLSH
@@ -58,6 +59,11 @@ def fingerprint(text: str) -> tuple[str, LeanMinHash | None]:
 
 def _key(words: list[str]) -> str:
     return hashlib.blake2b(" ".join(words).encode("utf-8"), digest_size=16).hexdigest()
+
+
+class DuplicateMemory(Protocol):
+    def seen(self, article: Article) -> str | None:
+        """The source of an earlier copy of ``article``, or None after remembering it."""
 
 
 class DuplicateIndex:
@@ -154,7 +160,7 @@ class DuplicateIndex:
         log.info("duplicate index %s: %d articles remembered", path, self._loaded)
 
 
-def mark_duplicates(articles: Iterable[Article], index: DuplicateIndex) -> Iterator[Article]:
+def mark_duplicates(articles: Iterable[Article], index: DuplicateMemory) -> Iterator[Article]:
     """``articles`` in order, each copy of an earlier one marked with ``duplicate_of``."""
     for article in articles:
         first = index.seen(article)

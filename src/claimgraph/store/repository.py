@@ -1,0 +1,322 @@
+"""The Store: open a database, save analyses idempotently, remember articles for duplicate
+marking, and read records back. Queries over the store are in queries.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import OrderedDict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from typing import Literal
+
+from sqlalchemy import Engine, func, select, tuple_, update
+from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session, selectinload, undefer
+
+from claimgraph.errors import InputError, StoreError
+from claimgraph.model import Analysis, Article
+from claimgraph.settings import Settings, get_settings
+from claimgraph.store import queries, schema
+from claimgraph.store.convert import to_analysis, to_row
+from claimgraph.store.engine import make_engine, parse_url, retrying, shown, store_error
+from claimgraph.store.identity import (
+    article_key, band_hashes, minhash_bytes, minhash_of, similarity, text_key,
+)
+from claimgraph.store.results import (
+    ArticleSummary, ClaimHit, SearchResults, Statement, Stats,
+)
+from claimgraph.store.tables import TABLES, ArticleRow, BandRow
+
+log = logging.getLogger(__name__)
+
+# Articles checked for duplicates but not stored yet (being analyzed): a copy of one of them
+# later in the same run is still caught. Bounded so that a long run's memory stays flat.
+_PENDING = 4096
+# Near-copy candidates compared per article, at most.
+_CANDIDATES = 64
+
+# Tries to store one article when concurrent writers store the same key.
+_CONFLICT_RETRIES = 5
+
+Outcome = Literal["stored", "revised", "unchanged"]
+
+
+class _Conflict(Exception):
+    """A concurrent writer stored the same article key first."""
+
+
+@dataclass(frozen=True)
+class Saved:
+    """What ``Store.save`` did: stored a new article, a new revision of one, or nothing
+    (the same text was stored before)."""
+
+    id: int
+    key: str
+    revision: int
+    outcome: Outcome
+
+
+def open_store(url: str | None = None, *, settings: Settings | None = None) -> Store:
+    """The store at ``url`` (default: the database_url setting), created if the database is
+    empty. Raises StoreError when it cannot be reached or has another schema version."""
+    settings = settings or get_settings()
+    store = Store(url or settings.database_url, settings=settings)
+    try:
+        store.check()
+    except BaseException:
+        store.close()
+        raise
+    return store
+
+
+class Store:
+    """A claimgraph store. Use ``open_store``; ``Store(url)`` alone does not check the schema
+    (``claimgraph db upgrade`` needs that)."""
+
+    def __init__(self, url: str, *, settings: Settings | None = None):
+        self.settings = settings or get_settings()
+        self.url = parse_url(url)
+        self.where = shown(self.url)
+        self.engine: Engine = make_engine(self.url, self.settings.database_timeout)
+        self._writer = self.engine.execution_options(claimgraph_write=True)
+        self._pending: OrderedDict[str, tuple] = OrderedDict()  # source: (text key, MinHash)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def run(self, action):
+        """``action()`` with transient errors retried and others raised as StoreErrors."""
+        return retrying(action, self.url, self.settings.database_retries)
+
+    def check(self) -> str:
+        """Create the schema in an empty database, or check the store's version; the revision."""
+        return self.run(lambda: schema.ensure(self._writer, self.where))
+
+    def upgrade(self) -> tuple[str | None, str]:
+        """Migrate to the newest schema; the revisions before and after."""
+        return self.run(lambda: schema.upgrade(self._writer, self.where))
+
+    def check_writable(self) -> None:
+        """Raise a StoreError now, rather than at the first save, when the store cannot be
+        written (a read-only file or file system, a user without INSERT rights, a lock)."""
+        def probe() -> None:
+            with self._writer.connect() as connection, connection.begin():
+                if self.dialect == "postgresql" and not connection.exec_driver_sql(
+                        "SELECT has_table_privilege('articles', 'INSERT') "
+                        "AND current_setting('transaction_read_only') = 'off'").scalar():
+                    raise StoreError("this user may not write to the store (read-only)",
+                                     self.where)
+                if self.dialect == "sqlite":  # a write statement, even one that changes nothing
+                    connection.exec_driver_sql("DELETE FROM articles WHERE 0")
+        self.run(probe)
+
+    def revision(self) -> str | None:
+        def read():
+            with self.engine.connect() as connection:
+                return schema.current(connection)
+        return self.run(read)
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session; database errors come out as StoreErrors."""
+        try:
+            with Session(self.engine) as session:
+                yield session
+        except SQLAlchemyError as err:
+            raise store_error(err, self.url) from None
+
+    def read(self, query):
+        """``query(session)`` in a read session, retried when the database is busy."""
+        def action():
+            with Session(self.engine) as session:
+                return query(session)
+        return self.run(action)
+
+    # Writing.
+
+    def save(self, analysis: Analysis) -> Saved:
+        """Store ``analysis`` in one transaction: a new article, a new revision of the article
+        with its key (same URL, other text), or nothing when that text is stored already."""
+        key = article_key(analysis)
+        exact = text_key(analysis.text)
+        pending = self._pending.pop(analysis.source, None)
+        minhash = pending[1] if pending and pending[0] == exact else minhash_of(analysis.text)
+
+        def attempt() -> Saved:
+            with Session(self._writer) as session, session.begin():
+                latest = session.scalar(
+                    select(ArticleRow).where(ArticleRow.key == key, ArticleRow.latest))
+                if latest is not None and latest.text_hash == exact:
+                    return Saved(latest.id, key, latest.revision, "unchanged")
+                if latest is not None:
+                    session.execute(update(ArticleRow).where(ArticleRow.id == latest.id)
+                                    .values(latest=False))
+                row = to_row(analysis)
+                row.key, row.text_hash, row.latest = key, exact, True
+                row.revision = 1 if latest is None else latest.revision + 1
+                row.ingested = dt.datetime.now(dt.UTC)
+                if minhash is not None:
+                    row.minhash = minhash_bytes(minhash)
+                    row.bands = [BandRow(band=n, hash=h)
+                                 for n, h in enumerate(band_hashes(minhash))]
+                if analysis.duplicate_of is not None:
+                    row.duplicate_of_id = session.scalar(
+                        select(ArticleRow.id).where(ArticleRow.source == analysis.duplicate_of)
+                        .order_by(ArticleRow.latest.desc(), ArticleRow.id.desc()).limit(1))
+                session.add(row)
+                try:
+                    session.flush()
+                except IntegrityError as err:
+                    # Another writer stored this key (or a revision of it) at the same moment.
+                    raise _Conflict() from err
+                except DataError as err:
+                    raise InputError(f"the database refused it ({store_error(err, self.url).reason})",
+                                     analysis.source) from None
+                return Saved(row.id, key, row.revision, "stored" if latest is None else "revised")
+
+        for _ in range(_CONFLICT_RETRIES):
+            try:
+                return self.run(attempt)
+            except _Conflict:
+                log.info("%s was stored by another writer meanwhile; looking again", key)
+        raise StoreError(f"could not store it: other writers kept storing {key} meanwhile",
+                         analysis.source)
+
+    def contains(self, article: Article) -> bool:
+        """Whether this very article (same key, same text) is stored already."""
+        key, exact = article_key(article), text_key(article.text)
+        return self.read(lambda s: s.scalar(
+            select(ArticleRow.id).where(ArticleRow.key == key, ArticleRow.text_hash == exact)
+            .limit(1)) is not None)
+
+    # Duplicate memory (the protocol of claimgraph.ingest.dedup.DuplicateMemory).
+
+    def seen(self, article: Article) -> str | None:
+        """The source of an earlier stored (or pending) copy of ``article``, exact or near, or
+        None, remembering it as pending until it is saved. Revisions of the article itself
+        (same key) are not copies."""
+        threshold = self.settings.duplicate_threshold
+        key = article_key(article)
+        exact, minhash = text_key(article.text), minhash_of(article.text)
+        for source, (other_exact, other_hash) in self._pending.items():
+            if source != article.source and (exact == other_exact or (
+                    minhash is not None and other_hash is not None
+                    and minhash.jaccard(other_hash) >= threshold)):
+                return source
+
+        def query(session: Session) -> str | None:
+            same = session.execute(
+                select(ArticleRow.source).where(ArticleRow.text_hash == exact,
+                                                ArticleRow.key != key)
+                .order_by(ArticleRow.id).limit(1)).first()
+            if same is not None:
+                return same.source
+            if minhash is None:
+                return None
+            wanted = list(enumerate(band_hashes(minhash)))
+            candidates = session.execute(
+                select(ArticleRow.id, ArticleRow.source, ArticleRow.minhash)
+                .where(ArticleRow.key != key, ArticleRow.id.in_(
+                    select(BandRow.article_id).where(
+                        tuple_(BandRow.band, BandRow.hash).in_(wanted))
+                    .distinct().limit(_CANDIDATES)))
+                .order_by(ArticleRow.id)).all()
+            for candidate in candidates:
+                if candidate.minhash and similarity(minhash, candidate.minhash) >= threshold:
+                    return candidate.source
+            return None
+
+        earlier = self.read(query)
+        if earlier is None:
+            self._pending[article.source] = (exact, minhash)
+            while len(self._pending) > _PENDING:
+                self._pending.popitem(last=False)
+        return earlier
+
+    # Reading records back.
+
+    def analysis(self, article_id: int) -> Analysis | None:
+        """The stored Analysis of one article (any revision) by its id."""
+        def query(session: Session) -> Analysis | None:
+            row = session.scalar(_with_records(select(ArticleRow))
+                                 .where(ArticleRow.id == article_id))
+            return None if row is None else to_analysis(row)
+        return self.read(query)
+
+    def revisions(self, key: str) -> list[Saved]:
+        """Every stored revision of the article with ``key``, oldest first."""
+        rows = self.read(lambda s: s.execute(
+            select(ArticleRow.id, ArticleRow.revision, ArticleRow.latest)
+            .where(ArticleRow.key == key).order_by(ArticleRow.revision)).all())
+        return [Saved(r.id, key, r.revision, "stored" if r.revision == 1 else "revised")
+                for r in rows]
+
+    def analyses(self, ids: list[int] | None = None, batch: int = 200) -> Iterator[Analysis]:
+        """Stored Analyses of the latest revisions (or of ``ids``), oldest first, read in
+        batches so that memory stays flat."""
+        last = 0
+        while True:
+            def query(session: Session, after=last) -> list[tuple[int, Analysis]]:
+                statement = _with_records(select(ArticleRow)).where(ArticleRow.id > after)
+                statement = (statement.where(ArticleRow.latest) if ids is None
+                             else statement.where(ArticleRow.id.in_(ids)))
+                rows = session.scalars(statement.order_by(ArticleRow.id).limit(batch)).all()
+                return [(row.id, to_analysis(row)) for row in rows]
+            chunk = self.read(query)
+            if not chunk:
+                return
+            yield from (analysis for _, analysis in chunk)
+            last = chunk[-1][0]
+
+    # Queries (see queries.py).
+
+    def search(self, query: str, limit: int = 10) -> SearchResults:
+        return self.read(lambda s: queries.search(s, query, limit))
+
+    def who(self, name: str, limit: int | None = None) -> list[Statement]:
+        return self.read(lambda s: queries.who(s, name, limit))
+
+    def claims(self, entity: str | None = None, status: str | None = None,
+               since: dt.date | None = None, limit: int | None = None) -> list[ClaimHit]:
+        return self.read(lambda s: queries.claims(s, entity, status, since, limit))
+
+    def articles(self, outlet: str | None = None, since: dt.date | None = None,
+                 limit: int | None = None) -> list[ArticleSummary]:
+        return self.read(lambda s: queries.articles(s, outlet, since, limit))
+
+    def stats(self) -> Stats:
+        counts = self.counts()
+        return self.read(lambda s: queries.stats(s, counts))
+
+    def counts(self) -> dict[str, int]:
+        """Rows per table, plus distinct articles (latest revisions) and duplicates."""
+        def query(session: Session) -> dict[str, int]:
+            counts = {name: session.scalar(select(func.count()).select_from(table))
+                      for name, table in TABLES.items()}
+            counts["revisions"] = counts.pop("articles")
+            counts["articles"] = session.scalar(
+                select(func.count()).where(ArticleRow.latest))
+            counts["duplicates"] = session.scalar(select(func.count()).where(
+                ArticleRow.latest, ArticleRow.duplicate_of.is_not(None)))
+            return counts
+        return self.read(query)
+
+
+def _with_records(statement):
+    return statement.options(
+        undefer(ArticleRow.text), undefer(ArticleRow.boilerplate),
+        selectinload(ArticleRow.posts), selectinload(ArticleRow.entities),
+        selectinload(ArticleRow.quotes), selectinload(ArticleRow.claims),
+        selectinload(ArticleRow.quantities), selectinload(ArticleRow.times))

@@ -1,0 +1,165 @@
+"""The store keeps analyses as they were made, once each, with revisions, and answers queries;
+every test runs on SQLite and on PostgreSQL."""
+
+import datetime as dt
+
+import pytest
+
+from claimgraph.model import (
+    Analysis, Claim, Cue, Entity, Mention, Post, Quantity, Quote, Span, Speaker, TimeExpression,
+)
+
+TEXT = ("Mayor Ilse Brandt said the harbour tunnel would reopen in March. "
+        "\"We expect about 40,000 cars a day,\" Brandt told reporters, but engineers "
+        "from the Vantor Group denied that the repairs were finished.")
+
+
+def span(text, piece, after=0):
+    start = text.index(piece, after)
+    return {"start": start, "end": start + len(piece), "text": piece}
+
+
+def analysis(text=TEXT, source="harbour.txt", url=None, outlet="Harbour Post",
+             published=dt.date(2026, 3, 2)) -> Analysis:
+    """A hand-made analysis of ``text`` (no spaCy): two entities, two quotes, claims, numbers."""
+    brandt = Entity(id="e1", name="Ilse Brandt", type="PERSON", aliases=["Brandt"],
+                    roles=["mayor"], mentions=[Mention(start=6, end=17)])
+    vantor = Entity(id="e2", name="Vantor Group", type="ORG",
+                    mentions=[Mention(**{k: v for k, v in span(text, "Vantor Group").items()
+                                         if k != "text"})])
+    first = Quote(id="q1", kind="indirect", speaker=Speaker(**span(text, "Ilse Brandt"),
+                                                            entity="e1"),
+                  cue=Span(**span(text, "said")),
+                  content=[Span(**span(text, "the harbour tunnel would reopen in March"))])
+    second = Quote(id="q2", kind="direct",
+                   speaker=Speaker(**span(text, "Brandt", 20), entity="e1"),
+                   cue=Span(**span(text, "told")),
+                   content=[Span(**span(text, "We expect about 40,000 cars a day,"))],
+                   nested_in="q1")
+    claims = [
+        Claim(id="c1", **span(text, "the harbour tunnel would reopen in March"),
+              status="attributed", source="e1", quote="q1", check_worthy=True),
+        Claim(id="c2", **span(text, "the repairs were finished"), status="denied",
+              source="e2", cues=[Cue(**span(text, "denied"), type="deny")]),
+    ]
+    return Analysis(
+        source=source, url=url, title="Tunnel to reopen", outlet=outlet, published=published,
+        text=text, boilerplate=["Subscribe now"],
+        posts=[Post(platform="x", handle="harbourpost", text="Tunnel news", links=["https://t.co/1"])],
+        retrieved=dt.datetime(2026, 3, 2, 9, 30, tzinfo=dt.UTC),
+        entities=[brandt, vantor], quotes=[first, second], claims=claims,
+        quantities=[Quantity(**span(text, "about 40,000"), value=40000, approximate=True,
+                             claim="c1")],
+        times=[TimeExpression(**span(text, "in March"), start_date=dt.date(2026, 3, 1),
+                              end_date=dt.date(2026, 3, 31), granularity="month", resolved=True)],
+    )
+
+
+def bare(text, source, outlet="Coast Daily", published=dt.date(2026, 3, 2)) -> Analysis:
+    """An analysis of ``text`` in which nothing was found."""
+    return Analysis(source=source, text=text, outlet=outlet, published=published)
+
+
+def test_an_analysis_reads_back_as_it_was_saved_with_store_ids(store):
+    store.save(analysis(text=TEXT.replace("Mayor", "Deputy mayor"), source="first.txt"))
+    original = analysis()
+    saved = store.save(original)
+    assert saved.outcome == "stored" and saved.revision == 1
+    back = store.analysis(saved.id)
+    # Every reference between records still points at the same record under the new ids.
+    ids = {old: new for old, new in zip(
+        [r.id for r in original.entities + original.quotes + original.claims],
+        [r.id for r in back.entities + back.quotes + back.claims])}
+    assert all(new.startswith(old[0]) and new != old for old, new in ids.items())
+
+    def renamed(record):
+        for field in ("id", "entity", "source", "quote", "nested_in", "claim"):
+            if isinstance(record, dict):
+                if record.get(field) in ids:
+                    record[field] = ids[record[field]]
+                for value in record.values():
+                    renamed(value)
+            elif isinstance(record, list):
+                for value in record:
+                    renamed(value)
+        return record
+
+    assert back.model_dump() == renamed(original.model_dump())
+
+
+def test_the_same_article_saved_twice_is_stored_once(store):
+    first = store.save(analysis())
+    again = store.save(analysis(source="copy/of/harbour.txt"))
+    assert again.outcome == "unchanged" and again.id == first.id
+    assert store.counts()["articles"] == 1 and store.counts()["quotes"] == 2
+
+
+def test_new_text_at_the_same_url_is_a_new_revision_and_the_old_one_is_kept(store):
+    url = "https://Harbour.example/news/tunnel#top"
+    old = store.save(analysis(url=url))
+    changed = TEXT.replace("reporters", "journalists")
+    new = store.save(analysis(text=changed, url="https://harbour.example/news/tunnel"))
+    assert (new.outcome, new.revision, new.key) == ("revised", 2, old.key)
+    assert [r.revision for r in store.revisions(old.key)] == [1, 2]
+    assert "reporters" in store.analysis(old.id).text
+    # Queries see the latest revision only.
+    assert [a.id for a in store.articles()] == [new.id]
+    assert store.search("journalists").articles and not store.search("reporters").articles
+
+
+def test_copies_are_found_in_the_store_and_recorded_as_duplicates(store):
+    store.save(analysis())
+    copy = analysis(text="By the wire desk. " + TEXT, source="wire.txt")
+    assert store.seen(copy) == "harbour.txt"
+    saved = store.save(copy.model_copy(update={"duplicate_of": "harbour.txt"}))
+    assert store.analysis(saved.id).duplicate_of == "harbour.txt"
+    assert store.counts()["duplicates"] == 1
+    other = bare(text="The council will vote on the new library budget next week, "
+                          "officials from the culture department said on Monday.",
+                     source="library.txt")
+    assert store.seen(other) is None
+
+
+def test_a_copy_pending_in_the_same_run_is_found_before_it_is_stored(store):
+    assert store.seen(analysis()) is None
+    assert store.seen(analysis(text=TEXT + " More later.", source="b.txt")) == "harbour.txt"
+
+
+def test_who_finds_an_entity_by_name_or_alias_across_articles(store):
+    store.save(analysis())
+    store.save(analysis(text=TEXT.replace("reporters", "the council"), source="later.txt",
+                        published=dt.date(2026, 5, 1)))
+    statements = store.who("brandt")
+    assert {s.speaker for s in statements} == {"Ilse Brandt"}
+    assert [s.article.published for s in statements] == [dt.date(2026, 5, 1)] * 2 + [
+        dt.date(2026, 3, 2)] * 2
+    assert statements[0].role == "mayor" and statements[0].quote.cue.text in ("said", "told")
+    assert any(c.status == "attributed" for s in statements for c in s.claims)
+    denial = store.who("Vantor")
+    assert [c.status for s in denial for c in s.claims] == ["denied", "denied"]
+    assert store.who("Nobody Atall") == []
+
+
+def test_search_ranks_articles_and_quotes_and_marks_the_words(store):
+    store.save(analysis())
+    store.save(bare("Fishermen said the harbour was calm all week.", "calm.txt"))
+    results = store.search("cars")
+    assert [h.article.source for h in results.quotes] == ["harbour.txt"]
+    assert "«cars»" in results.quotes[0].snippet and results.quotes[0].speaker == "Ilse Brandt"
+    assert {h.article.source for h in store.search("harbour").articles} == {
+        "harbour.txt", "calm.txt"}
+    assert store.search("\"harbour was calm\"").articles[0].article.source == "calm.txt"
+
+
+def test_claims_and_articles_filter_by_entity_status_date_and_outlet(store):
+    store.save(analysis())
+    store.save(bare("Fishermen said the harbour was calm all week.", "calm.txt",
+                    published=dt.date(2026, 6, 1)))
+    assert [h.claim.status for h in store.claims(status="denied")] == ["denied"]
+    assert [h.source for h in store.claims(entity="Ilse Brandt")] == ["Ilse Brandt"]
+    assert store.claims(since=dt.date(2026, 4, 1)) != store.claims()
+    assert [a.source for a in store.articles(outlet="coast")] == ["calm.txt"]
+    assert [a.source for a in store.articles(since=dt.date(2026, 5, 1))] == ["calm.txt"]
+    stats = store.stats()
+    assert (stats.articles, stats.outlets, stats.claims_by_status) == (
+        2, 2, {"attributed": 1, "denied": 1})
