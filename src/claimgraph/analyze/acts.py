@@ -2,9 +2,9 @@
 
 Decided from the cue's lemma and its construction, with the word lists of ``data/acts.json``
 (loaded once):
-- evidence: the speaker is a record or finding rather than an agent ("the report found",
-  "data shows", "footage suggests", "according to a survey"), or the cue is a verb of showing
-  or finding ("found that", "showed that");
+- evidence: the speaker is a record or finding rather than an agent ("data shows", "footage
+  suggests", "according to a survey"; but "according to a report from the Journal" is the
+  Journal's speech), or the cue is a verb of showing or finding ("found that", "showed that");
 - intention: a verb or noun of wanting, planning or trying ("wants", "plans to", "seeks"),
   or a verb of hoping or expecting with an infinitive of its own ("hopes to win"; "hopes
   that ..." is a thought, "expects prices to rise" too);
@@ -55,20 +55,41 @@ def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = No
     None: a quotation without a cue is speech)."""
     lex = lex or act_lexicon()
     if speaker is not None and speaker.pos_ in ("NOUN", "PROPN") and \
-            speaker.lemma_.lower() in lex.evidence_sources and speaker.ent_type_ != "PERSON":
+            speaker.lemma_.lower() in lex.evidence_sources and not _authored(speaker):
         return "evidence"
     if cue is None or cue.text == ":":
         return "speech"
-    lemma = cue.lemma_.lower()
-    if lemma in lex.evidence_verbs and cue.pos_ in ("VERB", "AUX"):
+    forms = _forms(cue)
+    if forms & lex.evidence_verbs and cue.pos_ in ("VERB", "AUX"):
         return "evidence"
-    if lemma in lex.intention_with_infinitive and _own_infinitive(cue):
+    if forms & lex.intention_with_infinitive and _own_infinitive(cue):
         return "intention"
-    if lemma in lex.intention:
+    if forms & lex.intention:
         return "intention"
-    if lemma in lex.thought:
+    if forms & lex.thought:
         return "thought"
     return "speech"
+
+
+def _authored(noun: Token) -> bool:
+    """Whether a record names who made it ("a report from the Journal", "the senator's
+    statement"): then its author speaks through it."""
+    return noun.ent_type_ == "PERSON" or any(
+        c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by") and any(
+            o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_) for o in c.children))
+        for c in noun.children)
+
+
+def _forms(word: Token) -> set[str]:
+    """The lemma and the word's own stem guesses: the tagger's lemma is sometimes wrong
+    ("hopes" -> "hop")."""
+    lower = word.lower_
+    forms = {word.lemma_.lower(), lower}
+    for ending, restore in (("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""),
+                            ("ing", "e")):
+        if lower.endswith(ending) and len(lower) > len(ending) + 2:
+            forms.add(lower[: -len(ending)] + restore)
+    return forms
 
 
 def _own_infinitive(verb: Token) -> bool:
