@@ -306,9 +306,9 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
     """Transcript lines "NAME: what they said": the label speaks, the colon is the cue.
 
     Returns the character ranges of lines led by a kicker ("WATCH: ...", "READ MORE: ..."),
-    whose words belong to another page. A one-off label on a body line before words that are
-    not quoted and end without a full stop is a headline ("Jane Doe: Council drops the case"),
-    not a statement.
+    whose words belong to another page. A label before words that are not quoted and end
+    without a full stop is a headline ("Jane Doe: Council drops the case"), not a statement,
+    in the title as on a body line, even on a page listing many.
     """
     doc = text.doc
     labels: dict[str, list[tuple[int, int]]] = {}
@@ -359,9 +359,9 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
                 continue
             opening = body[:first - doc[colon].idx - 1]
             quoted = '"' in opening or "“" in opening
-            if not quoted and len(places) == 1 and label not in headlines and \
-                    not body.rstrip().endswith((".", "!", "?", "\"", "”")):
-                continue  # a headline on a body line
+            if not quoted and not body.rstrip().endswith((".", "!", "?", "\"", "”")):
+                continue  # a headline, in the title or on a body line, however often its
+                # label recurs: "Jane Doe: Council drops the case" is no statement of hers
             used.add(colon)
             # A headline's claim is the outlet's summary unless it opens with a quotation.
             quoted = quoted or label not in headlines
