@@ -499,21 +499,14 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
 
 
 def cue_span(draft: Draft, text: str) -> Span | None:
-    """The cue as written: the verb with its auxiliaries, adverbs and particle ("has also
-    said", "called on"), or "according to"."""
+    """The cue: the verb alone with its particle ("said" of "has also said", "called on"),
+    or "according to"; auxiliaries and adverbs are not part of it."""
     cue = draft.cue
     if cue is None:
         return None
     doc = cue.doc
-    first = last = cue.i
-    if draft.kind == "according_to":
-        last = cue.i + 1
-    else:
-        while first > 0 and doc[first - 1].head == cue and (
-            doc[first - 1].dep_ in _CUE_AUXILIARIES or _is_cue_adverb(doc[first - 1])
-        ):
-            first -= 1
-        last = _cue_end(cue)
+    first = cue.i
+    last = cue.i + 1 if draft.kind == "according_to" else _cue_end(cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return Span(start=start, end=end, text=text[start:end])
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections import deque
 import re
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -23,8 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.acts import keep_acts
+from claimgraph.analyze.fields import Layout
 from claimgraph.errors import ConfigError
-from claimgraph.model import Analysis, Article
+from claimgraph.model import Analysis, Article, QuoteAct
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,7 @@ BATCH_CHARS = 200_000
 # 3 s for 1,600 characters), so such runs are cut into pieces of at most RUN_CHARS.
 RUN_CHARS = 150
 _LONG_RUN = re.compile(r"\S{%d,}" % (RUN_CHARS + 1))
-_RECORDS = ("entities", "quotes", "claims", "quantities", "times")
+_RECORDS = ("entities", "quotes", "claims", "quantities", "times", "hedges")
 # Fields that hold the id of another record.
 _REFERENCES = {"entity", "source", "quote", "nested_in", "claim"}
 # Where a piece may end, best first: after a paragraph break, a line break, a sentence, a space.
@@ -72,17 +74,23 @@ _BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\
 def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32,
     piece_chars: int = PIECE_CHARS, section_chars: int = SECTION_CHARS,
+    acts: Collection[QuoteAct] | None = None,
 ) -> Iterator[Analysis]:
     """Analyses of ``articles``, in order: spaCy's components run on batches of pieces of at
-    most ``piece_chars``, ours on sections of at most ``section_chars``."""
-    pending: deque[tuple[Article, int]] = deque()
+    most ``piece_chars``, ours on sections of at most ``section_chars``. The title and dek are
+    analyzed with the body (``fields``); with ``acts``, only quotes of those acts are kept."""
+    pending: deque[tuple[Article, Layout, int]] = deque()
 
     def pieces() -> Iterator[Doc]:
         for article in articles:
-            parts = split_pieces(article.text, piece_chars)
-            pending.append((article, len(parts)))
-            for part in parts:
-                yield nlp.make_doc(part)
+            layout = Layout.of(article)
+            parts = split_pieces(layout.text, piece_chars)
+            pending.append((article, layout, len(parts)))
+            for n, part in enumerate(parts):
+                doc = nlp.make_doc(part)
+                if n == 0:
+                    layout.mark_sentences(doc)
+                yield doc
 
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
     parsed = (
@@ -92,7 +100,7 @@ def analyze_articles(
     parts: list[Doc] = []
     for piece in parsed:  # its article is in ``pending`` by now: pieces() put it there
         parts.append(piece)
-        article, count = pending[0]
+        article, layout, count = pending[0]
         if len(parts) < count:
             continue
         pending.popleft()
@@ -105,9 +113,10 @@ def analyze_articles(
             sections.append(doc)
         parts = []
         if len(sections) == 1:
-            yield collect(sections[0], article)
+            analysis = layout.apply(collect(sections[0], article))
         else:
-            yield Analysis(**dict(article), **_merge(sections))
+            analysis = layout.apply(Analysis(**dict(article), **_merge(sections)))
+        yield analysis if acts is None else keep_acts(analysis, acts)
 
 
 def split_pieces(text: str, limit: int) -> list[str]:
@@ -212,4 +221,5 @@ def collect(doc, article: Article) -> Analysis:
         claims=list(doc._.claims),
         quantities=list(doc._.quantities),
         times=list(doc._.times),
+        hedges=list(doc._.hedges),
     )
