@@ -13,7 +13,10 @@ def timeline(points: list[tuple[dt.date, int]], label: str, width: int = 720,
     if not points:
         return Markup("")
     first, last = points[0][0], points[-1][0]
-    span = max((last - first).days, 1)
+    if (last - first).days < 14:  # a short stretch is shown as two weeks around it
+        pad = dt.timedelta(days=(14 - (last - first).days) // 2)
+        first, last = first - pad, last + pad
+    span = (last - first).days
     top = max(n for _, n in points)
     left, right, base = 36, width - 12, height - 24
     bar = max(2.0, min(14.0, (right - left) / (span + 1) * 0.8))
