@@ -32,6 +32,7 @@ test: $(VENV)/.installed-dev  ## run the whole test suite
 bench: $(VENV)/.installed-dev  ## run the benchmarks against $(DATA) and refresh bench/results
 	$(BIN)/python bench/throughput.py --data $(DATA)/polnear --split dev
 	$(BIN)/python bench/quotes.py --data $(DATA)/polnear --split dev
+	$(BIN)/python bench/ggt.py --data $(DATA)/ggt-dev
 	$(BIN)/python bench/hedges.py --data $(DATA)/szeged-wikiweasel --split dev
 	$(BIN)/python bench/quantities.py --data $(DATA)/polnear
 	$(BIN)/python bench/extraction.py --data $(DATA)/article-extraction-benchmark

@@ -6,14 +6,24 @@ Bare spaCy is the anchor: ``nlp.pipe`` with the same model over the same article
 Runs alternate (anchor, ours, anchor, ours, ...) so that machine noise hits both alike; the
 table reports medians and their ratio, and the time each of our components adds, measured
 by running it alone over the already-parsed documents.
+
+Long texts (``--long``, default 100k, 300k and 1M characters: dev articles joined by blank
+lines) are each analyzed in a fresh process, which reports its seconds and peak resident
+memory; targets: seconds per character flat (1M within 1.25x of 100k) and peak under 1 GB.
+``--only-long`` measures them alone and updates that part of the result file.
 """
 
 from __future__ import annotations
 
+import argparse
+import json
+import resource
 import statistics
+import subprocess
+import sys
 import time
 
-from common import bench_arg_parser, environment, load_jsonl, write_result
+from common import RESULTS, bench_arg_parser, environment, load_jsonl, write_result
 
 import spacy
 
@@ -22,13 +32,27 @@ from claimgraph.api import analyze_many
 from claimgraph.settings import get_settings
 
 TARGET_RATIO = 0.8  # claimgraph's articles/s at least 0.8 of bare spaCy's
+PEAK_LIMIT_MB = 1024
+LINEAR_SLACK = 1.25  # seconds per character of the longest text within 1.25x of the shortest
 
 
 def main() -> None:
     parser = bench_arg_parser(__doc__, "polnear", split=True)
     parser.add_argument("--repeats", type=int, default=3, help="Alternating runs of each side.")
+    parser.add_argument("--long", default="100000,300000,1000000",
+                        help="Long-text sizes in characters, comma-separated ('' for none).")
+    parser.add_argument("--only-long", action="store_true", help="Measure the long texts only.")
+    parser.add_argument("--one-long", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     texts = [row["text"] for row in load_jsonl(args.data / f"{args.split}.jsonl")]
+    if args.one_long:
+        return _one_long(texts, args.one_long)
+    sizes = [int(n) for n in args.long.split(",") if n.strip()]
+    if args.only_long:
+        path = RESULTS / "throughput.json"
+        result = json.loads(path.read_text()) if path.exists() else {}
+        result["long_texts"] = _long_texts(args, sizes)
+        return write_result("throughput", result)
     words = sum(len(t.split()) for t in texts)
     settings = get_settings()
 
@@ -66,7 +90,54 @@ def main() -> None:
         "ratio": ratio, "target_ratio": TARGET_RATIO, "meets_target": ratio >= TARGET_RATIO,
         "component_seconds": components,
         "component_share_of_parsing": {k: v / parse_s for k, v in components.items()},
+        "long_texts": _long_texts(args, sizes),
     })
+
+
+def _long_texts(args, sizes: list[int]) -> dict:
+    """Each size analyzed in a fresh process (so peak memory is its own), beside the same
+    process analyzing one short article (the model's own footprint)."""
+    rows = []
+    for size in [1000, *sizes]:
+        out = subprocess.run(
+            [sys.executable, __file__, "--data", str(args.data), "--split", args.split,
+             "--one-long", str(size)], check=True, capture_output=True, text=True,
+        ).stdout
+        rows.append(json.loads(out.strip().splitlines()[-1]))
+    base, rows = rows[0], rows[1:]
+    print(f"{'characters':>12}{'seconds':>10}{'s per 100k':>12}{'peak MB':>10}{'quotes':>8}")
+    for row in [base, *rows]:
+        print(f"{row['chars']:>12,}{row['seconds']:>10.1f}"
+              f"{100_000 * row['seconds'] / row['chars']:>12.2f}{row['peak_mb']:>10.0f}"
+              f"{row['quotes']:>8}")
+    if not rows:
+        return {}
+    rate = [row["seconds"] / row["chars"] for row in rows]
+    growth = rate[-1] / rate[0]
+    peak = max(row["peak_mb"] for row in rows)
+    print(f"time per character, longest/shortest: {growth:.2f} "
+          f"({'meets' if growth <= LINEAR_SLACK else 'MISSES'} target <= {LINEAR_SLACK}); "
+          f"peak {peak:.0f} MB ({'meets' if peak < PEAK_LIMIT_MB else 'MISSES'} target "
+          f"< {PEAK_LIMIT_MB} MB; {base['peak_mb']:.0f} MB with a short article)")
+    return {"sizes": rows, "short_article": base, "time_per_char_growth": growth,
+            "target_growth": LINEAR_SLACK, "peak_mb": peak, "target_peak_mb": PEAK_LIMIT_MB,
+            "meets_target": growth <= LINEAR_SLACK and peak < PEAK_LIMIT_MB}
+
+
+def _one_long(texts: list[str], size: int) -> None:
+    joined, n = "", 0
+    while len(joined) < size:
+        joined += texts[n % len(texts)] + "\n\n"
+        n += 1
+    text = joined[:size]
+    settings = get_settings(max_chars=max(size, get_settings().max_chars))
+    list(analyze_many(["Warm-up. “We are ready,” she said."], settings=settings))
+    start = time.perf_counter()
+    [analysis] = list(analyze_many([text], plain=True, settings=settings))
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # kB on Linux
+    print(json.dumps({"chars": size, "seconds": seconds, "peak_mb": peak,
+                      "quotes": len(analysis.quotes), "claims": len(analysis.claims)}))
 
 
 def _timed(run) -> float:

@@ -212,3 +212,15 @@ def test_with_a_progress_bar_on_a_terminal_results_still_go_to_stdout(
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
         str(p) for p in paths
     ]
+
+
+def test_a_warc_record_without_target_uri_does_not_stop_the_batch(runner, tmp_path, article):
+    from test_ingest_warc import _response_without_uri
+
+    warc = tmp_path / "nouri.warc"
+    warc.write_bytes(_response_without_uri(
+        b"<html><body><p>The ferry resumed service on Friday, the operator said.</p></body></html>"))
+    result = run(runner, "analyze", "--format", "jsonl", article, warc)
+    assert "Traceback" not in result.stderr
+    assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
+        str(article), f"{warc} at byte 0"]

@@ -142,3 +142,20 @@ def test_a_target_uri_in_angle_brackets_is_unwrapped(tmp_path):
     path.write_bytes(buf.getvalue())
     [doc] = read(path)
     assert doc.source == doc.url == "https://news.example/old-style"
+
+
+def _response_without_uri(body: bytes) -> bytes:
+    http = b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n" + body
+    return (b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Date: " + DATE.encode()
+            + b"\r\nWARC-Record-ID: <urn:uuid:0>\r\n"
+            b"Content-Type: application/http; msgtype=response\r\n"
+            b"Content-Length: %d\r\n\r\n" % len(http)) + http + b"\r\n\r\n"
+
+
+def test_a_response_without_target_uri_is_read_and_named_by_its_offset(tmp_path):
+    path = tmp_path / "nouri.warc"
+    path.write_bytes(_response_without_uri(page(7)) + archive(gzip=False, pages=1))
+    nameless, named = read(path)
+    assert nameless.source == f"{path} at byte 0" and nameless.url is None
+    assert nameless.data == page(7)
+    assert named.source == "https://news.example/0"

@@ -34,6 +34,12 @@ class Settings(BaseSettings):
         description="Longest article text analyzed, in characters (bounds parser memory).",
     )
     batch_size: int = Field(default=32, gt=0, description="Documents per spaCy batch.")
+    partition_size: int = Field(
+        default=50, gt=0,
+        description="Articles per task with --workers/--scheduler (files, JSONL lines, WARC "
+        "responses or feed entries): larger amortizes scheduling, smaller balances better "
+        "and loses less when a worker dies.",
+    )
 
     # Fetching URLs and feeds.
     connect_timeout: float = Field(
@@ -95,6 +101,11 @@ class Settings(BaseSettings):
         default="sqlite:///claimgraph.db",
         description="Where `ingest` stores and the queries read: an SQLite file "
         "(sqlite:///path) or PostgreSQL (postgresql+psycopg://user:password@host/db).",
+    )
+    database_timeout: float = Field(
+        default=10.0, gt=0,
+        description="Seconds to wait for another writer's lock (SQLite) or for a connection "
+        "(PostgreSQL) before counting a try as failed.",
     )
     database_retries: int = Field(
         default=5, ge=0,

@@ -4,16 +4,22 @@ Each group becomes one :class:`~claimgraph.model.Entity`: the canonical name is 
 name seen, shorter names that resolve to it are aliases ("Brown" for "Mary Brown"), and every
 mention is kept. A surname-only mention goes to the compatible person mentioned most recently,
 so two people who share a surname stay apart (the nearer one in the text wins, not a list).
+A person's name leaves out the titles the tagger took in ("Organizer Jane Doe" is "Jane Doe",
+a role), and every later occurrence of a known name or surname is a mention even where the
+tagger missed it.
 """
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.persons import is_title
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
 
@@ -26,14 +32,15 @@ TYPES: dict[str, EntityType] = {
 # organisation ORG in one sentence and GPE or LOC in another.
 _FAMILY = {"PERSON": "person", "NORP": "norp", "OTHER": "other"}
 _STRIP_PREFIX = ("the ", "The ")
-_POSSESSIVE = ("’s", "'s", "’", "'")
+_POSSESSIVE = ("’s", "'s", "‘s", "’", "'")
+_CREDIT_MARKS = {"/", "|"}  # "Jane Doe / AP": a photo credit after the name
+_NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
 
 
 @dataclass
 class _Group:
     type: EntityType
     names: list[str]
-    parts: set[str]
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     last: int = 0
@@ -56,31 +63,30 @@ def _family(kind: EntityType) -> str:
     return _FAMILY.get(kind, "place_or_org")
 
 
-def _parts(name: str) -> set[str]:
-    return {part for part in name.replace("-", " ").split() if part[:1].isupper()}
-
-
 def group_entities(doc: Doc) -> list[Entity]:
     """The article's entities in order of first mention."""
     groups: list[_Group] = []
     by_name: dict[tuple[str, str], _Group] = {}
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
+        if kind == "PERSON":
+            ent = _name_span(ent)
         name = clean_name(ent.text) if kind else ""
-        if not kind or not any(ch.isalpha() for ch in name):
-            continue
+        if not kind or not any(ch.isupper() for ch in name):
+            continue  # no capital, no name: "n't", "'s", a lower-case word tagged by mistake
+        if kind == "PERSON" and _after_place(ent):
+            kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)
         group = by_name.get((family, name)) or _short_form_of(groups, family, name)
-        if group is None and kind == "ORG":  # spaCy often takes a bare surname for an ORG
-            group = _short_form_of(groups, "person", name)
+        if group is None and kind != "PERSON":  # a bare surname tagged ORG, NORP, GPE ...
+            group = _short_form_of(groups, "person", name, first_name=False)
         if group is None:
             group = _longer_form_of(groups, family, name)
             if group is not None:
                 group.names.append(name)
-                group.parts |= _parts(name)
         if group is None:
-            group = _Group(type=kind, names=[name], parts=_parts(name))
+            group = _Group(type=kind, names=[name])
             groups.append(group)
         elif name not in group.names:
             group.names.append(name)
@@ -91,7 +97,38 @@ def group_entities(doc: Doc) -> list[Entity]:
             for role in roles_of(ent):
                 if role not in group.roles:
                     group.roles.append(role)
+    _link_known_names(doc, groups)
     return [_record(n, g) for n, g in enumerate(groups, start=1)]
+
+
+def _after_place(ent: Span) -> bool:
+    """One abbreviated word right after "Place," as in a dateline or address ("Kingston, Ont.")."""
+    doc, i = ent.doc, ent.start
+    abbreviated = ent.text.endswith(".") or doc.text[ent.end_char:ent.end_char + 1] == "."
+    return len(ent) == 1 and abbreviated and i >= 2 and doc[i - 1].text == "," and \
+        doc[i - 2].ent_type_ in ("GPE", "LOC", "ORG") and doc[i - 2].text[:1].isupper()
+
+
+def _name_span(ent: Span) -> Span:
+    """The person's name inside a PERSON span: without titles before it ("Organizer",
+    "Huawei CFO"), a photo credit ("/ AP") or an affiliation ("of IG") after it."""
+    end = ent.end
+    for token in ent[1:]:
+        if token.text in _CREDIT_MARKS or token.lower_ == "of":
+            end = token.i
+            break
+    doc = ent.doc
+    start = ent.start
+    if len(ent) == 1 and start > 0 and doc[start - 1].pos_ == "PROPN" and \
+            doc[start - 1].dep_ == "compound" and not doc[start - 1].ent_type_ and \
+            doc[start - 1].head.i == start:
+        start -= 1  # a first name the tagger left out ("Jane" of "Jane Doe")
+    for token in doc[start:end - 1]:
+        if is_title(token.text):
+            start = token.i + 1
+    while start < end - 1 and not doc[start].text[:1].isupper():
+        start += 1
+    return doc[start:end]
 
 
 def _trimmed_offsets(ent: Span, name: str) -> tuple[int, int]:
@@ -101,37 +138,99 @@ def _trimmed_offsets(ent: Span, name: str) -> tuple[int, int]:
     return start, start + len(name) if at >= 0 else ent.end_char
 
 
-def _short_form_of(groups: list[_Group], family: str, name: str) -> _Group | None:
-    """The most recently mentioned group whose full name starts or ends with one-word ``name``."""
-    if " " in name or family not in ("person", "place_or_org"):
+def _short_form_of(groups: list[_Group], family: str, name: str,
+                   first_name: bool = True) -> _Group | None:
+    """The most recently mentioned group whose full name ends with ``name`` ("Doe", "Al Basha")
+    or, with ``first_name``, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye")."""
+    words = name.split()
+    if family not in ("person", "place_or_org") or (len(words) > 1 and family != "person"):
         return None
     best = None
     for group in groups:
-        if _family(group.type) != family or not _has_edge_word(group, name):
+        if _family(group.type) != family or not _has_edge_words(group, words, first_name):
             continue
         if best is None or group.last > best.last:
             best = group
     return best
 
 
-def _has_edge_word(group: _Group, word: str) -> bool:
+def _has_edge_words(group: _Group, words: list[str], first_name: bool) -> bool:
+    n = len(words)
     for full in group.names:
-        words = full.replace("-", " ").split()
-        if len(words) > 1 and word in (words[0], words[-1]):
+        parts = full.split()
+        if len(parts) > n and (parts[-n:] == words or (first_name and n == 1 and parts[0] == words[0])):
             return True
     return False
 
 
 def _longer_form_of(groups: list[_Group], family: str, name: str) -> _Group | None:
-    """A group so far known only by one word that ``name`` extends ("Clinton" → "Hillary Clinton")."""
-    words = name.replace("-", " ").split()
+    """A group so far known only by shorter names that ``name`` extends ("Clinton" → "Hillary
+    Clinton", "Al Basha" → "Abir Al Basha")."""
+    words = name.split()
     if len(words) < 2 or family != "person":
         return None
     for group in reversed(groups):
-        if _family(group.type) == family and all(" " not in n for n in group.names):
-            if any(n in (words[0], words[-1]) for n in group.names):
+        if _family(group.type) == family and all(len(n.split()) < len(words) for n in group.names):
+            if any(n.split() in (words[-len(n.split()):], words[:1]) for n in group.names):
                 return group
     return None
+
+
+def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
+    """Make a mention of every occurrence of a person's name, or of its last words ("Doe",
+    "Al Basha"), that the tagger left out, for the nearest person known by it."""
+    forms: dict[str, list[_Group]] = {}
+    for group in groups:
+        if group.type != "PERSON":
+            continue
+        for name in group.names:
+            words = name.split()
+            for k in range(len(words)):
+                form = " ".join(words[k:])
+                if form[:1].isupper() and words[k] not in _NAME_SUFFIXES and len(form) > 2:
+                    forms.setdefault(form, [])
+                    if group not in forms[form]:
+                        forms[form].append(group)
+    if not forms:
+        return
+    taken = sorted({(e.start_char, e.end_char) for e in doc.ents}
+                   | {m for g in groups for m in g.mentions})
+    starts = [s for s, _ in taken]
+    pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(
+        re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    for match in pattern.finditer(doc.text):
+        start, end = match.span()
+        i = bisect_right(starts, end - 1) - 1
+        if i >= 0 and taken[i][1] > start:
+            continue  # inside a name the tagger found
+        # "Doe’s" or "Doe" and an invisible character may be one token
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or not _stands_alone(span):
+            continue
+        group = _nearest(forms[match.group()], start)
+        group.mentions.append((start, end))
+        group.mentions.sort()
+        if match.group() not in group.names:
+            group.names.append(match.group())
+
+
+def _stands_alone(span: Span) -> bool:
+    """Whether ``span`` is not part of a longer name ("Bill Clinton" for "Clinton")."""
+    doc = span.doc
+    before = doc[span.start - 1] if span.start > 0 else None
+    after = doc[span.end] if span.end < len(doc) else None
+    if before is not None and before.pos_ == "PROPN" and not is_title(before.text):
+        return False
+    return after is None or after.pos_ != "PROPN" or after.tag_ == "POS"
+
+
+def _nearest(groups: list[_Group], offset: int) -> _Group:
+    """The group mentioned last before ``offset``, or else first after it."""
+    before = [(max(s for s, _ in g.mentions if s < offset), n) for n, g in enumerate(groups)
+              if any(s < offset for s, _ in g.mentions)]
+    if before:
+        return groups[max(before)[1]]
+    return min(groups, key=lambda g: g.mentions[0][0])
 
 
 def _record(number: int, group: _Group) -> Entity:

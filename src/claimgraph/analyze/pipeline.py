@@ -1,15 +1,26 @@
-"""Load spaCy once per process, add our components, and turn Articles into Analyses."""
+"""Load spaCy once per process, add our components, and turn Articles into Analyses.
+
+spaCy's own components (tagger, parser, NER) need memory in proportion to the text they see at
+once: a 900,000-character article took 3 GB in one piece. So a long text is parsed in bounded
+pieces, paragraph groups of at most PIECE_CHARS, and batches hold at most BATCH_CHARS. The parsed
+pieces are joined back into sections of at most SECTION_CHARS (one section for any ordinary
+article) on which our components run, since grouping entities and resolving speakers grows
+faster than the text; the sections' records are merged with their offsets shifted and their
+ids renumbered. Only what links across sections (an alias far from its full name) is lost.
+"""
 
 from __future__ import annotations
 
 import importlib
 import logging
 from collections import deque
+import re
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.errors import ConfigError
@@ -43,21 +54,138 @@ def load_nlp(model_name: str) -> Language:
     return nlp
 
 
+PIECE_CHARS = 20_000
+SECTION_CHARS = 100_000
+BATCH_CHARS = 200_000
+_RECORDS = ("entities", "quotes", "claims", "quantities", "times")
+# Fields that hold the id of another record.
+_REFERENCES = {"entity", "source", "quote", "nested_in", "claim"}
+# Where a piece may end, best first: after a paragraph break, a line break, a sentence, a space.
+_BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"'\u201d\u2019)]*\s+"),
+           re.compile(r"\s+"))
+
+
 def analyze_articles(
-    nlp: Language, articles: Iterable[Article], batch_size: int = 32
+    nlp: Language, articles: Iterable[Article], batch_size: int = 32,
+    piece_chars: int = PIECE_CHARS, section_chars: int = SECTION_CHARS,
 ) -> Iterator[Analysis]:
-    """Analyses of ``articles``, in order, streamed through ``nlp.pipe``."""
-    pending: deque[Article] = deque()
+    """Analyses of ``articles``, in order: spaCy's components run on batches of pieces of at
+    most ``piece_chars``, ours on sections of at most ``section_chars``."""
+    pending: deque[tuple[Article, int]] = deque()
 
-    def docs() -> Iterator:
+    def pieces() -> Iterator[Doc]:
         for article in articles:
-            doc = nlp.make_doc(article.text)
-            doc._.published = article.published
-            pending.append(article)
-            yield doc
+            parts = split_pieces(article.text, piece_chars)
+            pending.append((article, len(parts)))
+            for part in parts:
+                yield nlp.make_doc(part)
 
-    for doc in nlp.pipe(docs(), batch_size=batch_size):
-        yield collect(doc, pending.popleft())
+    ours = [name for name in nlp.pipe_names if name in COMPONENTS]
+    parsed = (
+        doc for batch in _batches(pieces(), batch_size, max(BATCH_CHARS, piece_chars))
+        for doc in nlp.pipe(batch, batch_size=len(batch), disable=ours)
+    )
+    parts: list[Doc] = []
+    for piece in parsed:  # its article is in ``pending`` by now: pieces() put it there
+        parts.append(piece)
+        article, count = pending[0]
+        if len(parts) < count:
+            continue
+        pending.popleft()
+        sections = []
+        for group in _sections(parts, section_chars):
+            doc = group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
+            doc._.published = article.published
+            for name in ours:
+                doc = nlp.get_pipe(name)(doc)
+            sections.append(doc)
+        parts = []
+        if len(sections) == 1:
+            yield collect(sections[0], article)
+        else:
+            yield Analysis(**dict(article), **_merge(sections))
+
+
+def split_pieces(text: str, limit: int) -> list[str]:
+    """``text`` cut into consecutive pieces of at most ``limit`` characters (one piece when it
+    is short), each ending at the best break available: a paragraph, a line, a sentence."""
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = start + limit
+        for pattern in _BREAKS:
+            breaks = [m.end() for m in pattern.finditer(text, start + limit // 2, end)]
+            if breaks and breaks[-1] <= end:
+                end = breaks[-1]
+                break
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _batches(docs: Iterator[Doc], size: int, chars: int) -> Iterator[list[Doc]]:
+    """Lists of at most ``size`` docs and (but for a single doc) ``chars`` characters."""
+    batch: list[Doc] = []
+    held = 0
+    for doc in docs:
+        if batch and (len(batch) == size or held + len(doc.text) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(doc)
+        held += len(doc.text)
+    if batch:
+        yield batch
+
+
+def _sections(pieces: list[Doc], limit: int) -> Iterator[list[Doc]]:
+    group: list[Doc] = []
+    size = 0
+    for piece in pieces:
+        if group and size + len(piece.text) > limit:
+            yield group
+            group, size = [], 0
+        group.append(piece)
+        size += len(piece.text)
+    yield group
+
+
+def _merge(sections: list[Doc]) -> dict[str, list[dict]]:
+    """The records of consecutive ``sections`` as one article's: offsets shifted by where each
+    section starts, ids renumbered in order ("e1", "e2", ... across sections)."""
+    merged: dict[str, list[dict]] = {name: [] for name in _RECORDS}
+    counts: dict[str, int] = {}
+    offset = 0
+    for doc in sections:
+        records = {name: [r.model_dump() for r in getattr(doc._, name)] for name in _RECORDS}
+        renamed: dict[str, str] = {}
+        for name in _RECORDS:
+            for record in records[name]:
+                if "id" in record:
+                    prefix = record["id"].rstrip("0123456789")
+                    counts[prefix] = counts.get(prefix, 0) + 1
+                    renamed[record["id"]] = f"{prefix}{counts[prefix]}"
+        for name in _RECORDS:
+            merged[name] += [_moved(record, offset, renamed) for record in records[name]]
+        offset += len(doc.text)
+    return merged
+
+
+def _moved(value, offset: int, renamed: dict[str, str]):
+    """``value`` (a dumped record) with spans shifted by ``offset`` and ids renamed."""
+    if isinstance(value, list):
+        return [_moved(item, offset, renamed) for item in value]
+    if not isinstance(value, dict):
+        return value
+    moved = {}
+    for key, item in value.items():
+        if key in ("start", "end") and isinstance(item, int):
+            moved[key] = item + offset
+        elif (key == "id" or key in _REFERENCES) and isinstance(item, str):
+            moved[key] = renamed.get(item, item)
+        else:
+            moved[key] = _moved(item, offset, renamed)
+    return moved
 
 
 def collect(doc, article: Article) -> Analysis:

@@ -9,35 +9,18 @@ role names a minister). Unnamed sources are kept and flagged anonymous.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
+from claimgraph.analyze.coref import Coreference
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS
 from claimgraph.model import Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
-_PERSONAL = {"he", "she", "him", "her"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
-_INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
-# What a description names, and the role words that make someone one: "the diplomat" can be
-# an ambassador, "the lawmaker" a senator.
-ROLE_KINDS = {
-    "diplomat": {"ambassador", "envoy", "consul", "diplomat", "attaché"},
-    "lawmaker": {"senator", "representative", "congressman", "congresswoman", "legislator",
-                 "lawmaker", "mp", "assemblyman", "assemblywoman"},
-    "politician": {"senator", "representative", "congressman", "congresswoman", "governor",
-                   "mayor", "minister", "president", "lawmaker", "candidate", "nominee"},
-    "official": {"minister", "secretary", "director", "commissioner", "official", "spokesman",
-                 "spokeswoman", "spokesperson", "administrator"},
-    "leader": {"president", "premier", "chancellor", "leader", "chairman", "chairwoman",
-               "chair", "head"},
-    "executive": {"ceo", "chairman", "chairwoman", "founder", "executive", "president"},
-    "officer": {"general", "colonel", "commander", "admiral", "officer", "sergeant"},
-}
-_PRONOUN_WINDOW = 3  # sentences searched back for a pronoun's antecedent
 _MAX_CLIMB = 6
 
 
@@ -111,6 +94,7 @@ class EntityIndex:
     ends: list[int]
     ids: list[str]
     by_id: dict[str, Entity]
+    _coreference: Coreference | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, entities: list[Entity]) -> EntityIndex:
@@ -134,6 +118,12 @@ class EntityIndex:
         """Ids of entities mentioned inside ``[start, end)``, in text order."""
         return [entity for _, _, entity in self.spans(start, end)]
 
+    def coreference(self, doc: Doc) -> Coreference:
+        """The Doc's pronoun and description resolver, built on first use."""
+        if self._coreference is None:
+            self._coreference = Coreference(doc, self)
+        return self._coreference
+
     def before(self, offset: int, limit: int = 200) -> range:
         """Indexes of up to ``limit`` mentions starting before ``offset``, nearest first."""
         last = bisect_right(self.starts, offset - 1) - 1
@@ -141,68 +131,25 @@ class EntityIndex:
 
 
 def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
-    """The id of the entity ``phrase`` refers to, or None."""
+    """The id of the entity ``phrase`` refers to, or None: the name at its head, a name in
+    apposition to it ("the company's chief, Jane Doe"), or what the pronoun or description
+    at its head refers to. Names elsewhere in the phrase ("the founder of Acme", "Doe, who
+    met Smith") are not the speaker."""
     named = index.spans(phrase.start_char, phrase.end_char)
     for start, end, entity in named:
         if start <= head.idx < end:
             return entity
+    for child in head.children:
+        if child.dep_ == "appos":
+            for start, end, entity in named:
+                if start <= child.idx < end and index.by_id[entity].type in ("PERSON", "ORG"):
+                    return entity
+    if head.pos_ == "PRON":
+        return index.coreference(head.doc).pronoun(head)
+    if head.pos_ == "NOUN":
+        return index.coreference(head.doc).description(phrase, head)
     inside = [entity for _, _, entity in named if index.by_id[entity].type in ("PERSON", "ORG")]
-    if inside:
-        return inside[-1]
-    lower = head.lower_
-    if lower in _PERSONAL:
-        return _recent_person(head, index)
-    if head.pos_ == "NOUN" and head.tag_ == "NN" and not any(
-        t.lower_ in _INDEFINITE for t in phrase
-    ):  # "the minister", a headline's "Ex-diplomat"; not "a source"
-        return _by_role(head, index)
-    return None
-
-
-def _recent_person(pronoun: Token, index: EntityIndex) -> str | None:
-    """The person mentioned most recently before ``pronoun``, preferring a clause subject."""
-    doc = pronoun.doc
-    earliest = _sentence_start_back(pronoun, _PRONOUN_WINDOW)
-    nearest = None
-    for i in index.before(pronoun.idx):
-        start = index.starts[i]
-        if start < earliest:
-            break
-        if index.by_id[index.ids[i]].type != "PERSON":
-            continue
-        nearest = nearest or index.ids[i]
-        token = doc.char_span(start, index.ends[i], alignment_mode="expand")
-        if token is not None and token.root.dep_ in _SUBJECTS:
-            return index.ids[i]
-    return nearest
-
-
-def _sentence_start_back(token: Token, sentences: int) -> int:
-    """Character offset of the start of the sentence ``sentences - 1`` before ``token``'s."""
-    doc = token.doc
-    sent = token.sent
-    for _ in range(sentences - 1):
-        if sent.start == 0:
-            break
-        sent = doc[sent.start - 1].sent
-    return sent.start_char
-
-
-def _by_role(head: Token, index: EntityIndex) -> str | None:
-    """The person whose role names what ``head`` describes ("the minister"): the most recently
-    mentioned one, or for a headline naming someone before the text does, the most mentioned."""
-    kinds = ROLE_KINDS.get(head.lemma_.lower(), set()) | {head.lemma_.lower()}
-
-    def fits(entity: Entity) -> bool:
-        return entity.type == "PERSON" and any(
-            kinds & set(role.lower().replace("-", " ").split()) for role in entity.roles
-        )
-
-    for i in index.before(head.idx):
-        if fits(index.by_id[index.ids[i]]):
-            return index.ids[i]
-    later = [e for e in index.by_id.values() if fits(e)]
-    return max(later, key=lambda e: len(e.mentions)).id if later else None
+    return inside[-1] if inside else None
 
 
 def is_first_person(head: Token) -> bool:

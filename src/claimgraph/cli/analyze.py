@@ -9,13 +9,12 @@ from typing import Annotated
 import typer
 
 from claimgraph.cli.app import (
-    SOURCES_HELP, AllowPrivate, DedupIndex, Exclude, Failures, Format, Include, MaxBytes, app,
-    exit_with_summary, out, settings_or_exit, with_progress,
+    SOURCES_HELP, AllowPrivate, Bar, DedupIndex, Exclude, Failures, Format, Include, MaxBytes,
+    Scheduler, Workers, app, exit_with_summary, out, results_of, settings_or_exit,
 )
 from claimgraph.errors import ClaimgraphError
 from claimgraph.model import Analysis, Article
 from claimgraph.report import render_article, render_report
-from claimgraph.run import run
 from claimgraph.settings import Settings
 
 
@@ -40,13 +39,16 @@ def analyze(
     exclude: Exclude = None,
     allow_private: AllowPrivate = False,
     dedup_index: DedupIndex = None,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Analyze articles: quotes and their speakers, claims with their status, numbers, dates."""
     settings = settings_or_exit(
         spacy_model=model, max_bytes=max_bytes, allow_private=allow_private or None,
         dedup_index=dedup_index,
     )
-    _print_run(sources, plain, include, exclude, format, True, settings)
+    _print_run(sources, plain, include, exclude, format, True, settings,
+               workers=workers, scheduler=scheduler)
 
 
 @app.command()
@@ -80,19 +82,20 @@ def schema() -> None:
 
 def _print_run(
     sources: list[str], plain: bool, include: list[str] | None, exclude: list[str] | None,
-    format: Format, analyze: bool, settings: Settings,
+    format: Format, analyze: bool, settings: Settings, **cluster,
 ) -> None:
     """Run the loop over ``sources``, print each result as it comes, end with the summary."""
     verb = "analyzed" if analyze else "extracted"
     failures = Failures()
     done = duplicates = 0
     try:
-        results = run(sources, settings, failures, plain=plain, analyze=analyze,
-                      include=include or (), exclude=exclude or ())
-        for record in with_progress(results, sources, verb):
-            _emit(record, format)
-            done += 1
-            duplicates += record.duplicate_of is not None
+        with Bar(sources, verb, failures) as bar, results_of(
+                sources, settings, failures, bar, analyze=analyze, plain=plain,
+                include=include or (), exclude=exclude or (), **cluster) as results:
+            for record in results:
+                _emit(record, format)
+                done += 1
+                duplicates += record.duplicate_of is not None
     except ClaimgraphError as error:  # the run itself could not go on (missing model, bad index)
         failures(error)
     exit_with_summary(done, duplicates, failures, verb)

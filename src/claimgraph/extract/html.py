@@ -36,6 +36,11 @@ _RETRY_BELOW = 500
 # Fewer words than this is navigation or a caption, not an article.
 _MIN_WORDS = 8
 _WORD = re.compile(r"\w+")
+# Hover cards and tooltips: hidden until the pointer is over a link, and glued into the text
+# around the link by any extractor ("Rep. Jane DoeJane DoeHeadline of her last story MORE").
+# The link that opens a card stays (with its words), as does any element holding such a link.
+_HOVER = re.compile(r"rollover|tooltip|popover|hover-?card", re.I)
+_TRIGGER = re.compile(r"link|trigger|^has-", re.I)
 
 
 def article_from_html(html: str, source: str, url: str | None = None) -> Article:
@@ -52,6 +57,7 @@ def _article(html: str, source: str, url: str | None) -> Article:
         raise InputError("not an HTML document (no element tree could be parsed)", source)
     meta = page_metadata(tree, url)
     posts = take_posts(tree)
+    _drop_hover_cards(tree)
     lines = [line.strip() for line in _main_text(tree).splitlines()]
     lines = [line for line in lines if line]
     if not lines:
@@ -83,6 +89,24 @@ def _article(html: str, source: str, url: str | None) -> Article:
         boilerplate=boilerplate,
         posts=posts,
     )
+
+
+def _drop_hover_cards(tree: HtmlElement) -> None:
+    cards = [el for el in tree.iter() if _hover(el) == "card" and el.tag != "a"
+             and not any(_hover(inner) == "trigger" for inner in el.iterdescendants())]
+    for el in cards:
+        if el.getparent() is not None:
+            el.drop_tree()  # keeps the text after the card (its tail) in place
+
+
+def _hover(el: HtmlElement) -> str | None:
+    """"card" or "trigger" for an element of a hover card, else None."""
+    if not isinstance(el.tag, str):
+        return None
+    names = [n for n in f"{el.get('class', '')} {el.get('id', '')}".split() if _HOVER.search(n)]
+    if not names:
+        return None
+    return "trigger" if any(_TRIGGER.search(n) for n in names) else "card"
 
 
 def _main_text(tree: HtmlElement) -> str:

@@ -1,0 +1,343 @@
+"""Within-article coreference for speakers: pronouns and descriptions to the entity they mean.
+
+A pronoun goes to the most salient compatible entity of the last few sentences: recency halves
+a mention's weight each sentence back and a clause subject counts double. "he" and "she" take
+only people, and only people whose gender the text does not contradict; the text shows a
+gender by an honorific ("Ms. Doe"), a gendered role ("spokeswoman") or the pronouns used right
+after the person is the only one named. "it" takes only organisations; "they" an organisation
+only when no plural subject is nearer. Resolved pronouns count as mentions for later ones, so a
+chain of "he said" lines keeps its person. A description ("the minister", "the 34-year-old",
+"the company") goes to the person or organisation it describes; an indefinite one ("a coach")
+introduces someone new, and a definite one that repeats it ("the coach") stays with that
+unnamed person.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc, Span, Token
+
+from claimgraph.analyze.persons import (
+    KIN_NOUNS, ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
+)
+
+if TYPE_CHECKING:
+    from claimgraph.analyze.speakers import EntityIndex
+
+SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+_PERSONAL = {"he": "m", "him": "m", "his": "m", "himself": "m",
+             "she": "f", "her": "f", "hers": "f", "herself": "f"}
+_ORG_PRONOUNS = {"it", "its"}
+_PLURAL_PRONOUNS = {"they", "them", "their"}
+_HONORIFICS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam", "mister"}
+_INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
+_DEFINITE = {"the", "this", "that"}
+_SOURCE_PREPS = {"from", "by", "of"}
+_WINDOW = 4  # sentences searched back for an antecedent
+_FAR_WINDOW = 12  # ... and when nothing compatible is that near
+_AGE = re.compile(r"\b\d+-year-old\b")
+
+
+class Coreference:
+    """Resolution state of one Doc: sentence positions, genders, pronouns resolved so far."""
+
+    def __init__(self, doc: Doc, index: EntityIndex):
+        self.doc = doc
+        self.index = index
+        self.sent_starts = [s.start_char for s in doc.sents]
+        self.mention_roles: dict[int, str] = {}
+        self.indefinites: dict[str, int] | None = None  # noun lemma -> first "a <noun>"
+        self.chain: list[tuple[int, str, bool]] = []  # (offset, entity, subject) of pronouns
+        self.done: dict[int, str | None] = {}
+        self.scanned = 0
+        self.genders = self._genders()
+
+    # ------------------------------------------------------------------ pronouns
+
+    def pronoun(self, token: Token) -> str | None:
+        """The entity a third-person pronoun refers to, or None."""
+        lower = token.lower_
+        self._resolve_personal_up_to(token.i)
+        if lower in _PERSONAL:
+            return self.done.get(token.i)
+        if lower in _ORG_PRONOUNS:
+            return self._organisation(token, plural=False)
+        if lower in _PLURAL_PRONOUNS:
+            return self._organisation(token, plural=True)
+        return None
+
+    def _resolve_personal_up_to(self, last: int) -> None:
+        """Resolve he/she pronouns in text order up to token ``last``, so chains build up."""
+        for token in self.doc[self.scanned: last + 1]:
+            gender = _PERSONAL.get(token.lower_)
+            if gender is not None and token.pos_ == "PRON":
+                entity = self._best(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
+                self.done[token.i] = entity
+            elif token.dep_ in SUBJECTS and token.tag_ == "NN" and not token.ent_type_:
+                # "the mayor said ...": a description keeps its person salient for "he" after it
+                entity = self.description(self.doc[token.left_edge.i: token.i + 1], token)
+            else:
+                continue
+            if entity is not None:
+                self.chain.append((token.idx, entity, token.dep_ in SUBJECTS))
+        self.scanned = max(self.scanned, last + 1)
+
+    def _organisation(self, token: Token, plural: bool) -> str | None:
+        """"it"/"they" as an organisation, unless a nearer subject is what it refers to."""
+        entity = self._best(token.idx, {"ORG"}, None)
+        if entity is None:
+            return None
+        last = max(self._mentions_of(entity, token.idx))
+        if self._competing_subject(token, last, plural):
+            return None
+        return entity
+
+    def _competing_subject(self, token: Token, after: int, plural: bool) -> bool:
+        """Whether a subject between ``after`` and ``token`` that is no entity could be the
+        pronoun's antecedent: a plural noun for "they", a non-person noun for "it"."""
+        start = max(self.sent_starts[max(self._sentence(token.idx) - 1, 0)], after + 1)
+        span = self.doc.char_span(start, token.idx, alignment_mode="contract")
+        for other in span or ():
+            if other.dep_ not in SUBJECTS or other.pos_ not in ("NOUN", "PROPN") or \
+                    other.ent_type_ or other.head.dep_ not in ("ROOT", "conj"):
+                continue  # only a main clause's subject competes
+            if plural and (other.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in other.children)):
+                return True
+            if not plural and other.tag_ == "NN" and not is_person_noun(other.lemma_.lower()):
+                return True
+        return False
+
+    # ------------------------------------------------------------------ descriptions
+
+    def description(self, phrase: Span, head: Token) -> str | None:
+        """The entity a description headed by the common noun ``head`` refers to, or None."""
+        lemma = head.lemma_.lower()
+        determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "poss")}
+        if lemma in THING_NOUNS:
+            return self._modifier_entity(head, {"ORG", "PERSON"})
+        if determiners & _INDEFINITE or head.tag_ == "NNS":
+            return None  # "a coach": someone new; "officials": a group
+        if lemma in ORG_NOUNS:
+            return self._organisation_described(head)
+        if self._introduced_unnamed(head):
+            return None
+        by_role = self._by_role(head)
+        if by_role is not None:
+            return by_role
+        age = _AGE.search(phrase.text) is not None
+        if not age and (is_title(lemma) or lemma in KIN_NOUNS or not is_person_noun(lemma) or any(
+            c.ent_type_ == "ORDINAL" for c in head.children
+        )):
+            return None  # "the judge" nobody is named as, "the father", "the fourth victim"
+        if not (determiners & _DEFINITE or age):
+            return None
+        gender = gender_of_word(lemma)
+        named_inside = set(self.index.within(phrase.start_char, phrase.end_char))
+        return self._best(head.idx, {"PERSON"}, gender, exclude=named_inside) or \
+            self._first_after(phrase, gender)
+
+    def _organisation_described(self, head: Token) -> str | None:
+        """"the company": an organisation modifying it, else the last one whose name holds
+        the noun ("the agency" for "Transit Agency"), else the most salient one that was a
+        subject. "the Canadian government" is a country's, not an organisation named before."""
+        if any(c.ent_type_ in ("NORP", "GPE") for c in head.children):
+            return None
+        named = self._modifier_entity(head, {"ORG"})
+        if named is not None:
+            return named
+        word = head.lower_
+        for i in self.index.before(head.idx):
+            entity = self.index.by_id[self.index.ids[i]]
+            if entity.type == "ORG" and word in entity.name.lower().split():
+                return entity.id
+        return self._best(head.idx, {"ORG"}, None, subjects_only=True)
+
+    def _by_role(self, head: Token) -> str | None:
+        """The person whose role names what ``head`` describes ("the minister"): the most
+        recently mentioned one, or for a headline naming someone before the text does, the
+        most mentioned."""
+        lemma = head.lemma_.lower()
+        kinds = ROLE_KINDS.get(lemma, set()) | {lemma}
+        index = self.index
+
+        def fits(entity: str) -> bool:
+            record = index.by_id[entity]
+            return record.type == "PERSON" and any(
+                kinds & set(role.lower().replace("-", " ").split()) for role in record.roles
+            )
+
+        for i in index.before(head.idx):
+            if fits(index.ids[i]):
+                return index.ids[i]
+        later = [e.id for e in index.by_id.values() if fits(e.id)]
+        return max(later, key=lambda e: len(index.by_id[e].mentions)) if later else None
+
+    def _modifier_entity(self, head: Token, types: set[str]) -> str | None:
+        """The entity modifying ``head``: "the Acme study", "a release from Acme"."""
+        for child in head.children:
+            targets = [child]
+            if child.dep_ == "prep" and child.lower_ in _SOURCE_PREPS:
+                targets = [c for c in child.children if c.dep_ == "pobj"]
+            elif child.dep_ not in ("compound", "poss"):
+                continue
+            for target in targets:
+                for entity in self.index.within(target.left_edge.idx,
+                                                target.right_edge.idx + len(target.right_edge)):
+                    if self.index.by_id[entity].type in types:
+                        return entity
+        return None
+
+    def _introduced_unnamed(self, head: Token) -> bool:
+        """Whether an earlier indefinite phrase with the same head ("a justice official")
+        introduced the unnamed person that "the official" refers back to."""
+        if self.indefinites is None:
+            self.indefinites = {}
+            for token in self.doc:
+                if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ != "appos" and any(
+                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+                ) and not any(c.dep_ == "appos" for c in token.children):
+                    self.indefinites.setdefault(token.lemma_, token.i)
+        return self.indefinites.get(head.lemma_, head.i) < head.i
+
+    def _first_after(self, phrase: Span, gender: str | None) -> str | None:
+        """For a description opening the article before anyone is named: the first person
+        named later in its paragraph or the next one."""
+        if self._sentence(phrase.start_char) > 1:
+            return None
+        end = self.sent_starts[min(self._sentence(phrase.start_char) + 3, len(self.sent_starts) - 1)]
+        for entity in self.index.within(phrase.end_char, max(end, phrase.end_char + 1)):
+            record = self.index.by_id[entity]
+            if record.type == "PERSON" and self._agrees(entity, gender):
+                return entity
+        return None
+
+    # ------------------------------------------------------------------ salience
+
+    def _best(self, offset: int, types: set[str], gender: str | None,
+              exclude: set[str] = frozenset(), subjects_only: bool = False) -> str | None:
+        """The most salient entity of ``types`` mentioned before ``offset``."""
+        for window in (_WINDOW, _FAR_WINDOW):
+            scores = self._scores(offset, types, gender, exclude, window, subjects_only)
+            if scores:
+                return max(scores, key=lambda e: (scores[e], len(self.index.by_id[e].mentions)))
+        return None
+
+    def _scores(self, offset: int, types: set[str], gender: str | None, exclude: set[str],
+                window: int, subjects_only: bool) -> dict[str, float]:
+        here = self._sentence(offset)
+        earliest = self.sent_starts[max(here - window + 1, 0)]
+        scores: dict[str, float] = {}
+        for start, entity, subject in self._candidates(offset, earliest):
+            record = self.index.by_id[entity]
+            if record.type not in types or entity in exclude or not self._agrees(entity, gender) \
+                    or (subjects_only and not subject):
+                continue
+            weight = 0.5 ** (here - self._sentence(start)) * (2.0 if subject else 1.0)
+            scores[entity] = max(scores.get(entity, 0.0), weight)
+        return scores
+
+    def _candidates(self, offset: int, earliest: int):
+        """(offset, entity, is subject) of the name mentions and resolved pronouns in
+        [earliest, offset)."""
+        index = self.index
+        for i in index.before(offset):
+            start = index.starts[i]
+            if start < earliest:
+                break
+            role = self._role(i)
+            if role != "modifier":
+                yield start, index.ids[i], role == "subject"
+        lo = bisect_left(self.chain, (earliest,))
+        hi = bisect_left(self.chain, (offset,))
+        yield from self.chain[lo:hi]
+
+    def _mentions_of(self, entity: str, offset: int) -> list[int]:
+        return [s for s, _, e in self._candidates(offset, 0) if e == entity] or [0]
+
+    def _role(self, i: int) -> str:
+        """"subject", "modifier" (a name modifying a noun: "the Acme pipeline", which no
+        pronoun refers to) or "other", for mention ``i`` of the index."""
+        if i not in self.mention_roles:
+            span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
+                                      alignment_mode="expand")
+            dep = span.root.dep_ if span is not None else ""
+            self.mention_roles[i] = "subject" if dep in SUBJECTS else \
+                "modifier" if dep in ("compound", "amod", "nmod") else "other"
+        return self.mention_roles[i]
+
+    def _sentence(self, offset: int) -> int:
+        return max(bisect_right(self.sent_starts, offset) - 1, 0)
+
+    def _agrees(self, entity: str, gender: str | None) -> bool:
+        known = self.genders.get(entity)
+        return gender is None or known is None or known == gender
+
+    # ------------------------------------------------------------------ gender
+
+    def _genders(self) -> dict[str, str]:
+        """The gender the text shows for each person: honorifics and gendered roles decide;
+        otherwise the pronouns used where the person is the only one named just before."""
+        strong: dict[str, str] = {}
+        votes: dict[str, Counter] = {}
+        index, doc = self.index, self.doc
+        for entity in index.by_id.values():
+            if entity.type != "PERSON":
+                continue
+            for role in entity.roles:
+                for word in role.lower().replace("-", " ").split():
+                    if gender_of_word(word):
+                        strong[entity.id] = gender_of_word(word)
+        for i, start in enumerate(index.starts):
+            entity = index.ids[i]
+            if index.by_id[entity].type != "PERSON":
+                continue
+            token = doc.char_span(start, index.ends[i], alignment_mode="expand")
+            if token is not None and token.start > 0:
+                before = doc[token.start - 1].lower_.rstrip(".")
+                if before in _HONORIFICS:
+                    strong[entity] = gender_of_word(before)
+        for token in doc:
+            gender = _PERSONAL.get(token.lower_)
+            if gender is None or token.pos_ != "PRON":
+                continue
+            here = self._sentence(token.idx)
+            people = self._people_between(self.sent_starts[here], token.idx) or (
+                self._people_between(self.sent_starts[here - 1], self.sent_starts[here])
+                if here > 0 else set())
+            if len(people) == 1 and None not in people:
+                votes.setdefault(people.pop(), Counter())[gender] += 1
+        genders = {}
+        for entity, count in votes.items():
+            (top, n), *rest = count.most_common() + [(None, 0)]
+            if n > 2 * rest[0][1]:
+                genders[entity] = top
+        genders.update(strong)
+        return genders
+
+    def _people_between(self, start: int, end: int) -> set[str | None]:
+        """The people named in [start, end), and None for an unnamed one ("a woman")."""
+        people: set[str | None] = {
+            e for e in self.index.within(start, end) if self.index.by_id[e].type == "PERSON"}
+        span = self.doc.char_span(start, end, alignment_mode="contract")
+        if people and span is not None and any(
+            t.tag_ == "NN" and not t.ent_type_ and t.dep_ not in ("appos", "attr", "compound")
+            and is_person_noun(t.lemma_.lower()) for t in span
+        ):
+            people.add(None)
+        return people
+
+
+def _bound(pronoun: Token, index: EntityIndex) -> set[str]:
+    """Entities an object pronoun cannot mean: the subject of its own verb ("Doe praised her"
+    is not about Doe)."""
+    if pronoun.dep_ not in ("dobj", "dative", "pobj"):
+        return set()
+    verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
+    return {
+        entity for child in verb.children if child.dep_ in SUBJECTS
+        for entity in index.within(child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
+    }
