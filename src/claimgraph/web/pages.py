@@ -14,7 +14,8 @@ from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.web.analyzing import analyze_input
 from claimgraph.web.app import render
 from claimgraph.web.article_view import STATUSES, article_view
-from claimgraph.web.charts import timeline
+from claimgraph.web import links
+from claimgraph.web.charts import network, reports, timeline
 from claimgraph.web.profile import profile, statements_page
 from claimgraph.web.security import CSRF_FIELD, check_csrf, check_token
 
@@ -42,7 +43,7 @@ def home(
     return render(request, "home.html", nav="home", stats=stats,
                   articles=articles[offset:offset + PAGE], outlet=outlet or "", since=since,
                   offset=offset, more=len(articles) > offset + PAGE, page=PAGE,
-                  contested=contested(store))
+                  contested=links.contested(store))
 
 
 @router.get("/articles/{article_id}")
@@ -52,7 +53,7 @@ def article(request: Request, article_id: Annotated[int, Path(ge=1, le=2**62)]):
     if analysis is None:
         raise HTTPException(404, f"no article {article_id} in the store")
     return render(request, "article.html", view=article_view(analysis), stored=article_id,
-                  elsewhere=elsewhere(store, analysis))
+                  elsewhere=links.elsewhere(store, [c.id for c in analysis.claims]))
 
 
 @router.get("/who/{name}")
@@ -146,11 +147,44 @@ def need_store(request: Request):
     return store
 
 
-def elsewhere(store, analysis) -> dict:
-    """Each claim's reports in other articles (filled in by linking)."""
-    return {}
+
+CLUSTER_STATUSES = ("contradicted", "corroborated", "single-sourced")
+ClusterStatus = Enum("ClusterStatus", {s: s for s in CLUSTER_STATUSES}, type=str)
 
 
-def contested(store) -> list:
-    """The most contradicted claims (filled in by linking)."""
-    return []
+@router.get("/clusters")
+def clusters(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    status: Annotated[ClusterStatus | None, Query()] = None,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+):
+    store = need_store(request)
+    found = links.clusters(store, q, status and status.value, min_size=2,
+                           limit=offset + PAGE + 1)
+    return render(request, "clusters.html", nav="clusters", found=found[offset:offset + PAGE],
+                  q=q, status=status and status.value, statuses=CLUSTER_STATUSES,
+                  offset=offset, page=PAGE, more=len(found) > offset + PAGE,
+                  linked=links.linked(store))
+
+
+@router.get("/clusters/{cluster_id:path}")
+def cluster(request: Request, cluster_id: Annotated[str, Path(max_length=300)]):
+    store = need_store(request)
+    found = links.cluster(store, cluster_id)
+    if found is None:
+        raise HTTPException(404, f"no claim cluster {cluster_id} in the store")
+    return render(request, "cluster.html", nav="clusters", cluster=found,
+                  chart=reports(found.members, found.estimate))
+
+
+@router.get("/graph")
+def graph(
+    request: Request,
+    entity: Annotated[str, Query(max_length=200)] = "",
+    story: Annotated[str, Query(max_length=64)] = "",
+):
+    store = need_store(request)
+    drawn = links.drawing(store, entity=entity or None, story=story or None)
+    return render(request, "graph.html", nav="graph", drawing=drawn, svg=network(drawn),
+                  entity=entity, story=story, linked=links.linked(store))
