@@ -17,6 +17,7 @@ from claimgraph.cli.app import (
     SOURCES_HELP, AllowPrivate, Exclude, Failures, Include, MaxBytes, app, err, settings_or_exit,
 )
 from claimgraph.cli.db import Database, opened
+from claimgraph.cli.link import link_after_ingest
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.model import Analysis, Article
 from claimgraph.run import run
@@ -77,6 +78,11 @@ def ingest(
             failures(error)
         except KeyboardInterrupt:
             stopped = StoreError("interrupted; what was stored is kept: run again to go on")
+        if stopped is None:
+            try:
+                link_after_ingest(store)  # incremental: only the stories this batch touched
+            except StoreError as error:
+                stopped = error
     _summary(tally, failures, store.where, stopped)
 
 

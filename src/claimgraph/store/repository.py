@@ -285,8 +285,9 @@ class Store:
     def search(self, query: str, limit: int = 10) -> SearchResults:
         return self.read(lambda s: queries.search(s, query, limit))
 
-    def who(self, name: str, limit: int | None = None) -> list[Statement]:
-        return self.read(lambda s: queries.who(s, name, limit))
+    def who(self, name: str, limit: int | None = None,
+            ids: list[int] | None = None) -> list[Statement]:
+        return self.read(lambda s: queries.who(s, name, limit, ids))
 
     def claims(self, entity: str | None = None, status: str | None = None,
                since: dt.date | None = None, limit: int | None = None) -> list[ClaimHit]:
