@@ -125,7 +125,7 @@ async def post_article(request: Request, article: NewArticle):
         raise HTTPException(422, str(error)) from None
     if not article.store or store is None:
         return Stored(id=None, outcome="analyzed", analysis=analysis)
-    saved = await run_in_threadpool(store.save, analysis)
+    saved = await run_in_threadpool(links.save, store, analysis)
     return Stored(id=saved.id, outcome=saved.outcome,
                   analysis=await run_in_threadpool(store.analysis, saved.id))
 

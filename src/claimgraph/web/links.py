@@ -21,6 +21,14 @@ def linked(store) -> bool:
     return persist.linked(store)
 
 
+def save(store, analysis):
+    """Store ``analysis`` and link it, as ``claimgraph ingest`` does, so that its claims
+    join their clusters at once."""
+    saved = store.save(analysis)
+    persist.link(store)
+    return saved
+
+
 def clusters(store, query: str | None = None, status: str | None = None, min_size: int = 1,
              limit: int | None = None) -> list[ClaimCluster]:
     return persist.clusters(store, query=query or None, status=status, min_size=min_size,

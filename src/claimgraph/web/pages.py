@@ -134,7 +134,7 @@ async def analyze_submit(
         return render(request, "analyze.html", http_status=422, error=str(error), form=form)
     store = request.app.state.store
     if save and store is not None:
-        saved = await run_in_threadpool(store.save, analysis)
+        saved = await run_in_threadpool(links.save, store, analysis)
         return RedirectResponse(f"/articles/{saved.id}", status_code=303)
     return render(request, "article.html", nav="analyze", view=article_view(analysis),
                   stored=None)
