@@ -185,7 +185,7 @@ def stats(store: StoreDep):
 @router.get("/clusters", response_model=Page[ClaimCluster], responses=ERRORS)
 def list_clusters(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = None,
                   status: Annotated[ClusterStatus | None, Query()] = None,
-                  min_size: Annotated[int, Query(ge=1, le=10_000)] = 2,
+                  min_size: Annotated[int, Query(ge=1, le=10_000)] = 1,
                   limit: Limit = 20, offset: Offset = 0):
     """Claim clusters (the same claim across articles), most reported first, with their
     independent origins and, for a disputed number, the conservative estimate."""

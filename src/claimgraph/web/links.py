@@ -31,8 +31,18 @@ def save(store, analysis):
 
 def clusters(store, query: str | None = None, status: str | None = None, min_size: int = 1,
              limit: int | None = None) -> list[ClaimCluster]:
-    return persist.clusters(store, query=query or None, status=status, min_size=min_size,
-                            limit=limit)
+    """Clusters, most reported first. Without ``query`` only ``limit`` rows are read."""
+    if query:
+        return persist.clusters(store, query=query, status=status, min_size=min_size,
+                                limit=limit)
+
+    def run(session):
+        statement = select(LinkClusterRow.record).where(LinkClusterRow.size >= min_size)
+        if status:
+            statement = statement.where(LinkClusterRow.status == status)
+        return session.scalars(statement.order_by(LinkClusterRow.size.desc(), LinkClusterRow.id)
+                               .limit(limit)).all()
+    return [ClaimCluster(**record) for record in store.read(run)]
 
 
 def cluster(store, cluster_id: str) -> ClaimCluster | None:

@@ -160,8 +160,7 @@ def clusters(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ):
     store = need_store(request)
-    found = links.clusters(store, q, status and status.value, min_size=2,
-                           limit=offset + PAGE + 1)
+    found = links.clusters(store, q, status and status.value, limit=offset + PAGE + 1)
     return render(request, "clusters.html", nav="clusters", found=found[offset:offset + PAGE],
                   q=q, status=status and status.value, statuses=CLUSTER_STATUSES,
                   offset=offset, page=PAGE, more=len(found) > offset + PAGE,
