@@ -24,16 +24,22 @@ SIZES = {"desktop": (1280, 800), "phone": (390, 800)}
 
 def pages(store) -> dict[str, str]:
     """Page name → path, chosen from what the store holds."""
+    from claimgraph.web import links
+
     stats = store.stats()
-    first = store.articles(limit=1)[0]
+    first = max(store.articles(), key=lambda a: a.quotes)
     speaker = stats.top_speakers[0][0] if stats.top_speakers else ""
     quoted = store.who(speaker, limit=1) if speaker else []
     word = quoted[0].quote.content[0].text.split()[-1].strip(".,”\"") if quoted else "said"
-    return {
+    disputed = links.contested(store, limit=1) or links.clusters(store, limit=1)
+    found = {
         "home": "/", "article": f"/articles/{first.id}", "person": f"/who/{quote(speaker)}",
         "search": f"/search?q={quote(word)}", "claims": "/claims?status=hedged",
-        "analyze": "/analyze", "api": "/api/docs",
+        "clusters": "/clusters", "graph": "/graph", "analyze": "/analyze", "api": "/api/docs",
     }
+    if disputed:
+        found["cluster"] = f"/clusters/{quote(disputed[0].id)}"
+    return found
 
 
 def main() -> None:

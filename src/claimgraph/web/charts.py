@@ -41,7 +41,7 @@ STATUS_COLOURS = {"confirmed": "#1a7f37", "denied": "#c0182e", "attributed": "#5
                   "asserted": "#8c959f"}
 
 
-def reports(members, estimate=None, width: int = 760, height: int = 300) -> Markup:
+def reports(members, estimate=None, width: int = 760, height: int = 260) -> Markup:
     """Each report of a claim as a point: its publication date across, its number up (or one
     lane per outlet when the claim has no number), coloured by status, linked to the article.
     A disputed number's conservative estimate is a dashed line, so outliers stand apart."""
@@ -109,8 +109,8 @@ def network(drawing) -> Markup:
     parts = [f'<svg id="graph" class="chart zoomable" viewBox="0 0 {drawing.width} '
              f'{drawing.height}" role="img" tabindex="0" aria-label="Source graph: '
              f'{len(drawing.nodes)} outlets and sources; arrows and +/- keys move and zoom">',
-             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="6" '
-             'markerHeight="6" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
+             '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="9" '
+             'markerHeight="9" markerUnits="userSpaceOnUse" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
              'fill="#8a939c"/></marker></defs>']
     for e in drawing.edges:
         dx, dy = e.b.x - e.a.x, e.b.y - e.a.y
