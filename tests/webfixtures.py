@@ -1,5 +1,6 @@
-"""A small store of invented articles, the app over it, and (for browser tests) the app served
-on 127.0.0.1 with a headless chromium."""
+"""Fixtures of the web tests (tests/web/), loaded as a plugin by tests/conftest.py: a small
+store of invented articles, the app over it, and (for browser tests) the app served on
+127.0.0.1 with a headless chromium."""
 
 from __future__ import annotations
 
