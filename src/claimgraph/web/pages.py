@@ -11,20 +11,18 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.web import links
 from claimgraph.web.analyzing import analyze_input
 from claimgraph.web.app import render
 from claimgraph.web.article_view import STATUSES, article_view
-from claimgraph.web import links
 from claimgraph.web.charts import network, reports, timeline
 from claimgraph.web.profile import profile, statements_page
 from claimgraph.web.security import CSRF_FIELD, check_csrf, check_token
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)
-ACTS = ("speech", "thought", "intention", "evidence")
+ACTS = ("speech", "thought", "intention", "evidence")  # what a quote's cue reports
 Act = Enum("Act", {a: a for a in ACTS}, type=str)
-
-
 PAGE = 50
 
 
