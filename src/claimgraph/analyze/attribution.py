@@ -270,8 +270,12 @@ def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) ->
     headline run into a dateline); "endorsed Clinton" reports through its object."""
     if lexicon.takes_object_content(cue.lemma_):
         return False
-    text = cue.doc.text
-    return sum(len(text[a:b].split()) for a, b in pieces) < _MIN_CONTENT_WORDS
+    doc = cue.doc  # spans, not Doc.text: that joins the whole document on every call
+    words = 0
+    for a, b in pieces:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        words += len(span.text.split()) if span is not None else 0
+    return words < _MIN_CONTENT_WORDS
 
 
 def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:

@@ -59,6 +59,10 @@ def load_nlp(model_name: str) -> Language:
 PIECE_CHARS = 20_000
 SECTION_CHARS = 100_000
 BATCH_CHARS = 200_000
+# spaCy's tokenizer takes time quadratic in the length of a run without spaces ("“““…" took
+# 3 s for 1,600 characters), so such runs are cut into pieces of at most RUN_CHARS.
+RUN_CHARS = 150
+_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_CHARS + 1))
 _RECORDS = ("entities", "quotes", "claims", "quantities", "times", "hedges")
 # Fields that hold the id of another record.
 _REFERENCES = {"entity", "source", "quote", "nested_in", "claim"}
@@ -117,7 +121,8 @@ def analyze_articles(
 
 def split_pieces(text: str, limit: int) -> list[str]:
     """``text`` cut into consecutive pieces of at most ``limit`` characters (one piece when it
-    is short), each ending at the best break available: a paragraph, a line, a sentence."""
+    is short), each ending at the best break available: a paragraph, a line, a sentence; runs
+    without spaces are cut every RUN_CHARS characters."""
     pieces: list[str] = []
     start = 0
     while len(text) - start > limit:
@@ -130,7 +135,17 @@ def split_pieces(text: str, limit: int) -> list[str]:
         pieces.append(text[start:end])
         start = end
     pieces.append(text[start:])
-    return pieces
+    return [run for piece in pieces for run in _cut_runs(piece)]
+
+
+def _cut_runs(piece: str) -> list[str]:
+    """``piece`` cut every RUN_CHARS characters inside runs without spaces longer than that."""
+    cuts = [cut for run in _LONG_RUN.finditer(piece)
+            for cut in range(run.start() + RUN_CHARS, run.end(), RUN_CHARS)]
+    if not cuts:
+        return [piece]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _batches(docs: Iterator[Doc], size: int, chars: int) -> Iterator[list[Doc]]:
