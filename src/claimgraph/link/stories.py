@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 PROBES = 12  # an article's weightiest known terms, looked up to find candidate stories
+KEEP = 120  # an article is compared by its most frequent terms (bounds the cost of a story)
 
 
 @dataclass
@@ -49,7 +50,7 @@ class StoryIndex:
         bag = Counter(terms)
         for name, count in names.items():
             bag["@" + name] += count * self.name_weight
-        return bag
+        return Counter(dict(sorted(bag.items(), key=lambda x: (-x[1], x[0]))[:KEEP]))
 
     def _weights(self, bag: Counter[str]) -> dict[str, float]:
         n = self.n + 1
