@@ -106,7 +106,8 @@ def group_entities(doc: Doc) -> list[Entity]:
 def _after_place(ent: Span) -> bool:
     """One abbreviated word right after "Place," as in a dateline or address ("Kingston, Ont.")."""
     doc, i = ent.doc, ent.start
-    abbreviated = ent.text.endswith(".") or doc.text[ent.end_char:ent.end_char + 1] == "."
+    abbreviated = ent.text.endswith(".") or (  # Doc.text joins every token: not per entity
+        ent.end < len(doc) and doc[ent.end].text == "." and doc[ent.end].idx == ent.end_char)
     return len(ent) == 1 and abbreviated and i >= 2 and doc[i - 1].text == "," and \
         doc[i - 2].ent_type_ in ("GPE", "LOC", "ORG") and doc[i - 2].text[:1].isupper()
 
@@ -213,8 +214,10 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
     taken = sorted({(e.start_char, e.end_char) for e in doc.ents}
                    | {m for g in groups for m in g.mentions})
     starts = [s for s, _ in taken]
+    tagged = {id(g): sorted(s for s, _ in g.mentions) for g in groups}
     pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(
         re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    found: list[tuple[_Group, int, int, str]] = []
     for match in pattern.finditer(doc.text):
         start, end = match.span()
         i = bisect_right(starts, end - 1) - 1
@@ -224,11 +227,13 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start_char != start or not _stands_alone(span):
             continue
-        group = _nearest(forms[match.group()], start)
+        found.append((_nearest(forms[match.group()], start, tagged), start, end, match.group()))
+    for group, start, end, name in found:
         group.mentions.append((start, end))
+        if name not in group.names:
+            group.names.append(name)
+    for group in groups:
         group.mentions.sort()
-        if match.group() not in group.names:
-            group.names.append(match.group())
 
 
 def _stands_alone(span: Span) -> bool:
@@ -241,13 +246,18 @@ def _stands_alone(span: Span) -> bool:
     return after is None or after.pos_ != "PROPN" or after.tag_ == "POS"
 
 
-def _nearest(groups: list[_Group], offset: int) -> _Group:
-    """The group mentioned last before ``offset``, or else first after it."""
-    before = [(max(s for s, _ in g.mentions if s < offset), n) for n, g in enumerate(groups)
-              if any(s < offset for s, _ in g.mentions)]
-    if before:
-        return groups[max(before)[1]]
-    return min(groups, key=lambda g: g.mentions[0][0])
+def _nearest(groups: list[_Group], offset: int, tagged: dict[int, list[int]]) -> _Group:
+    """The group whose tagged mentions (``tagged``: sorted starts by group id) come last
+    before ``offset``, or else first after it."""
+    def last_before(group: _Group) -> int:
+        starts = tagged[id(group)]
+        i = bisect_right(starts, offset - 1) - 1
+        return starts[i] if i >= 0 else -1
+
+    best = max(groups, key=last_before)
+    if last_before(best) >= 0:
+        return best
+    return min(groups, key=lambda g: tagged[id(g)][0])
 
 
 def _record(number: int, group: _Group) -> Entity:
