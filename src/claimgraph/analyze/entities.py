@@ -78,7 +78,7 @@ def group_entities(doc: Doc) -> list[Entity]:
             kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)
-        group = by_name.get((family, name)) or _short_form_of(groups, family, name)
+        group = by_name.get((family, name)) or _short_form_of(groups, family, name, kind)
         if group is None and kind != "PERSON":  # a bare surname tagged ORG, NORP, GPE ...
             group = _short_form_of(groups, "person", name, first_name=False)
         if group is None and kind == "PERSON":
@@ -141,16 +141,20 @@ def _trimmed_offsets(ent: Span, name: str) -> tuple[int, int]:
     return start, start + len(name) if at >= 0 else ent.end_char
 
 
-def _short_form_of(groups: list[_Group], family: str, name: str,
+def _short_form_of(groups: list[_Group], family: str, name: str, kind: EntityType | None = None,
                    first_name: bool = True) -> _Group | None:
     """The most recently mentioned group whose full name ends with ``name`` ("Doe", "Al Basha")
-    or, with ``first_name``, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye")."""
+    or, with ``first_name``, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye").
+    A place is no short form of an organisation ("Canada" of "Statistics Canada"): for places
+    and organisations, ``kind`` must be the group's type."""
     words = name.split()
     if family not in ("person", "place_or_org") or (len(words) > 1 and family != "person"):
         return None
     best = None
     for group in groups:
         if _family(group.type) != family or not _has_edge_words(group, words, first_name):
+            continue
+        if family == "place_or_org" and kind is not None and group.type != kind:
             continue
         if best is None or group.last > best.last:
             best = group
