@@ -1,15 +1,15 @@
 """Within-article coreference for speakers: pronouns and descriptions to the entity they mean.
 
 A pronoun goes to the most salient compatible entity of the last few sentences: recency halves
-a mention's weight each sentence back and a clause subject counts double. "he" and "she" take
-only people, and only people whose gender the text does not contradict; the text shows a
-gender by an honorific ("Ms. Doe"), a gendered role ("spokeswoman") or the pronouns used right
-after the person is the only one named. "it" takes only organisations; "they" an organisation
-only when no plural subject is nearer. Resolved pronouns count as mentions for later ones, so a
-chain of "he said" lines keeps its person. A description ("the minister", "the 34-year-old",
-"the company") goes to the person or organisation it describes; an indefinite one ("a coach")
-introduces someone new, and a definite one that repeats it ("the coach") stays with that
-unnamed person.
+a mention's weight each sentence back, a clause subject counts double, and a name that only
+modifies a noun ("the Acme pipeline") is no antecedent. "he" and "she" take only people whose
+gender the text does not contradict, and prefer those whose gender it shows: by an honorific
+("Ms. Doe"), a gendered role ("spokeswoman") or pronouns that plainly refer to them ("Doe said
+she ..."). "it" takes only organisations; "they" an organisation only when no plural subject is
+nearer. Resolved pronouns and descriptions count as mentions for later ones, so a chain of "he
+said" lines keeps its person. A description ("the minister", "the 34-year-old", "the company")
+goes to the person or organisation it describes; an indefinite one ("a coach") introduces
+someone new, and a definite one that repeats it ("the coach") stays with that unnamed person.
 """
 
 from __future__ import annotations

@@ -151,7 +151,8 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
         if start <= head.idx < end:
             return entity
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and (child.left_edge.i == head.i + 1 or  # "the group Acme",
+                                      head.doc[child.left_edge.i - 1].text == ","):  # ", Jane Doe"
             for start, end, entity in named:
                 if start <= child.idx < end and index.by_id[entity].type in ("PERSON", "ORG"):
                     return entity
