@@ -7,6 +7,7 @@ from claimgraph import analyze
 from claimgraph.settings import get_settings
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+pytest_plugins = ["webfixtures"]  # the web tests' store, app and browser (tests/web/)
 
 
 @pytest.fixture(scope="session")

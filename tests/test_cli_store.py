@@ -118,8 +118,9 @@ def test_an_older_store_is_refused_until_db_upgrade_and_a_newer_one_always(cli, 
     import shutil
 
     shutil.copytree(schema.MIGRATIONS, versions)
+    current = schema.head()
     (versions / "versions" / "0099_later.py").write_text(
-        'revision = "0099"\ndown_revision = "0001"\nbranch_labels = depends_on = None\n'
+        f'revision = "0099"\ndown_revision = "{current}"\nbranch_labels = depends_on = None\n'
         "import sqlalchemy as sa\nfrom alembic import op\n"
         "def upgrade():\n    op.create_table('later', sa.Column('id', sa.Integer, primary_key=True))\n"
         "def downgrade():\n    op.drop_table('later')\n", encoding="utf-8")
@@ -128,7 +129,7 @@ def test_an_older_store_is_refused_until_db_upgrade_and_a_newer_one_always(cli, 
     assert refused.exit_code == 2 and "run `claimgraph db upgrade`" in refused.stderr
     assert len(refused.stderr.strip().splitlines()) == 1
     upgraded = cli("db", "upgrade")
-    assert upgraded.exit_code == 0 and "0001 → 0099" in upgraded.stdout
+    assert upgraded.exit_code == 0 and f"{current} → 0099" in upgraded.stdout
     assert cli("stats").exit_code == 0
     # Back to this claimgraph: the store is now newer than the code.
     monkeypatch.undo()
@@ -139,3 +140,10 @@ def test_an_older_store_is_refused_until_db_upgrade_and_a_newer_one_always(cli, 
     with engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0099"
     engine.dispose()
+
+
+def test_a_query_where_no_store_exists_says_so_instead_of_making_an_empty_one(tmp_path):
+    missing = tmp_path / "nothing-here.db"
+    result = CliRunner().invoke(app, ["who", "Tomas Varga", "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == 2 and "no store here yet" in result.stderr
+    assert not missing.exists()

@@ -71,3 +71,16 @@ def test_posting_refuses_bad_input_with_a_reason(client):
     assert path.status_code == 422 and "not an http(s) URL" in path.json()["message"]
     assert client.post("/api/articles", content=b"{", headers={
         "content-type": "application/json"}).status_code == 422
+
+
+def test_clusters_and_graph(client):
+    disputed = client.get("/api/clusters", params={"status": "contradicted"}).json()["items"]
+    cost = next(c for c in disputed if "40 million" in c["label"])
+    assert cost["estimate"]["conservative"] == 40_000_000 and cost["estimate"]["disputed"]
+    one = client.get(f"/api/clusters/{cost['id']}").json()
+    assert {m["outlet"] for m in one["members"]} == {"Harbor Gazette", "Valley Times"}
+    assert client.get("/api/clusters/k:nothing").status_code == 404
+    graph = client.get("/api/graph", params={"entity": "Elena Brandt"}).json()
+    assert {"outlet:Harbor Gazette", "outlet:Valley Times"} <= {n["id"] for n in graph["nodes"]}
+    assert {"source": "outlet:Valley Times", "target": "source:Elena Brandt", "count": 1} in (
+        graph["edges"])

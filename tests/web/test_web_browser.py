@@ -5,7 +5,7 @@ import re
 import pytest
 
 PAGES = ["/", "/articles/{harbor}", "/who/Elena Brandt", "/search?q=barrier",
-         "/claims?status=hedged", "/analyze", "/api/docs"]
+         "/claims?status=hedged", "/clusters", "/graph", "/analyze", "/api/docs"]
 
 
 @pytest.fixture
@@ -75,6 +75,8 @@ def test_analyzing_pasted_text_shows_it_at_once(watched, live_url):
 
 
 def test_a_hostile_article_runs_nothing(watched, live_url, web_ids):
+    watched.goto(f"{live_url}/graph")
+    watched.goto(f"{live_url}/clusters?q=vote")
     watched.goto(f"{live_url}/articles/{web_ids['evil.html']}")
     for mark in watched.locator("#article-text [tabindex='0']").all():
         mark.click()
@@ -83,3 +85,20 @@ def test_a_hostile_article_runs_nothing(watched, live_url, web_ids):
     assert watched.evaluate("typeof window.__pwned") == "undefined"
     assert watched.dialogs == [] and watched.errors == []
     assert "<script>window.__pwned = 4</script>" in watched.locator("h1").inner_text()
+
+
+def test_cluster_page_and_graph_zoom(watched, live_url):
+    watched.goto(live_url + "/clusters")
+    watched.get_by_role("link", name=re.compile("barrier would cost 40 million")).click()
+    assert watched.locator("svg.chart circle").count() == 2
+    watched.goto(live_url + "/graph")
+    before = watched.get_attribute("#graph", "viewBox")
+    watched.get_by_role("button", name="Zoom in").click()
+    zoomed = watched.get_attribute("#graph", "viewBox")
+    assert float(zoomed.split()[2]) < float(before.split()[2])
+    watched.locator("#graph").focus()
+    watched.keyboard.press("ArrowRight")
+    assert float(watched.get_attribute("#graph", "viewBox").split()[0]) > float(zoomed.split()[0])
+    watched.get_by_role("button", name="Reset").click()
+    assert watched.get_attribute("#graph", "viewBox") == before
+    assert watched.errors == [] and watched.outside == []

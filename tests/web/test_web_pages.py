@@ -83,3 +83,35 @@ def test_overlapping_marks_nest_and_escape():
     html = marked_html(text, [Mark(0, 7, "quote", "q"), Mark(4, 11, "claim", "claim")])
     assert html == ('<span class="q">a &lt;b<span class="claim">&gt; c</span></span>'
                     '<span class="claim cont"> d e</span>')
+
+
+def test_a_disputed_number_across_outlets(client):
+    listing = client.get("/clusters", params={"status": "contradicted"}).text
+    link = re.search(r'href="(/clusters/[^"]+)">the barrier would cost 40 million', listing)
+    assert link
+    page = client.get(link.group(1)).text
+    assert "contradicted" in page and "incompatible figures" in page
+    assert "40,000,000" in page and "60,000,000" in page
+    assert re.search(r"conservative estimate .*<strong>40,000,000</strong>", page, re.S)
+    assert "Harbor Gazette" in page and "Valley Times" in page
+    chart = page[page.index("<svg"):page.index("</svg>")]
+    assert chart.count("<circle") == 2 and "conservative: 40,000,000" in chart
+
+
+def test_a_claim_links_to_its_reports_elsewhere(client, web_ids):
+    page = client.get(f"/articles/{web_ids['harbor/barrier.txt']}").text
+    detail = page[page.index("the barrier would cost 40 million dollars</p>"):]
+    detail = detail[:detail.index("</section>")]
+    assert "Elsewhere" in detail and "60 million dollars" in detail and "Valley Times" in detail
+    assert f'href="/articles/{web_ids["valley/barrier.txt"]}#m-c' in detail
+
+
+def test_source_graph_draws_outlets_and_speakers(client):
+    page = client.get("/graph").text
+    svg = page[page.index('<svg id="graph"'):page.index("</svg>", page.index('<svg id="graph"'))]
+    assert ">Harbor Gazette</text>" in svg and ">Elena Brandt</text>" in svg
+    assert re.search(r"<rect[^>]*><title>Valley Times: ", svg)  # outlets are squares
+    narrowed = client.get("/graph", params={"entity": "Tomas Reyes"}).text
+    assert ">Tomas Reyes</text>" in narrowed and ">Marcus Hale</text>" not in narrowed
+    assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", page, re.I)
+    assert "<a href=\"javascript" not in page

@@ -106,8 +106,10 @@ def group_entities(doc: Doc) -> list[Entity]:
 def _after_place(ent: Span) -> bool:
     """One abbreviated word right after "Place," as in a dateline or address ("Kingston, Ont.")."""
     doc, i = ent.doc, ent.start
-    abbreviated = ent.text.endswith(".") or (  # Doc.text joins every token: not per entity
-        ent.end < len(doc) and doc[ent.end].text == "." and doc[ent.end].idx == ent.end_char)
+    # Token by token: Doc.text joins the whole document on every call.
+    following = doc[ent.end] if ent.end < len(doc) else None
+    abbreviated = ent.text.endswith(".") or (
+        following is not None and following.idx == ent.end_char and following.text[:1] == ".")
     return len(ent) == 1 and abbreviated and i >= 2 and doc[i - 1].text == "," and \
         doc[i - 2].ent_type_ in ("GPE", "LOC", "ORG") and doc[i - 2].text[:1].isupper()
 

@@ -16,8 +16,8 @@ from claimgraph.link.text import stem, words
 from claimgraph.model import Analysis, Quote
 
 # Claims are compared by what they say more than by a head word: a stricter bar on words.
-CLAIM_WEIGHTS = Weights(anchor=0.5, related=0.4, words=1.0, participants=0.5,
-                        time_conflict=0.6, same_sentence=0.0, threshold=0.5)
+CLAIM_WEIGHTS = Weights(anchor=0.4, related=0.3, words=1.0, participants=0.3,
+                        time_conflict=0.6, same_sentence=0.0, same_doc=0.4, threshold=0.6)
 # Units that count the same thing under another name.
 UNIT_SYNONYMS = frozenset({("soldier", "troop"), ("person", "people"), ("fighter", "troop"),
                            ("civilian", "people"), ("death", "dead")})
@@ -82,7 +82,7 @@ def entries(article: str, analysis: Analysis, entity_of: dict[str, str],
         anchor = stem(qty.unit.split()[-1]) if qty and qty.unit else ""
         bag = frozenset(w for w in words(claim.text) if not w[0].isdigit()) - {anchor}
         member = Member(
-            article=article, claim=claim.id, text=claim.text, outlet=analysis.outlet,
+            article=article, source=analysis.source, claim=claim.id, text=claim.text, outlet=analysis.outlet,
             published=analysis.published, published_inferred=analysis.published_inferred,
             status=claim.status, speaker=sid, speaker_name=sname, via=via,
             value=qty.value if qty else None, low=qty.low if qty else None,

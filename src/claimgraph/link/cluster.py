@@ -39,6 +39,7 @@ class Weights:
     participants: float = 0.2
     time_conflict: float = 0.6
     same_sentence: float = 0.8  # two mentions of one sentence are rarely one event
+    same_doc: float = 0.0  # an article rarely reports one claim twice (ECB+ events it does)
     threshold: float = 0.65
 
 
@@ -68,8 +69,10 @@ def score(a: Item, b: Item, w: Weights = Weights(),
     s += w.participants * _jaccard(a.participants, b.participants)
     if a.times and b.times and not a.times & b.times:
         s -= w.time_conflict
-    if a.doc == b.doc and a.sentence >= 0 and a.sentence == b.sentence:
-        s -= w.same_sentence
+    if a.doc == b.doc:
+        s -= w.same_doc
+        if a.sentence >= 0 and a.sentence == b.sentence:
+            s -= w.same_sentence
     return s
 
 

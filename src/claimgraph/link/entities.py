@@ -36,6 +36,11 @@ def country_of(entity: Entity) -> str | None:
 def merge_aliases(analysis: Analysis) -> Analysis:
     """The analysis with entities that name one country merged into one ("Republic of Korea"
     into "South Korea"), and every reference to a merged entity pointed at the survivor."""
+    return _merge(analysis)[0]
+
+
+def _merge(analysis: Analysis) -> tuple[Analysis, dict[str, str]]:
+    """The merged analysis and the ids merged away → the id of the entity they joined."""
     groups: dict[str, list[Entity]] = {}
     for e in analysis.entities:
         code = country_of(e)
@@ -61,14 +66,15 @@ def merge_aliases(analysis: Analysis) -> Analysis:
         for m in members[1:]:
             renamed[m.id] = first.id
     if not merged:
-        return analysis
+        return analysis, {}
     entities = [merged.get(e.id, e) for e in analysis.entities if e.id not in renamed]
     quotes = [q.model_copy(update={"speaker": q.speaker.model_copy(update={
                   "entity": renamed.get(q.speaker.entity, q.speaker.entity)})})
               if q.speaker and q.speaker.entity in renamed else q for q in analysis.quotes]
     claims = [c.model_copy(update={"source": renamed[c.source]}) if c.source in renamed else c
               for c in analysis.claims]
-    return analysis.model_copy(update={"entities": entities, "quotes": quotes, "claims": claims})
+    return analysis.model_copy(update={"entities": entities, "quotes": quotes,
+                                       "claims": claims}), renamed
 
 
 def person_key(name: str) -> str:
@@ -106,7 +112,7 @@ class EntityIndex:
 
     def add(self, article: str, analysis: Analysis) -> dict[str, str]:
         """Link one article's entities; returns its entity ids → canonical ids."""
-        analysis = merge_aliases(analysis)
+        analysis, renamed = _merge(analysis)
         out = {}
         for e in analysis.entities:
             cid = self._resolve(e)
@@ -121,6 +127,7 @@ class EntityIndex:
                 self._role(c, r, article, analysis.published)
             out[e.id] = cid
             self.touched.add(cid)
+        out.update({gone: out[kept] for gone, kept in renamed.items()})
         return out
 
     def _role(self, c: _Canonical, text: str, article: str, date: dt.date | None) -> None:

@@ -22,7 +22,14 @@ def origin_of(member: Member, outlet_of_source: dict[str, str | None]) -> str:
     outlet = member.outlet
     if member.duplicate_of:
         outlet = outlet_of_source.get(member.duplicate_of) or member.duplicate_of
-    return f"outlet:{outlet or member.article}"
+    return f"outlet:{outlet or member.source}"
+
+
+def origin_label(m: Member) -> str:
+    """An origin as a reader names it: the source, or the outlet's own reporting."""
+    if m.origin.startswith("source:"):
+        return m.speaker_name or m.origin.split(":", 1)[1]
+    return f"{m.origin.split(':', 1)[1]} (own reporting)"
 
 
 def _bounds(m: Member) -> tuple[float, float] | None:
@@ -54,7 +61,7 @@ def estimate(members: list[Member]) -> Estimate | None:
     sources: dict[str, list[str]] = {}
     for m, _ in counted:
         who = m.speaker_name or "unattributed"
-        sources.setdefault(_figure(m), []).append(f"{who} ({m.outlet or m.article})")
+        sources.setdefault(_figure(m), []).append(f"{who} ({m.outlet or m.source})")
     lows = [b[0] for _, b in counted]
     highs = [b[1] for _, b in counted if b[1] != float("inf")] or lows
     disputed = any(not _compatible(a, b) for i, (_, a) in enumerate(counted)
@@ -67,7 +74,7 @@ def estimate(members: list[Member]) -> Estimate | None:
 def judge(cluster: ClaimCluster) -> ClaimCluster:
     """The cluster with its status, the reasons for it, its estimate and its origins set."""
     members = cluster.members
-    origins = sorted({m.origin for m in members})
+    origins = list(dict.fromkeys(origin_label(m) for m in members))
     est = estimate(members)
     reasons = []
     if est is not None and est.disputed:

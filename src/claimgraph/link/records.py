@@ -43,6 +43,7 @@ class Member(LinkRecord):
     """One article's report of a cluster's event or number."""
 
     article: str
+    source: str  # where the article came from (path or URL)
     claim: str
     text: str
     outlet: str | None = None
@@ -80,7 +81,7 @@ class ClaimCluster(LinkRecord):
     status: ClusterStatus
     reasons: list[str] = []
     members: list[Member]
-    origins: list[str]  # independent lines of evidence
+    origins: list[str]  # independent lines of evidence, as a reader names them
     estimate: Estimate | None = None
     entities: list[str] = []
     first_reported: dt.date | None = None

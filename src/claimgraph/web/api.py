@@ -16,7 +16,9 @@ from claimgraph.model import Analysis
 from claimgraph.store import ArticleSummary, ClaimHit, SearchResults, Statement, Stats
 from claimgraph.web.analyzing import analyze_input
 from claimgraph.web.app import render
-from claimgraph.web.pages import Act, Status
+from claimgraph.link.records import ClaimCluster
+from claimgraph.web import links
+from claimgraph.web.pages import Act, ClusterStatus, Status
 from claimgraph.web.profile import filtered, profile, statements_page
 from claimgraph.web.security import check_token
 
@@ -123,7 +125,7 @@ async def post_article(request: Request, article: NewArticle):
         raise HTTPException(422, str(error)) from None
     if not article.store or store is None:
         return Stored(id=None, outcome="analyzed", analysis=analysis)
-    saved = await run_in_threadpool(store.save, analysis)
+    saved = await run_in_threadpool(links.save, store, analysis)
     return Stored(id=saved.id, outcome=saved.outcome,
                   analysis=await run_in_threadpool(store.analysis, saved.id))
 
@@ -178,3 +180,54 @@ def search(store: StoreDep, q: Annotated[str, Query(min_length=1, max_length=500
 def stats(store: StoreDep):
     """What the store holds: counts, date range, most quoted speakers, outlets."""
     return store.stats()
+
+
+@router.get("/clusters", response_model=Page[ClaimCluster], responses=ERRORS)
+def list_clusters(store: StoreDep, q: Annotated[str | None, Query(max_length=200)] = None,
+                  status: Annotated[ClusterStatus | None, Query()] = None,
+                  min_size: Annotated[int, Query(ge=1, le=10_000)] = 1,
+                  limit: Limit = 20, offset: Offset = 0):
+    """Claim clusters (the same claim across articles), most reported first, with their
+    independent origins and, for a disputed number, the conservative estimate."""
+    return paged(links.clusters(store, q, status and status.value, min_size=min_size,
+                                limit=offset + limit + 1), limit, offset)
+
+
+@router.get("/clusters/{cluster_id:path}", response_model=ClaimCluster, responses=ERRORS)
+def get_cluster(store: StoreDep, cluster_id: Annotated[str, Path(max_length=300)]):
+    """One claim cluster with every report of the claim."""
+    found = links.cluster(store, cluster_id)
+    if found is None:
+        raise HTTPException(404, f"no claim cluster {cluster_id} in the store")
+    return found
+
+
+class GraphNode(BaseModel):
+    id: str
+    label: str
+    kind: str
+    weight: int
+
+
+class GraphEdge(BaseModel):
+    source: str
+    target: str
+    count: int
+
+
+class Graph(BaseModel):
+    nodes: list[GraphNode]
+    edges: list[GraphEdge]
+    total_nodes: int
+
+
+@router.get("/graph", response_model=Graph, responses=ERRORS)
+def source_graph(store: StoreDep, entity: Annotated[str | None, Query(max_length=200)] = None,
+                 story: Annotated[str | None, Query(max_length=64)] = None):
+    """Who cites whom (outlets, channels, speakers), the most reported nodes, narrowed to a
+    name or a story."""
+    drawn = links.drawing(store, entity=entity, story=story)
+    return Graph(nodes=[GraphNode(id=n.id, label=n.label, kind=n.kind, weight=n.weight)
+                        for n in drawn.nodes],
+                 edges=[GraphEdge(source=e.a.id, target=e.b.id, count=e.count)
+                        for e in drawn.edges], total_nodes=drawn.total_nodes)

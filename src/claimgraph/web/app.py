@@ -86,4 +86,10 @@ def snippet(text: str) -> Markup:
     return Markup(str(escape(text)).replace("«", "<mark>").replace("»", "</mark>"))
 
 
+def number(value: float) -> str:
+    """12,000 or 2.5: thousands separated, no trailing zeros."""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+
+
 templates.env.filters["snippet"] = snippet
+templates.env.filters["number"] = number

@@ -11,19 +11,18 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
 
 from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.web import links
 from claimgraph.web.analyzing import analyze_input
 from claimgraph.web.app import render
 from claimgraph.web.article_view import STATUSES, article_view
-from claimgraph.web.charts import timeline
+from claimgraph.web.charts import network, reports, timeline
 from claimgraph.web.profile import profile, statements_page
 from claimgraph.web.security import CSRF_FIELD, check_csrf, check_token
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)
-ACTS = ("speech", "thought", "intention", "evidence")
+ACTS = ("speech", "thought", "intention", "evidence")  # what a quote's cue reports
 Act = Enum("Act", {a: a for a in ACTS}, type=str)
-
-
 PAGE = 50
 
 
@@ -42,7 +41,7 @@ def home(
     return render(request, "home.html", nav="home", stats=stats,
                   articles=articles[offset:offset + PAGE], outlet=outlet or "", since=since,
                   offset=offset, more=len(articles) > offset + PAGE, page=PAGE,
-                  contested=contested(store))
+                  contested=links.contested(store))
 
 
 @router.get("/articles/{article_id}")
@@ -52,7 +51,7 @@ def article(request: Request, article_id: Annotated[int, Path(ge=1, le=2**62)]):
     if analysis is None:
         raise HTTPException(404, f"no article {article_id} in the store")
     return render(request, "article.html", view=article_view(analysis), stored=article_id,
-                  elsewhere=elsewhere(store, analysis))
+                  elsewhere=links.elsewhere(store, [c.id for c in analysis.claims]))
 
 
 @router.get("/who/{name}")
@@ -133,7 +132,7 @@ async def analyze_submit(
         return render(request, "analyze.html", http_status=422, error=str(error), form=form)
     store = request.app.state.store
     if save and store is not None:
-        saved = await run_in_threadpool(store.save, analysis)
+        saved = await run_in_threadpool(links.save, store, analysis)
         return RedirectResponse(f"/articles/{saved.id}", status_code=303)
     return render(request, "article.html", nav="analyze", view=article_view(analysis),
                   stored=None)
@@ -146,11 +145,43 @@ def need_store(request: Request):
     return store
 
 
-def elsewhere(store, analysis) -> dict:
-    """Each claim's reports in other articles (filled in by linking)."""
-    return {}
+
+CLUSTER_STATUSES = ("contradicted", "corroborated", "single-sourced")
+ClusterStatus = Enum("ClusterStatus", {s: s for s in CLUSTER_STATUSES}, type=str)
 
 
-def contested(store) -> list:
-    """The most contradicted claims (filled in by linking)."""
-    return []
+@router.get("/clusters")
+def clusters(
+    request: Request,
+    q: Annotated[str, Query(max_length=200)] = "",
+    status: Annotated[ClusterStatus | None, Query()] = None,
+    offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
+):
+    store = need_store(request)
+    found = links.clusters(store, q, status and status.value, limit=offset + PAGE + 1)
+    return render(request, "clusters.html", nav="clusters", found=found[offset:offset + PAGE],
+                  q=q, status=status and status.value, statuses=CLUSTER_STATUSES,
+                  offset=offset, page=PAGE, more=len(found) > offset + PAGE,
+                  linked=links.linked(store))
+
+
+@router.get("/clusters/{cluster_id:path}")
+def cluster(request: Request, cluster_id: Annotated[str, Path(max_length=300)]):
+    store = need_store(request)
+    found = links.cluster(store, cluster_id)
+    if found is None:
+        raise HTTPException(404, f"no claim cluster {cluster_id} in the store")
+    return render(request, "cluster.html", nav="clusters", cluster=found,
+                  chart=reports(found.members, found.estimate))
+
+
+@router.get("/graph")
+def graph(
+    request: Request,
+    entity: Annotated[str, Query(max_length=200)] = "",
+    story: Annotated[str, Query(max_length=64)] = "",
+):
+    store = need_store(request)
+    drawn = links.drawing(store, entity=entity or None, story=story or None)
+    return render(request, "graph.html", nav="graph", drawing=drawn, svg=network(drawn),
+                  entity=entity, story=story, linked=links.linked(store))

@@ -31,6 +31,13 @@ function wirePanel(panel) {
     var mark = e.target.closest && e.target.closest("[data-detail]");
     if (mark) show(mark.getAttribute("data-detail"), mark);
   });
+  var close = panel.querySelector("[data-close]");
+  function hide() {
+    if (current) current.classList.remove("active");
+    panel.classList.remove("open");
+    current = null;
+  }
+  if (close) { close.hidden = false; close.addEventListener("click", hide); }
   document.addEventListener("click", function (e) {
     var link = e.target.closest("[data-show]");
     if (link) { e.preventDefault(); show(link.getAttribute("data-show")); return; }
@@ -51,11 +58,7 @@ function wirePanel(panel) {
       var heading = document.getElementById(mark.getAttribute("data-detail")).querySelector("h3");
       if (heading) { heading.tabIndex = -1; heading.focus(); }
     }
-    if (e.key === "Escape" && current) {
-      current.classList.remove("active");
-      panel.classList.remove("open");
-      current = null;
-    }
+    if (e.key === "Escape" && current) hide();
   });
   // A link to a mark (#m-c4) opens its detail too.
   if (location.hash.indexOf("#m-") === 0) {

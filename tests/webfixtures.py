@@ -1,5 +1,6 @@
-"""A small store of invented articles, the app over it, and (for browser tests) the app served
-on 127.0.0.1 with a headless chromium."""
+"""Fixtures of the web tests (tests/web/), loaded as a plugin by tests/conftest.py: a small
+store of invented articles, the app over it, and (for browser tests) the app served on
+127.0.0.1 with a headless chromium."""
 
 from __future__ import annotations
 
@@ -69,11 +70,13 @@ def web_articles():
 @pytest.fixture(scope="session")
 def web_db(tmp_path_factory, web_articles):
     """A SQLite store holding the three articles, and their ids by source."""
+    from claimgraph.link.persist import link
     from claimgraph.store import open_store
 
     path = tmp_path_factory.mktemp("web") / "web.db"
     store = open_store(f"sqlite:///{path}")
     ids = {a.source: store.save(a).id for a in web_articles}
+    link(store)
     yield store, ids
     store.close()
 
