@@ -429,7 +429,10 @@ def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
     """A stretch opening its paragraph right after a quote, or after a quote's cue in the same
     paragraph ("Doe said the plan failed. "It was a disaster.")."""
     if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
-        return previous.cue is not None and previous.cue.idx < stretch.start
+        # after reported speech, a few quoted words are a term or a title, not a continuation
+        return previous.cue is not None and previous.cue.idx < stretch.start and (
+            previous.kind == "direct"
+            or len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS)
     between = text.text[previous.pieces[-1][1]: stretch.start].split("\n")
     return text.starts_paragraph(stretch.start) and all(_blank(line) for line in between[1:])
 
