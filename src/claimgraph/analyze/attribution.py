@@ -288,8 +288,12 @@ def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) ->
     headline run into a dateline); "endorsed Clinton" may report one word."""
     if cue.lemma_.lower() not in _SAYING_VERBS and lexicon.takes_object_content(cue.lemma_):
         return False
-    text = cue.doc.text
-    return sum(len(text[a:b].split()) for a, b in pieces) < _MIN_CONTENT_WORDS
+    doc = cue.doc  # spans, not Doc.text: that joins the whole document on every call
+    words = 0
+    for a, b in pieces:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        words += len(span.text.split()) if span is not None else 0
+    return words < _MIN_CONTENT_WORDS
 
 
 def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
@@ -513,21 +517,14 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
 
 
 def cue_span(draft: Draft, text: str) -> Span | None:
-    """The cue as written: the verb with its auxiliaries, adverbs and particle ("has also
-    said", "called on"), or "according to"."""
+    """The cue: the verb alone with its particle ("said" of "has also said", "called on"),
+    or "according to"; auxiliaries and adverbs are not part of it."""
     cue = draft.cue
     if cue is None:
         return None
     doc = cue.doc
-    first = last = cue.i
-    if draft.kind == "according_to":
-        last = cue.i + 1
-    else:
-        while first > 0 and doc[first - 1].head == cue and (
-            doc[first - 1].dep_ in _CUE_AUXILIARIES or _is_cue_adverb(doc[first - 1])
-        ):
-            first -= 1
-        last = _cue_end(cue)
+    first = cue.i
+    last = cue.i + 1 if draft.kind == "according_to" else _cue_end(cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return Span(start=start, end=end, text=text[start:end])
 

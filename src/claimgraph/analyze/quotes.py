@@ -19,9 +19,11 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
+from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
     Draft, according_to, complement, cue_span, is_imperative, noun_reports, prepositional_object,
     regarded_as, too_short,
@@ -319,9 +321,9 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
     """Transcript lines "NAME: what they said": the label speaks, the colon is the cue.
 
     Returns the character ranges of lines led by a kicker ("WATCH: ...", "READ MORE: ..."),
-    whose words belong to another page. A one-off label on a body line before words that are
-    not quoted and end without a full stop is a headline ("Jane Doe: Council drops the case"),
-    not a statement.
+    whose words belong to another page. A label before words that are not quoted and end
+    without a full stop is a headline ("Jane Doe: Council drops the case"), not a statement,
+    in the title as on a body line, even on a page listing many.
     """
     doc = text.doc
     labels: dict[str, list[tuple[int, int]]] = {}
@@ -372,9 +374,9 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
                 continue
             opening = body[:first - doc[colon].idx - 1]
             quoted = '"' in opening or "“" in opening
-            if not quoted and len(places) == 1 and label not in headlines and \
-                    not body.rstrip().endswith((".", "!", "?", "\"", "”")):
-                continue  # a headline on a body line
+            if not quoted and not body.rstrip().endswith((".", "!", "?", "\"", "”")):
+                continue  # a headline, in the title or on a body line, however often its
+                # label recurs: "Jane Doe: Council drops the case" is no statement of hers
             used.add(colon)
             # A headline's claim is the outlet's summary unless it opens with a quotation.
             quoted = quoted or label not in headlines
@@ -408,6 +410,8 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
         stretch = stretches[k]
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1
         previous = drafts[ends[at][1]] if at >= 0 else None
+        if previous is not None and previous.kind != "direct":
+            previous = _direct_before(ends, at, drafts, stretch, text) or previous
         if previous is not None and _continues(previous, stretch, text):
             if previous.kind == "direct" and text.paragraph_of(previous.pieces[-1][1]) == \
                     text.paragraph_of(stretch.start):
@@ -432,11 +436,28 @@ def _stands_alone(stretch: Stretch, text: _Text) -> bool:
     return capitalised < _TITLE_SHARE * len(words)
 
 
+def _direct_before(ends: list[tuple[int, int]], at: int, drafts: list[Draft], stretch: Stretch,
+                   text: _Text) -> Draft | None:
+    """A direct quote earlier in the stretch's paragraph, past the asides after it ('"A," says
+    Doe, noting that ... "B."': B is Doe's)."""
+    paragraph = text.paragraph_of(stretch.start)
+    for j in range(at - 1, max(at - _OVERLAPS, -1), -1):
+        draft = drafts[ends[j][1]]
+        if text.paragraph_of(draft.pieces[-1][1]) != paragraph:
+            return None
+        if draft.kind == "direct" and draft.cue is not None and draft.cue.idx < stretch.start:
+            return draft
+    return None
+
+
 def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
-    """A stretch opening its paragraph right after a quote, or right after a direct quote's cue."""
+    """A stretch opening its paragraph right after a quote, or after a quote's cue in the same
+    paragraph ("Doe said the plan failed. "It was a disaster.")."""
     if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
-        return previous.kind == "direct" and previous.cue is not None and \
-            previous.cue.idx < stretch.start
+        # after reported speech, a few quoted words are a term or a title, not a continuation
+        return previous.cue is not None and previous.cue.idx < stretch.start and (
+            previous.kind == "direct"
+            or len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS)
     between = text.text[previous.pieces[-1][1]: stretch.start].split("\n")
     return text.starts_paragraph(stretch.start) and all(_blank(line) for line in between[1:])
 
@@ -454,7 +475,8 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     )
     for draft in drafts:
         outer = _enclosing(draft, drafts, quoted)
-        speaker = _speaker(draft, outer, index)
+        head = draft.speaker_head() if draft.speaker_of is None else None
+        speaker = _speaker(draft, head, outer, index)
         quotes.append(Quote(
             id=draft.id,
             kind=draft.kind,
@@ -462,6 +484,7 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
             cue=cue_span(draft, text),
             content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
             nested_in=outer.id if outer is not None else None,
+            act=act_of(draft.cue, head),
         ))
         draft.speaker = speaker
     return quotes
@@ -481,13 +504,14 @@ def _enclosing(draft: Draft, drafts: list[Draft],
     return None
 
 
-def _speaker(draft: Draft, outer: Draft | None, index: EntityIndex) -> Speaker | None:
+def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
+             index: EntityIndex) -> Speaker | None:
     if draft.speaker_of is not None:
         return draft.speaker_of.speaker
-    head = draft.speaker_head()
     if head is None:
         return None
-    phrase = noun_phrase(head, draft.cue)
+    head = _hyphenated_end(head)
+    phrase = _hyphenated_start(noun_phrase(head, draft.cue))
     entity = resolve(phrase, head, index)
     if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):
         entity = outer.speaker.entity  # "I" inside a quote is the quoted speaker
@@ -497,6 +521,26 @@ def _speaker(draft: Draft, outer: Draft | None, index: EntityIndex) -> Speaker |
         start=phrase.start_char, end=phrase.end_char, text=phrase.text, entity=entity,
         anonymous=is_anonymous(head, entity),
     )
+
+
+def _hyphenated_end(head: Token) -> Token:
+    """The last part of the hyphenated word ``head`` opens ("Ex-diplomat" split in three
+    tokens, the parser taking "Ex" for the subject): the word the phrase is about."""
+    doc = head.doc
+    i = head.i
+    while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and \
+            not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
+        i += 2
+    return doc[i]
+
+
+def _hyphenated_start(phrase: SpacySpan) -> SpacySpan:
+    """``phrase`` widened to the start of the hyphenated word it opens inside."""
+    doc, start = phrase.doc, phrase.start
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return doc[start:phrase.end]
 
 
 class QuoteFinder:
