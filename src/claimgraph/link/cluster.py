@@ -31,7 +31,9 @@ class Item:
 
 @dataclass(frozen=True)
 class Weights:
-    """How much each kind of agreement counts; tuned on ECB+ train topics (bench/clustering.py)."""
+    """How much each kind of agreement counts. The defaults are event coreference's, chosen by a
+    grid search on the ECB+ train topics (bench/clustering.py picks the threshold the same way);
+    claims use their own (``claims.CLAIM_WEIGHTS``)."""
 
     anchor: float = 1.0
     related: float = 0.7  # anchors seen corefering elsewhere (a learned pair), or sharing a stem
