@@ -5,8 +5,10 @@ command, store and database; only the model load is shared), so that many rounds
 test. Prints one JSON line per round: whether the child was killed mid-run, and a summary
 of the store afterwards.
 
-    python ingest_driver.py kill URL ROUNDS SEED SOURCE...
-    python ingest_driver.py concurrent URL SOURCES_A_JSON SOURCES_B_JSON
+    python ingest_driver.py PLAN_JSON
+
+The plan: {"rounds": 10, "seed": 7, "sources": [...], "kill": [URL, ...],
+"concurrent": {"url": URL, "first": [...], "second": [...]} or null}.
 """
 
 from __future__ import annotations
@@ -81,12 +83,13 @@ def summary(url: str) -> dict:
 
 
 def kill_rounds(url: str, rounds: int, seed: int, sources: list[str]) -> None:
+    tag = {"url": url}
     chance = random.Random(seed)
     reset(url)
     began = time.monotonic()
     code = wait(start_ingest(url, sources))
     full = time.monotonic() - began
-    print(json.dumps({"round": 0, "killed": False, "code": code, "seconds": full,
+    print(json.dumps({**tag, "round": 0, "killed": False, "code": code, "seconds": full,
                       "summary": summary(url)}), flush=True)
     for n in range(1, rounds + 1):
         reset(url)
@@ -97,7 +100,7 @@ def kill_rounds(url: str, rounds: int, seed: int, sources: list[str]) -> None:
             os.kill(pid, signal.SIGKILL)
             wait(pid)
         code = wait(start_ingest(url, sources))
-        print(json.dumps({"round": n, "killed": killed, "code": code,
+        print(json.dumps({**tag, "round": n, "killed": killed, "code": code,
                           "summary": summary(url)}), flush=True)
 
 
@@ -110,13 +113,13 @@ def concurrent(url: str, first: list[str], second: list[str]) -> None:
     reset(url)
     pids = [start_ingest(url, first), start_ingest(url, second)]
     codes = [wait(pid) for pid in pids]
-    print(json.dumps({"codes": codes, "summary": summary(url)}), flush=True)
+    print(json.dumps({"concurrent": True, "codes": codes, "summary": summary(url)}), flush=True)
 
 
 if __name__ == "__main__":
     load_nlp(get_settings().spacy_model)
-    mode, url, *rest = sys.argv[1:]
-    if mode == "kill":
-        kill_rounds(url, int(rest[0]), int(rest[1]), rest[2:])
-    else:
-        concurrent(url, json.loads(rest[0]), json.loads(rest[1]))
+    plan = json.loads(sys.argv[1])
+    for url in plan["kill"]:
+        kill_rounds(url, plan["rounds"], plan["seed"], plan["sources"])
+    if plan.get("concurrent"):
+        concurrent(**plan["concurrent"])

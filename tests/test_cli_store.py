@@ -140,3 +140,10 @@ def test_an_older_store_is_refused_until_db_upgrade_and_a_newer_one_always(cli, 
     with engine.connect() as connection:
         assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0099"
     engine.dispose()
+
+
+def test_a_query_where_no_store_exists_says_so_instead_of_making_an_empty_one(tmp_path):
+    missing = tmp_path / "nothing-here.db"
+    result = CliRunner().invoke(app, ["who", "Tomas Varga", "--db", f"sqlite:///{missing}"])
+    assert result.exit_code == 2 and "no store here yet" in result.stderr
+    assert not missing.exists()

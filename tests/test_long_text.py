@@ -30,7 +30,15 @@ def test_a_paragraph_longer_than_a_piece_is_cut_after_a_sentence():
 
 def test_a_text_without_any_break_is_still_cut_within_the_limit():
     text = "x" * 1000
-    assert split_pieces(text, 300) == ["x" * 300] * 3 + ["x" * 100]
+    assert "".join(split_pieces(text, 300)) == text
+    assert all(len(piece) <= 300 for piece in split_pieces(text, 300))
+
+
+def test_a_long_run_of_quote_marks_is_analyzed_like_any_text():
+    nlp = load_nlp(get_settings().spacy_model)
+    text = "“" * 3000 + PARAGRAPHS[0] + "”" * 2000
+    [analysis] = analyze_articles(nlp, [Article(source="marks", text=text)])
+    assert analysis.text == text and all(len(p) <= 150 for p in split_pieces("“" * 3000, 10**6))
 
 
 def test_records_and_offsets_are_the_same_in_pieces_as_in_one():

@@ -1,15 +1,15 @@
 """Within-article coreference for speakers: pronouns and descriptions to the entity they mean.
 
 A pronoun goes to the most salient compatible entity of the last few sentences: recency halves
-a mention's weight each sentence back and a clause subject counts double. "he" and "she" take
-only people, and only people whose gender the text does not contradict; the text shows a
-gender by an honorific ("Ms. Doe"), a gendered role ("spokeswoman") or the pronouns used right
-after the person is the only one named. "it" takes only organisations; "they" an organisation
-only when no plural subject is nearer. Resolved pronouns count as mentions for later ones, so a
-chain of "he said" lines keeps its person. A description ("the minister", "the 34-year-old",
-"the company") goes to the person or organisation it describes; an indefinite one ("a coach")
-introduces someone new, and a definite one that repeats it ("the coach") stays with that
-unnamed person.
+a mention's weight each sentence back, a clause subject counts double, and a name that only
+modifies a noun ("the Acme pipeline") is no antecedent. "he" and "she" take only people whose
+gender the text does not contradict, and prefer those whose gender it shows: by an honorific
+("Ms. Doe"), a gendered role ("spokeswoman") or pronouns that plainly refer to them ("Doe said
+she ..."). "it" takes only organisations; "they" an organisation only when no plural subject is
+nearer. Resolved pronouns and descriptions count as mentions for later ones, so a chain of "he
+said" lines keeps its person. A description ("the minister", "the 34-year-old", "the company")
+goes to the person or organisation it describes; an indefinite one ("a coach") introduces
+someone new, and a definite one that repeats it ("the coach") stays with that unnamed person.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, LOWER, POS, TAG
+from spacy.strings import hash_string
+from spacy.symbols import PRON, csubj, dobj, nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.persons import (
@@ -39,7 +43,13 @@ _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
 _WINDOW = 4  # sentences searched back for an antecedent
 _FAR_WINDOW = 12  # ... and when nothing compatible is that near
+# A person of unknown gender is a weaker antecedent for "she" than one the text calls a woman.
+_UNKNOWN_GENDER = 1 / 2
 _AGE = re.compile(r"\b\d+-year-old\b")
+_PERSONAL_IDS = np.array([hash_string(w) for w in _PERSONAL], dtype=np.uint64)
+_SUBJECT_IDS = np.array([nsubj, nsubjpass, csubj], dtype=np.uint64)  # DEP holds symbol ids
+_ARGUMENT_IDS = np.array([nsubj, nsubjpass, dobj], dtype=np.uint64)
+_NN = hash_string("NN")
 
 
 class Coreference:
@@ -50,10 +60,19 @@ class Coreference:
         self.index = index
         self.sent_starts = [s.start_char for s in doc.sents]
         self.mention_roles: dict[int, str] = {}
+        self.most_named_by_role: dict[str, str | None] = {}
         self.indefinites: dict[str, int] | None = None  # noun lemma -> first "a <noun>"
         self.chain: list[tuple[int, str, bool]] = []  # (offset, entity, subject) of pronouns
         self.done: dict[int, str | None] = {}
-        self.scanned = 0
+        # One array read finds the tokens this class looks at, instead of a Token per word.
+        columns = doc.to_array([LOWER, POS, TAG, DEP, ENT_TYPE])
+        personal = np.isin(columns[:, 0], _PERSONAL_IDS) & (columns[:, 1] == PRON)
+        common = (columns[:, 2] == _NN) & (columns[:, 4] == 0)
+        self.personal = np.flatnonzero(personal).tolist()
+        self.to_scan = np.flatnonzero(personal | (common & np.isin(columns[:, 3], _SUBJECT_IDS))).tolist()
+        self.scanned = 0  # how many of to_scan are resolved
+        self.unnamed = [doc[i].idx for i in np.flatnonzero(common & np.isin(columns[:, 3], _ARGUMENT_IDS))
+                        if is_person_noun(doc[i].lemma_.lower())]
         self.genders = self._genders()
 
     # ------------------------------------------------------------------ pronouns
@@ -72,19 +91,29 @@ class Coreference:
 
     def _resolve_personal_up_to(self, last: int) -> None:
         """Resolve he/she pronouns in text order up to token ``last``, so chains build up."""
-        for token in self.doc[self.scanned: last + 1]:
+        while self.scanned < len(self.to_scan) and self.to_scan[self.scanned] <= last:
+            token = self.doc[self.to_scan[self.scanned]]
+            self.scanned += 1
             gender = _PERSONAL.get(token.lower_)
             if gender is not None and token.pos_ == "PRON":
-                entity = self._best(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
+                entity = self._personal(token, gender)
                 self.done[token.i] = entity
-            elif token.dep_ in SUBJECTS and token.tag_ == "NN" and not token.ent_type_:
-                # "the mayor said ...": a description keeps its person salient for "he" after it
+            else:  # "the mayor said ...": a description keeps its person salient for "he" after it
                 entity = self.description(self.doc[token.left_edge.i: token.i + 1], token)
-            else:
-                continue
             if entity is not None:
                 self.chain.append((token.idx, entity, token.dep_ in SUBJECTS))
-        self.scanned = max(self.scanned, last + 1)
+
+    def _personal(self, token: Token, gender: str) -> str | None:
+        """The person "he" or "she" refers to. A clear choice also shows that person's gender
+        to later pronouns, when the text had not shown it yet."""
+        scores = self._ranked(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
+        if not scores:
+            return None
+        ranked = sorted(scores.values(), reverse=True) + [0.0]
+        entity = max(scores, key=self._rank_key(scores))
+        if entity not in self.genders and ranked[0] >= 2 * ranked[1]:
+            self.genders[entity] = gender
+        return entity
 
     def _organisation(self, token: Token, plural: bool) -> str | None:
         """"it"/"they" as an organisation, unless a nearer subject is what it refers to."""
@@ -173,8 +202,11 @@ class Coreference:
         for i in index.before(head.idx):
             if fits(index.ids[i]):
                 return index.ids[i]
-        later = [e.id for e in index.by_id.values() if fits(e.id)]
-        return max(later, key=lambda e: len(index.by_id[e].mentions)) if later else None
+        if lemma not in self.most_named_by_role:
+            later = [e.id for e in index.by_id.values() if fits(e.id)]
+            self.most_named_by_role[lemma] = max(
+                later, key=lambda e: len(index.by_id[e].mentions)) if later else None
+        return self.most_named_by_role[lemma]
 
     def _modifier_entity(self, head: Token, types: set[str]) -> str | None:
         """The entity modifying ``head``: "the Acme study", "a release from Acme"."""
@@ -220,11 +252,23 @@ class Coreference:
     def _best(self, offset: int, types: set[str], gender: str | None,
               exclude: set[str] = frozenset(), subjects_only: bool = False) -> str | None:
         """The most salient entity of ``types`` mentioned before ``offset``."""
+        scores = self._ranked(offset, types, gender, exclude, subjects_only)
+        if not scores:
+            return None
+        return max(scores, key=self._rank_key(scores))
+
+    def _rank_key(self, scores: dict[str, float]):
+        """Salience first; on a tie, someone whose gender the text shows, then the most named."""
+        return lambda e: (round(scores[e], 6), e in self.genders, len(self.index.by_id[e].mentions))
+
+    def _ranked(self, offset: int, types: set[str], gender: str | None,
+                exclude: set[str] = frozenset(), subjects_only: bool = False) -> dict[str, float]:
+        """The salience of each compatible entity in the nearest window that has one."""
         for window in (_WINDOW, _FAR_WINDOW):
             scores = self._scores(offset, types, gender, exclude, window, subjects_only)
             if scores:
-                return max(scores, key=lambda e: (scores[e], len(self.index.by_id[e].mentions)))
-        return None
+                return scores
+        return {}
 
     def _scores(self, offset: int, types: set[str], gender: str | None, exclude: set[str],
                 window: int, subjects_only: bool) -> dict[str, float]:
@@ -237,6 +281,8 @@ class Coreference:
                     or (subjects_only and not subject):
                 continue
             weight = 0.5 ** (here - self._sentence(start)) * (2.0 if subject else 1.0)
+            if gender is not None and self.genders.get(entity) is None:
+                weight *= _UNKNOWN_GENDER
             scores[entity] = max(scores.get(entity, 0.0), weight)
         return scores
 
@@ -256,7 +302,7 @@ class Coreference:
         yield from self.chain[lo:hi]
 
     def _mentions_of(self, entity: str, offset: int) -> list[int]:
-        return [s for s, _, e in self._candidates(offset, 0) if e == entity] or [0]
+        return [s for s, e, _ in self._candidates(offset, 0) if e == entity] or [0]
 
     def _role(self, i: int) -> str:
         """"subject", "modifier" (a name modifying a noun: "the Acme pipeline", which no
@@ -279,10 +325,12 @@ class Coreference:
     # ------------------------------------------------------------------ gender
 
     def _genders(self) -> dict[str, str]:
-        """The gender the text shows for each person: honorifics and gendered roles decide;
-        otherwise the pronouns used where the person is the only one named just before."""
+        """The gender the text shows for each person. An honorific before a mention or a
+        gendered role decides. Otherwise pronouns vote where their person is plain: first those
+        after the only person named before them in their sentence ("Doe said she ..."); then,
+        in text order, those after the only person named in the last three sentences, unless
+        someone already shown to fit is near too. The majority of votes wins."""
         strong: dict[str, str] = {}
-        votes: dict[str, Counter] = {}
         index, doc = self.index, self.doc
         for entity in index.by_id.values():
             if entity.type != "PERSON":
@@ -300,35 +348,44 @@ class Coreference:
                 before = doc[token.start - 1].lower_.rstrip(".")
                 if before in _HONORIFICS:
                     strong[entity] = gender_of_word(before)
-        for token in doc:
-            gender = _PERSONAL.get(token.lower_)
-            if gender is None or token.pos_ != "PRON":
-                continue
+        pronouns = [t for t in (doc[i] for i in self.personal) if not self._unnamed_person_near(t)]
+        votes: dict[str, Counter] = {}
+        later = []
+        for token in pronouns:
             here = self._sentence(token.idx)
-            people = self._people_between(self.sent_starts[here], token.idx) or (
-                self._people_between(self.sent_starts[here - 1], self.sent_starts[here])
-                if here > 0 else set())
-            if len(people) == 1 and None not in people:
-                votes.setdefault(people.pop(), Counter())[gender] += 1
-        genders = {}
-        for entity, count in votes.items():
-            (top, n), *rest = count.most_common() + [(None, 0)]
-            if n > 2 * rest[0][1]:
-                genders[entity] = top
-        genders.update(strong)
-        return genders
+            plain = self._people(self.sent_starts[here], token.idx)
+            if len(plain) == 1:
+                votes.setdefault(plain.pop(), Counter())[_PERSONAL[token.lower_]] += 1
+            else:
+                later.append((token, here))
+        for token, here in later:
+            gender = _PERSONAL[token.lower_]
+            recent = self._people(self.sent_starts[max(here - 2, 0)], token.idx)
+            near = self._people(self.sent_starts[max(here - _WINDOW + 1, 0)], token.idx)
+            known = _majority(votes) | strong
+            if len(recent) == 1 and not any(known.get(e) == gender for e in near - recent):
+                votes.setdefault(recent.pop(), Counter())[gender] += 1
+        return _majority(votes) | strong
 
-    def _people_between(self, start: int, end: int) -> set[str | None]:
-        """The people named in [start, end), and None for an unnamed one ("a woman")."""
-        people: set[str | None] = {
-            e for e in self.index.within(start, end) if self.index.by_id[e].type == "PERSON"}
-        span = self.doc.char_span(start, end, alignment_mode="contract")
-        if people and span is not None and any(
-            t.tag_ == "NN" and not t.ent_type_ and t.dep_ not in ("appos", "attr", "compound")
-            and is_person_noun(t.lemma_.lower()) for t in span
-        ):
-            people.add(None)
-        return people
+    def _people(self, start: int, end: int) -> set[str]:
+        return {e for e in self.index.within(start, end) if self.index.by_id[e].type == "PERSON"}
+
+    def _unnamed_person_near(self, token: Token) -> bool:
+        """Whether someone unnamed ("a 39-year-old woman") is a subject or object in the
+        pronoun's sentence or the one before, so the pronoun may be theirs."""
+        here = self._sentence(token.idx)
+        i = bisect_left(self.unnamed, self.sent_starts[max(here - 1, 0)])
+        return i < len(self.unnamed) and self.unnamed[i] < token.idx
+
+
+def _majority(votes: dict[str, Counter]) -> dict[str, str]:
+    """Each person's gender by a clear majority of votes."""
+    genders = {}
+    for entity, count in votes.items():
+        (top, n), *rest = count.most_common() + [(None, 0)]
+        if n > 2 * rest[0][1]:
+            genders[entity] = top
+    return genders
 
 
 def _bound(pronoun: Token, index: EntityIndex) -> set[str]:

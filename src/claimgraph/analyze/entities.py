@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.analyze.persons import is_title
+from claimgraph.analyze.persons import is_org_word, is_title
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
 
@@ -78,9 +78,11 @@ def group_entities(doc: Doc) -> list[Entity]:
             kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)
-        group = by_name.get((family, name)) or _short_form_of(groups, family, name)
+        group = by_name.get((family, name)) or _short_form_of(groups, family, name, kind)
         if group is None and kind != "PERSON":  # a bare surname tagged ORG, NORP, GPE ...
             group = _short_form_of(groups, "person", name, first_name=False)
+        if group is None and kind == "PERSON":
+            group = _person_tagged_otherwise(groups, name)
         if group is None:
             group = _longer_form_of(groups, family, name)
             if group is not None:
@@ -104,7 +106,10 @@ def group_entities(doc: Doc) -> list[Entity]:
 def _after_place(ent: Span) -> bool:
     """One abbreviated word right after "Place," as in a dateline or address ("Kingston, Ont.")."""
     doc, i = ent.doc, ent.start
-    abbreviated = ent.text.endswith(".") or doc.text[ent.end_char:ent.end_char + 1] == "."
+    # Token by token: Doc.text joins the whole document on every call.
+    following = doc[ent.end] if ent.end < len(doc) else None
+    abbreviated = ent.text.endswith(".") or (
+        following is not None and following.idx == ent.end_char and following.text[:1] == ".")
     return len(ent) == 1 and abbreviated and i >= 2 and doc[i - 1].text == "," and \
         doc[i - 2].ent_type_ in ("GPE", "LOC", "ORG") and doc[i - 2].text[:1].isupper()
 
@@ -138,10 +143,12 @@ def _trimmed_offsets(ent: Span, name: str) -> tuple[int, int]:
     return start, start + len(name) if at >= 0 else ent.end_char
 
 
-def _short_form_of(groups: list[_Group], family: str, name: str,
+def _short_form_of(groups: list[_Group], family: str, name: str, kind: EntityType | None = None,
                    first_name: bool = True) -> _Group | None:
     """The most recently mentioned group whose full name ends with ``name`` ("Doe", "Al Basha")
-    or, with ``first_name``, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye")."""
+    or, with ``first_name``, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye").
+    A place is no short form of an organisation ("Canada" of "Statistics Canada"): for places
+    and organisations, ``kind`` must be the group's type."""
     words = name.split()
     if family not in ("person", "place_or_org") or (len(words) > 1 and family != "person"):
         return None
@@ -149,9 +156,26 @@ def _short_form_of(groups: list[_Group], family: str, name: str,
     for group in groups:
         if _family(group.type) != family or not _has_edge_words(group, words, first_name):
             continue
+        if family == "place_or_org" and kind is not None and group.type != kind:
+            continue
         if best is None or group.last > best.last:
             best = group
     return best
+
+
+def _person_tagged_otherwise(groups: list[_Group], name: str) -> _Group | None:
+    """A group tagged as an organisation or place whose two- or three-word name ends with the
+    person's surname ``name`` and holds no word of an organisation's name ("Jane Doe" tagged
+    ORG, then "Doe" tagged PERSON): it was that person all along."""
+    if " " in name:
+        return None
+    for group in reversed(groups):
+        words = group.names[0].split()
+        if _family(group.type) == "place_or_org" and 1 < len(words) <= 3 and words[-1] == name \
+                and all(w[:1].isupper() and not is_org_word(w) for w in words):
+            group.type = "PERSON"
+            return group
+    return None
 
 
 def _has_edge_words(group: _Group, words: list[str], first_name: bool) -> bool:
@@ -196,8 +220,10 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
     taken = sorted({(e.start_char, e.end_char) for e in doc.ents}
                    | {m for g in groups for m in g.mentions})
     starts = [s for s, _ in taken]
+    tagged = {id(g): sorted(s for s, _ in g.mentions) for g in groups}
     pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(
         re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    found: list[tuple[_Group, int, int, str]] = []
     for match in pattern.finditer(doc.text):
         start, end = match.span()
         i = bisect_right(starts, end - 1) - 1
@@ -207,11 +233,13 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start_char != start or not _stands_alone(span):
             continue
-        group = _nearest(forms[match.group()], start)
+        found.append((_nearest(forms[match.group()], start, tagged), start, end, match.group()))
+    for group, start, end, name in found:
         group.mentions.append((start, end))
+        if name not in group.names:
+            group.names.append(name)
+    for group in groups:
         group.mentions.sort()
-        if match.group() not in group.names:
-            group.names.append(match.group())
 
 
 def _stands_alone(span: Span) -> bool:
@@ -224,13 +252,18 @@ def _stands_alone(span: Span) -> bool:
     return after is None or after.pos_ != "PROPN" or after.tag_ == "POS"
 
 
-def _nearest(groups: list[_Group], offset: int) -> _Group:
-    """The group mentioned last before ``offset``, or else first after it."""
-    before = [(max(s for s, _ in g.mentions if s < offset), n) for n, g in enumerate(groups)
-              if any(s < offset for s, _ in g.mentions)]
-    if before:
-        return groups[max(before)[1]]
-    return min(groups, key=lambda g: g.mentions[0][0])
+def _nearest(groups: list[_Group], offset: int, tagged: dict[int, list[int]]) -> _Group:
+    """The group whose tagged mentions (``tagged``: sorted starts by group id) come last
+    before ``offset``, or else first after it."""
+    def last_before(group: _Group) -> int:
+        starts = tagged[id(group)]
+        i = bisect_right(starts, offset - 1) - 1
+        return starts[i] if i >= 0 else -1
+
+    best = max(groups, key=last_before)
+    if last_before(best) >= 0:
+        return best
+    return min(groups, key=lambda g: tagged[id(g)][0])
 
 
 def _record(number: int, group: _Group) -> Entity:

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections import deque
 import re
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Collection, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -23,8 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.acts import keep_acts
+from claimgraph.analyze.fields import Layout
 from claimgraph.errors import ConfigError
-from claimgraph.model import Analysis, Article
+from claimgraph.model import Analysis, Article, QuoteAct
 
 log = logging.getLogger(__name__)
 
@@ -57,7 +59,11 @@ def load_nlp(model_name: str) -> Language:
 PIECE_CHARS = 20_000
 SECTION_CHARS = 100_000
 BATCH_CHARS = 200_000
-_RECORDS = ("entities", "quotes", "claims", "quantities", "times")
+# spaCy's tokenizer takes time quadratic in the length of a run without spaces ("“““…" took
+# 3 s for 1,600 characters), so such runs are cut into pieces of at most RUN_CHARS.
+RUN_CHARS = 150
+_LONG_RUN = re.compile(r"\S{%d,}" % (RUN_CHARS + 1))
+_RECORDS = ("entities", "quotes", "claims", "quantities", "times", "hedges")
 # Fields that hold the id of another record.
 _REFERENCES = {"entity", "source", "quote", "nested_in", "claim"}
 # Where a piece may end, best first: after a paragraph break, a line break, a sentence, a space.
@@ -68,17 +74,23 @@ _BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\
 def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32,
     piece_chars: int = PIECE_CHARS, section_chars: int = SECTION_CHARS,
+    acts: Collection[QuoteAct] | None = None,
 ) -> Iterator[Analysis]:
     """Analyses of ``articles``, in order: spaCy's components run on batches of pieces of at
-    most ``piece_chars``, ours on sections of at most ``section_chars``."""
-    pending: deque[tuple[Article, int]] = deque()
+    most ``piece_chars``, ours on sections of at most ``section_chars``. The title and dek are
+    analyzed with the body (``fields``); with ``acts``, only quotes of those acts are kept."""
+    pending: deque[tuple[Article, Layout, int]] = deque()
 
     def pieces() -> Iterator[Doc]:
         for article in articles:
-            parts = split_pieces(article.text, piece_chars)
-            pending.append((article, len(parts)))
-            for part in parts:
-                yield nlp.make_doc(part)
+            layout = Layout.of(article)
+            parts = split_pieces(layout.text, piece_chars)
+            pending.append((article, layout, len(parts)))
+            for n, part in enumerate(parts):
+                doc = nlp.make_doc(part)
+                if n == 0:
+                    layout.mark_sentences(doc)
+                yield doc
 
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
     parsed = (
@@ -88,7 +100,7 @@ def analyze_articles(
     parts: list[Doc] = []
     for piece in parsed:  # its article is in ``pending`` by now: pieces() put it there
         parts.append(piece)
-        article, count = pending[0]
+        article, layout, count = pending[0]
         if len(parts) < count:
             continue
         pending.popleft()
@@ -101,14 +113,16 @@ def analyze_articles(
             sections.append(doc)
         parts = []
         if len(sections) == 1:
-            yield collect(sections[0], article)
+            analysis = layout.apply(collect(sections[0], article))
         else:
-            yield Analysis(**dict(article), **_merge(sections))
+            analysis = layout.apply(Analysis(**dict(article), **_merge(sections)))
+        yield analysis if acts is None else keep_acts(analysis, acts)
 
 
 def split_pieces(text: str, limit: int) -> list[str]:
     """``text`` cut into consecutive pieces of at most ``limit`` characters (one piece when it
-    is short), each ending at the best break available: a paragraph, a line, a sentence."""
+    is short), each ending at the best break available: a paragraph, a line, a sentence; runs
+    without spaces are cut every RUN_CHARS characters."""
     pieces: list[str] = []
     start = 0
     while len(text) - start > limit:
@@ -121,7 +135,17 @@ def split_pieces(text: str, limit: int) -> list[str]:
         pieces.append(text[start:end])
         start = end
     pieces.append(text[start:])
-    return pieces
+    return [run for piece in pieces for run in _cut_runs(piece)]
+
+
+def _cut_runs(piece: str) -> list[str]:
+    """``piece`` cut every RUN_CHARS characters inside runs without spaces longer than that."""
+    cuts = [cut for run in _LONG_RUN.finditer(piece)
+            for cut in range(run.start() + RUN_CHARS, run.end(), RUN_CHARS)]
+    if not cuts:
+        return [piece]
+    bounds = [0, *cuts, len(piece)]
+    return [piece[a:b] for a, b in zip(bounds, bounds[1:])]
 
 
 def _batches(docs: Iterator[Doc], size: int, chars: int) -> Iterator[list[Doc]]:
@@ -197,4 +221,5 @@ def collect(doc, article: Article) -> Analysis:
         claims=list(doc._.claims),
         quantities=list(doc._.quantities),
         times=list(doc._.times),
+        hedges=list(doc._.hedges),
     )

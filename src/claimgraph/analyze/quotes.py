@@ -19,8 +19,11 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
+from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
     Draft, according_to, complement, cue_span, is_imperative, noun_reports, prepositional_object,
     regarded_as, too_short,
@@ -36,6 +39,7 @@ from claimgraph.model import Quote, Speaker, Span
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
 _OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
+_TITLE_SHARE = 0.6  # an unattributed stretch this capitalised is a title
 _ENDS = {".", "!", "?", ";"}
 _NEWLINE = re.compile("\n")
 _ACCORDING = np.array([hash_string("according")], dtype=np.uint64)
@@ -83,12 +87,27 @@ class _Text:
         return _blank(self.text[start:offset])
 
 
-def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
-    """All attributed statements of ``doc`` in text order."""
+def find_quotes(doc: Doc, lexicon: CueLexicon, model: AcceptanceModel | None = None) -> list[Quote]:
+    """All attributed statements of ``doc`` in text order; ``model`` rejects candidates."""
     if not len(doc):
         return []
     text = _Text(doc)
+    drafts = find_drafts(doc, lexicon, text)
+    if model is not None:
+        drafts = [d for d in drafts if not judged(d) or model.accepts(d)]
+        kept = {id(d) for d in drafts}
+        for draft in drafts:
+            if draft.speaker_of is not None and id(draft.speaker_of) not in kept:
+                draft.speaker_of = None  # continues a rejected candidate: left unattributed
     index = EntityIndex.of(list(doc._.entities))
+    quotes = _records(text.text, drafts, index)
+    apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
+    return quotes
+
+
+def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> list[Draft]:
+    """Every candidate attribution the rules find in ``doc``, in text order."""
+    text = text or _Text(doc)
     stretches = StretchIndex(find_stretches(text.text))
     cues = [  # "according to" has its own rule
         t for t in text.tokens_where(1, lexicon.verb_ids, (VERB, AUX)) if t.lower_ != "according"
@@ -111,9 +130,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
     if kicker_lines:
         drafts = [d for d in drafts if not any(a <= d.pieces[0][0] < b for a, b in kicker_lines)]
     drafts.sort(key=lambda d: d.pieces[0][0])
-    quotes = _records(text.text, drafts, index)
-    apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
-    return quotes
+    return drafts
 
 
 def _drop_labelled(stretches: list[Stretch], free: set[int], drafts: list[Draft]) -> None:
@@ -304,9 +321,9 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
     """Transcript lines "NAME: what they said": the label speaks, the colon is the cue.
 
     Returns the character ranges of lines led by a kicker ("WATCH: ...", "READ MORE: ..."),
-    whose words belong to another page. A one-off label on a body line before words that are
-    not quoted and end without a full stop is a headline ("Jane Doe: Council drops the case"),
-    not a statement.
+    whose words belong to another page. A label before words that are not quoted and end
+    without a full stop is a headline ("Jane Doe: Council drops the case"), not a statement,
+    in the title as on a body line, even on a page listing many.
     """
     doc = text.doc
     labels: dict[str, list[tuple[int, int]]] = {}
@@ -357,9 +374,9 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
                 continue
             opening = body[:first - doc[colon].idx - 1]
             quoted = '"' in opening or "“" in opening
-            if not quoted and len(places) == 1 and label not in headlines and \
-                    not body.rstrip().endswith((".", "!", "?", "\"", "”")):
-                continue  # a headline on a body line
+            if not quoted and not body.rstrip().endswith((".", "!", "?", "\"", "”")):
+                continue  # a headline, in the title or on a body line, however often its
+                # label recurs: "Jane Doe: Council drops the case" is no statement of hers
             used.add(colon)
             # A headline's claim is the outlet's summary unless it opens with a quotation.
             quoted = quoted or label not in headlines
@@ -402,11 +419,21 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
                 insort(ends, (stretch.end, ends[at][1]))
                 continue
             drafts.append(Draft("direct", None, list(stretch.pieces), speaker_of=previous))
-        elif len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS:
+        elif _stands_alone(stretch, text):
             drafts.append(Draft("direct", None, list(stretch.pieces)))
         else:
             continue
         insort(ends, (stretch.end, len(drafts) - 1))
+
+
+def _stands_alone(stretch: Stretch, text: _Text) -> bool:
+    """Whether an unattributed quotation reads as a statement: long enough, and not a title
+    in capitals ("The Kid Who Would Be King")."""
+    words = text.text[stretch.start:stretch.end].split()
+    if len(words) < _SPEAKERLESS_MIN_WORDS:
+        return False
+    capitalised = sum(w[:1].isupper() for w in words if w[:1].isalpha())
+    return capitalised < _TITLE_SHARE * len(words)
 
 
 def _direct_before(ends: list[tuple[int, int]], at: int, drafts: list[Draft], stretch: Stretch,
@@ -427,7 +454,10 @@ def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
     """A stretch opening its paragraph right after a quote, or after a quote's cue in the same
     paragraph ("Doe said the plan failed. "It was a disaster.")."""
     if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
-        return previous.cue is not None and previous.cue.idx < stretch.start
+        # after reported speech, a few quoted words are a term or a title, not a continuation
+        return previous.cue is not None and previous.cue.idx < stretch.start and (
+            previous.kind == "direct"
+            or len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS)
     between = text.text[previous.pieces[-1][1]: stretch.start].split("\n")
     return text.starts_paragraph(stretch.start) and all(_blank(line) for line in between[1:])
 
@@ -445,7 +475,8 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     )
     for draft in drafts:
         outer = _enclosing(draft, drafts, quoted)
-        speaker = _speaker(draft, outer, index)
+        head = draft.speaker_head() if draft.speaker_of is None else None
+        speaker = _speaker(draft, head, outer, index)
         quotes.append(Quote(
             id=draft.id,
             kind=draft.kind,
@@ -453,6 +484,7 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
             cue=cue_span(draft, text),
             content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
             nested_in=outer.id if outer is not None else None,
+            act=act_of(draft.cue, head),
         ))
         draft.speaker = speaker
     return quotes
@@ -472,13 +504,14 @@ def _enclosing(draft: Draft, drafts: list[Draft],
     return None
 
 
-def _speaker(draft: Draft, outer: Draft | None, index: EntityIndex) -> Speaker | None:
+def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
+             index: EntityIndex) -> Speaker | None:
     if draft.speaker_of is not None:
         return draft.speaker_of.speaker
-    head = draft.speaker_head()
     if head is None:
         return None
-    phrase = noun_phrase(head, draft.cue)
+    head = _hyphenated_end(head)
+    phrase = _hyphenated_start(noun_phrase(head, draft.cue))
     entity = resolve(phrase, head, index)
     if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):
         entity = outer.speaker.entity  # "I" inside a quote is the quoted speaker
@@ -490,17 +523,39 @@ def _speaker(draft: Draft, outer: Draft | None, index: EntityIndex) -> Speaker |
     )
 
 
+def _hyphenated_end(head: Token) -> Token:
+    """The last part of the hyphenated word ``head`` opens ("Ex-diplomat" split in three
+    tokens, the parser taking "Ex" for the subject): the word the phrase is about."""
+    doc = head.doc
+    i = head.i
+    while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and \
+            not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
+        i += 2
+    return doc[i]
+
+
+def _hyphenated_start(phrase: SpacySpan) -> SpacySpan:
+    """``phrase`` widened to the start of the hyphenated word it opens inside."""
+    doc, start = phrase.doc, phrase.start
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return doc[start:phrase.end]
+
+
 class QuoteFinder:
     """Writes the article's quotes to ``doc._.quotes``; reads ``doc._.entities`` when present."""
 
-    def __init__(self, lexicon: CueLexicon):
+    def __init__(self, lexicon: CueLexicon, model: AcceptanceModel | None):
         self.lexicon = lexicon
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc, self.lexicon)
+        doc._.quotes = find_quotes(doc, self.lexicon, self.model)
         return doc
 
 
-@Language.factory("claimgraph_quotes")
-def make_quotes(nlp: Language, name: str) -> QuoteFinder:
-    return QuoteFinder(load_lexicon())
+@Language.factory("claimgraph_quotes", default_config={"learned_filter": True})
+def make_quotes(nlp: Language, name: str, learned_filter: bool) -> QuoteFinder:
+    """``learned_filter``: let the model of ``acceptance.py`` reject candidates."""
+    return QuoteFinder(load_lexicon(), load_model() if learned_filter else None)

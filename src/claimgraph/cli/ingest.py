@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable, Iterator
 from typing import Annotated
 
@@ -21,6 +22,11 @@ from claimgraph.cli.link import link_after_ingest
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.model import Analysis, Article
 from claimgraph.run import run
+from claimgraph.store import Saved, Store
+
+
+# Analyses handed to the saving thread and not saved yet, at most.
+_SAVE_AHEAD = 8
 
 
 class _Rate(ProgressColumn):
@@ -51,7 +57,7 @@ def ingest(
     failures = Failures()
     tally: Counter[str] = Counter()
     stopped = None
-    with opened(settings) as store:
+    with opened(settings, create=True) as store:
         store.check_writable()
 
         def stored_already(article: Article) -> bool:
@@ -63,11 +69,9 @@ def ingest(
         try:
             results = run(sources, settings, failures, plain=plain, include=include or (),
                           exclude=exclude or (), duplicates=store, skip=stored_already)
-            for analysis in _with_progress(results, sources, tally, failures):
-                try:
-                    saved = store.save(analysis)
-                except InputError as error:
-                    failures(error)
+            for analysis, saved in _saved(store, _with_progress(results, sources, tally, failures)):
+                if isinstance(saved, InputError):
+                    failures(saved)
                     continue
                 tally[saved.outcome] += 1
                 if saved.outcome != "unchanged" and analysis.duplicate_of is not None:
@@ -84,6 +88,33 @@ def ingest(
             except StoreError as error:
                 stopped = error
     _summary(tally, failures, store.where, stopped)
+
+
+def _saved(store: Store, analyses: Iterable[Analysis]) -> Iterator[tuple[Analysis, Saved | InputError]]:
+    """Each analysis with what saving it did (or the InputError it was refused with), in order.
+
+    Saving runs in one thread of its own, a few articles behind the analysis: waiting on the
+    database overlaps with spaCy's work instead of adding to it. A StoreError ends the loop.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-save") as saver:
+        queued: deque[tuple[Analysis, Future]] = deque()
+
+        def done(analysis: Analysis, future: Future) -> tuple[Analysis, Saved | InputError]:
+            try:
+                return analysis, future.result()
+            except InputError as error:
+                return analysis, error
+
+        try:
+            for analysis in analyses:
+                queued.append((analysis, saver.submit(store.save, analysis)))
+                while queued and (len(queued) > _SAVE_AHEAD or queued[0][1].done()):
+                    yield done(*queued.popleft())
+            while queued:
+                yield done(*queued.popleft())
+        finally:
+            for _, future in queued:
+                future.cancel()
 
 
 def _with_progress(results: Iterable[Analysis], sources: list[str], tally: Counter,

@@ -75,7 +75,11 @@ def page_metadata(tree: HtmlElement, url: str | None = None) -> PageMetadata:
 
 
 def _date(tree: HtmlElement, url: str | None) -> date | None:
-    found = find_date(tree, extensive_search=False, original_date=True, url=url)
+    try:
+        found = find_date(tree, extensive_search=False, original_date=True, url=url)
+    except Exception as err:  # htmldate fails on some malformed trees: that costs the date only
+        log.debug("date search failed: %s: %s", type(err).__name__, err)
+        return None
     try:
         return date.fromisoformat(found) if found else None
     except ValueError:
