@@ -22,16 +22,16 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 
 BARRIER = (
     "The city council approved a new flood barrier on Monday. “We cannot wait for the next "
-    "storm,” Mayor Elena Brandt said after the vote. Brandt said the barrier would cost 40 "
-    "million dollars. According to a report from the Coastal Institute, the design appears to "
+    "storm,” Mayor Elena Brandt said after the vote. Brandt said the barrier would protect "
+    "12,000 homes. According to a report from the Coastal Institute, the design appears to "
     "leave the northern docks exposed. Officials denied that the project had been delayed.\n\n"
     "Residents packed the hall. “This is the first good news in years,” said Tomas Reyes, a "
     "fisherman who lost his boat in the last flood."
 )
 BARRIER_AGAIN = (
-    "Mayor Elena Brandt defended the flood barrier on Wednesday. “The barrier will protect ten "
-    "thousand homes,” Brandt told reporters. The opposition leader, Marcus Hale, said the cost "
-    "had risen to 60 million dollars. Hale believes the council should have waited for the "
+    "Mayor Elena Brandt defended the flood barrier on Wednesday. “The barrier is the right "
+    "choice,” Brandt told reporters. The opposition leader, Marcus Hale, said the barrier "
+    "would protect only 7,000 homes. Hale believes the council should have waited for the "
     "engineers' review."
 )
 HOSTILE_TEXT = (

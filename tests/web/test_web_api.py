@@ -77,8 +77,8 @@ def test_posting_refuses_bad_input_with_a_reason(client):
 
 def test_clusters_and_graph(client):
     disputed = client.get("/api/clusters", params={"status": "contradicted"}).json()["items"]
-    cost = next(c for c in disputed if "40 million" in c["label"])
-    assert cost["estimate"]["conservative"] == 40_000_000 and cost["estimate"]["disputed"]
+    cost = next(c for c in disputed if "12,000 homes" in c["label"])
+    assert cost["estimate"]["conservative"] == 7_000 and cost["estimate"]["disputed"]
     one = client.get(f"/api/clusters/{cost['id']}").json()
     assert {m["outlet"] for m in one["members"]} == {"Harbor Gazette", "Valley Times"}
     assert client.get("/api/clusters/k:nothing").status_code == 404

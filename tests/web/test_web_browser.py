@@ -89,7 +89,7 @@ def test_a_hostile_article_runs_nothing(watched, live_url, web_ids):
 
 def test_cluster_page_and_graph_zoom(watched, live_url):
     watched.goto(live_url + "/clusters")
-    watched.get_by_role("link", name=re.compile("barrier would cost 40 million")).click()
+    watched.get_by_role("link", name=re.compile("barrier would protect 12,000 homes")).click()
     assert watched.locator("svg.chart circle").count() == 2
     watched.goto(live_url + "/graph")
     before = watched.get_attribute("#graph", "viewBox")

@@ -41,7 +41,7 @@ def test_person_page_gathers_statements_across_outlets(client):
     page = client.get("/who/Elena Brandt").text
     assert "Harbor Gazette" in page and "Valley Times" in page
     assert "We cannot wait for the next storm" in page
-    assert "The barrier will protect ten thousand homes" in page
+    assert "The barrier is the right choice" in page
     assert "Mayor" in page
     assert "Marcus Hale" in page or "Tomas Reyes" in page  # quoted alongside
     assert "<svg" in page  # mentions over time
@@ -87,22 +87,22 @@ def test_overlapping_marks_nest_and_escape():
 
 def test_a_disputed_number_across_outlets(client):
     listing = client.get("/clusters", params={"status": "contradicted"}).text
-    link = re.search(r'href="(/clusters/[^"]+)">the barrier would cost 40 million', listing)
+    link = re.search(r'href="(/clusters/[^"]+)">the barrier would protect 12,000 homes', listing)
     assert link
     page = client.get(link.group(1)).text
     assert "contradicted" in page and "incompatible figures" in page
-    assert "40,000,000" in page and "60,000,000" in page
-    assert re.search(r"conservative estimate .*<strong>40,000,000</strong>", page, re.S)
+    assert "12,000" in page and "7,000" in page
+    assert re.search(r"conservative estimate .*<strong>7,000</strong>", page, re.S)
     assert "Harbor Gazette" in page and "Valley Times" in page
     chart = page[page.index("<svg"):page.index("</svg>")]
-    assert chart.count("<circle") == 2 and "conservative: 40,000,000" in chart
+    assert chart.count("<circle") == 2 and "conservative: 7,000" in chart
 
 
 def test_a_claim_links_to_its_reports_elsewhere(client, web_ids):
     page = client.get(f"/articles/{web_ids['harbor/barrier.txt']}").text
-    detail = page[page.index("the barrier would cost 40 million dollars</p>"):]
+    detail = page[page.index("the barrier would protect 12,000 homes</p>"):]
     detail = detail[:detail.index("</section>")]
-    assert "Elsewhere" in detail and "60 million dollars" in detail and "Valley Times" in detail
+    assert "Elsewhere" in detail and "7,000 homes" in detail and "Valley Times" in detail
     assert f'href="/articles/{web_ids["valley/barrier.txt"]}#m-c' in detail
 
 

@@ -19,7 +19,7 @@ from claimgraph.web.app import render
 from claimgraph.link.records import ClaimCluster
 from claimgraph.web import links
 from claimgraph.web.pages import Act, ClusterStatus, Status
-from claimgraph.web.profile import filtered, profile, statements_page
+from claimgraph.web.profile import statements_page
 from claimgraph.web.security import check_token
 
 router = APIRouter(prefix="/api")
@@ -136,8 +136,10 @@ def list_quotes(store: StoreDep, speaker: Annotated[str, Query(min_length=1, max
                 status: Annotated[Status | None, Query()] = None,
                 limit: Limit = 20, offset: Offset = 0):
     """What a speaker said across the store (quotes, with the claims in them), newest first."""
-    statements = [s for s in store.who(speaker) if s.quote is not None]
-    return paged(filtered(statements, act and act.value, status and status.value), limit, offset)
+    items, matching = statements_page(store, speaker, act and act.value, status and status.value,
+                                      offset, limit)
+    return Page(items=items, limit=limit, offset=offset,
+                next_offset=offset + limit if matching > offset + limit else None)
 
 
 @router.get("/entities/{name}", response_model=Page[Statement], responses=ERRORS)
@@ -147,13 +149,12 @@ def entity_statements(store: StoreDep, name: Annotated[str, Path(min_length=1, m
                       limit: Limit = 20, offset: Offset = 0):
     """Every statement of the person or organization called ``name`` (or with it as an
     alias): their quotes, and claims attributed to them outside quotes."""
-    person = profile(store, name)
-    if not person.type:
-        raise HTTPException(404, f"nobody called {name!r} in the store")
     items, matching = statements_page(store, name, act and act.value, status and status.value,
-                                      offset, limit + 1, person.statements)
-    return Page(items=items[:limit], limit=limit, offset=offset,
-                next_offset=offset + limit if len(items) > limit else None)
+                                      offset, limit)
+    if not matching and not offset:
+        raise HTTPException(404, f"no statement by {name!r} in the store")
+    return Page(items=items, limit=limit, offset=offset,
+                next_offset=offset + limit if matching > offset + limit else None)
 
 
 @router.get("/claims", response_model=Page[ClaimHit], responses=ERRORS)

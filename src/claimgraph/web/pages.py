@@ -66,8 +66,7 @@ def who(
     if not person.type:
         raise HTTPException(404, f"nobody called {name!r} in the store")
     act, status = act and act.value, status and status.value
-    statements, matching = statements_page(store, name, act, status, offset, PAGE,
-                                           person.statements)
+    statements, matching = statements_page(store, name, act, status, offset, PAGE)
     return render(request, "who.html", person=person, total=person.statements,
                   statements=statements, matching=matching, offset=offset, page=PAGE,
                   act=act, status=status, acts=ACTS, statuses=list(STATUSES),

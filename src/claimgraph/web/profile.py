@@ -1,7 +1,7 @@
 """A person's or organization's page: what the store says of them across articles.
 
-The statements come from ``Store.who``; the names, roles over time, mentions and the speakers
-quoted beside them are read through ``Store.read`` over the store's tables.
+Read through ``Store.read`` over the store's tables, a page at a time, so that a speaker with
+thousands of quotes opens as fast as one with three.
 """
 
 from __future__ import annotations
@@ -10,9 +10,11 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 
-from claimgraph.store import Statement
+from claimgraph.store import ArticleRef, Statement
+from claimgraph.store.convert import to_claim, to_quote
+from claimgraph.store.queries import _REF_COLUMNS as REF_COLUMNS
 from claimgraph.store.queries import entity_ids
 from claimgraph.store.tables import ArticleRow, ClaimRow, EntityRow, QuoteRow
 
@@ -26,12 +28,12 @@ class Profile:
     mentions: list[tuple[dt.date, int]] = field(default_factory=list)  # per publication day
     articles: int = 0
     alongside: list[tuple[str, int]] = field(default_factory=list)  # speakers in the same articles
-    statements: int = 0  # as Store.who counts them: quotes, and claims made outside them
+    statements: int = 0  # quotes, across the store
 
 
 def profile(store, name: str, top: int = 12) -> Profile:
     def query(session) -> Profile:
-        ids = entity_ids(session, name)
+        ids = session.scalars(entity_ids(session, name)).all()
         rows = session.execute(
             select(EntityRow.id, EntityRow.name, EntityRow.type, EntityRow.aliases, EntityRow.roles,
                    EntityRow.article_id, func.json_array_length(EntityRow.mentions),
@@ -60,12 +62,8 @@ def profile(store, name: str, top: int = 12) -> Profile:
         result.mentions = sorted(by_day.items())
         result.articles = len({row[5] for row in rows})
         in_same = select(EntityRow.article_id).where(EntityRow.id.in_(ids))
-        own_quotes = select(QuoteRow.id).where(QuoteRow.speaker_entity_id.in_(ids))
-        result.statements = session.scalar(select(func.count()).select_from(
-            own_quotes.subquery())) + session.scalar(
-            select(func.count(ClaimRow.id)).where(
-                ClaimRow.source_entity_id.in_(ids),
-                or_(ClaimRow.quote_id.is_(None), ClaimRow.quote_id.not_in(own_quotes))))
+        result.statements = session.scalar(
+            select(func.count(QuoteRow.id)).where(QuoteRow.speaker_entity_id.in_(ids)))
         result.alongside = session.execute(
             select(EntityRow.name, func.count(QuoteRow.id.distinct()))
             .join(QuoteRow, QuoteRow.speaker_entity_id == EntityRow.id)
@@ -77,20 +75,43 @@ def profile(store, name: str, top: int = 12) -> Profile:
     return store.read(query)
 
 
-def filtered(statements: list[Statement], act: str | None, status: str | None) -> list[Statement]:
-    """Statements whose quote reports ``act`` and that hold a claim with ``status``."""
-    if act:
-        statements = [s for s in statements if s.quote and getattr(s.quote, "act", "speech") == act]
-    if status:
-        statements = [s for s in statements if any(c.status == status for c in s.claims)]
-    return statements
-
-
 def statements_page(store, name: str, act: str | None, status: str | None, offset: int,
-                    limit: int, total: int) -> tuple[list[Statement], int]:
-    """One page of ``name``'s statements and how many match. Unfiltered, the store reads only
-    the page's worth; a filter reads them all."""
-    if act or status:
-        matching = filtered(store.who(name), act, status)
-        return matching[offset:offset + limit], len(matching)
-    return store.who(name, limit=offset + limit)[offset:], total
+                    limit: int) -> tuple[list[Statement], int]:
+    """One page of what ``name`` said (their quotes, newest first, each with the claims in
+    it, narrowed to quotes holding a claim of ``status``) and how many there are in all."""
+    def query(session) -> tuple[list[Statement], int]:
+        ids = session.scalars(entity_ids(session, name)).all()
+        statement = (select(QuoteRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
+                     .where(QuoteRow.speaker_entity_id.in_(ids)))
+        if status:
+            statement = statement.where(select(ClaimRow.id).where(
+                ClaimRow.quote_id == QuoteRow.id, ClaimRow.status == status).exists())
+        ordered = statement.order_by(
+            ArticleRow.published.desc().nulls_last(), ArticleRow.id.desc(), QuoteRow.position)
+        if act:  # only quotes of the act, when quotes record one
+            rows = session.scalars(ordered).all()
+            pairs = [(row, q) for row in rows
+                     if getattr(q := to_quote(row), "act", "speech") == act]
+            total, shown = len(pairs), pairs[offset:offset + limit]
+        else:
+            total = session.scalar(select(func.count()).select_from(statement.subquery()))
+            shown = [(row, to_quote(row)) for row in
+                     session.scalars(ordered.offset(offset).limit(limit))]
+        claims: dict[int, list] = {}
+        for claim in session.scalars(select(ClaimRow).where(
+                ClaimRow.quote_id.in_([row.id for row, _ in shown])).order_by(ClaimRow.position)):
+            claims.setdefault(claim.quote_id, []).append(to_claim(claim))
+        refs = {row.id: ArticleRef.model_validate(row, from_attributes=True)
+                for row in session.execute(select(*REF_COLUMNS).where(
+                    ArticleRow.id.in_({row.article_id for row, _ in shown})))}
+        speakers = {e.id: e for e in session.scalars(select(EntityRow).where(
+            EntityRow.id.in_({row.speaker_entity_id for row, _ in shown})))}
+        page = []
+        for row, quote in shown:
+            entity = speakers[row.speaker_entity_id]
+            page.append(Statement(article=refs[row.article_id], speaker=entity.name,
+                                  speaker_type=entity.type,
+                                  role=entity.roles[0] if entity.roles else None,
+                                  quote=quote, claims=claims.get(row.id, [])))
+        return page, total
+    return store.read(query)
