@@ -32,14 +32,14 @@ def story(n: int) -> str:
 
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
-    """Invented articles as pages in a folder (one a copy, one empty) and as a JSONL dump
-    (one line malformed)."""
+    """Invented articles as pages in a folder (one a lightly edited copy, one empty) and as a
+    JSONL dump (one line malformed)."""
     root = tmp_path_factory.mktemp("corpus")
     pages = root / "pages"
     pages.mkdir()
     for n in range(4):
         (pages / f"story{n}.txt").write_text(story(n), encoding="utf-8")
-    (pages / "story4-copy.txt").write_text(story(1), encoding="utf-8")
+    (pages / "story4-copy.txt").write_text(story(1) + "The vote was close.\n", encoding="utf-8")
     (pages / "story5-empty.txt").write_text("", encoding="utf-8")
     lines = [json.dumps({"text": story(n), "url": f"https://news.example/{n}"})
              for n in range(4, 10)]

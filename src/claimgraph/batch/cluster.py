@@ -36,8 +36,6 @@ def connect(
     else:
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True,
-            # The workers log at the level the caller set for Dask's logger.
-            silence_logs=logging.getLogger("distributed").getEffectiveLevel(),
             # Without bokeh there is no dashboard, only a page saying so: any free port.
             dashboard_address=DASHBOARD if _has_dashboard() else ":0",
         )

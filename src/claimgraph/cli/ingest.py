@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -14,12 +15,15 @@ from rich.progress import (
 from rich.text import Text
 
 from claimgraph.cli.app import (
-    SOURCES_HELP, AllowPrivate, Exclude, Failures, Include, MaxBytes, app, err, settings_or_exit,
+    SOURCES_HELP, AllowPrivate, Exclude, Failures, Include, MaxBytes, Scheduler, Workers, app,
+    dask_client, err, settings_or_exit,
 )
 from claimgraph.cli.db import Database, opened
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.model import Analysis, Article
 from claimgraph.run import run
+from claimgraph.settings import Settings
+from claimgraph.store import Store
 
 
 class _Rate(ProgressColumn):
@@ -42,9 +46,12 @@ def ingest(
     include: Include = None,
     exclude: Exclude = None,
     allow_private: AllowPrivate = False,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Analyze articles and store them: each article once (a changed text at the same URL is a
-    new revision), copies marked as duplicates; a run stopped at any point can be run again."""
+    new revision), copies marked as duplicates; a run stopped at any point can be run again.
+    With --workers or --scheduler, Dask workers analyze and, into PostgreSQL, write."""
     settings = settings_or_exit(spacy_model=model, max_bytes=max_bytes,
                                 allow_private=allow_private or None, database_url=db)
     failures = Failures()
@@ -57,18 +64,23 @@ def ingest(
                 return True
             return False
 
+        options = dict(plain=plain, include=include or (), exclude=exclude or (),
+                       duplicates=store, skip=stored_already)
         try:
-            results = run(sources, settings, failures, plain=plain, include=include or (),
-                          exclude=exclude or (), duplicates=store, skip=stored_already)
-            for analysis in _with_progress(results, sources, tally, failures):
-                try:
-                    saved = store.save(analysis)
-                except InputError as error:
-                    failures(error)
-                    continue
-                tally[saved.outcome] += 1
-                if saved.outcome != "unchanged" and analysis.duplicate_of is not None:
-                    tally["duplicates"] += 1
+            with _results(sources, settings, failures, store, options, workers,
+                          scheduler) as (results, fed):
+                for result in _with_progress(results, sources, tally, failures, fed):
+                    if isinstance(result, Analysis):
+                        try:
+                            saved, duplicate = store.save(result), result.duplicate_of
+                        except InputError as error:
+                            failures(error)
+                            continue
+                    else:  # a worker saved it (claimgraph.batch.Written)
+                        saved, duplicate = result.saved, result.duplicate_of
+                    tally[saved.outcome] += 1
+                    if saved.outcome != "unchanged" and duplicate is not None:
+                        tally["duplicates"] += 1
         except StoreError as error:  # the store itself failed: stop, keeping what is stored
             stopped = error
         except ClaimgraphError as error:  # the run could not go on (e.g. a missing model)
@@ -78,10 +90,46 @@ def ingest(
     _summary(tally, failures, store.where, stopped)
 
 
-def _with_progress(results: Iterable[Analysis], sources: list[str], tally: Counter,
-                   failures: Failures) -> Iterator[Analysis]:
+@contextmanager
+def _results(sources: list[str], settings: Settings, failures: Failures, store: Store,
+             options: dict, workers: int | None, scheduler: str | None):
+    """The run's results (analyses to save here, or, on a Dask cluster writing to PostgreSQL,
+    what the workers saved) and, on a cluster, the workers' progress."""
+    if not (workers or scheduler):
+        yield run(sources, settings, failures, **options), None
+        return
+    from claimgraph.batch import run_on_cluster  # Dask loads only if asked
+
+    with dask_client(settings, workers, scheduler) as client:
+        count = len(client.nthreads())
+        writes_here = store.dialect == "sqlite"
+        if writes_here and count > 1:
+            err.print(f"SQLite takes one writer: the {count} workers analyze and this process "
+                      "writes (use a PostgreSQL --db to write from the workers)", markup=False)
+        fed = _Fed()
+        yield run_on_cluster(
+            client, sources, settings, failures, **options, on_progress=fed,
+            store_url=None if writes_here else store.url.render_as_string(hide_password=False),
+        ), fed
+
+
+class _Fed:
+    """Articles done as the workers report them, passed on to the progress bar."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.show = None
+
+    def __call__(self, done: int) -> None:
+        self.done = done
+        if self.show is not None:
+            self.show(done)
+
+
+def _with_progress(results: Iterable, sources: list[str], tally: Counter,
+                   failures: Failures, fed: _Fed | None = None) -> Iterator:
     """Results, with a progress bar on stderr (articles/s, stored, duplicates, failures) when
-    stderr is a terminal."""
+    stderr is a terminal; fed by the workers' reports too on a Dask cluster."""
     if not err.is_terminal:
         yield from results
         return
@@ -89,9 +137,11 @@ def _with_progress(results: Iterable[Analysis], sources: list[str], tally: Count
                _Rate(), TextColumn("{task.fields[counts]}"), TimeElapsedColumn()]
     with Progress(*columns, console=err, transient=True, redirect_stdout=False) as progress:
         task = progress.add_task("ingest", total=None, counts="")
-        for result in results:
+        if fed is not None:
+            fed.show = lambda done: progress.update(task, completed=done)
+        for n, result in enumerate(results, start=1):
             yield result
-            progress.update(task, advance=1, counts=(
+            progress.update(task, completed=max(n, fed.done if fed else 0), counts=(
                 f"{tally['stored'] + tally['revised']} stored · {tally['duplicates']} duplicates"
                 f" · {tally['unchanged']} already stored · {failures.count} failed"))
 
