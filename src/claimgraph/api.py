@@ -8,6 +8,7 @@ from claimgraph.analyze.pipeline import analyze_articles, load_nlp
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.extract import extract
 from claimgraph.ingest.limits import too_large
+from claimgraph.link.entities import merge_aliases
 from claimgraph.model import Analysis, Article, RawDocument
 from claimgraph.settings import Settings, get_settings
 
@@ -53,7 +54,9 @@ def analyze_many(
                     raise
                 on_error(err)
 
-    yield from analyze_articles(nlp, articles(), batch_size=settings.batch_size)
+    # One country under several names ("Pyongyang", "North Korean") is one entity.
+    for analysis in analyze_articles(nlp, articles(), batch_size=settings.batch_size):
+        yield merge_aliases(analysis)
 
 
 def to_article(item: Input, plain: bool, source: str, settings: Settings) -> Article:

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.persons import (
-    ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun,
+    KIN_NOUNS, ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
 )
 
 if TYPE_CHECKING:
@@ -61,8 +61,8 @@ class Coreference:
     def pronoun(self, token: Token) -> str | None:
         """The entity a third-person pronoun refers to, or None."""
         lower = token.lower_
+        self._resolve_personal_up_to(token.i)
         if lower in _PERSONAL:
-            self._resolve_personal_up_to(token.i)
             return self.done.get(token.i)
         if lower in _ORG_PRONOUNS:
             return self._organisation(token, plural=False)
@@ -102,8 +102,9 @@ class Coreference:
         start = max(self.sent_starts[max(self._sentence(token.idx) - 1, 0)], after + 1)
         span = self.doc.char_span(start, token.idx, alignment_mode="contract")
         for other in span or ():
-            if other.dep_ not in SUBJECTS or other.pos_ not in ("NOUN", "PROPN") or other.ent_type_:
-                continue
+            if other.dep_ not in SUBJECTS or other.pos_ not in ("NOUN", "PROPN") or \
+                    other.ent_type_ or other.head.dep_ not in ("ROOT", "conj"):
+                continue  # only a main clause's subject competes
             if plural and (other.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in other.children)):
                 return True
             if not plural and other.tag_ == "NN" and not is_person_noun(other.lemma_.lower()):
@@ -121,19 +122,39 @@ class Coreference:
         if determiners & _INDEFINITE or head.tag_ == "NNS":
             return None  # "a coach": someone new; "officials": a group
         if lemma in ORG_NOUNS:
-            return self._modifier_entity(head, {"ORG"}) or self._best(head.idx, {"ORG"}, None)
+            return self._organisation_described(head)
+        if self._introduced_unnamed(head):
+            return None
         by_role = self._by_role(head)
         if by_role is not None:
             return by_role
         age = _AGE.search(phrase.text) is not None
-        if not (age or is_person_noun(lemma)) or not (determiners & _DEFINITE or age):
-            return None
-        if self._introduced_unnamed(head):
+        if not age and (is_title(lemma) or lemma in KIN_NOUNS or not is_person_noun(lemma) or any(
+            c.ent_type_ == "ORDINAL" for c in head.children
+        )):
+            return None  # "the judge" nobody is named as, "the father", "the fourth victim"
+        if not (determiners & _DEFINITE or age):
             return None
         gender = gender_of_word(lemma)
         named_inside = set(self.index.within(phrase.start_char, phrase.end_char))
         return self._best(head.idx, {"PERSON"}, gender, exclude=named_inside) or \
             self._first_after(phrase, gender)
+
+    def _organisation_described(self, head: Token) -> str | None:
+        """"the company": an organisation modifying it, else the last one whose name holds
+        the noun ("the agency" for "Transit Agency"), else the most salient one that was a
+        subject. "the Canadian government" is a country's, not an organisation named before."""
+        if any(c.ent_type_ in ("NORP", "GPE") for c in head.children):
+            return None
+        named = self._modifier_entity(head, {"ORG"})
+        if named is not None:
+            return named
+        word = head.lower_
+        for i in self.index.before(head.idx):
+            entity = self.index.by_id[self.index.ids[i]]
+            if entity.type == "ORG" and word in entity.name.lower().split():
+                return entity.id
+        return self._best(head.idx, {"ORG"}, None, subjects_only=True)
 
     def _by_role(self, head: Token) -> str | None:
         """The person whose role names what ``head`` describes ("the minister"): the most
@@ -197,22 +218,23 @@ class Coreference:
     # ------------------------------------------------------------------ salience
 
     def _best(self, offset: int, types: set[str], gender: str | None,
-              exclude: set[str] = frozenset()) -> str | None:
+              exclude: set[str] = frozenset(), subjects_only: bool = False) -> str | None:
         """The most salient entity of ``types`` mentioned before ``offset``."""
         for window in (_WINDOW, _FAR_WINDOW):
-            scores = self._scores(offset, types, gender, exclude, window)
+            scores = self._scores(offset, types, gender, exclude, window, subjects_only)
             if scores:
                 return max(scores, key=lambda e: (scores[e], len(self.index.by_id[e].mentions)))
         return None
 
     def _scores(self, offset: int, types: set[str], gender: str | None, exclude: set[str],
-                window: int) -> dict[str, float]:
+                window: int, subjects_only: bool) -> dict[str, float]:
         here = self._sentence(offset)
         earliest = self.sent_starts[max(here - window + 1, 0)]
         scores: dict[str, float] = {}
         for start, entity, subject in self._candidates(offset, earliest):
             record = self.index.by_id[entity]
-            if record.type not in types or entity in exclude or not self._agrees(entity, gender):
+            if record.type not in types or entity in exclude or not self._agrees(entity, gender) \
+                    or (subjects_only and not subject):
                 continue
             weight = 0.5 ** (here - self._sentence(start)) * (2.0 if subject else 1.0)
             scores[entity] = max(scores.get(entity, 0.0), weight)

@@ -72,8 +72,10 @@ def group_entities(doc: Doc) -> list[Entity]:
         if kind == "PERSON":
             ent = _name_span(ent)
         name = clean_name(ent.text) if kind else ""
-        if not kind or not any(ch.isalpha() for ch in name):
-            continue
+        if not kind or not any(ch.isupper() for ch in name):
+            continue  # no capital, no name: "n't", "'s", a lower-case word tagged by mistake
+        if kind == "PERSON" and _after_place(ent):
+            kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)
         group = by_name.get((family, name)) or _short_form_of(groups, family, name)
@@ -97,6 +99,14 @@ def group_entities(doc: Doc) -> list[Entity]:
                     group.roles.append(role)
     _link_known_names(doc, groups)
     return [_record(n, g) for n, g in enumerate(groups, start=1)]
+
+
+def _after_place(ent: Span) -> bool:
+    """One abbreviated word right after "Place," as in a dateline or address ("Kingston, Ont.")."""
+    doc, i = ent.doc, ent.start
+    abbreviated = ent.text.endswith(".") or doc.text[ent.end_char:ent.end_char + 1] == "."
+    return len(ent) == 1 and abbreviated and i >= 2 and doc[i - 1].text == "," and \
+        doc[i - 2].ent_type_ in ("GPE", "LOC", "ORG") and doc[i - 2].text[:1].isupper()
 
 
 def _name_span(ent: Span) -> Span:
@@ -193,8 +203,9 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
         i = bisect_right(starts, end - 1) - 1
         if i >= 0 and taken[i][1] > start:
             continue  # inside a name the tagger found
-        span = doc.char_span(start, end)
-        if span is None or not _stands_alone(span):
+        # "Doe’s" or "Doe" and an invisible character may be one token
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or not _stands_alone(span):
             continue
         group = _nearest(forms[match.group()], start)
         group.mentions.append((start, end))

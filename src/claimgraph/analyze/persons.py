@@ -46,6 +46,13 @@ ORG_NOUNS = frozenset("""
     hospital police army military force band
 """.split())
 
+# Nouns that name someone by relation to another ("the father"): not a person named before.
+KIN_NOUNS = frozenset("""
+    father mother son daughter wife husband brother sister uncle aunt nephew niece cousin
+    grandfather grandmother grandson granddaughter parent child partner boyfriend girlfriend
+    fiance fiancee widow widower stepfather stepmother dad mom mum
+""".split())
+
 # Heads of descriptions that refer to a text or an event, never to a person ("the study said").
 THING_NOUNS = frozenset("""
     study report statement release survey poll document filing complaint lawsuit suit ruling

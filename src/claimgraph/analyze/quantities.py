@@ -170,6 +170,8 @@ def _quantity_at(doc: Doc, i: int, last_noun: str | None):
     elif reading.percent:
         unit = "percent"
         noun_token, via_of = _counted_noun(doc, end)
+        if reading.needs_of and not via_of:
+            return None, end, None  # "two thirds" alone may count third places, not a share
     else:
         noun_token, via_of = _counted_noun(doc, end)
         if reading.needs_of and not via_of:
@@ -259,6 +261,9 @@ def _counts_nothing(doc: Doc, number: Number, noun_token: Token | None, via_of: 
             after is not None and after.tag_ not in ("NNS", "NNPS")  # "1995 tax filings"
         ):
             return True
+    if prev in ("a", "an") and not number.words and noun_token is not None \
+            and noun_token.tag_ == "NN" and not via_of and number.value != 1:
+        return True  # "a 911 operator", "a 737 jet": a number naming a kind, not counting
     if number.value == 1 and number.words and not reading.percent and (
         noun_token is None or via_of
     ):

@@ -56,9 +56,11 @@ def upgrade(db: Database = None) -> None:
     with opened(settings_or_exit(database_url=db), check=False) as store:
         before, after = store.upgrade()
     if before == after:
-        out.print(f"{store.where}: schema {after} is current; nothing to do", markup=False)
+        out.print(f"{store.where}: schema {after} is current; nothing to do", markup=False,
+                  soft_wrap=True)
     else:
-        out.print(f"{store.where}: schema {before or '(none)'} → {after}", markup=False)
+        out.print(f"{store.where}: schema {before or '(none)'} → {after}", markup=False,
+                  soft_wrap=True)
 
 
 @db_app.command()
@@ -72,4 +74,4 @@ def info(db: Database = None) -> None:
         if revision == newest:
             for name, count in store.counts().items():
                 lines.append(f"{name:<12}{count:,}")
-    out.print("\n".join(lines), markup=False)
+    out.print("\n".join(lines), markup=False, soft_wrap=True)

@@ -58,6 +58,8 @@ def ingest(
     tally: Counter[str] = Counter()
     stopped = None
     with opened(settings) as store:
+        store.check_writable()
+
         def stored_already(article: Article) -> bool:
             if store.contains(article):
                 tally["unchanged"] += 1

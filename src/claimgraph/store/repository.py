@@ -11,20 +11,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
-from datasketch import LeanMinHash
 from sqlalchemy import Engine, func, select, tuple_, update
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from claimgraph.errors import InputError, StoreError
-from claimgraph.ingest.dedup import exact_key, fingerprint
 from claimgraph.model import Analysis, Article
 from claimgraph.settings import Settings, get_settings
 from claimgraph.store import queries, schema
 from claimgraph.store.convert import to_analysis, to_row
 from claimgraph.store.engine import make_engine, parse_url, retrying, shown, store_error
 from claimgraph.store.identity import (
-    article_key, band_hashes, minhash_bytes, similarity,
+    article_key, band_hashes, minhash_bytes, minhash_of, similarity, text_key,
 )
 from claimgraph.store.results import (
     ArticleSummary, ClaimHit, SearchResults, Statement, Stats,
@@ -81,9 +79,9 @@ class Store:
         self.settings = settings or get_settings()
         self.url = parse_url(url)
         self.where = shown(self.url)
-        self.engine: Engine = make_engine(self.url)
+        self.engine: Engine = make_engine(self.url, self.settings.database_timeout)
         self._writer = self.engine.execution_options(claimgraph_write=True)
-        self._pending: OrderedDict[str, tuple[str, LeanMinHash | None]] = OrderedDict()
+        self._pending: OrderedDict[str, tuple] = OrderedDict()  # source: (text key, MinHash)
 
     def __enter__(self) -> Store:
         return self
@@ -109,6 +107,20 @@ class Store:
     def upgrade(self) -> tuple[str | None, str]:
         """Migrate to the newest schema; the revisions before and after."""
         return self.run(lambda: schema.upgrade(self._writer, self.where))
+
+    def check_writable(self) -> None:
+        """Raise a StoreError now, rather than at the first save, when the store cannot be
+        written (a read-only file or file system, a user without INSERT rights, a lock)."""
+        def probe() -> None:
+            with self._writer.connect() as connection, connection.begin():
+                if self.dialect == "postgresql" and not connection.exec_driver_sql(
+                        "SELECT has_table_privilege('articles', 'INSERT') "
+                        "AND current_setting('transaction_read_only') = 'off'").scalar():
+                    raise StoreError("this user may not write to the store (read-only)",
+                                     self.where)
+                if self.dialect == "sqlite":  # a write statement, even one that changes nothing
+                    connection.exec_driver_sql("DELETE FROM articles WHERE 0")
+        self.run(probe)
 
     def revision(self) -> str | None:
         def read():
@@ -138,9 +150,9 @@ class Store:
         """Store ``analysis`` in one transaction: a new article, a new revision of the article
         with its key (same URL, other text), or nothing when that text is stored already."""
         key = article_key(analysis)
-        exact = exact_key(analysis.text)
+        exact = text_key(analysis.text)
         pending = self._pending.pop(analysis.source, None)
-        minhash = pending[1] if pending and pending[0] == exact else fingerprint(analysis.text)[1]
+        minhash = pending[1] if pending and pending[0] == exact else minhash_of(analysis.text)
 
         def attempt() -> Saved:
             with Session(self._writer) as session, session.begin():
@@ -184,7 +196,7 @@ class Store:
 
     def contains(self, article: Article) -> bool:
         """Whether this very article (same key, same text) is stored already."""
-        key, exact = article_key(article), exact_key(article.text)
+        key, exact = article_key(article), text_key(article.text)
         return self.read(lambda s: s.scalar(
             select(ArticleRow.id).where(ArticleRow.key == key, ArticleRow.text_hash == exact)
             .limit(1)) is not None)
@@ -197,7 +209,7 @@ class Store:
         (same key) are not copies."""
         threshold = self.settings.duplicate_threshold
         key = article_key(article)
-        exact, minhash = fingerprint(article.text)
+        exact, minhash = text_key(article.text), minhash_of(article.text)
         for source, (other_exact, other_hash) in self._pending.items():
             if source != article.source and (exact == other_exact or (
                     minhash is not None and other_hash is not None
