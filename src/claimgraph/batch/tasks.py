@@ -20,7 +20,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from claimgraph.analyze.pipeline import load_nlp
 from claimgraph.api import analyze_many
 from claimgraph.batch.partitions import Partition, read_partition
-from claimgraph.errors import ClaimgraphError, InputError
+from claimgraph.errors import ClaimgraphError, ConfigError, InputError
 from claimgraph.model import Analysis, Article
 from claimgraph.run import articles, documents
 from claimgraph.settings import Settings
@@ -39,7 +39,18 @@ class LoadPipeline(WorkerPlugin):
         self.model = model
 
     def setup(self, worker) -> None:
-        load_nlp(self.model)
+        # A missing model is told to the client by pipeline_problem, in one line; raised here,
+        # Dask would log it with a traceback.
+        pipeline_problem(self.model)
+
+
+def pipeline_problem(model: str) -> str | None:
+    """Why this worker cannot load ``model``, or None when it has it loaded."""
+    try:
+        load_nlp(model)
+    except ConfigError as error:
+        return str(error)
+    return None
 
 
 @dataclass(frozen=True)
