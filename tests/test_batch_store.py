@@ -8,7 +8,7 @@ import threading
 
 import pytest
 from sqlalchemy import select
-from test_batch import busy_worker, corpus  # noqa: F401  (a fixture)
+from test_batch import busy_worker, corpus, replaced  # noqa: F401  (corpus: a fixture)
 from typer.testing import CliRunner
 
 from claimgraph.cli import app
@@ -75,14 +75,16 @@ def test_workers_write_postgresql_as_one_process_would_even_when_one_is_killed(
     articles, copies, counts = contents(postgres_url)
     assert (articles, copies, counts) == reference
     assert len(articles) == 11 and len(copies) == 1
-    cluster.wait_for_workers(2, timeout=180)
+    assert replaced(cluster, killed[0])
 
     again = ingest(*corpus, "--db", postgres_url, "--scheduler", cluster.scheduler.address)
     assert "0 stored, 11 already stored" in again.stderr
     assert contents(postgres_url) == reference
 
 
-def test_into_sqlite_the_client_writes_alone_and_says_so(cluster, corpus, reference, tmp_path):  # noqa: F811
+def test_into_sqlite_the_client_writes_alone_and_says_so(
+    cluster, corpus, reference, tmp_path  # noqa: F811
+):
     url = f"sqlite:///{tmp_path / 'spread.db'}"
     result = ingest(*corpus, "--db", url, "--scheduler", cluster.scheduler.address)
     assert "SQLite takes one writer: the 2 workers analyze and this process writes" in result.stderr

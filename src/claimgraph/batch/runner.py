@@ -74,7 +74,8 @@ def run_on_cluster(
     analyzing: deque[tuple[Partition, Future | None, list]] = deque()
     progress = _Progress(run)
     own = duplicates is None  # an index made here is closed here; a given one is the caller's
-    index = DuplicateIndex(settings.dedup_index, settings.duplicate_threshold) if own else duplicates
+    index = (DuplicateIndex(settings.dedup_index, settings.duplicate_threshold) if own
+             else duplicates)
     client.subscribe_topic(PROGRESS_TOPIC, progress.event)
     try:
         with index if own else nullcontext():
