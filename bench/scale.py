@@ -5,27 +5,39 @@ run, and where the time goes.
 
 Speed: the PolNeAR dev articles as one JSONL dump, analyzed by `run_on_cluster` on a
 LocalCluster of 1 worker and one of 2 (both started before timing, runs alternating, medians),
-beside the same run loop in one process without Dask (the anchor). Memory: short articles (three
-consecutive paragraphs of PolNeAR train articles, cycled to the count asked) on 2 workers,
-sampling each worker's resident memory as they go. The machine's load average is recorded
-beside every timing: on a shared machine, other processes take cores too.
+beside the same run loop in one process without Dask (the anchor). Store (with ``--db``, a
+PostgreSQL database that is emptied first): the same articles ingested by 2 workers writing to
+it, its growth per article, and the linking of what was stored, timed as the client's
+coordinated step. Memory: short articles (three consecutive paragraphs of PolNeAR train
+articles, cycled to the count asked) on 2 workers, sampling each worker's resident memory as
+they go. The machine's load average is recorded beside every timing: on a shared machine,
+other processes take cores too.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import statistics
-import tempfile
-import threading
-import time
-from pathlib import Path
 
-from common import bench_arg_parser, environment, load_jsonl, write_result
+# One BLAS thread, as Dask gives each worker: the in-process anchor then uses one core too.
+for _name in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_name, "1")
 
-from claimgraph.batch import RunStats, connect, run_on_cluster
-from claimgraph.run import run
-from claimgraph.settings import get_settings
+import json  # noqa: E402
+import statistics  # noqa: E402
+import tempfile  # noqa: E402
+import threading  # noqa: E402
+import time  # noqa: E402
+from collections import Counter  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from common import bench_arg_parser, environment, load_jsonl, write_result  # noqa: E402
+
+# Dask's own INFO lines (each worker, each connection) would bury the table.
+os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "error")
+
+from claimgraph.batch import RunStats, connect, run_on_cluster  # noqa: E402
+from claimgraph.run import run  # noqa: E402
+from claimgraph.settings import get_settings  # noqa: E402
 
 TARGET_SPEEDUP = 1.7  # 2 workers against 1, on 2 cores
 # Memory is flat when the last tenth of a run holds no more than this over its first tenth.
@@ -40,6 +52,8 @@ def main() -> None:
                         "workers evenly).")
     parser.add_argument("--memory-articles", type=int, default=10_000,
                         help="Short articles in the memory run (0 skips it).")
+    parser.add_argument("--db", help="A PostgreSQL database to ingest into; EMPTIED first "
+                        "(e.g. postgresql+psycopg://postgres@127.0.0.1/claimgraph_scale).")
     args = parser.parse_args()
     settings = get_settings(partition_size=args.partition_size)
     work = Path(tempfile.mkdtemp(prefix="claimgraph-scale-"))
@@ -64,6 +78,7 @@ def main() -> None:
                     stats=stats if name == "2 workers" else RunStats()))
                 times[name].append(time.perf_counter() - start)
                 assert count == articles, f"{count} of {articles} articles came back"
+        store = _store_run(two, dev, args.db, settings) if args.db else None
         memory = _memory_run(two, work, args, settings) if args.memory_articles else None
 
     loads.append(os.getloadavg()[0])
@@ -73,7 +88,7 @@ def main() -> None:
 
     t1, t2 = statistics.median(times["1 worker"]), statistics.median(times["2 workers"])
     speedup = t1 / t2
-    shares = _shares(stats)
+    shares = _shares(store["stage_seconds"] if store else stats.seconds)
     print(f"{articles} PolNeAR dev articles; medians of {args.repeats} alternating runs; "
           f"load average during runs {min(loads):.1f}–{max(loads):.1f} on {os.cpu_count()} cores")
     print(f"{'run':<34}{'articles/s':>12}{'seconds':>10}")
@@ -82,8 +97,13 @@ def main() -> None:
         print(f"{name:<34}{articles / seconds:>12.2f}{seconds:>10.1f}")
     verdict = "meets" if speedup >= TARGET_SPEEDUP else "MISSES"
     print(f"speed-up 2 workers / 1 worker: {speedup:.2f} ({verdict} target >= {TARGET_SPEEDUP})")
-    print("time shares (2 workers, worker and client seconds): "
-          + ", ".join(f"{k} {v:.1%}" for k, v in shares.items()))
+    if store:
+        print(f"ingest into PostgreSQL, 2 workers writing: {store['articles_per_s']:.2f} "
+              f"articles/s; {store['bytes_per_article'] / 1024:.1f} KiB per article = "
+              f"{store['gb_per_million']:.1f} GB per million articles; linking "
+              f"{store['link_seconds_per_article'] * 1000:.0f} ms per article on the client")
+    print(f"time shares ({'ingest' if store else 'analysis'} on 2 workers; worker and client "
+          "seconds): " + ", ".join(f"{k} {v:.1%}" for k, v in shares.items()))
     if memory:
         print(f"memory over {memory['articles']:,} short articles "
               f"({memory['words_per_article']:.0f} words each, {memory['articles_per_s']:.2f} "
@@ -103,9 +123,50 @@ def main() -> None:
         "workers_1": {"seconds": t1, "runs": times["1 worker"], "articles_per_s": articles / t1},
         "workers_2": {"seconds": t2, "runs": times["2 workers"], "articles_per_s": articles / t2},
         "speedup": speedup, "target_speedup": TARGET_SPEEDUP,
-        "time_shares": shares, "stage_seconds": dict(stats.seconds),
-        "memory": memory,
+        "time_shares": shares, "analysis_stage_seconds": dict(stats.seconds),
+        "store": store, "memory": memory,
     })
+
+
+def _store_run(client, dev: Path, url: str, settings) -> dict:
+    """Ingest ``dev`` into the emptied database at ``url`` with the workers writing, as
+    `claimgraph ingest --workers 2` does; then link what was stored, timed."""
+    from sqlalchemy import create_engine, text
+
+    from claimgraph.link.linker import Linker
+    from claimgraph.store import open_store
+
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    size = "SELECT pg_database_size(current_database())"
+    with open_store(url, settings=settings) as store:
+        with engine.connect() as connection:
+            empty = connection.execute(text(size)).scalar()
+        stats = RunStats()
+        start = time.perf_counter()
+        written = [w for w in run_on_cluster(
+            client, [str(dev)], settings, print, duplicates=store, skip=store.contains,
+            store_url=url, stats=stats)]
+        seconds = time.perf_counter() - start
+        with engine.begin() as connection:
+            connection.execute(text("CHECKPOINT"))
+            full = connection.execute(text(size)).scalar()
+        analyses = list(store.analyses())
+    engine.dispose()
+    linker = Linker()
+    begun = time.perf_counter()
+    for n, analysis in enumerate(analyses, start=1):
+        linker.add(f"a{n}", analysis)
+    linker.clusters(linker.touched)
+    link_s = time.perf_counter() - begun
+    stages = Counter(stats.seconds)
+    stages["link"] = link_s
+    per_article = (full - empty) / len(written)
+    return {"articles": len(written), "seconds": seconds, "articles_per_s": len(written) / seconds,
+            "bytes_per_article": per_article, "gb_per_million": per_article * 1e6 / 1e9,
+            "link_seconds": link_s, "link_seconds_per_article": link_s / len(analyses),
+            "stage_seconds": dict(stages)}
 
 
 def _dump(path: Path, texts: list[str]) -> Path:
@@ -166,9 +227,9 @@ def _rss() -> int:
     return psutil.Process().memory_info().rss
 
 
-def _shares(stats: RunStats) -> dict[str, float]:
-    total = sum(stats.seconds.values()) or 1.0
-    return {stage: seconds / total for stage, seconds in stats.seconds.most_common()}
+def _shares(seconds: dict[str, float]) -> dict[str, float]:
+    total = sum(seconds.values()) or 1.0
+    return {stage: s / total for stage, s in sorted(seconds.items(), key=lambda kv: -kv[1])}
 
 
 if __name__ == "__main__":

@@ -6,9 +6,13 @@ cluster), partitioned without reading the sources on the client, results in inpu
     with connect(settings, workers=4) as client:
         for analysis in run_on_cluster(client, ["dump.jsonl"], settings, print):
             ...
+
+With ``store_url`` (PostgreSQL), the workers save what they analyze and ``Written`` records
+come back; duplicates are still marked on the client, in input order.
 """
 
 from claimgraph.batch.cluster import connect, dashboard
 from claimgraph.batch.runner import RunStats, run_on_cluster
+from claimgraph.batch.tasks import Written
 
-__all__ = ["RunStats", "connect", "dashboard", "run_on_cluster"]
+__all__ = ["RunStats", "Written", "connect", "dashboard", "run_on_cluster"]

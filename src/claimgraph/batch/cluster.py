@@ -10,7 +10,7 @@ from contextlib import contextmanager
 
 from distributed import Client, LocalCluster
 
-from claimgraph.batch.tasks import LoadPipeline
+from claimgraph.batch.tasks import LoadPipeline, pipeline_problem
 from claimgraph.errors import ConfigError
 from claimgraph.settings import Settings
 
@@ -36,17 +36,15 @@ def connect(
     else:
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True,
-            # The workers log at the level the caller set for Dask's logger.
-            silence_logs=logging.getLogger("distributed").getEffectiveLevel(),
             # Without bokeh there is no dashboard, only a page saying so: any free port.
             dashboard_address=DASHBOARD if _has_dashboard() else ":0",
         )
         client = Client(cluster)
     try:
-        try:
-            client.register_plugin(LoadPipeline(settings.spacy_model), name="claimgraph-pipeline")
-        except OSError as err:
-            raise ConfigError(f"workers could not load the pipeline ({err})") from None
+        client.register_plugin(LoadPipeline(settings.spacy_model), name="claimgraph-pipeline")
+        problems = client.run(pipeline_problem, settings.spacy_model).values()
+        if problem := next((p for p in problems if p), None):
+            raise ConfigError(f"on the workers: {problem}")
         log.info("cluster of %d workers at %s", len(client.nthreads()), client.scheduler.address)
         yield client
     finally:

@@ -15,7 +15,9 @@ from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError
 from claimgraph.ingest import Item, read_sources
-from claimgraph.ingest.feeds import FEED_SUFFIXES, FeedEntry, feed_entries, fetch_entry, looks_like_feed
+from claimgraph.ingest.feeds import (
+    FEED_SUFFIXES, FeedEntry, feed_entries, fetch_entry, looks_like_feed,
+)
 from claimgraph.ingest.files import read_file, read_stdin, walk
 from claimgraph.ingest.jsonl import is_jsonl, line_starts, read_jsonl
 from claimgraph.ingest.urls import Fetcher, is_url

@@ -16,17 +16,22 @@ import time
 import uuid
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 
 from distributed import Client, Future, KilledWorker, wait
+from sqlalchemy import select, update
+from sqlalchemy.orm import aliased
 
 from claimgraph.batch.partitions import Items, Partition, Split, plan, split
-from claimgraph.batch.tasks import PROGRESS_TOPIC, Done, analyze_part, extract_part
+from claimgraph.batch.tasks import PROGRESS_TOPIC, Done, Written, analyze_part, extract_part
 from claimgraph.errors import InputError
-from claimgraph.ingest.dedup import DuplicateIndex, mark_duplicates
-from claimgraph.model import Analysis
+from claimgraph.ingest.dedup import DuplicateIndex, DuplicateMemory, mark_duplicates
+from claimgraph.model import Analysis, Article
 from claimgraph.run import OnError
 from claimgraph.settings import Settings
+from claimgraph.store import open_store
+from claimgraph.store.tables import ArticleRow
 
 log = logging.getLogger(__name__)
 
@@ -36,8 +41,8 @@ _TICK = 0.25
 
 @dataclass
 class RunStats:
-    """What a run did: partitions, articles, and seconds per stage (extract, analyze on the
-    workers, summed over them; mark on the client)."""
+    """What a run did: partitions, articles, and seconds per stage (extract, analyze, store on
+    the workers, summed over them; mark, which includes the skip test, on the client)."""
 
     partitions: int = 0
     articles: int = 0
@@ -47,11 +52,14 @@ class RunStats:
 def run_on_cluster(
     client: Client, sources: Iterable[str], settings: Settings, on_error: OnError, *,
     plain: bool = False, include: Sequence[str] = (), exclude: Sequence[str] = (),
-    duplicates: DuplicateIndex | None = None, on_progress: Callable[[int], None] | None = None,
+    duplicates: DuplicateMemory | None = None, skip: Callable[[Article], bool] | None = None,
+    store_url: str | None = None, on_progress: Callable[[int], None] | None = None,
     stats: RunStats | None = None,
-) -> Iterator[Analysis]:
+) -> Iterator[Analysis | Written]:
     """Every article of ``sources`` analyzed, in input order, copies marked ``duplicate_of``:
-    what ``claimgraph.run.run`` yields, computed on the cluster of ``client``.
+    what ``claimgraph.run.run`` yields (with the same ``duplicates`` and ``skip``), computed
+    on the cluster of ``client``. With ``store_url`` the workers save each analysis in that
+    store (PostgreSQL: every worker writes) and what they did comes back instead.
 
     ``on_progress`` is called from time to time with the number of articles the workers have
     analyzed so far; ``stats`` collects where the time went.
@@ -65,10 +73,12 @@ def run_on_cluster(
     extracting: deque[tuple[Partition, Future]] = deque()
     analyzing: deque[tuple[Partition, Future | None, list]] = deque()
     progress = _Progress(run)
-    index = duplicates or DuplicateIndex(settings.dedup_index, settings.duplicate_threshold)
+    own = duplicates is None  # an index made here is closed here; a given one is the caller's
+    index = (DuplicateIndex(settings.dedup_index, settings.duplicate_threshold) if own
+             else duplicates)
     client.subscribe_topic(PROGRESS_TOPIC, progress.event)
     try:
-        with index:
+        with index if own else nullcontext():
             while True:
                 while len(extracting) + len(analyzing) < ahead and (
                         part := next(parts, None)) is not None:
@@ -88,12 +98,14 @@ def run_on_cluster(
                     part, future = extracting.popleft()
                     done = _result(part, future)
                     start = time.perf_counter()
-                    marked = list(mark_duplicates(done.records, index))
+                    extracted = done.records if skip is None else [
+                        article for article in done.records if not skip(article)]
+                    marked = list(mark_duplicates(extracted, index))
                     stats.seconds["mark"] += time.perf_counter() - start
                     stats.seconds.update(done.seconds)
                     task = (run, next(numbers))
                     analysis = client.submit(
-                        analyze_part, marked, settings, plain, task,
+                        analyze_part, marked, settings, plain, task, store_url,
                         key=f"claimgraph-analyze-{run}-{task[1]}") if marked else None
                     analyzing.append((part, analysis, done.errors))
                 elif not extracting and not analyzing:
@@ -106,6 +118,8 @@ def run_on_cluster(
                         pass
                 if on_progress is not None:
                     on_progress(progress.done)
+        if store_url is not None:
+            _link_copies(store_url, settings)
     finally:
         client.unsubscribe_topic(PROGRESS_TOPIC)
         pending = [f for _, f in extracting] + [f for _, f, _ in analyzing if f is not None]
@@ -140,6 +154,20 @@ def _partitions(
                 yield Items((_lost(spec),))
         else:
             yield step
+
+
+def _link_copies(store_url: str, settings: Settings) -> None:
+    """Point each stored copy at its first copy's row. A worker saving a copy may not see the
+    first copy yet (another worker was saving it), so ``duplicate_of_id`` is filled in here,
+    once everything is saved, as saving in input order would have."""
+    first = aliased(ArticleRow)
+    row_of_first = (select(first.id).where(first.source == ArticleRow.duplicate_of)
+                    .order_by(first.latest.desc(), first.id.desc()).limit(1).scalar_subquery())
+    with open_store(store_url, settings=settings) as store, store.session() as session, \
+            session.begin():
+        session.execute(update(ArticleRow).where(
+            ArticleRow.duplicate_of.is_not(None), ArticleRow.duplicate_of_id.is_(None))
+            .values(duplicate_of_id=row_of_first))
 
 
 def _result(part: Partition, future: Future | None) -> Done:

@@ -2,8 +2,10 @@
 
 A partition is extracted (``extract_part``), its articles go back to the client, which marks
 duplicates in input order (the one sequential step), and the marked articles are analyzed
-(``analyze_part``). Each task returns its records, its errors and the seconds it spent, and
-reports the articles it has done as it goes (events on PROGRESS_TOPIC).
+(``analyze_part``) and, given a store, saved there by the worker. Each task returns its
+records, its errors and the seconds it spent, and reports the articles it has done as it goes
+(events on PROGRESS_TOPIC). Saving is idempotent, so a partition redone after a worker died
+stores nothing twice.
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ from distributed.diagnostics.plugin import WorkerPlugin
 from claimgraph.analyze.pipeline import load_nlp
 from claimgraph.api import analyze_many
 from claimgraph.batch.partitions import Partition, read_partition
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, ConfigError, InputError
 from claimgraph.model import Analysis, Article
 from claimgraph.run import articles, documents
 from claimgraph.settings import Settings
+from claimgraph.store import Saved, Store, open_store
 
 PROGRESS_TOPIC = "claimgraph-progress"
 # Seconds between two progress reports of one task.
@@ -36,7 +39,27 @@ class LoadPipeline(WorkerPlugin):
         self.model = model
 
     def setup(self, worker) -> None:
-        load_nlp(self.model)
+        # A missing model is told to the client by pipeline_problem, in one line; raised here,
+        # Dask would log it with a traceback.
+        pipeline_problem(self.model)
+
+
+def pipeline_problem(model: str) -> str | None:
+    """Why this worker cannot load ``model``, or None when it has it loaded."""
+    try:
+        load_nlp(model)
+    except ConfigError as error:
+        return str(error)
+    return None
+
+
+@dataclass(frozen=True)
+class Written:
+    """An analysis a worker saved: what the store did, and whether it is a copy."""
+
+    source: str
+    saved: Saved
+    duplicate_of: str | None
 
 
 @dataclass
@@ -58,14 +81,42 @@ def extract_part(part: Partition, settings: Settings, plain: bool) -> Done:
     return done
 
 
-def analyze_part(items: list[Article], settings: Settings, plain: bool, task: tuple) -> Done:
-    """The analyses of ``items``; ``task`` names the run and partition in progress reports."""
+def analyze_part(
+    items: list[Article], settings: Settings, plain: bool, task: tuple,
+    store_url: str | None = None,
+) -> Done:
+    """The analyses of ``items``, or what saving them in the store at ``store_url`` did;
+    ``task`` names the run and partition in progress reports."""
     done = Done()
     start = time.perf_counter()
-    analyses = analyze_many(items, plain=plain, settings=settings, on_error=done.errors.append)
-    done.records = list(_reporting(analyses, task))
-    done.seconds["analyze"] = time.perf_counter() - start
+    analyses = _reporting(
+        analyze_many(items, plain=plain, settings=settings, on_error=done.errors.append), task)
+    if store_url is None:
+        done.records = list(analyses)
+    else:
+        store, saving = _store(store_url, settings), 0.0
+        for analysis in analyses:
+            begun = time.perf_counter()
+            try:
+                saved = store.save(analysis)
+            except InputError as error:  # this article only (e.g. a value the database refuses)
+                done.errors.append(error)
+            else:
+                done.records.append(Written(analysis.source, saved, analysis.duplicate_of))
+            saving += time.perf_counter() - begun
+        done.seconds["store"] = saving
+    done.seconds["analyze"] = time.perf_counter() - start - done.seconds.get("store", 0.0)
     return done
+
+
+_stores: dict[str, Store] = {}
+
+
+def _store(url: str, settings: Settings) -> Store:
+    """The worker's connection pool to the store at ``url``, opened once."""
+    if url not in _stores:
+        _stores[url] = open_store(url, settings=settings)
+    return _stores[url]
 
 
 def _reporting(analyses: Iterator[Analysis], task: tuple) -> Iterator[Analysis]:

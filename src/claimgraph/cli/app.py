@@ -5,6 +5,7 @@ line per bad item, progress, the closing summary and exit code (0 when every ite
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -140,8 +141,9 @@ def main_options(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    # Dask logs each worker and connection at INFO; only its warnings and errors are news.
-    logging.getLogger("distributed").setLevel(logging.WARNING if verbose else logging.ERROR)
+    # Dask logs each worker and connection at INFO; only its errors are news (its warnings
+    # too with -v). Set before Dask is imported, for this process and its worker processes.
+    os.environ.setdefault("DASK_LOGGING__DISTRIBUTED", "warning" if verbose else "error")
 
 
 def settings_or_exit(**overrides) -> Settings:
@@ -216,14 +218,23 @@ def results_of(
     if not (workers or scheduler):
         yield bar.counting(run(sources, settings, failures, analyze=analyze, **options))
         return
-    from claimgraph.batch import connect, dashboard, run_on_cluster  # Dask loads only if asked
+    from claimgraph.batch import run_on_cluster  # Dask loads only if asked
+
+    with dask_client(settings, workers, scheduler) as client:
+        yield run_on_cluster(client, sources, settings, failures, on_progress=bar.update,
+                             **options)
+
+
+@contextmanager
+def dask_client(settings: Settings, workers: int | None, scheduler: str | None):
+    """A client of the Dask cluster asked for, its size and dashboard told on stderr."""
+    from claimgraph.batch import connect, dashboard
 
     with connect(settings, workers=workers, scheduler=scheduler) as client:
         link = dashboard(client)
         err.print(f"Dask: {len(client.nthreads())} workers"
                   + (f", dashboard {link}" if link else ""), markup=False)
-        yield run_on_cluster(client, sources, settings, failures, on_progress=bar.update,
-                             **options)
+        yield client
 
 
 def exit_with_summary(done: int, duplicates: int, failures: Failures, verb: str) -> None:

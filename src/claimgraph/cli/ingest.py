@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from collections import Counter, deque
-from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Annotated
 
 import typer
@@ -15,15 +16,16 @@ from rich.progress import (
 from rich.text import Text
 
 from claimgraph.cli.app import (
-    SOURCES_HELP, AllowPrivate, Exclude, Failures, Include, MaxBytes, app, err, settings_or_exit,
+    SOURCES_HELP, AllowPrivate, Exclude, Failures, Include, MaxBytes, Scheduler, Workers, app,
+    dask_client, err, settings_or_exit,
 )
 from claimgraph.cli.db import Database, opened
 from claimgraph.cli.link import link_after_ingest
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.model import Analysis, Article
 from claimgraph.run import run
+from claimgraph.settings import Settings
 from claimgraph.store import Saved, Store
-
 
 # Analyses handed to the saving thread and not saved yet, at most.
 _SAVE_AHEAD = 8
@@ -49,9 +51,12 @@ def ingest(
     include: Include = None,
     exclude: Exclude = None,
     allow_private: AllowPrivate = False,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
 ) -> None:
     """Analyze articles and store them: each article once (a changed text at the same URL is a
-    new revision), copies marked as duplicates; a run stopped at any point can be run again."""
+    new revision), copies marked as duplicates; a run stopped at any point can be run again.
+    With --workers or --scheduler, Dask workers analyze and, into PostgreSQL, write."""
     settings = settings_or_exit(spacy_model=model, max_bytes=max_bytes,
                                 allow_private=allow_private or None, database_url=db)
     failures = Failures()
@@ -66,16 +71,19 @@ def ingest(
                 return True
             return False
 
+        options = dict(plain=plain, include=include or (), exclude=exclude or (),
+                       duplicates=store, skip=stored_already)
         try:
-            results = run(sources, settings, failures, plain=plain, include=include or (),
-                          exclude=exclude or (), duplicates=store, skip=stored_already)
-            for analysis, saved in _saved(store, _with_progress(results, sources, tally, failures)):
-                if isinstance(saved, InputError):
-                    failures(saved)
-                    continue
-                tally[saved.outcome] += 1
-                if saved.outcome != "unchanged" and analysis.duplicate_of is not None:
-                    tally["duplicates"] += 1
+            with _results(sources, settings, failures, store, options, workers,
+                          scheduler) as (results, fed):
+                progress = _with_progress(results, sources, tally, failures, fed)
+                for result, saved in _saved(store, progress):
+                    if isinstance(saved, InputError):
+                        failures(saved)
+                        continue
+                    tally[saved.outcome] += 1
+                    if saved.outcome != "unchanged" and result.duplicate_of is not None:
+                        tally["duplicates"] += 1
         except StoreError as error:  # the store itself failed: stop, keeping what is stored
             stopped = error
         except ClaimgraphError as error:  # the run could not go on (e.g. a missing model)
@@ -90,11 +98,12 @@ def ingest(
     _summary(tally, failures, store.where, stopped)
 
 
-def _saved(store: Store, analyses: Iterable[Analysis]) -> Iterator[tuple[Analysis, Saved | InputError]]:
-    """Each analysis with what saving it did (or the InputError it was refused with), in order.
+def _saved(store: Store, results: Iterable) -> Iterator[tuple[Analysis, Saved | InputError]]:
+    """Each result with what saving it did (or the InputError it was refused with), in order.
 
     Saving runs in one thread of its own, a few articles behind the analysis: waiting on the
-    database overlaps with spaCy's work instead of adding to it. A StoreError ends the loop.
+    database overlaps with spaCy's work instead of adding to it. What Dask workers saved
+    themselves (claimgraph.batch.Written) passes through. A StoreError ends the loop.
     """
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-save") as saver:
         queued: deque[tuple[Analysis, Future]] = deque()
@@ -106,8 +115,13 @@ def _saved(store: Store, analyses: Iterable[Analysis]) -> Iterator[tuple[Analysi
                 return analysis, error
 
         try:
-            for analysis in analyses:
-                queued.append((analysis, saver.submit(store.save, analysis)))
+            for result in results:
+                if isinstance(result, Analysis):
+                    queued.append((result, saver.submit(store.save, result)))
+                else:
+                    written: Future = Future()
+                    written.set_result(result.saved)
+                    queued.append((result, written))
                 while queued and (len(queued) > _SAVE_AHEAD or queued[0][1].done()):
                     yield done(*queued.popleft())
             while queued:
@@ -117,10 +131,46 @@ def _saved(store: Store, analyses: Iterable[Analysis]) -> Iterator[tuple[Analysi
                 future.cancel()
 
 
-def _with_progress(results: Iterable[Analysis], sources: list[str], tally: Counter,
-                   failures: Failures) -> Iterator[Analysis]:
+@contextmanager
+def _results(sources: list[str], settings: Settings, failures: Failures, store: Store,
+             options: dict, workers: int | None, scheduler: str | None):
+    """The run's results (analyses to save here, or, on a Dask cluster writing to PostgreSQL,
+    what the workers saved) and, on a cluster, the workers' progress."""
+    if not (workers or scheduler):
+        yield run(sources, settings, failures, **options), None
+        return
+    from claimgraph.batch import run_on_cluster  # Dask loads only if asked
+
+    with dask_client(settings, workers, scheduler) as client:
+        count = len(client.nthreads())
+        writes_here = store.dialect == "sqlite"
+        if writes_here and count > 1:
+            err.print(f"SQLite takes one writer: the {count} workers analyze and this process "
+                      "writes (use a PostgreSQL --db to write from the workers)", markup=False)
+        fed = _Fed()
+        yield run_on_cluster(
+            client, sources, settings, failures, **options, on_progress=fed,
+            store_url=None if writes_here else store.url.render_as_string(hide_password=False),
+        ), fed
+
+
+class _Fed:
+    """Articles done as the workers report them, passed on to the progress bar."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.show = None
+
+    def __call__(self, done: int) -> None:
+        self.done = done
+        if self.show is not None:
+            self.show(done)
+
+
+def _with_progress(results: Iterable, sources: list[str], tally: Counter,
+                   failures: Failures, fed: _Fed | None = None) -> Iterator:
     """Results, with a progress bar on stderr (articles/s, stored, duplicates, failures) when
-    stderr is a terminal."""
+    stderr is a terminal; fed by the workers' reports too on a Dask cluster."""
     if not err.is_terminal:
         yield from results
         return
@@ -128,9 +178,11 @@ def _with_progress(results: Iterable[Analysis], sources: list[str], tally: Count
                _Rate(), TextColumn("{task.fields[counts]}"), TimeElapsedColumn()]
     with Progress(*columns, console=err, transient=True, redirect_stdout=False) as progress:
         task = progress.add_task("ingest", total=None, counts="")
-        for result in results:
+        if fed is not None:
+            fed.show = lambda done: progress.update(task, completed=done)
+        for n, result in enumerate(results, start=1):
             yield result
-            progress.update(task, advance=1, counts=(
+            progress.update(task, completed=max(n, fed.done if fed else 0), counts=(
                 f"{tally['stored'] + tally['revised']} stored · {tally['duplicates']} duplicates"
                 f" · {tally['unchanged']} already stored · {failures.count} failed"))
 
