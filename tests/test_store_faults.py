@@ -186,7 +186,7 @@ def fake_postgres(port_holder: list, ready: threading.Event):
         server.listen()
         port_holder.append(server.getsockname()[1])
         ready.set()
-        server.settimeout(30)
+        server.settimeout(600)  # the client process may take long to start on a busy machine
         client, _ = server.accept()
         with client:
             while True:

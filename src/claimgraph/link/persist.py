@@ -52,7 +52,13 @@ def _load(store: Store) -> tuple[Linker, int] | None:
 
 def link(store: Store, full: bool = False,
          progress: Callable[[int, int], None] | None = None) -> LinkRun:
-    """Link what is new in ``store`` (everything with ``full``); ``progress(done, total)``."""
+    """Link what is new in ``store`` (everything with ``full``); ``progress(done, total)``.
+    Concurrent runs (e.g. two ingests finishing together) take turns."""
+    with store.lock("link"):
+        return _link(store, full, progress)
+
+
+def _link(store: Store, full: bool, progress: Callable[[int, int], None] | None) -> LinkRun:
     start = time.perf_counter()
     loaded = None if full else _load(store)
     last = loaded[1] if loaded else 0
@@ -61,7 +67,7 @@ def link(store: Store, full: bool = False,
         .order_by(ArticleRow.id)).all())
     if loaded and any(r.revision > 1 for r in new):
         log.info("a linked article has a new revision: linking everything again")
-        return link(store, full=True, progress=progress)
+        return _link(store, True, progress)
     linker = loaded[0] if loaded else Linker()
     ids = [r.id for r in new]
     entity_map: list[tuple[int, str]] = []

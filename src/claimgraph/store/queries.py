@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import String, cast, func, or_, select, text
+from sqlalchemy import String, cast, func, select, text
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import InputError
@@ -139,15 +139,17 @@ def who(session: Session, name: str, limit: int | None = None,
     """Everything the entity called ``name`` said across the store, newest articles first:
     its quotes with the claims in them, then claims attributed to it outside its quotes.
     ``ids`` (e.g. every stored entity linked to one canonical entity) replaces the name lookup."""
-    ids = entity_ids(session, name) if ids is None else ids
+    # A list of ids, not a subquery: each table is then read through its own index.
+    ids = list(session.scalars(entity_ids(session, name))) if ids is None else list(ids)
     quotes = session.scalars(_newest_first(
         select(QuoteRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
         .where(QuoteRow.speaker_entity_id.in_(ids))
     ).order_by(QuoteRow.position).limit(limit)).all()
-    claims = session.scalars(
-        select(ClaimRow).where(or_(ClaimRow.source_entity_id.in_(ids),
-                                   ClaimRow.quote_id.in_([q.id for q in quotes])))
-        .order_by(ClaimRow.article_id, ClaimRow.position)).all()
+    by_id = {c.id: c for c in session.scalars(
+        select(ClaimRow).where(ClaimRow.source_entity_id.in_(ids)))}
+    by_id.update((c.id, c) for c in session.scalars(
+        select(ClaimRow).where(ClaimRow.quote_id.in_([q.id for q in quotes]))))
+    claims = sorted(by_id.values(), key=lambda c: (c.article_id, c.position))
     quoted = {q.id for q in quotes}
     loose = [c for c in claims if c.quote_id not in quoted and c.source_entity_id is not None]
     entities = {e.id: e for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(

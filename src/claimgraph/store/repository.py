@@ -4,6 +4,8 @@ marking, and read records back. Queries over the store are in queries.py."""
 from __future__ import annotations
 
 import datetime as dt
+import fcntl
+import hashlib
 import logging
 import threading
 from collections import OrderedDict
@@ -124,6 +126,34 @@ class Store:
                 if self.dialect == "sqlite":  # a write statement, even one that changes nothing
                     connection.exec_driver_sql("DELETE FROM articles WHERE 0")
         self.run(probe)
+
+    @contextmanager
+    def lock(self, name: str) -> Iterator[None]:
+        """Hold a lock named ``name`` across processes for work that reads the store, computes
+        and writes the result (e.g. linking): concurrent runs take turns instead of
+        overwriting each other. PostgreSQL: an advisory lock; SQLite: a lock on a file beside
+        the database."""
+        if self.dialect == "postgresql":
+            key = int.from_bytes(hashlib.blake2b(name.encode(), digest_size=8).digest(),
+                                 "big", signed=True)
+            connection = self.run(self.engine.connect)
+            try:
+                self.run(lambda: connection.exec_driver_sql(f"SELECT pg_advisory_lock({key})"))
+                connection.commit()
+                yield
+            finally:
+                connection.close()  # the session's advisory locks end with it
+            return
+        path = f"{self.url.database}.{name}.lock" if self.url.database else None
+        if path is None or self.url.database == ":memory:":
+            yield
+            return
+        with open(path, "a") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
 
     def revision(self) -> str | None:
         def read():
