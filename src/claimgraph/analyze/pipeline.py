@@ -140,13 +140,16 @@ def _cut_runs(piece: str) -> list[str]:
 
 
 def _batches(docs: Iterator[Doc], size: int, chars: int) -> Iterator[list[Doc]]:
-    """Lists of at most ``size`` docs and (but for a single doc) ``chars`` characters."""
+    """Lists of at most ``size`` docs and (but for a single doc) ``chars`` characters; the
+    first lists are shorter (1, 2, 4, ...) so that the first results come without delay."""
     batch: list[Doc] = []
     held = 0
+    limit = 1
     for doc in docs:
-        if batch and (len(batch) == size or held + len(doc.text) > chars):
+        if batch and (len(batch) >= min(limit, size) or held + len(doc.text) > chars):
             yield batch
             batch, held = [], 0
+            limit *= 2
         batch.append(doc)
         held += len(doc.text)
     if batch:

@@ -10,7 +10,7 @@ import typer
 
 from claimgraph.cli.app import (
     SOURCES_HELP, AllowPrivate, DedupIndex, Exclude, Failures, Format, Include, MaxBytes, app,
-    exit_with_summary, out, settings_or_exit, with_progress,
+    exit_with_summary, open_ended, out, settings_or_exit, with_progress,
 )
 from claimgraph.errors import ClaimgraphError
 from claimgraph.model import Analysis, Article
@@ -23,7 +23,10 @@ from claimgraph.settings import Settings
 def analyze(
     sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="text: a readable report; json; jsonl.")
+        Format, typer.Option(
+            "--format", "-f",
+            help="text: a readable report; json: one object, or one array when the sources may "
+            "hold several articles; jsonl: one object a line, as each is done.")
     ] = Format.text,
     plain: Annotated[
         bool,
@@ -86,24 +89,31 @@ def _print_run(
     verb = "analyzed" if analyze else "extracted"
     failures = Failures()
     done = duplicates = 0
+    array = format is Format.json and open_ended(sources)  # valid JSON, however many
+    if array:
+        sys.stdout.write("[")
     try:
         results = run(sources, settings, failures, plain=plain, analyze=analyze,
-                      include=include or (), exclude=exclude or ())
-        for record in with_progress(results, sources, verb):
-            _emit(record, format)
+                      include=include or (), exclude=exclude or (), on_skip=failures.skip)
+        for record in with_progress(results, sources, verb, include or (), exclude or ()):
+            if array:
+                sys.stdout.write(",\n" if done else "\n")
+            _emit(record, format, array)
             done += 1
             duplicates += record.duplicate_of is not None
     except ClaimgraphError as error:  # the run itself could not go on (missing model, bad index)
         failures(error)
+    if array:
+        sys.stdout.write("\n]\n" if done else "]\n")
     exit_with_summary(done, duplicates, failures, verb)
 
 
-def _emit(record: Article, format: Format) -> None:
+def _emit(record: Article, format: Format, in_array: bool) -> None:
     if format is Format.jsonl:
         sys.stdout.write(record.model_dump_json() + "\n")
         sys.stdout.flush()
     elif format is Format.json:
-        sys.stdout.write(record.model_dump_json(indent=2) + "\n")
+        sys.stdout.write(record.model_dump_json(indent=2) + ("" if in_array else "\n"))
         sys.stdout.flush()
     elif isinstance(record, Analysis):
         out.print(render_report(record))
