@@ -89,25 +89,42 @@ def analyze_articles(
         doc for batch in _batches(pieces(), batch_size, max(BATCH_CHARS, piece_chars))
         for doc in nlp.pipe(batch, batch_size=len(batch), disable=ours)
     )
-    parts: list[Doc] = []
+    group: list[Doc] = []  # parsed pieces of the section being gathered
+    held = seen = 0  # its characters; pieces of the current article seen so far
+    done: list[tuple[dict[str, list[dict]], int]] = []  # the article's finished sections
     for piece in parsed:  # its article is in ``pending`` by now: pieces() put it there
-        parts.append(piece)
         article, count = pending[0]
-        if len(parts) < count:
+        seen += 1
+        if group and held + len(piece.text) > section_chars:
+            # a finished section keeps only its records, so memory holds one section's Doc
+            doc = _annotate(nlp, ours, group, article)
+            done.append((_dumped(doc), len(doc.text)))
+            group, held = [], 0
+        group.append(piece)
+        held += len(piece.text)
+        if seen < count:
             continue
         pending.popleft()
-        sections = []
-        for group in _sections(parts, section_chars):
-            doc = group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
-            doc._.published = article.published
-            for name in ours:
-                doc = nlp.get_pipe(name)(doc)
-            sections.append(doc)
-        parts = []
-        if len(sections) == 1:
-            yield collect(sections[0], article)
+        doc = _annotate(nlp, ours, group, article)
+        if done:
+            done.append((_dumped(doc), len(doc.text)))
+            yield Analysis(**dict(article), **_merge(done))
         else:
-            yield Analysis(**dict(article), **_merge(sections))
+            yield collect(doc, article)
+        group, held, seen, done = [], 0, 0, []
+
+
+def _annotate(nlp: Language, ours: list[str], pieces: list[Doc], article: Article) -> Doc:
+    """The parsed ``pieces`` joined into one Doc, with our components run on it."""
+    doc = pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+    doc._.published = article.published
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _dumped(doc: Doc) -> dict[str, list[dict]]:
+    return {name: [r.model_dump() for r in getattr(doc._, name)] for name in _RECORDS}
 
 
 def split_pieces(text: str, limit: int) -> list[str]:
@@ -156,26 +173,13 @@ def _batches(docs: Iterator[Doc], size: int, chars: int) -> Iterator[list[Doc]]:
         yield batch
 
 
-def _sections(pieces: list[Doc], limit: int) -> Iterator[list[Doc]]:
-    group: list[Doc] = []
-    size = 0
-    for piece in pieces:
-        if group and size + len(piece.text) > limit:
-            yield group
-            group, size = [], 0
-        group.append(piece)
-        size += len(piece.text)
-    yield group
-
-
-def _merge(sections: list[Doc]) -> dict[str, list[dict]]:
-    """The records of consecutive ``sections`` as one article's: offsets shifted by where each
-    section starts, ids renumbered in order ("e1", "e2", ... across sections)."""
+def _merge(sections: list[tuple[dict[str, list[dict]], int]]) -> dict[str, list[dict]]:
+    """The records of consecutive sections (records, length) as one article's: offsets shifted
+    by where each section starts, ids renumbered in order ("e1", "e2", ... across sections)."""
     merged: dict[str, list[dict]] = {name: [] for name in _RECORDS}
     counts: dict[str, int] = {}
     offset = 0
-    for doc in sections:
-        records = {name: [r.model_dump() for r in getattr(doc._, name)] for name in _RECORDS}
+    for records, length in sections:
         renamed: dict[str, str] = {}
         for name in _RECORDS:
             for record in records[name]:
@@ -185,7 +189,7 @@ def _merge(sections: list[Doc]) -> dict[str, list[dict]]:
                     renamed[record["id"]] = f"{prefix}{counts[prefix]}"
         for name in _RECORDS:
             merged[name] += [_moved(record, offset, renamed) for record in records[name]]
-        offset += len(doc.text)
+        offset += length
     return merged
 
 
