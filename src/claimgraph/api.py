@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator
 
 from claimgraph.analyze.pipeline import analyze_articles, load_nlp
@@ -10,6 +11,8 @@ from claimgraph.extract import extract
 from claimgraph.ingest.limits import too_large
 from claimgraph.model import Analysis, Article, RawDocument
 from claimgraph.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
 
 Input = str | bytes | RawDocument | Article
 
@@ -53,7 +56,8 @@ def analyze_many(
                     raise
                 on_error(err)
 
-    yield from analyze_articles(nlp, articles(), batch_size=settings.batch_size)
+    yield from analyze_articles(nlp, articles(), batch_size=settings.batch_size,
+                                on_error=on_error)
 
 
 def to_article(item: Input, plain: bool, source: str, settings: Settings) -> Article:
@@ -66,7 +70,14 @@ def to_article(item: Input, plain: bool, source: str, settings: Settings) -> Art
             item = RawDocument(source=source, data=item)
         if len(item.data) > settings.max_bytes:
             raise too_large(item.source, settings)
-        article = extract(item, plain=plain)
+        try:
+            article = extract(item, plain=plain)
+        except ClaimgraphError:
+            raise
+        except Exception as err:  # a fault in a parser library costs this item, not the batch
+            log.debug("extraction of %s failed", item.source, exc_info=True)
+            raise InputError(f"extraction failed ({type(err).__name__}: {err})",
+                             item.source) from err
     if len(article.text) > settings.max_chars:
         raise InputError(
             f"article text of {len(article.text):,} characters is over the "

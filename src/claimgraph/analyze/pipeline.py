@@ -15,7 +15,7 @@ import importlib
 import logging
 from collections import deque
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.errors import ConfigError
+from claimgraph.errors import ClaimgraphError, ConfigError, InputError
 from claimgraph.model import Analysis, Article
 
 log = logging.getLogger(__name__)
@@ -72,9 +72,13 @@ _BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\
 def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32,
     piece_chars: int = PIECE_CHARS, section_chars: int = SECTION_CHARS,
+    on_error: Callable[[ClaimgraphError], None] | None = None,
 ) -> Iterator[Analysis]:
     """Analyses of ``articles``, in order: spaCy's components run on batches of pieces of at
-    most ``piece_chars``, ours on sections of at most ``section_chars``."""
+    most ``piece_chars``, ours on sections of at most ``section_chars``.
+
+    A fault in our components on one article becomes an InputError naming it, raised, or
+    passed to ``on_error`` while the others go on."""
     pending: deque[tuple[Article, int]] = deque()
 
     def pieces() -> Iterator[Doc]:
@@ -95,23 +99,36 @@ def analyze_articles(
     for piece in parsed:  # its article is in ``pending`` by now: pieces() put it there
         article, count = pending[0]
         seen += 1
-        if group and held + len(piece.text) > section_chars:
-            # a finished section keeps only its records, so memory holds one section's Doc
+        try:
+            if group and held + len(piece.text) > section_chars:
+                # a finished section keeps only its records: memory holds one section's Doc
+                doc = _annotate(nlp, ours, group, article)
+                done.append((_dumped(doc), len(doc.text)))
+                group, held = [], 0
+            group.append(piece)
+            held += len(piece.text)
+            if seen < count:
+                continue
             doc = _annotate(nlp, ours, group, article)
-            done.append((_dumped(doc), len(doc.text)))
-            group, held = [], 0
-        group.append(piece)
-        held += len(piece.text)
-        if seen < count:
-            continue
+            if done:
+                done.append((_dumped(doc), len(doc.text)))
+                result = Analysis(**dict(article), **_merge(done))
+            else:
+                result = collect(doc, article)
+        except Exception as err:  # noqa: BLE001  (reported for this article; the rest go on)
+            log.debug("analysis of %s failed", article.source, exc_info=True)
+            failure = InputError(f"analysis failed ({type(err).__name__}: {err})",
+                                 article.source)
+            if on_error is None:
+                raise failure from err
+            on_error(failure)
+            for _ in range(count - seen):  # the article's pieces still to come are dropped
+                next(parsed)
+            result = None
         pending.popleft()
-        doc = _annotate(nlp, ours, group, article)
-        if done:
-            done.append((_dumped(doc), len(doc.text)))
-            yield Analysis(**dict(article), **_merge(done))
-        else:
-            yield collect(doc, article)
         group, held, seen, done = [], 0, 0, []
+        if result is not None:
+            yield result
 
 
 def _annotate(nlp: Language, ours: list[str], pieces: list[Doc], article: Article) -> Doc:
