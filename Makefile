@@ -18,8 +18,13 @@ $(VENV)/.installed-dev: pyproject.toml | $(BIN)/python
 	$(BIN)/pip install --quiet -e ".[dev]"
 	@touch $@ $(VENV)/.installed
 
-demo: $(VENV)/.installed  ## analyze the bundled example article and print the report
+DEMO_DB ?= demo.db
+PORT ?= 8000
+
+demo: $(VENV)/.installed  ## store examples/ in $(DEMO_DB), print the report, serve the app
+	$(BIN)/claimgraph ingest examples/ --db sqlite:///$(DEMO_DB)
 	$(BIN)/claimgraph analyze examples/seed.txt
+	$(BIN)/claimgraph serve --db sqlite:///$(DEMO_DB) --port $(PORT)
 
 test: $(VENV)/.installed-dev  ## run the whole test suite
 	$(BIN)/python -m pytest

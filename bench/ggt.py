@@ -6,9 +6,9 @@ Writes each article's text to ``<id>.txt`` in a temporary folder, runs
 ``claimgraph analyze --plain --format jsonl`` over the folder, and scores the output with the shared
 scorer (``../shared/eval/quotes_score.py``): Metric B (a gold quote is found when one predicted quote
 covers more than 0.3 of its characters; precision, recall, speaker and cue accuracy) and Metric D (the
-resolved speaker against the annotators' canonical name). It scores twice: over every quote, and over
-quotes whose ``act`` is speech (``--acts speech``; GGT annotates statements only, and quotes without an
-``act`` field are kept). Prints both beside the targets of issue 8 and GGT's own extractor, and writes
+resolved speaker against the annotators' canonical name). It scores twice: over every quote, and with
+the product's own filter, ``claimgraph analyze --acts speech`` (GGT annotates statements only).
+Prints both beside the targets of issue 8 and GGT's own extractor, and writes
 bench/results/ggt.json. ``--errors FILE`` also writes every unmatched prediction and missed gold quote,
 for reading error classes (the texts stay outside the project: never commit that file).
 """
@@ -49,15 +49,17 @@ def claimgraph_command() -> list[str]:
     return [found]
 
 
-def run_analyze(articles: list[dict], folder: Path) -> Path:
+def run_analyze(articles: list[dict], folder: Path, acts: str | None = None) -> Path:
     texts = folder / "texts"
-    texts.mkdir()
-    for article in articles:
-        (texts / f"{article['id']}.txt").write_text(article["text"], encoding="utf-8")
-    pred = folder / "pred.jsonl"
+    if not texts.exists():
+        texts.mkdir()
+        for article in articles:
+            (texts / f"{article['id']}.txt").write_text(article["text"], encoding="utf-8")
+    pred = folder / f"pred-{acts or 'all'}.jsonl"
     with pred.open("w", encoding="utf-8") as out:
         done = subprocess.run(
-            [*claimgraph_command(), "analyze", "--plain", "--format", "jsonl", str(texts)],
+            [*claimgraph_command(), "analyze", "--plain", "--format", "jsonl", str(texts),
+             *(["--acts", acts] if acts else [])],
             stdout=out, stderr=subprocess.PIPE, text=True,
         )
     for line in done.stderr.splitlines():
@@ -70,8 +72,8 @@ def run_analyze(articles: list[dict], folder: Path) -> Path:
 def score(gold: Path, pred: Path, folder: Path, acts: str | None) -> dict:
     out = folder / f"score-{acts or 'all'}.json"
     cmd = [sys.executable, str(SCORER), "--gold", str(gold), "--pred", str(pred), "--json", str(out)]
-    if acts:
-        cmd += ["--acts", acts, "--name", f"ggt --acts {acts}"]
+    if acts:  # ``pred`` holds those acts only already: claimgraph analyze --acts filtered it
+        cmd += ["--name", f"ggt, claimgraph analyze --acts {acts}"]
     done = subprocess.run(cmd, capture_output=True, text=True)
     if done.returncode:
         sys.exit(f"error: the scorer failed: {done.stderr.strip()}")
@@ -160,9 +162,11 @@ def main() -> None:
             for f in files:
                 shutil.copy(f, gold / f.name)
         pred = run_analyze(articles, folder)
-        results = {"all": score(gold, pred, folder, None), "speech": score(gold, pred, folder, "speech")}
+        speech = run_analyze(articles, folder, "speech")
+        results = {"all": score(gold, pred, folder, None),
+                   "speech": score(gold, speech, folder, "speech")}
         if args.errors:
-            write_errors(gold, pred, args.errors, "speech")
+            write_errors(gold, speech, args.errors, None)
 
     numbers = {acts: headline(r) for acts, r in results.items()}
     print(f"{'acts':8} {'P':>6} {'R':>6} {'F1':>6} {'spk':>6} {'cue':>6} {'canon':>6} "

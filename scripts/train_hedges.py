@@ -48,6 +48,8 @@ NEWS_HEDGES = {
     "suspect": "doxastic",
     "suspects": "doxastic",
     "suspicion": "doxastic",
+    "presume": "doxastic",
+    "suppose": "doxastic",
     "speculation": "epistemic",
     "speculative": "epistemic",
     "wonder": "investigation",
@@ -84,7 +86,9 @@ def examples(rows, docs, model: HedgeModel):
 
 def train(data, epochs=4, l2=0.1, rate=0.1, seed=0):
     counts = Counter(f for feats, _ in data for f in set(feats))
-    names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
+    # A cue's own identity ("maybe|") is kept however rare, so that a cue seen once is judged
+    # by how it was annotated; its context features need MIN_FEATURE_COUNT occurrences.
+    names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT or f.endswith("|"))
     index = {f: i for i, f in enumerate(names)}
     rows = [([index[f] for f in set(feats) if f in index], y) for feats, y in data]
     w = np.zeros(len(names) + 1)  # last weight is the bias

@@ -7,6 +7,7 @@ from claimgraph import analyze
 from claimgraph.settings import get_settings
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+pytest_plugins = ["webfixtures"]  # the web tests' store, app and browser (tests/web/)
 
 
 @pytest.fixture(scope="session")
@@ -87,3 +88,13 @@ def store(store_url):
 
     with open_store(store_url) as opened:
         yield opened
+
+
+@pytest.fixture(scope="session")
+def cluster():
+    """A client of a real Dask LocalCluster of 2 worker processes, started once per session
+    (as `claimgraph analyze --workers 2` starts it)."""
+    from claimgraph.batch import connect
+
+    with connect(get_settings(), workers=2) as client:
+        yield client

@@ -217,13 +217,13 @@ def test_an_event_without_names_or_numbers_is_still_check_worthy(nlp):
     assert [c.check_worthy for c in claims] == [True]
 
 
-def test_a_speakers_i_think_is_an_opinion_not_a_hedge_on_a_fact(nlp):
+def test_a_speakers_i_think_is_an_opinion_not_a_hedge_on_a_fact_and_keeps_its_hedge_type(nlp):
     text = '"I think the plan is a mistake," Smith said.'
     q = quote(text, "q1", ["I think the plan is a mistake,"], cue="said", speaker="Smith",
               entity="e1", kind="direct")
     claim = one(claims_of(nlp, text, [q]), "plan")
     assert claim.status == "opinion" and [(c.text, c.type) for c in claim.cues] == [
-        ("think", "opinion")]
+        ("think", "doxastic")]
 
 
 def test_a_doc_without_a_parse_gives_no_crash():
@@ -267,3 +267,42 @@ def test_a_first_person_expectation_stays_a_hedge(nlp):
 def test_going_to_is_a_prediction_but_going_to_a_place_is_an_event(nlp):
     forecast, trip = claims_of(nlp, "Smith is going to win the race. Smith went to Paris in 2019.")
     assert not forecast.check_worthy and trip.check_worthy
+
+
+@pytest.mark.parametrize("text, part, cue", [
+    ("But maybe that remains the long-term game plan for the club.", "game plan", "maybe"),
+    ("I presume the coach means that the team will rebuild slowly.", "rebuild", "presume"),
+])
+def test_a_writers_maybe_or_presume_hedges_the_claim(nlp, text, part, cue):
+    claim = one(claims_of(nlp, text), part)
+    assert claim.status == "hedged" and cue in [c.text for c in claim.cues]
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("The mayor is seen at the ribbon-cutting ceremony on Tuesday.", False),
+    ("The mayor is widely seen as a reformer.", True),
+    ("The new levy was considered necessary by the council.", True),
+])
+def test_seen_in_a_caption_is_no_hedge_but_seen_as_is(nlp, text, hedged):
+    claim = claims_of(nlp, text)[0]
+    assert (claim.status == "hedged") is hedged
+
+
+@pytest.mark.parametrize("text, status", [
+    ("There was speculation that the minister would resign.", "speculative"),
+    ("Rumours spread that the minister would resign.", "speculative"),
+    ("The court ruled that the testimony constitutes hearsay.", "asserted"),
+])
+def test_a_speculation_word_makes_a_claim_speculative_only_with_what_is_speculated(
+        nlp, text, status):
+    assert claims_of(nlp, text)[0].status == status
+
+
+def test_hedges_that_no_claim_holds_are_listed_apart(nlp):
+    doc = nlp("Could the bridge perhaps reopen next week? The council met on Monday.")
+    doc._.quotes, doc._.entities = [], []
+    doc = make_claims(nlp, "claimgraph_claims")(doc)
+    held = {(c.start, c.end) for claim in doc._.claims for c in claim.cues}
+    apart = [(h.text, h.type) for h in doc._.hedges]
+    assert ("perhaps", "epistemic") in apart  # a question makes no claim, its hedge is kept
+    assert not held & {(h.start, h.end) for h in doc._.hedges}

@@ -273,7 +273,7 @@ def test_one_huge_sentence_is_processed(nlp):
     ("Ms. Ortiz called on the regional council to publish its budget.",
      "called on", "the regional council to publish its budget"),
     ("The union is calling for the city to reopen the clinic.",
-     "is calling for", "the city to reopen the clinic"),
+     "calling for", "the city to reopen the clinic"),
 ])
 def test_an_appeal_to_someone_to_act_is_reported_with_its_addressee(nlp, text, cue, content):
     found, _ = _quotes(nlp, text)
@@ -312,7 +312,7 @@ def test_a_pronoun_object_with_its_complement_is_what_is_reported(nlp):
 def test_a_passive_cue_with_its_agent_reports_its_subject(nlp):
     found, _ = _quotes(nlp, "The new tax was rejected by most of the council.")
     quote = _one(found, kind="indirect")
-    assert (quote.speaker.text, quote.cue.text) == ("most of the council", "was rejected by")
+    assert (quote.speaker.text, quote.cue.text) == ("most of the council", "rejected by")
     assert [p.text for p in quote.content] == ["The new tax"]
     assert _quotes(nlp, "The bridge was built by the army.")[0] == []
 

@@ -58,49 +58,57 @@ def test_direct_quotes_have_their_resolved_speaker(seed, speaker, starts):
         assert not piece.text.startswith(("“", '"')) and not piece.text.endswith(("”", '"'))
 
 
-@pytest.fixture(scope="module")
-def seed_plain(seed_text):
-    """The seed analyzed as given, headline lines included: the dek quotes the ex-diplomat."""
-    from claimgraph import analyze
-
-    return analyze(seed_text, plain=True, source="examples/seed.txt")
-
-
-# (kind, speaker: canonical name or unnamed-source phrase, cue verb, content starts), from the
-# analyst sheet. Cues may carry their auxiliaries and adverbs ("further added"), as PolNeAR
-# marks them; contents may open with the complementizer "that".
+# (kind, speaker: canonical name or unnamed-source phrase, cue: the verb alone, content starts,
+# act, field), all 26 statements of the analyst sheet, the dek's included; contents may open
+# with the complementizer "that".
 QUOTES = [
-    ("direct", "Lloyd Austin", "said", "I am increasingly concerned that the Kremlin"),
-    ("direct", "Lloyd Austin", "said", "This includes conventional missile defense"),
-    ("direct", "Tae Yong Ho", "said", "When I first saw that video file"),
-    ("direct", "Tae Yong Ho", None, "They look very much malnourished"),
-    ("direct", "Tae Yong Ho", "noted", "So North Korea is desperate"),
-    ("direct", "Tae Yong Ho", "stressed", "They were sent to Ukraine"),
-    ("direct", "Tae Yong Ho", "said", "North Korea is a dictatorship country"),
-    ("mixed", "Tae Yong Ho", "adding", "if a person dissents"),
-    ("mixed", "Tae Yong Ho", "said", "when he watched the footage"),
-    ("indirect", "Lloyd Austin", "confirmed", "3,000 North Korean troops were already in Russia"),
-    ("indirect", "Lloyd Austin", "assured", "the U.S. is ready and fully committed"),
-    ("indirect", "Pentagon", "urged", "Russia to change course"),
-    ("indirect", "Lloyd Austin", "noted", "the U.S. is an ally of South Korea"),
-    ("indirect", "Tae Yong Ho", "noting", "the North Korean soldiers looked much smaller"),
+    ("indirect", "Tae Yong Ho", "says", "Kim Jong Un trying to be a big player", "speech", "dek"),
+    ("direct", "Lloyd Austin", "said", "I am increasingly concerned that the Kremlin", "speech",
+     "text"),
+    ("direct", "Lloyd Austin", "said", "This includes conventional missile defense", "speech",
+     "text"),
+    ("direct", "Tae Yong Ho", "said", "When I first saw that video file", "speech", "text"),
+    ("direct", "Tae Yong Ho", None, "They look very much malnourished", "speech", "text"),
+    ("direct", "Tae Yong Ho", "noted", "So North Korea is desperate", "speech", "text"),
+    ("direct", "Tae Yong Ho", "stressed", "They were sent to Ukraine", "speech", "text"),
+    ("direct", "Tae Yong Ho", "said", "North Korea is a dictatorship country", "speech", "text"),
+    ("mixed", "Tae Yong Ho", "adding", "if a person dissents", "speech", "text"),
+    ("mixed", "Tae Yong Ho", "said", "when he watched the footage", "speech", "text"),
+    ("indirect", "Lloyd Austin", "confirmed", "3,000 North Korean troops were already in Russia",
+     "speech", "text"),
+    ("indirect", "Lloyd Austin", "assured", "the U.S. is ready and fully committed", "speech",
+     "text"),
+    ("indirect", "Pentagon", "urged", "Russia to change course", "speech", "text"),
+    ("indirect", "Lloyd Austin", "noted", "the U.S. is an ally of South Korea", "speech", "text"),
+    ("indirect", "Tae Yong Ho", "noting", "the North Korean soldiers looked much smaller",
+     "speech", "text"),
     ("indirect", "Tae Yong Ho", "said",
-     "the next few weeks and months will be a very crucial moment"),
-    ("indirect", "Tae Yong Ho", "noted", "North Korea’s leader Kim Jong Un will be calculating"),
+     "the next few weeks and months will be a very crucial moment", "speech", "text"),
+    ("indirect", "Tae Yong Ho", "noted", "North Korea’s leader Kim Jong Un will be calculating",
+     "speech", "text"),
     ("according_to", "Tae Yong Ho", "according to",
-     "North Korea has ambitions of using Russia’s technology"),
-    ("indirect", "Tae Yong Ho", "stated", "the outcomes over the next few months"),
-    ("indirect", "Tae Yong Ho", "added", "North Korea and Russia have been ignoring sanctions"),
-    ("indirect", "Tae Yong Ho", "stating", "they were likely surprised and possibly angry"),
-    ("indirect", "Tae Yong Ho", "noting", "diplomats are not able to voice concerns"),
+     "North Korea has ambitions of using Russia’s technology", "speech", "text"),
+    ("indirect", "Tae Yong Ho", "stated", "the outcomes over the next few months", "speech",
+     "text"),
+    ("indirect", "Tae Yong Ho", "added", "North Korea and Russia have been ignoring sanctions",
+     "speech", "text"),
+    ("indirect", "Tae Yong Ho", "stating", "they were likely surprised and possibly angry",
+     "speech", "text"),
+    ("indirect", "Tae Yong Ho", "noting", "diplomats are not able to voice concerns", "speech",
+     "text"),
     ("according_to", "Wall Street Journal", "according to",
-     "available footage and intelligence analysis suggests"),
+     "available footage and intelligence analysis suggests", "speech", "text"),
     ("according_to", "South China Morning Post", "according to",
-     "over 200 North Korean soldiers who defected"),
-    ("indirect", "experts", "noting", "the soldiers appear to be short"),
-    ("indirect", "intelligence agencies", "confirmed", "they are really North Korean soldiers"),
+     "over 200 North Korean soldiers who defected", "speech", "text"),
+    ("indirect", "experts", "noting", "the soldiers appear to be short", "speech", "text"),
+    ("indirect", "intelligence agencies", "confirmed", "they are really North Korean soldiers",
+     "speech", "text"),
 ]
 ANONYMOUS = {"experts", "intelligence agencies"}
+
+
+def test_the_sheet_lists_26_statements():
+    assert len(QUOTES) == 26
 
 
 def _quote_starting(analysis, starts):
@@ -113,31 +121,23 @@ def _quote_starting(analysis, starts):
     return found[0]
 
 
-def _check(analysis, kind, speaker, cue, starts):
-    quote = _quote_starting(analysis, starts)
-    names = {e.id: e.name for e in analysis.entities}
-    assert quote.kind == kind
+@pytest.mark.parametrize("kind, speaker, cue, starts, act, field", QUOTES)
+def test_every_attributed_statement_is_found(seed, kind, speaker, cue, starts, act, field):
+    quote = _quote_starting(seed, starts)
+    names = {e.id: e.name for e in seed.entities}
+    assert (quote.kind, quote.act) == (kind, act)
     if cue is None:
         assert quote.cue is None
     else:
-        assert quote.cue.text.lower().endswith(cue)
-    assert quote.speaker is not None
+        assert quote.cue.text.lower() == cue and quote.cue.field == field
+    assert quote.speaker is not None and quote.speaker.field == field
     if speaker in ANONYMOUS:
         assert quote.speaker.text.endswith(speaker) and quote.speaker.anonymous
     else:
         assert names.get(quote.speaker.entity) == speaker and not quote.speaker.anonymous
-    return quote
-
-
-@pytest.mark.parametrize("kind, speaker, cue, starts", QUOTES)
-def test_every_attributed_statement_is_found(seed, kind, speaker, cue, starts):
-    _check(seed, kind, speaker, cue, starts)
-
-
-def test_the_dek_quotes_the_ex_diplomat_named_later(seed_plain):
-    quote = _check(seed_plain, "indirect", "Tae Yong Ho", "says",
-                   "Kim Jong Un trying to be a big player")
-    assert quote.speaker.text == "Ex-diplomat"
+    for span in (quote.speaker, quote.cue, *quote.content):
+        if span is not None:
+            assert span.field == field and getattr(seed, field)[span.start:span.end] == span.text
 
 
 def test_an_attribution_inside_a_quote_is_nested_in_it(seed):

@@ -32,7 +32,7 @@ def _claim(seed, part):
 @pytest.mark.parametrize("part, status, source, cue", EXPECTED)
 def test_seed_claim_status_source_and_cue(seed, part, status, source, cue):
     claim = _claim(seed, part)
-    assert seed.text[claim.start:claim.end] == claim.text
+    assert getattr(seed, claim.field)[claim.start:claim.end] == claim.text
     assert claim.status == status
     if cue is not None:
         assert cue in [c.text for c in claim.cues]
@@ -55,7 +55,7 @@ def test_every_status_has_the_cues_that_decided_it(seed):
         if claim.status != "asserted" and claim.quote is None:
             assert claim.cues, f"{claim.status} claim without cues: {claim.text!r}"
         for cue in claim.cues:
-            assert seed.text[cue.start:cue.end] == cue.text
+            assert getattr(seed, cue.field)[cue.start:cue.end] == cue.text
 
 
 def test_the_confirmed_count_is_check_worthy_and_the_speculation_is_not(seed):

@@ -3,8 +3,6 @@ every test runs on SQLite and on PostgreSQL."""
 
 import datetime as dt
 
-import pytest
-
 from claimgraph.model import (
     Analysis, Claim, Cue, Entity, Mention, Post, Quantity, Quote, Span, Speaker, TimeExpression,
 )
@@ -149,6 +147,8 @@ def test_search_ranks_articles_and_quotes_and_marks_the_words(store):
     assert {h.article.source for h in store.search("harbour").articles} == {
         "harbour.txt", "calm.txt"}
     assert store.search("\"harbour was calm\"").articles[0].article.source == "calm.txt"
+    # Any form of a word finds the others.
+    assert [h.article.source for h in store.search("reopening").articles] == ["harbour.txt"]
 
 
 def test_claims_and_articles_filter_by_entity_status_date_and_outlet(store):
@@ -163,3 +163,22 @@ def test_claims_and_articles_filter_by_entity_status_date_and_outlet(store):
     stats = store.stats()
     assert (stats.articles, stats.outlets, stats.claims_by_status) == (
         2, 2, {"attributed": 1, "denied": 1})
+
+
+def test_the_store_reads_and_writes_records_only_never_spacy_or_the_analysis():
+    import ast
+    from pathlib import Path
+
+    import claimgraph.store
+
+    folder = Path(claimgraph.store.__file__).parent
+    imported = set()
+    for path in folder.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                imported.add(node.module)
+            elif isinstance(node, ast.Import):
+                imported.update(alias.name for alias in node.names)
+    assert "claimgraph.store.tables" in imported  # the walk sees the store's own imports
+    assert not {m for m in imported if m.split(".")[0] == "spacy"
+                or m.startswith(("claimgraph.analyze", "claimgraph.api"))}

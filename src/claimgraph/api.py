@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 
 from claimgraph.analyze.pipeline import analyze_articles, load_nlp
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.extract import extract
 from claimgraph.ingest.limits import too_large
-from claimgraph.model import Analysis, Article, RawDocument
+from claimgraph.link.entities import merge_aliases
+from claimgraph.model import Analysis, Article, QuoteAct, RawDocument
 from claimgraph.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
@@ -19,25 +20,28 @@ Input = str | bytes | RawDocument | Article
 
 def analyze(
     text_or_html: Input, *, plain: bool = False, source: str = "<text>",
-    settings: Settings | None = None,
+    settings: Settings | None = None, acts: Collection[QuoteAct] | None = None,
 ) -> Analysis:
     """The Analysis of one article given as text, HTML, bytes, a RawDocument or an Article.
 
     With ``plain``, the text is analyzed exactly as given, so offsets index the input itself.
-    Raises a ClaimgraphError subclass for input that is not an analyzable article.
+    With ``acts`` (e.g. ``{"speech"}``), only quotes of those acts are kept, with the claims
+    inside them. Raises a ClaimgraphError subclass for input that is not an analyzable article.
     """
     if isinstance(text_or_html, str):
         text_or_html = text_or_html.encode("utf-8")
     if isinstance(text_or_html, bytes):
         text_or_html = RawDocument(source=source, data=text_or_html)
-    return next(analyze_many([text_or_html], plain=plain, settings=settings))
+    return next(analyze_many([text_or_html], plain=plain, settings=settings, acts=acts))
 
 
 def analyze_many(
     items: Iterable[Input], *, plain: bool = False, settings: Settings | None = None,
     on_error: Callable[[ClaimgraphError], None] | None = None,
+    acts: Collection[QuoteAct] | None = None,
 ) -> Iterator[Analysis]:
-    """Analyses of ``items`` in order, loading the spaCy pipeline once.
+    """Analyses of ``items`` in order, loading the spaCy pipeline once; ``acts`` as in
+    ``analyze``.
 
     Text and bytes items are named ``<item N>`` (from 1) in errors and in ``source``.
     A bad item raises its ClaimgraphError, unless ``on_error`` is given: then it is passed the
@@ -56,8 +60,10 @@ def analyze_many(
                     raise
                 on_error(err)
 
-    yield from analyze_articles(nlp, articles(), batch_size=settings.batch_size,
-                                on_error=on_error)
+    # One country under several names ("Pyongyang", "North Korean") is one entity.
+    for analysis in analyze_articles(nlp, articles(), batch_size=settings.batch_size, acts=acts,
+                                     on_error=on_error):
+        yield merge_aliases(analysis)
 
 
 def to_article(item: Input, plain: bool, source: str, settings: Settings) -> Article:

@@ -1,7 +1,8 @@
 """The output contract: every record claimgraph produces, shows, stores or exports.
 
 Spans are ``(start, end)`` character offsets (Python string indices, end exclusive) into
-``Article.text``. Stages talk to each other only through these records; spaCy objects never
+``Article.text``, or into ``Article.title`` or ``Article.dek`` when their ``field`` says so (the
+title and dek are analyzed too: "Ex-diplomat says ..." under a headline is a quote). Stages talk to each other only through these records; spaCy objects never
 leave ``claimgraph.analyze``. ``claimgraph schema`` prints the JSON Schema of :class:`Analysis`.
 """
 
@@ -20,6 +21,12 @@ ClaimStatus = Literal[
     "asserted", "attributed", "confirmed", "denied", "hedged", "speculative", "opinion"
 ]
 Granularity = Literal["day", "week", "month", "year"]
+# What kind of act a quote reports: said or written, believed, intended, or shown by evidence.
+QuoteAct = Literal["speech", "thought", "intention", "evidence"]
+QUOTE_ACTS: tuple[QuoteAct, ...] = ("speech", "thought", "intention", "evidence")
+# The article field a span's offsets index.
+TextField = Literal["text", "title", "dek"]
+FIELD_DOC = "Which article field the offsets index: 'text' (the body), 'title' or 'dek'."
 
 
 class Record(BaseModel):
@@ -27,16 +34,18 @@ class Record(BaseModel):
 
 
 class Span(Record):
-    """A stretch of ``Article.text``; ``text`` is always ``Article.text[start:end]``."""
+    """A stretch of an article field; ``text`` is always ``Article.<field>[start:end]``."""
 
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
+    field: TextField = Field(default="text", description=FIELD_DOC)
 
 
 class Mention(Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
+    field: TextField = Field(default="text", description=FIELD_DOC)
 
 
 class RawDocument(Record):
@@ -127,6 +136,11 @@ class Quote(Record):
     content: list[Span] = Field(default=[], description="What is said; one or more pieces.")
     via: str | None = Field(default=None, description="Channel, e.g. 'Radio Free Asia'.")
     nested_in: str | None = Field(default=None, description="Id of the enclosing quote.")
+    act: QuoteAct = Field(
+        default="speech",
+        description="What the cue reports: speech (said, wrote, a statement), thought "
+        "(believes, fears), intention (wants, plans) or evidence (a report found, data shows).",
+    )
 
 
 class Cue(Span):
@@ -142,6 +156,7 @@ class Claim(Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
+    field: TextField = Field(default="text", description=FIELD_DOC)
     status: ClaimStatus
     source: str | None = Field(
         default=None, description="Entity id of who makes the claim; None = the outlet itself."
@@ -155,6 +170,7 @@ class Quantity(Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
+    field: TextField = Field(default="text", description=FIELD_DOC)
     value: float | None = None
     low: float | None = None
     high: float | None = None
@@ -168,6 +184,7 @@ class TimeExpression(Record):
     start: int = Field(ge=0)
     end: int = Field(ge=0)
     text: str
+    field: TextField = Field(default="text", description=FIELD_DOC)
     start_date: dt.date | None = None
     end_date: dt.date | None = None
     granularity: Granularity | None = None
@@ -183,6 +200,12 @@ class Analysis(Article):
     claims: list[Claim] = []
     quantities: list[Quantity] = []
     times: list[TimeExpression] = []
+    hedges: list[Cue] = Field(
+        default=[],
+        description="Hedge cues (typed epistemic, doxastic, conditional or investigation) that "
+        "no claim's cues hold: in a question, a heading, a quote's frame, or outweighed by a "
+        "stronger status. With the claims' own cues, every hedge found is in the output.",
+    )
 
 
 def span(text: str, start: int, end: int) -> Span:

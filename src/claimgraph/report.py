@@ -17,7 +17,7 @@ def render_report(analysis: Analysis) -> RenderableType:
     parts: list[RenderableType] = [_heading(analysis), _counts(analysis)]
     if analysis.quotes:
         parts += [Rule("Who is quoted", align="left"), *_quotes_by_speaker(analysis)]
-    if analysis.claims:
+    if analysis.claims or analysis.hedges:
         parts += [Rule("Claims by status", align="left"), *_claims_by_status(analysis)]
     if analysis.quantities or analysis.times:
         parts += [Rule("Numbers and dates", align="left"), *_numbers_and_dates(analysis)]
@@ -86,7 +86,8 @@ def _quote_line(quote: Quote, show_via: bool) -> Text:
     said = " … ".join(piece.text for piece in quote.content)
     line = Text("  ")
     line.append(f"{quote.cue.text if quote.cue else '—'} ", style="yellow")
-    line.append(f"({quote.kind.replace('_', ' ')}) ", style="dim")
+    where = f" in the {quote.cue.field}" if quote.cue and quote.cue.field != "text" else ""
+    line.append(f"({quote.kind.replace('_', ' ')}, {quote.act}{where}) ", style="dim")
     line.append(_excerpt(f"“{said}”" if quote.kind == "direct" else said))
     if quote.via and show_via:
         line.append(f"  via {quote.via}", style="dim")
@@ -105,6 +106,10 @@ def _claims_by_status(a: Analysis) -> list[RenderableType]:
                 cues = ", ".join(c.text for c in sourced.claim.cues)
                 line.append(f"  [{cues}]", style="yellow")
             rendered.append(line)
+    if a.hedges:  # hedges no claim holds: in questions, headings, a quote's frame
+        rendered.append(Text(f"hedges outside claims ({len(a.hedges)})", style="bold green"))
+        rendered.append(Text("  " + ", ".join(f"{h.text} ({h.type})" for h in a.hedges),
+                             style="yellow"))
     return rendered
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from claimgraph.api import analyze_many, to_article
 from claimgraph.errors import ClaimgraphError
-from claimgraph.ingest import read_sources
+from claimgraph.ingest import Item, read_sources
 from claimgraph.ingest.dedup import DuplicateIndex, DuplicateMemory, mark_duplicates
 from claimgraph.model import Analysis, Article, RawDocument
 from claimgraph.settings import Settings
@@ -28,8 +28,13 @@ def raw_documents(
 ) -> Iterator[RawDocument]:
     """The documents of every source in order; unreadable items go to ``on_error``, files a
     directory holds with an unknown ending to ``on_skip``."""
-    for item in read_sources(sources, settings, include=include, exclude=exclude,
-                             on_skip=on_skip):
+    return documents(read_sources(sources, settings, include=include, exclude=exclude,
+                                  on_skip=on_skip), on_error)
+
+
+def documents(items: Iterable[Item], on_error: OnError) -> Iterator[RawDocument]:
+    """The documents among ``items``; the errors go to ``on_error``."""
+    for item in items:
         if isinstance(item, ClaimgraphError):
             on_error(item)
         else:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from pydantic import Field, IPvAnyNetwork
+from pydantic import Field, IPvAnyNetwork, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 def _user_agent() -> str:
@@ -34,6 +34,12 @@ class Settings(BaseSettings):
         description="Longest article text analyzed, in characters (bounds parser memory).",
     )
     batch_size: int = Field(default=32, gt=0, description="Documents per spaCy batch.")
+    partition_size: int = Field(
+        default=50, gt=0,
+        description="Articles per task with --workers/--scheduler (files, JSONL lines, WARC "
+        "responses or feed entries): larger amortizes scheduling, smaller balances better "
+        "and loses less when a worker dies.",
+    )
 
     # Fetching URLs and feeds.
     connect_timeout: float = Field(
@@ -77,12 +83,29 @@ class Settings(BaseSettings):
         "0.6 and up, independent reports of one event far less).",
     )
 
+    # The web app and API (claimgraph serve).
+    token: SecretStr | None = Field(
+        default=None,
+        description="Token that write requests (POST) to the web app must carry; required "
+        "when it binds anything but loopback.",
+    )
+    max_body: int = Field(
+        default=5_000_000, gt=0,
+        description="Largest request body the web app accepts, in bytes (an uploaded page "
+        "or pasted text).",
+    )
+
 
     # The store.
     database_url: str = Field(
         default="sqlite:///claimgraph.db",
         description="Where `ingest` stores and the queries read: an SQLite file "
         "(sqlite:///path) or PostgreSQL (postgresql+psycopg://user:password@host/db).",
+    )
+    database_timeout: float = Field(
+        default=10.0, gt=0,
+        description="Seconds to wait for another writer's lock (SQLite) or for a connection "
+        "(PostgreSQL) before counting a try as failed.",
     )
     database_retries: int = Field(
         default=5, ge=0,

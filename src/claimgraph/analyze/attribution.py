@@ -22,9 +22,18 @@ _TOPIC_PREPOSITIONS = {"about"}
 # Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
 _APPEAL_PREPOSITIONS = {"on", "for", "upon"}
 _TIME_ENTITIES = {"DATE", "TIME"}
+_NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 _MANNER_VERBS = {"speak", "talk"}  # report only what they are "about"
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
 _OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised X for Y"
+# Verbs of naming report only with what the object is called ("called him a liar", "called
+# for a ban"): "called her coach", "a campaign called Code Critical", "officers were called to
+# the house" and "posted a career-best season" report nothing.
+_NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nickname"}
+# Verbs whose plain object is a thing made or shown, not what is said ("posted a video",
+# "issued a wind advisory", "showed their support"): they report a clause or a quotation.
+_MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
+_MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
 # "worldwide" in "agencies worldwide confirmed", belong to the subject.
 _CUE_ADVERBS = {
@@ -61,6 +70,8 @@ class Draft:
                 head = self._noun_before()  # a headline run into the line before it
         if head is None and self.cue.dep_ == "ROOT" and self.outside is None:
             head = self._person_before()
+        if head is None or (head.i < self.cue.i and not _can_speak(head)):
+            head = _name_after(self.cue) or head  # "That, argued Jane Doe, is wrong."
         return head if head is not None else self._nearest_name()
 
     def _person_before(self) -> Token | None:
@@ -96,6 +107,25 @@ class Draft:
                 ):
                     return doc[i]
         return None
+
+
+def _can_speak(head: Token) -> bool:
+    """Whether a subject can be the one who speaks: not "that", "it" or a date."""
+    if head.pos_ in ("PROPN", "NOUN"):
+        return head.ent_type_ not in _TIME_ENTITIES
+    return head.lower_ not in _NOT_SPEAKERS
+
+
+def _name_after(cue: Token) -> Token | None:
+    """The last word of a name set right after the cue and closed by punctuation, as in an
+    inverted aside ("..., argued Jane Doe, ..." or "..., said Doe.")."""
+    doc = cue.doc
+    i = cue.i + 1
+    while i < len(doc) and doc[i].pos_ == "PROPN" and i - cue.i <= 4:
+        i += 1
+    if i == cue.i + 1 or (i < len(doc) and not doc[i].is_punct):
+        return None
+    return doc[i - 1]
 
 
 def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
@@ -144,6 +174,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
 
     doc = cue.doc
     children = list(cue.children)
+    lemma = cue.lemma_.lower()
+    if lemma in _NAMING_VERBS and ((cue.dep_ == "acl" and cue.head.dep_ != "ROOT") or (
+        any(c.dep_ == "nsubjpass" for c in children)
+        and not any(c.dep_ in ("oprd", "xcomp", "agent") for c in children)
+    )):
+        return []  # "a campaign called X", "officers were called to the house"
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
         return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
@@ -190,7 +226,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         pieces = prepositional_object(cue, lexicon)
         if pieces:
             return pieces
-    if not lexicon.takes_object_content(cue.lemma_):
+    if not lexicon.takes_object_content(cue.lemma_) or lemma in _MAKING_VERBS:
         return []
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
@@ -203,9 +239,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 last = child.right_edge.i
         # A bare pronoun ("praised him") says nothing; with its complement ("called him
         # divisive") it does.
-        if objects[0].pos_ != "PRON" or last > objects[0].right_edge.i:
-            return _pieces(doc, (objects[0].left_edge.i, last))
-        return []
+        if last == objects[0].right_edge.i and lemma in _NAMING_VERBS and last + 1 < len(doc) \
+                and (doc[last + 1].pos_ in ("DET", "ADJ", "NOUN") or doc[last + 1].is_quote):
+            last = cue.right_edge.i  # "called Oz a quack": a complement the parse left out
+        if last == objects[0].right_edge.i and (objects[0].pos_ == "PRON" or lemma in _NAMING_VERBS):
+            return []
+        return _pieces(doc, (objects[0].left_edge.i, last))
     predicates = [c for c in children if c.dep_ == "oprd" and c.i > cue.i]
     if predicates:  # "called the frontrunner “a fraud”", parsed without an object
         return _pieces(doc, (cue.i + 1, predicates[0].right_edge.i))
@@ -213,9 +252,30 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if passive is not None:  # "the plan was rejected by voters": the plan is what they rejected
         return _pieces(doc, (passive.left_edge.i, passive.right_edge.i))
     prep = _object_preposition(cue)
-    if prep is not None:  # "pointed to reports that ...", "warned against hackers"
+    if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
     return []
+
+
+def is_imperative(cue: Token) -> bool:
+    """Whether ``cue`` is a bare command opening its clause ("Add the flour", "Ask whether ...").
+    """
+    return cue.tag_ == "VB" and cue.dep_ == "ROOT" and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in cue.children
+    )
+
+
+def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) -> bool:
+    """Whether what a verb of saying reports is too short for a statement ("says OTTAWA", a
+    headline run into a dateline); "endorsed Clinton" reports through its object."""
+    if lexicon.takes_object_content(cue.lemma_):
+        return False
+    doc = cue.doc  # spans, not Doc.text: that joins the whole document on every call
+    words = 0
+    for a, b in pieces:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        words += len(span.text.split()) if span is not None else 0
+    return words < _MIN_CONTENT_WORDS
 
 
 def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
@@ -439,21 +499,14 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
 
 
 def cue_span(draft: Draft, text: str) -> Span | None:
-    """The cue as written: the verb with its auxiliaries, adverbs and particle ("has also
-    said", "called on"), or "according to"."""
+    """The cue: the verb alone with its particle ("said" of "has also said", "called on"),
+    or "according to"; auxiliaries and adverbs are not part of it."""
     cue = draft.cue
     if cue is None:
         return None
     doc = cue.doc
-    first = last = cue.i
-    if draft.kind == "according_to":
-        last = cue.i + 1
-    else:
-        while first > 0 and doc[first - 1].head == cue and (
-            doc[first - 1].dep_ in _CUE_AUXILIARIES or _is_cue_adverb(doc[first - 1])
-        ):
-            first -= 1
-        last = _cue_end(cue)
+    first = cue.i
+    last = cue.i + 1 if draft.kind == "according_to" else _cue_end(cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     return Span(start=start, end=end, text=text[start:end])
 

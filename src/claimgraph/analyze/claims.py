@@ -15,7 +15,9 @@ no entity, cue an evidential verb) or that has neither speaker nor quotation mar
 source: its words stay in the enclosing claim, so "suggests" hedges the claim of whoever
 reported it.
 
-Reads ``doc._.quotes`` and ``doc._.entities`` (empty lists are fine); writes ``doc._.claims``.
+Reads ``doc._.quotes`` and ``doc._.entities`` (empty lists are fine); writes ``doc._.claims``
+and ``doc._.hedges``: the hedge cues no claim holds (in a question, a heading, a quote's frame,
+or outweighed by a stronger status), so that every hedge found is in the output.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ EDGE_POS = ("PUNCT", "SPACE", "CCONJ", "SYM")
 TAIL_POS = (*EDGE_POS, "SCONJ", "ADP", "DET", "PART")
 NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})  # "Breaking news" has no predicate
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
+FRAME_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})  # before a cue verb, part of it
 
 
 @Language.factory("claimgraph_claims")
@@ -49,7 +52,7 @@ class ClaimsComponent:
     """Writes ``doc._.claims``; see the module docstring for what a claim is."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.claims = find_claims(doc)
+        doc._.claims, doc._.hedges = find_claims(doc)
         return doc
 
 
@@ -87,7 +90,7 @@ def _frames(doc: Doc, quotes: list[Quote]) -> tuple[list[int | None], bytearray]
             for i in piece:
                 if length < size[i]:
                     owner[i], size[i] = n, length
-        cue = set(tokens(doc, quote.cue.start, quote.cue.end)) if quote.cue else set()
+        cue = _cue_tokens(doc, quote)
         for i in cue:
             frame[i] = 1
         if quote.speaker is not None:
@@ -98,6 +101,18 @@ def _frames(doc: Doc, quotes: list[Quote]) -> tuple[list[int | None], bytearray]
                 for i in speaker:
                     frame[i] = 1
     return owner, frame
+
+
+def _cue_tokens(doc: Doc, quote: Quote) -> set[int]:
+    """The tokens of a quote's cue with the auxiliaries, negation and adverbs before its verb
+    ("has also said", "did not say"): all frame."""
+    cue = tokens(doc, quote.cue.start, quote.cue.end) if quote.cue else range(0)
+    if not cue:
+        return set()
+    first = cue.start
+    while first > 0 and doc[first - 1].head.i == cue.start and doc[first - 1].dep_ in FRAME_DEPS:
+        first -= 1
+    return set(range(first, cue.stop))
 
 
 def _breaks(doc: Doc) -> bytearray:
@@ -169,8 +184,9 @@ def _cue_frame(doc: Doc, quote: Quote) -> dict[str, list[Cue]]:
     return frame_cues(doc[cue_tokens.start:cue_tokens.stop], stance_lexicon())
 
 
-def find_claims(doc: Doc) -> list[Claim]:
-    """The claims of ``doc``, in text order, with ids ``c1``, ``c2``, ..."""
+def find_claims(doc: Doc) -> tuple[list[Claim], list[Cue]]:
+    """The claims of ``doc``, in text order, with ids ``c1``, ``c2``, ..., and the hedge cues
+    found in ``doc`` that no claim's cues hold (so that every hedge reaches the output)."""
     quotes = list(doc._.quotes)
     owner, frame = _frames(doc, quotes)
     named = _named(doc)
@@ -192,4 +208,5 @@ def find_claims(doc: Doc) -> list[Claim]:
             check_worthy=check_worthy(seg, status, named),
         ))
     log.debug("%d claims in %d tokens", len(claims), len(doc))
-    return claims
+    held = {(c.start, c.end) for claim in claims for c in claim.cues}
+    return claims, [h for h in content.hedges if (h.start, h.end) not in held]

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.persons import (
-    ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun,
+    KIN_NOUNS, ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
 )
 
 if TYPE_CHECKING:
@@ -39,6 +39,8 @@ _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
 _WINDOW = 4  # sentences searched back for an antecedent
 _FAR_WINDOW = 12  # ... and when nothing compatible is that near
+# A person of unknown gender is a weaker antecedent for "she" than one the text calls a woman.
+_UNKNOWN_GENDER = 1 / 2
 _AGE = re.compile(r"\b\d+-year-old\b")
 
 
@@ -61,8 +63,8 @@ class Coreference:
     def pronoun(self, token: Token) -> str | None:
         """The entity a third-person pronoun refers to, or None."""
         lower = token.lower_
+        self._resolve_personal_up_to(token.i)
         if lower in _PERSONAL:
-            self._resolve_personal_up_to(token.i)
             return self.done.get(token.i)
         if lower in _ORG_PRONOUNS:
             return self._organisation(token, plural=False)
@@ -75,7 +77,7 @@ class Coreference:
         for token in self.doc[self.scanned: last + 1]:
             gender = _PERSONAL.get(token.lower_)
             if gender is not None and token.pos_ == "PRON":
-                entity = self._best(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
+                entity = self._personal(token, gender)
                 self.done[token.i] = entity
             elif token.dep_ in SUBJECTS and token.tag_ == "NN" and not token.ent_type_:
                 # "the mayor said ...": a description keeps its person salient for "he" after it
@@ -85,6 +87,18 @@ class Coreference:
             if entity is not None:
                 self.chain.append((token.idx, entity, token.dep_ in SUBJECTS))
         self.scanned = max(self.scanned, last + 1)
+
+    def _personal(self, token: Token, gender: str) -> str | None:
+        """The person "he" or "she" refers to. A clear choice also shows that person's gender
+        to later pronouns, when the text had not shown it yet."""
+        scores = self._ranked(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
+        if not scores:
+            return None
+        ranked = sorted(scores.values(), reverse=True) + [0.0]
+        entity = max(scores, key=self._rank_key(scores))
+        if entity not in self.genders and ranked[0] >= 2 * ranked[1]:
+            self.genders[entity] = gender
+        return entity
 
     def _organisation(self, token: Token, plural: bool) -> str | None:
         """"it"/"they" as an organisation, unless a nearer subject is what it refers to."""
@@ -102,8 +116,9 @@ class Coreference:
         start = max(self.sent_starts[max(self._sentence(token.idx) - 1, 0)], after + 1)
         span = self.doc.char_span(start, token.idx, alignment_mode="contract")
         for other in span or ():
-            if other.dep_ not in SUBJECTS or other.pos_ not in ("NOUN", "PROPN") or other.ent_type_:
-                continue
+            if other.dep_ not in SUBJECTS or other.pos_ not in ("NOUN", "PROPN") or \
+                    other.ent_type_ or other.head.dep_ not in ("ROOT", "conj"):
+                continue  # only a main clause's subject competes
             if plural and (other.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in other.children)):
                 return True
             if not plural and other.tag_ == "NN" and not is_person_noun(other.lemma_.lower()):
@@ -121,19 +136,39 @@ class Coreference:
         if determiners & _INDEFINITE or head.tag_ == "NNS":
             return None  # "a coach": someone new; "officials": a group
         if lemma in ORG_NOUNS:
-            return self._modifier_entity(head, {"ORG"}) or self._best(head.idx, {"ORG"}, None)
+            return self._organisation_described(head)
+        if self._introduced_unnamed(head):
+            return None
         by_role = self._by_role(head)
         if by_role is not None:
             return by_role
         age = _AGE.search(phrase.text) is not None
-        if not (age or is_person_noun(lemma)) or not (determiners & _DEFINITE or age):
-            return None
-        if self._introduced_unnamed(head):
+        if not age and (is_title(lemma) or lemma in KIN_NOUNS or not is_person_noun(lemma) or any(
+            c.ent_type_ == "ORDINAL" for c in head.children
+        )):
+            return None  # "the judge" nobody is named as, "the father", "the fourth victim"
+        if not (determiners & _DEFINITE or age):
             return None
         gender = gender_of_word(lemma)
         named_inside = set(self.index.within(phrase.start_char, phrase.end_char))
         return self._best(head.idx, {"PERSON"}, gender, exclude=named_inside) or \
             self._first_after(phrase, gender)
+
+    def _organisation_described(self, head: Token) -> str | None:
+        """"the company": an organisation modifying it, else the last one whose name holds
+        the noun ("the agency" for "Transit Agency"), else the most salient one that was a
+        subject. "the Canadian government" is a country's, not an organisation named before."""
+        if any(c.ent_type_ in ("NORP", "GPE") for c in head.children):
+            return None
+        named = self._modifier_entity(head, {"ORG"})
+        if named is not None:
+            return named
+        word = head.lower_
+        for i in self.index.before(head.idx):
+            entity = self.index.by_id[self.index.ids[i]]
+            if entity.type == "ORG" and word in entity.name.lower().split():
+                return entity.id
+        return self._best(head.idx, {"ORG"}, None, subjects_only=True)
 
     def _by_role(self, head: Token) -> str | None:
         """The person whose role names what ``head`` describes ("the minister"): the most
@@ -197,24 +232,39 @@ class Coreference:
     # ------------------------------------------------------------------ salience
 
     def _best(self, offset: int, types: set[str], gender: str | None,
-              exclude: set[str] = frozenset()) -> str | None:
+              exclude: set[str] = frozenset(), subjects_only: bool = False) -> str | None:
         """The most salient entity of ``types`` mentioned before ``offset``."""
+        scores = self._ranked(offset, types, gender, exclude, subjects_only)
+        if not scores:
+            return None
+        return max(scores, key=self._rank_key(scores))
+
+    def _rank_key(self, scores: dict[str, float]):
+        """Salience first; on a tie, someone whose gender the text shows, then the most named."""
+        return lambda e: (round(scores[e], 6), e in self.genders, len(self.index.by_id[e].mentions))
+
+    def _ranked(self, offset: int, types: set[str], gender: str | None,
+                exclude: set[str] = frozenset(), subjects_only: bool = False) -> dict[str, float]:
+        """The salience of each compatible entity in the nearest window that has one."""
         for window in (_WINDOW, _FAR_WINDOW):
-            scores = self._scores(offset, types, gender, exclude, window)
+            scores = self._scores(offset, types, gender, exclude, window, subjects_only)
             if scores:
-                return max(scores, key=lambda e: (scores[e], len(self.index.by_id[e].mentions)))
-        return None
+                return scores
+        return {}
 
     def _scores(self, offset: int, types: set[str], gender: str | None, exclude: set[str],
-                window: int) -> dict[str, float]:
+                window: int, subjects_only: bool) -> dict[str, float]:
         here = self._sentence(offset)
         earliest = self.sent_starts[max(here - window + 1, 0)]
         scores: dict[str, float] = {}
         for start, entity, subject in self._candidates(offset, earliest):
             record = self.index.by_id[entity]
-            if record.type not in types or entity in exclude or not self._agrees(entity, gender):
+            if record.type not in types or entity in exclude or not self._agrees(entity, gender) \
+                    or (subjects_only and not subject):
                 continue
             weight = 0.5 ** (here - self._sentence(start)) * (2.0 if subject else 1.0)
+            if gender is not None and self.genders.get(entity) is None:
+                weight *= _UNKNOWN_GENDER
             scores[entity] = max(scores.get(entity, 0.0), weight)
         return scores
 
@@ -234,7 +284,7 @@ class Coreference:
         yield from self.chain[lo:hi]
 
     def _mentions_of(self, entity: str, offset: int) -> list[int]:
-        return [s for s, _, e in self._candidates(offset, 0) if e == entity] or [0]
+        return [s for s, e, _ in self._candidates(offset, 0) if e == entity] or [0]
 
     def _role(self, i: int) -> str:
         """"subject", "modifier" (a name modifying a noun: "the Acme pipeline", which no
@@ -257,10 +307,12 @@ class Coreference:
     # ------------------------------------------------------------------ gender
 
     def _genders(self) -> dict[str, str]:
-        """The gender the text shows for each person: honorifics and gendered roles decide;
-        otherwise the pronouns used where the person is the only one named just before."""
+        """The gender the text shows for each person. An honorific before a mention or a
+        gendered role decides. Otherwise pronouns vote where their person is plain: first those
+        after the only person named before them in their sentence ("Doe said she ..."); then,
+        in text order, those after the only person named in the last three sentences, unless
+        someone already shown to fit is near too. The majority of votes wins."""
         strong: dict[str, str] = {}
-        votes: dict[str, Counter] = {}
         index, doc = self.index, self.doc
         for entity in index.by_id.values():
             if entity.type != "PERSON":
@@ -278,35 +330,47 @@ class Coreference:
                 before = doc[token.start - 1].lower_.rstrip(".")
                 if before in _HONORIFICS:
                     strong[entity] = gender_of_word(before)
-        for token in doc:
-            gender = _PERSONAL.get(token.lower_)
-            if gender is None or token.pos_ != "PRON":
-                continue
+        pronouns = [t for t in doc if t.lower_ in _PERSONAL and t.pos_ == "PRON"
+                    and not self._unnamed_person_near(t)]
+        votes: dict[str, Counter] = {}
+        later = []
+        for token in pronouns:
             here = self._sentence(token.idx)
-            people = self._people_between(self.sent_starts[here], token.idx) or (
-                self._people_between(self.sent_starts[here - 1], self.sent_starts[here])
-                if here > 0 else set())
-            if len(people) == 1 and None not in people:
-                votes.setdefault(people.pop(), Counter())[gender] += 1
-        genders = {}
-        for entity, count in votes.items():
-            (top, n), *rest = count.most_common() + [(None, 0)]
-            if n > 2 * rest[0][1]:
-                genders[entity] = top
-        genders.update(strong)
-        return genders
+            plain = self._people(self.sent_starts[here], token.idx)
+            if len(plain) == 1:
+                votes.setdefault(plain.pop(), Counter())[_PERSONAL[token.lower_]] += 1
+            else:
+                later.append((token, here))
+        for token, here in later:
+            gender = _PERSONAL[token.lower_]
+            recent = self._people(self.sent_starts[max(here - 2, 0)], token.idx)
+            near = self._people(self.sent_starts[max(here - _WINDOW + 1, 0)], token.idx)
+            known = _majority(votes) | strong
+            if len(recent) == 1 and not any(known.get(e) == gender for e in near - recent):
+                votes.setdefault(recent.pop(), Counter())[gender] += 1
+        return _majority(votes) | strong
 
-    def _people_between(self, start: int, end: int) -> set[str | None]:
-        """The people named in [start, end), and None for an unnamed one ("a woman")."""
-        people: set[str | None] = {
-            e for e in self.index.within(start, end) if self.index.by_id[e].type == "PERSON"}
-        span = self.doc.char_span(start, end, alignment_mode="contract")
-        if people and span is not None and any(
-            t.tag_ == "NN" and not t.ent_type_ and t.dep_ not in ("appos", "attr", "compound")
-            and is_person_noun(t.lemma_.lower()) for t in span
-        ):
-            people.add(None)
-        return people
+    def _people(self, start: int, end: int) -> set[str]:
+        return {e for e in self.index.within(start, end) if self.index.by_id[e].type == "PERSON"}
+
+    def _unnamed_person_near(self, token: Token) -> bool:
+        """Whether someone unnamed ("a 39-year-old woman") stands in the pronoun's sentence or
+        the one before, so the pronoun may be theirs."""
+        here = self._sentence(token.idx)
+        span = self.doc.char_span(self.sent_starts[max(here - 1, 0)], token.idx,
+                                  alignment_mode="contract")
+        return span is not None and any(
+            t.tag_ == "NN" and not t.ent_type_ and t.dep_ in ("nsubj", "nsubjpass", "dobj")
+            and is_person_noun(t.lemma_.lower()) for t in span)
+
+def _majority(votes: dict[str, Counter]) -> dict[str, str]:
+    """Each person's gender by a clear majority of votes."""
+    genders = {}
+    for entity, count in votes.items():
+        (top, n), *rest = count.most_common() + [(None, 0)]
+        if n > 2 * rest[0][1]:
+            genders[entity] = top
+    return genders
 
 
 def _bound(pronoun: Token, index: EntityIndex) -> set[str]:

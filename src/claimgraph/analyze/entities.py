@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
-from claimgraph.analyze.persons import is_title
+from claimgraph.analyze.persons import is_org_word, is_title
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
 
@@ -81,6 +81,8 @@ def group_entities(doc: Doc) -> list[Entity]:
         group = by_name.get((family, name)) or _short_form_of(groups, family, name)
         if group is None and kind != "PERSON":  # a bare surname tagged ORG, NORP, GPE ...
             group = _short_form_of(groups, "person", name, first_name=False)
+        if group is None and kind == "PERSON":
+            group = _person_tagged_otherwise(groups, name)
         if group is None:
             group = _longer_form_of(groups, family, name)
             if group is not None:
@@ -104,7 +106,10 @@ def group_entities(doc: Doc) -> list[Entity]:
 def _after_place(ent: Span) -> bool:
     """One abbreviated word right after "Place," as in a dateline or address ("Kingston, Ont.")."""
     doc, i = ent.doc, ent.start
-    abbreviated = ent.text.endswith(".") or doc.text[ent.end_char:ent.end_char + 1] == "."
+    # Token by token: Doc.text joins the whole document on every call.
+    following = doc[ent.end] if ent.end < len(doc) else None
+    abbreviated = ent.text.endswith(".") or (
+        following is not None and following.idx == ent.end_char and following.text[:1] == ".")
     return len(ent) == 1 and abbreviated and i >= 2 and doc[i - 1].text == "," and \
         doc[i - 2].ent_type_ in ("GPE", "LOC", "ORG") and doc[i - 2].text[:1].isupper()
 
@@ -152,6 +157,21 @@ def _short_form_of(groups: list[_Group], family: str, name: str,
         if best is None or group.last > best.last:
             best = group
     return best
+
+
+def _person_tagged_otherwise(groups: list[_Group], name: str) -> _Group | None:
+    """A group tagged as an organisation or place whose two- or three-word name ends with the
+    person's surname ``name`` and holds no word of an organisation's name ("Jane Doe" tagged
+    ORG, then "Doe" tagged PERSON): it was that person all along."""
+    if " " in name:
+        return None
+    for group in reversed(groups):
+        words = group.names[0].split()
+        if _family(group.type) == "place_or_org" and 1 < len(words) <= 3 and words[-1] == name \
+                and all(w[:1].isupper() and not is_org_word(w) for w in words):
+            group.type = "PERSON"
+            return group
+    return None
 
 
 def _has_edge_words(group: _Group, words: list[str], first_name: bool) -> bool:
@@ -203,8 +223,9 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
         i = bisect_right(starts, end - 1) - 1
         if i >= 0 and taken[i][1] > start:
             continue  # inside a name the tagger found
-        span = doc.char_span(start, end)
-        if span is None or not _stands_alone(span):
+        # "Doe’s" or "Doe" and an invisible character may be one token
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or span.start_char != start or not _stands_alone(span):
             continue
         group = _nearest(forms[match.group()], start)
         group.mentions.append((start, end))

@@ -14,6 +14,7 @@ DOC_ATTRIBUTES = {
     "entities": (),  # list[model.Entity]
     "quotes": (),  # list[model.Quote]
     "claims": (),  # list[model.Claim]
+    "hedges": (),  # list[model.Cue]: hedge cues that no claim holds
     "quantities": (),  # list[model.Quantity]
     "times": (),  # list[model.TimeExpression]
 }

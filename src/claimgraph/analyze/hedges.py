@@ -22,6 +22,7 @@ from pathlib import Path
 
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.analyze.cues import REGARD_VERBS
 from claimgraph.errors import ConfigError, InputError
 from claimgraph.model import Cue
 
@@ -37,6 +38,9 @@ QUESTION_HEADS = frozenset(
     "ask wonder know see check determine investigate examine decide doubt question unclear "
     "unsure uncertain clear sure test study".split()
 )
+
+
+_COMPLEMENTS = frozenset({"xcomp", "ccomp", "oprd", "acomp", "attr", "advcl"})
 
 
 @dataclass(frozen=True)
@@ -166,6 +170,22 @@ def _type(doc: Doc, cand: Candidate) -> str:
     return cand.type
 
 
+def literal_regard(doc: Doc, cand: Candidate) -> bool:
+    """A verb of regarding as a participle with nothing it regards something as: "the mayor is
+    seen at the ceremony", "viewed from the hill"; "seen as", "considered likely", "thought to
+    be" stay hedges."""
+    tok = doc[cand.start]
+    if cand.end - cand.start != 1 or tok.tag_ != "VBN" or tok.lemma_.lower() not in REGARD_VERBS:
+        return False
+    if any(c.dep_ in _COMPLEMENTS for c in tok.children):
+        return False
+    # "as" may hang from the agent ("regarded by some as ..."): look through the whole phrase.
+    return not any(
+        t.i > tok.i and (t.lower_ in ("as", "like") or (t.lower_ == "to" and t.dep_ == "aux"))
+        for t in tok.subtree
+    )
+
+
 def find_hedges(span: Doc | Span, model: HedgeModel | None = None) -> list[Cue]:
     """The hedge cues in ``span``, with character offsets into its Doc's text."""
     if not isinstance(span, Doc | Span):
@@ -174,7 +194,7 @@ def find_hedges(span: Doc | Span, model: HedgeModel | None = None) -> list[Cue]:
     doc = span.doc if isinstance(span, Span) else span
     cues = []
     for cand in candidates(span, model):
-        if model.score(features(doc, cand)) < model.threshold:
+        if model.score(features(doc, cand)) < model.threshold or literal_regard(doc, cand):
             continue
         words = doc[cand.start:cand.end]
         cues.append(Cue(text=words.text, start=words.start_char, end=words.end_char,

@@ -46,6 +46,21 @@ ORG_NOUNS = frozenset("""
     hospital police army military force band
 """.split())
 
+# Nouns that name someone by relation to another ("the father"): not a person named before.
+KIN_NOUNS = frozenset("""
+    father mother son daughter wife husband brother sister uncle aunt nephew niece cousin
+    grandfather grandmother grandson granddaughter parent child partner boyfriend girlfriend
+    fiance fiancee widow widower stepfather stepmother dad mom mum
+""".split())
+
+# Words in an organisation's name beyond the nouns above ("Acme Industries", "Dunn & Co").
+_ORG_NAME_WORDS = frozenset("""
+    inc inc. corp corp. co co. ltd ltd. llc plc gmbh industries holdings group partners
+    associates systems technologies solutions media news press times post herald journal
+    tribune fund trust capital ventures labs energy motors airlines airways foods bank
+    &
+""".split())
+
 # Heads of descriptions that refer to a text or an event, never to a person ("the study said").
 THING_NOUNS = frozenset("""
     study report statement release survey poll document filing complaint lawsuit suit ruling
@@ -113,6 +128,12 @@ def gender_of_word(word: str) -> str | None:
 
 def is_title(word: str) -> bool:
     return word.lower().rstrip(".") in TITLE_WORDS
+
+
+def is_org_word(word: str) -> bool:
+    """Whether a word of a name marks an organisation ("Industries", "Bank", "Press")."""
+    word = word.lower()
+    return word in _ORG_NAME_WORDS or word in ORG_NOUNS
 
 
 def is_person_noun(lemma: str) -> bool:

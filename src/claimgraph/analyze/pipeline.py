@@ -13,9 +13,9 @@ from __future__ import annotations
 
 import importlib
 import logging
-from collections import deque
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -23,8 +23,10 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.acts import keep_acts
+from claimgraph.analyze.fields import Layout
 from claimgraph.errors import ClaimgraphError, ConfigError, InputError
-from claimgraph.model import Analysis, Article
+from claimgraph.model import Analysis, Article, QuoteAct
 
 log = logging.getLogger(__name__)
 
@@ -61,7 +63,7 @@ BATCH_CHARS = 200_000
 # 3 s for 1,600 characters), so such runs are cut into pieces of at most RUN_CHARS.
 RUN_CHARS = 150
 _LONG_RUN = re.compile(r"\S{%d,}" % (RUN_CHARS + 1))
-_RECORDS = ("entities", "quotes", "claims", "quantities", "times")
+_RECORDS = ("entities", "quotes", "claims", "quantities", "times", "hedges")
 # Fields that hold the id of another record.
 _REFERENCES = {"entity", "source", "quote", "nested_in", "claim"}
 # Where a piece may end, best first: after a paragraph break, a line break, a sentence, a space.
@@ -72,21 +74,27 @@ _BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\
 def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32,
     piece_chars: int = PIECE_CHARS, section_chars: int = SECTION_CHARS,
+    acts: Collection[QuoteAct] | None = None,
     on_error: Callable[[ClaimgraphError], None] | None = None,
 ) -> Iterator[Analysis]:
     """Analyses of ``articles``, in order: spaCy's components run on batches of pieces of at
-    most ``piece_chars``, ours on sections of at most ``section_chars``.
+    most ``piece_chars``, ours on sections of at most ``section_chars``. The title and dek are
+    analyzed with the body (``fields``); with ``acts``, only quotes of those acts are kept.
 
     A fault in our components on one article becomes an InputError naming it, raised, or
     passed to ``on_error`` while the others go on."""
-    pending: deque[tuple[Article, int]] = deque()
+    pending: deque[tuple[Article, Layout, int]] = deque()
 
     def pieces() -> Iterator[Doc]:
         for article in articles:
-            parts = split_pieces(article.text, piece_chars)
-            pending.append((article, len(parts)))
-            for part in parts:
-                yield nlp.make_doc(part)
+            layout = Layout.of(article)
+            parts = split_pieces(layout.text, piece_chars)
+            pending.append((article, layout, len(parts)))
+            for n, part in enumerate(parts):
+                doc = nlp.make_doc(part)
+                if n == 0:
+                    layout.mark_sentences(doc)
+                yield doc
 
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
     parsed = (
@@ -97,7 +105,7 @@ def analyze_articles(
     held = seen = 0  # its characters; pieces of the current article seen so far
     done: list[tuple[dict[str, list[dict]], int]] = []  # the article's finished sections
     for piece in parsed:  # its article is in ``pending`` by now: pieces() put it there
-        article, count = pending[0]
+        article, layout, count = pending[0]
         seen += 1
         try:
             if group and held + len(piece.text) > section_chars:
@@ -112,9 +120,10 @@ def analyze_articles(
             doc = _annotate(nlp, ours, group, article)
             if done:
                 done.append((_dumped(doc), len(doc.text)))
-                result = Analysis(**dict(article), **_merge(done))
+                analysis = layout.apply(Analysis(**dict(article), **_merge(done)))
             else:
-                result = collect(doc, article)
+                analysis = layout.apply(collect(doc, article))
+            result = analysis if acts is None else keep_acts(analysis, acts)
         except Exception as err:  # noqa: BLE001  (reported for this article; the rest go on)
             log.debug("analysis of %s failed", article.source, exc_info=True)
             failure = InputError(f"analysis failed ({type(err).__name__}: {err})",
@@ -236,4 +245,5 @@ def collect(doc, article: Article) -> Analysis:
         claims=list(doc._.claims),
         quantities=list(doc._.quantities),
         times=list(doc._.times),
+        hedges=list(doc._.hedges),
     )

@@ -19,10 +19,13 @@ from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
-    Draft, according_to, complement, cue_span, noun_reports, prepositional_object, regarded_as,
+    Draft, according_to, complement, cue_span, is_imperative, noun_reports, prepositional_object,
+    regarded_as, too_short,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -42,6 +45,14 @@ _CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uin
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}
+# Labels that lead a line pointing elsewhere ("WATCH: ...", "READ MORE: ...") or naming a
+# section ("ENERGY: ..."): never a speaker, and nothing on the line is the article's quote.
+_KICKERS = {
+    "watch", "watch below", "read more", "read", "more", "video", "videos", "photo", "photos",
+    "gallery", "listen", "related", "also on", "see also", "relevant reading", "note",
+    "editor's note", "correction", "update", "updated", "breaking", "opinion", "analysis",
+    "exclusive", "live", "click here", "trending", "recommended", "sponsored", "advertisement",
+}
 
 
 class _Text:
@@ -86,7 +97,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
     ]
     drafts: list[Draft] = []
     used: set[int] = set()
-    _labelled_paragraphs(text, drafts, used)
+    kicker_lines = _labelled_paragraphs(text, drafts, used)
     free = _attribute_stretches(stretches.stretches, text, lexicon, drafts, used)
     _drop_labelled(stretches.stretches, free, drafts)
     for cue in cues:
@@ -99,6 +110,8 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
     drafts = _outermost(drafts)
     drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
     _join_unattributed(stretches.stretches, free, text, drafts)
+    if kicker_lines:
+        drafts = [d for d in drafts if not any(a <= d.pieces[0][0] < b for a, b in kicker_lines)]
     drafts.sort(key=lambda d: d.pieces[0][0])
     quotes = _records(text.text, drafts, index)
     apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
@@ -212,12 +225,14 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return None  # an infinitive ("plans to say", "met to discuss") is not yet a report
+    if is_imperative(cue):
+        return None  # a recipe's or an adviser's command, in the writer's voice
     if lexicon.is_cue_verb(cue.lemma_):
         pieces = complement(cue, lexicon)
     else:  # a verb that is a cue only in "X as Y" or with a learned preposition
         pieces = (regarded_as(cue) if lexicon.regards(cue.lemma_) else []) or \
             prepositional_object(cue, lexicon)
-    if not pieces:
+    if not pieces or too_short(cue, pieces, lexicon):
         return None
     start, end = pieces[0][0], pieces[-1][1]
     around = stretches.containing(cue.idx)
@@ -287,11 +302,21 @@ def _third_party_clause(cue: Token) -> bool:
     )
 
 
-def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> None:
-    """Transcript lines "NAME: what they said": the label speaks, the colon is the cue."""
+def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> list[tuple[int, int]]:
+    """Transcript lines "NAME: what they said": the label speaks, the colon is the cue.
+
+    Returns the character ranges of lines led by a kicker ("WATCH: ...", "READ MORE: ..."),
+    whose words belong to another page. A label before words that are not quoted and end
+    without a full stop is a headline ("Jane Doe: Council drops the case"), not a statement,
+    in the title as on a body line, even on a page listing many.
+    """
     doc = text.doc
     labels: dict[str, list[tuple[int, int]]] = {}
     headlines: set[str] = set()
+    kickers: list[tuple[int, int]] = []
+    # Names as written in running text, to tell "PENCE:" from a section label like "BONDS:"
+    names = {t.lower_ for ent in doc.ents if ent.label_ in _LABEL_TYPES for t in ent
+             if not t.is_upper}
     for start in text.paragraphs:
         i = text.token_at(start)
         while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
@@ -299,35 +324,67 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> No
         # A headline's label may be any capitalised noun phrase ("Clinton camp: ...",
         # "Poll: ..."), and the parser often takes a name there for a common noun.
         headline = i < len(doc) and doc[i].is_title and text.paragraph_of(doc[i].idx) == 0
+        colon = _kicker_colon(doc, i)
+        if colon is not None:
+            kickers.append((doc[i].idx, _line_end(text, doc[colon].idx)))
+            continue
         j = i
         while j < min(i + _MAX_LABEL + headline, len(doc)) and (
-            doc[j].pos_ == "PROPN" or (headline and (doc[j].pos_ == "NOUN" or doc[j].text == "-"))
+            doc[j].pos_ == "PROPN" or (doc[j].is_upper and doc[j].is_alpha)  # "DUTTON:"
+            or (headline and (doc[j].pos_ == "NOUN" or doc[j].text == "-"))
         ):
             j += 1
         if headline and j > i and doc[j - 1].text != "-":
             headlines.add(doc[i:j].text)
         if i < j < len(doc) - 1 and doc[j].text == ":" and "\n" not in doc[j + 1].text and \
                 not doc[j + 1].is_space:
-            labels.setdefault(doc[i:j].text, []).append((j - 1, j))
+            places = labels.setdefault(doc[i:j].text, [])
+            if (j - 1, j) not in places:  # a blank line starts two paragraphs at one token
+                places.append((j - 1, j))
+    transcript = any(label.isupper() and len(places) > 1 for label, places in labels.items())
     for label, places in labels.items():
         named = any(doc[i].ent_type_ in _LABEL_TYPES for i, _ in places)
-        if not named and label not in headlines and not (label.isupper() and len(places) > 1):
+        if label.isupper() and not transcript and not names & set(label.lower().split()):
+            continue  # "BONDS:", "CURRENCIES:": a section, not a person named in the text
+        if not named and label not in headlines and not (label.isupper() and transcript):
             continue
         for head, colon in places:
             if colon in used:
                 continue
-            end = text.paragraphs[text.paragraph_of(doc[colon].idx) + 1] - 1 \
-                if text.paragraph_of(doc[colon].idx) + 1 < len(text.paragraphs) else len(text.text)
+            end = _line_end(text, doc[colon].idx)
             body = text.text[doc[colon].idx + 1: end]
             first = doc[colon].idx + 1 + len(body) - len(body.lstrip(" \t\"“”"))
             last = first + len(body.strip(" \t\n\"“”"))
-            if last > first:
-                used.add(colon)
-                # A headline's claim is the outlet's summary unless it opens with a quotation.
-                opening = body[:first - doc[colon].idx - 1]
-                quoted = label not in headlines or '"' in opening or "“" in opening
-                drafts.append(Draft("direct" if quoted else "indirect", doc[colon],
-                                    [(first, last)], speaker_token=doc[head]))
+            if last <= first:
+                continue
+            opening = body[:first - doc[colon].idx - 1]
+            quoted = '"' in opening or "“" in opening
+            if not quoted and not body.rstrip().endswith((".", "!", "?", "\"", "”")):
+                continue  # a headline, in the title or on a body line, however often its
+                # label recurs: "Jane Doe: Council drops the case" is no statement of hers
+            used.add(colon)
+            # A headline's claim is the outlet's summary unless it opens with a quotation.
+            quoted = quoted or label not in headlines
+            drafts.append(Draft("direct" if quoted else "indirect", doc[colon],
+                                [(first, last)], speaker_token=doc[head]))
+    return kickers
+
+
+def _kicker_colon(doc: Doc, i: int) -> int | None:
+    """The index of the colon after a kicker opening a line at token ``i``, if there is one."""
+    for j in range(i, min(i + _MAX_LABEL, len(doc))):
+        if doc[j].text == ":":
+            label = doc[i:j].text.lower().replace("’", "'")
+            return j if label in _KICKERS else None
+        if doc[j].is_space:
+            return None
+    return None
+
+
+def _line_end(text: _Text, offset: int) -> int:
+    """The offset of the end of the line holding ``offset``."""
+    following = text.paragraph_of(offset) + 1
+    return text.paragraphs[following] - 1 if following < len(text.paragraphs) else len(text.text)
 
 
 def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
@@ -338,6 +395,8 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
         stretch = stretches[k]
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1
         previous = drafts[ends[at][1]] if at >= 0 else None
+        if previous is not None and previous.kind != "direct":
+            previous = _direct_before(ends, at, drafts, stretch, text) or previous
         if previous is not None and _continues(previous, stretch, text):
             if previous.kind == "direct" and text.paragraph_of(previous.pieces[-1][1]) == \
                     text.paragraph_of(stretch.start):
@@ -352,11 +411,25 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
         insort(ends, (stretch.end, len(drafts) - 1))
 
 
+def _direct_before(ends: list[tuple[int, int]], at: int, drafts: list[Draft], stretch: Stretch,
+                   text: _Text) -> Draft | None:
+    """A direct quote earlier in the stretch's paragraph, past the asides after it ('"A," says
+    Doe, noting that ... "B."': B is Doe's)."""
+    paragraph = text.paragraph_of(stretch.start)
+    for j in range(at - 1, max(at - _OVERLAPS, -1), -1):
+        draft = drafts[ends[j][1]]
+        if text.paragraph_of(draft.pieces[-1][1]) != paragraph:
+            return None
+        if draft.kind == "direct" and draft.cue is not None and draft.cue.idx < stretch.start:
+            return draft
+    return None
+
+
 def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
-    """A stretch opening its paragraph right after a quote, or right after a direct quote's cue."""
+    """A stretch opening its paragraph right after a quote, or after a quote's cue in the same
+    paragraph ("Doe said the plan failed. "It was a disaster.")."""
     if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
-        return previous.kind == "direct" and previous.cue is not None and \
-            previous.cue.idx < stretch.start
+        return previous.cue is not None and previous.cue.idx < stretch.start
     between = text.text[previous.pieces[-1][1]: stretch.start].split("\n")
     return text.starts_paragraph(stretch.start) and all(_blank(line) for line in between[1:])
 
@@ -374,7 +447,8 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     )
     for draft in drafts:
         outer = _enclosing(draft, drafts, quoted)
-        speaker = _speaker(draft, outer, index)
+        head = draft.speaker_head() if draft.speaker_of is None else None
+        speaker = _speaker(draft, head, outer, index)
         quotes.append(Quote(
             id=draft.id,
             kind=draft.kind,
@@ -382,6 +456,7 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
             cue=cue_span(draft, text),
             content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
             nested_in=outer.id if outer is not None else None,
+            act=act_of(draft.cue, head),
         ))
         draft.speaker = speaker
     return quotes
@@ -401,13 +476,14 @@ def _enclosing(draft: Draft, drafts: list[Draft],
     return None
 
 
-def _speaker(draft: Draft, outer: Draft | None, index: EntityIndex) -> Speaker | None:
+def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
+             index: EntityIndex) -> Speaker | None:
     if draft.speaker_of is not None:
         return draft.speaker_of.speaker
-    head = draft.speaker_head()
     if head is None:
         return None
-    phrase = noun_phrase(head, draft.cue)
+    head = _hyphenated_end(head)
+    phrase = _hyphenated_start(noun_phrase(head, draft.cue))
     entity = resolve(phrase, head, index)
     if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):
         entity = outer.speaker.entity  # "I" inside a quote is the quoted speaker
@@ -417,6 +493,26 @@ def _speaker(draft: Draft, outer: Draft | None, index: EntityIndex) -> Speaker |
         start=phrase.start_char, end=phrase.end_char, text=phrase.text, entity=entity,
         anonymous=is_anonymous(head, entity),
     )
+
+
+def _hyphenated_end(head: Token) -> Token:
+    """The last part of the hyphenated word ``head`` opens ("Ex-diplomat" split in three
+    tokens, the parser taking "Ex" for the subject): the word the phrase is about."""
+    doc = head.doc
+    i = head.i
+    while i + 2 < len(doc) and not doc[i].whitespace_ and doc[i + 1].text == "-" and \
+            not doc[i + 1].whitespace_ and doc[i + 2].is_alpha:
+        i += 2
+    return doc[i]
+
+
+def _hyphenated_start(phrase: SpacySpan) -> SpacySpan:
+    """``phrase`` widened to the start of the hyphenated word it opens inside."""
+    doc, start = phrase.doc, phrase.start
+    while start >= 2 and doc[start - 1].text == "-" and not doc[start - 1].whitespace_ and \
+            not doc[start - 2].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return doc[start:phrase.end]
 
 
 class QuoteFinder:

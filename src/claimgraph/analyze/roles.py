@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from claimgraph.analyze.persons import is_title
+
 _PREMODIFIER_DEPS = {"compound", "nmod", "amod", "poss", "det", "case", "punct", "prep", "pobj"}
 _ROLE_POS = {"NOUN", "PROPN"}
 _MAX_ROLE_TOKENS = 14
@@ -72,7 +74,7 @@ def _role_text(span: Span) -> str | None:
     """The role as written, if ``span`` holds a common noun or title outside any named entity."""
     if not 0 < len(span) <= _MAX_ROLE_TOKENS:
         return None
-    if not any(t.pos_ in _ROLE_POS and not t.ent_type_ for t in span):
+    if not any(t.pos_ in _ROLE_POS and (not t.ent_type_ or is_title(t.text)) for t in span):
         return None
     if any(t.is_space or t.text in "\"“”«»()" for t in span):
         return None

@@ -146,7 +146,7 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
                     return entity
     if head.pos_ == "PRON":
         return index.coreference(head.doc).pronoun(head)
-    if head.pos_ == "NOUN":
+    if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS):  # "the 34-year-old"
         return index.coreference(head.doc).description(phrase, head)
     inside = [entity for _, _, entity in named if index.by_id[entity].type in ("PERSON", "ORG")]
     return inside[-1] if inside else None

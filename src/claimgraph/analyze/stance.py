@@ -118,8 +118,8 @@ def frame_cues(cue_span: Span, lex: Stance) -> dict[str, list[Cue]]:
     elif lemma in lex.deny and neg is None:
         found["denied"] = [cue(cue_span, "deny")]
     hedges = find_hedges(cue_span)
-    for child in verb.children:  # "reportedly said": the outlet hedges that it was said
-        if child.dep_ == "advmod" and not cue_span.start <= child.i < cue_span.end:
+    for child in verb.children:  # "reportedly said", "may have said": hedges of the saying
+        if child.dep_ in ("advmod", "aux") and not cue_span.start <= child.i < cue_span.end:
             hedges += find_hedges(doc[child.i:child.i + 1])
     if hedges:
         found["hedged"] = hedges
@@ -148,6 +148,21 @@ def first_person(doc: Doc, hedge: Cue) -> bool:
         c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in span.root.children)
 
 
+def _named_only(noun: Token) -> bool:
+    """A speculation noun that only names the talk ("the rumours were false", "constitutes
+    hearsay"), without what is speculated: a clause or an "on"/"about"/"that" phrase after it,
+    or an existential "there was speculation"."""
+    if noun.pos_ != "NOUN":
+        return False
+    if noun.dep_ == "attr" and any(c.dep_ == "expl" for c in noun.head.children):
+        return False
+    return not any(
+        c.i > noun.i and (c.dep_ in ("acl", "relcl", "ccomp") or c.dep_ == "prep")
+        for c in noun.children
+    ) and not (noun.dep_ in ("nsubj", "nsubjpass") and any(  # "rumours spread that ..."
+        c.dep_ == "ccomp" and c.i > noun.head.i for c in noun.head.children))
+
+
 class ContentCues:
     """The cues a claim's own words can carry, found once over the whole doc (one pass, not
     one per claim) and then picked per claim by offset."""
@@ -158,11 +173,12 @@ class ContentCues:
     def __init__(self, doc: Doc):
         lex = stance_lexicon()
         found: list[tuple[str, Cue]] = []
-        for hedge in find_hedges(doc):
+        self.hedges = find_hedges(doc)  # all of them: those no claim holds are listed apart
+        for hedge in self.hedges:
             if hedge.type == "conditional" and factual_condition(doc, hedge):
                 continue
             if hedge.type == "doxastic" and first_person(doc, hedge):
-                found.append(("opinion", hedge.model_copy(update={"type": "opinion"})))
+                found.append(("opinion", hedge))  # a view, still typed as the hedge it is
                 continue
             kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
             found.append((kind, hedge))
@@ -171,7 +187,8 @@ class ContentCues:
             lemma, lower = tok.lemma_.lower(), tok.lower_
             if tok.idx in seen:
                 continue
-            if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could":
+            if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could" \
+                    and not _named_only(tok):
                 found.append(("speculative", token_cue(tok, "speculation")))
             elif lemma in lex.confirm and tok.pos_ == "VERB" and negation(tok, lex) is None and any(
                 c.dep_ == "auxpass" for c in tok.children

@@ -9,13 +9,13 @@ from typing import Annotated
 import typer
 
 from claimgraph.cli.app import (
-    SOURCES_HELP, AllowPrivate, DedupIndex, Exclude, Failures, Format, Include, MaxBytes, app,
-    exit_with_summary, open_ended, out, settings_or_exit, with_progress,
+    SOURCES_HELP, AllowPrivate, Bar, DedupIndex, Exclude, Failures, Format, Include, MaxBytes,
+    Scheduler, Workers, app, exit_with_summary, open_ended, out, results_of, settings_or_exit,
 )
+from claimgraph.analyze.acts import keep_acts
 from claimgraph.errors import ClaimgraphError
-from claimgraph.model import Analysis, Article
+from claimgraph.model import QUOTE_ACTS, Analysis, Article
 from claimgraph.report import render_article, render_report
-from claimgraph.run import run
 from claimgraph.settings import Settings
 
 
@@ -43,13 +43,36 @@ def analyze(
     exclude: Exclude = None,
     allow_private: AllowPrivate = False,
     dedup_index: DedupIndex = None,
+    workers: Workers = None,
+    scheduler: Scheduler = None,
+    acts: Annotated[
+        str | None,
+        typer.Option(
+            "--acts", metavar="ACT[,ACT...]", callback=_parse_acts,
+            help="Keep only quotes of these acts, with the claims inside them: "
+            f"{', '.join(QUOTE_ACTS)} (default: all).",
+        ),
+    ] = None,
 ) -> None:
     """Analyze articles: quotes and their speakers, claims with their status, numbers, dates."""
     settings = settings_or_exit(
         spacy_model=model, max_bytes=max_bytes, allow_private=allow_private or None,
         dedup_index=dedup_index,
     )
-    _print_run(sources, plain, include, exclude, format, True, settings)
+    _print_run(sources, plain, include, exclude, format, True, settings, acts=acts,
+               workers=workers, scheduler=scheduler)
+
+
+def _parse_acts(value: str | None) -> frozenset[str] | None:
+    if value is None:
+        return None
+    acts = frozenset(a.strip().lower() for a in value.split(",") if a.strip())
+    unknown = sorted(acts - set(QUOTE_ACTS))
+    if unknown or not acts:
+        raise typer.BadParameter(
+            f"unknown act {', '.join(unknown) or '(none given)'}; choose from "
+            f"{', '.join(QUOTE_ACTS)}")
+    return acts
 
 
 @app.command()
@@ -83,7 +106,8 @@ def schema() -> None:
 
 def _print_run(
     sources: list[str], plain: bool, include: list[str] | None, exclude: list[str] | None,
-    format: Format, analyze: bool, settings: Settings,
+    format: Format, analyze: bool, settings: Settings, acts: frozenset[str] | None = None,
+    **cluster,
 ) -> None:
     """Run the loop over ``sources``, print each result as it comes, end with the summary."""
     verb = "analyzed" if analyze else "extracted"
@@ -93,14 +117,17 @@ def _print_run(
     if array:
         sys.stdout.write("[")
     try:
-        results = run(sources, settings, failures, plain=plain, analyze=analyze,
-                      include=include or (), exclude=exclude or (), on_skip=failures.skip)
-        for record in with_progress(results, sources, verb, include or (), exclude or ()):
-            if array:
-                sys.stdout.write(",\n" if done else "\n")
-            _emit(record, format, array)
-            done += 1
-            duplicates += record.duplicate_of is not None
+        with Bar(sources, verb, failures, include or [], exclude or []) as bar, results_of(
+                sources, settings, failures, bar, analyze=analyze, plain=plain,
+                include=include or (), exclude=exclude or (), **cluster) as results:
+            for record in results:
+                if acts is not None and isinstance(record, Analysis):
+                    record = keep_acts(record, acts)
+                if array:
+                    sys.stdout.write(",\n" if done else "\n")
+                _emit(record, format, array)
+                done += 1
+                duplicates += record.duplicate_of is not None
     except ClaimgraphError as error:  # the run itself could not go on (missing model, bad index)
         failures(error)
     if array:

@@ -9,6 +9,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, TypeVar
@@ -16,7 +17,9 @@ from typing import Annotated, TypeVar
 import typer
 from pydantic import ValidationError
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.progress import (
+    BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn,
+)
 from rich.segment import Segment
 from rich.text import Text
 
@@ -26,6 +29,7 @@ from claimgraph.ingest.files import walk
 from claimgraph.ingest.jsonl import is_jsonl
 from claimgraph.ingest.urls import is_url
 from claimgraph.ingest.warc import is_warc
+from claimgraph.run import run
 from claimgraph.settings import Settings, get_settings
 
 T = TypeVar("T")
@@ -125,6 +129,22 @@ MaxBytes = Annotated[
     int | None,
     typer.Option(help="Refuse inputs larger than this \\[env CLAIMGRAPH_MAX_BYTES]."),
 ]
+Workers = Annotated[
+    int | None,
+    typer.Option(
+        "--workers", min=1, metavar="N",
+        help="Run on N worker processes on this machine (a Dask LocalCluster); results stay "
+        "in input order.",
+    ),
+]
+Scheduler = Annotated[
+    str | None,
+    typer.Option(
+        "--scheduler", metavar="ADDRESS",
+        help="Run on an existing Dask cluster, e.g. tcp://host:8786 (its workers need "
+        "claimgraph installed and the input paths readable).",
+    ),
+]
 DedupIndex = Annotated[
     Path | None,
     typer.Option(
@@ -153,6 +173,8 @@ def main_options(
         format="%(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # Dask logs each worker and connection at INFO; only its warnings and errors are news.
+    logging.getLogger("distributed").setLevel(logging.WARNING if verbose else logging.ERROR)
 
 
 def settings_or_exit(**overrides) -> Settings:
@@ -165,6 +187,45 @@ def settings_or_exit(**overrides) -> Settings:
         where = ".".join(str(part) for part in problem["loc"])
         print_error(f"setting {where}: {problem['msg']}")
         raise typer.Exit(2) from None
+
+
+class Bar:
+    """The progress bar on stderr: articles done, articles/s and failures. Shown when there
+    are many inputs and stderr is a terminal; stdout, which carries the results, stays
+    untouched."""
+
+    def __init__(self, sources: list[str], doing: str, failures: Failures | None = None,
+                 include: list[str] = (), exclude: list[str] = ()):
+        self.failures = failures
+        self._progress: Progress | None = None
+        if (open_ended(sources) or len(sources) > PROGRESS_AFTER) and err.is_terminal:
+            columns = [TextColumn(doing), BarColumn(), MofNCompleteColumn(), _Rate(),
+                       TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn()]
+            self._progress = Progress(*columns, console=err, transient=True,
+                                      redirect_stdout=False)
+            total = count_inputs(sources, list(include), list(exclude))  # before reading any
+            self._task = self._progress.add_task(doing, total=total, failed=0)
+
+    def __enter__(self) -> Bar:
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def update(self, done: int) -> None:
+        """``done`` articles so far (from this process or from the workers)."""
+        if self._progress is not None:
+            failed = self.failures.count if self.failures else 0
+            self._progress.update(self._task, completed=done, failed=failed)
+
+    def counting(self, results: Iterable[T]) -> Iterator[T]:
+        """``results``, each one counted as done as it comes."""
+        for done, result in enumerate(results, start=1):
+            self.update(done)
+            yield result
 
 
 def open_ended(sources: list[str]) -> bool:
@@ -199,23 +260,31 @@ def _lines(path: Path) -> int:
         return 1
 
 
-def with_progress(
-    results: Iterable[T], sources: list[str], doing: str,
-    include: list[str] = (), exclude: list[str] = (),
-) -> Iterator[T]:
-    """Results, with a progress bar on stderr when there are many inputs and stderr is a
-    terminal; its total is counted before the first article is read."""
-    if not ((open_ended(sources) or len(sources) > PROGRESS_AFTER) and err.is_terminal):
-        yield from results
+class _Rate(ProgressColumn):
+    def render(self, task) -> Text:
+        rate = task.completed / task.elapsed if task.elapsed else 0.0
+        return Text(f"{rate:.1f} articles/s")
+
+
+@contextmanager
+def results_of(
+    sources: list[str], settings: Settings, failures: Failures, bar: Bar, *,
+    analyze: bool = True, workers: int | None = None, scheduler: str | None = None, **options,
+) -> Iterator[Iterator]:
+    """The run loop's results for ``sources`` in input order: computed here, or analyzed on
+    a Dask cluster with ``workers`` or ``scheduler`` (progress from the workers)."""
+    if not (workers or scheduler):
+        yield bar.counting(run(sources, settings, failures, analyze=analyze,
+                               on_skip=failures.skip, **options))
         return
-    total = count_inputs(sources, list(include), list(exclude))
-    columns = [TextColumn(doing), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn()]
-    # stdout stays untouched: it carries the results, and may be a file or a pipe.
-    with Progress(*columns, console=err, transient=True, redirect_stdout=False) as progress:
-        task = progress.add_task(doing, total=total)
-        for result in results:
-            progress.advance(task)
-            yield result
+    from claimgraph.batch import connect, dashboard, run_on_cluster  # Dask loads only if asked
+
+    with connect(settings, workers=workers, scheduler=scheduler) as client:
+        link = dashboard(client)
+        err.print(f"Dask: {len(client.nthreads())} workers"
+                  + (f", dashboard {link}" if link else ""), markup=False)
+        yield run_on_cluster(client, sources, settings, failures, on_progress=bar.update,
+                             **options)
 
 
 def exit_with_summary(done: int, duplicates: int, failures: Failures, verb: str) -> None:

@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated
 
 import typer
 
 from claimgraph.cli.app import app, out, print_error, settings_or_exit
-from claimgraph.errors import ClaimgraphError
+from claimgraph.errors import ClaimgraphError, StoreError
 from claimgraph.settings import Settings
-from claimgraph.store import Store, open_store, schema
+from claimgraph.store import Store, open_store, parse_url, schema, shown
 
 Database = Annotated[
     str | None,
@@ -35,10 +36,16 @@ def fail(error: ClaimgraphError) -> None:
 
 
 @contextmanager
-def opened(settings: Settings, check: bool = True) -> Iterator[Store]:
+def opened(settings: Settings, check: bool = True, create: bool = False) -> Iterator[Store]:
     """The configured store, open (its schema checked unless ``check`` is false); a store
-    error inside the block ends the command with one line and exit code 2."""
+    error inside the block ends the command with one line and exit code 2. Unless ``create``,
+    a missing SQLite file is such an error, rather than a new empty store."""
     try:
+        url = parse_url(settings.database_url)
+        if (not create and url.get_backend_name() == "sqlite" and url.database
+                and not Path(url.database).expanduser().exists()):
+            raise StoreError("no store here yet: `claimgraph ingest` makes it (or give --db "
+                             "or CLAIMGRAPH_DATABASE_URL)", shown(url))
         store = open_store(settings=settings) if check else Store(
             settings.database_url, settings=settings)
     except ClaimgraphError as error:
@@ -53,12 +60,14 @@ def opened(settings: Settings, check: bool = True) -> Iterator[Store]:
 @db_app.command()
 def upgrade(db: Database = None) -> None:
     """Migrate the store to this claimgraph's schema (creating it in an empty database)."""
-    with opened(settings_or_exit(database_url=db), check=False) as store:
+    with opened(settings_or_exit(database_url=db), check=False, create=True) as store:
         before, after = store.upgrade()
     if before == after:
-        out.print(f"{store.where}: schema {after} is current; nothing to do", markup=False)
+        out.print(f"{store.where}: schema {after} is current; nothing to do", markup=False,
+                  soft_wrap=True)
     else:
-        out.print(f"{store.where}: schema {before or '(none)'} → {after}", markup=False)
+        out.print(f"{store.where}: schema {before or '(none)'} → {after}", markup=False,
+                  soft_wrap=True)
 
 
 @db_app.command()
@@ -72,4 +81,4 @@ def info(db: Database = None) -> None:
         if revision == newest:
             for name, count in store.counts().items():
                 lines.append(f"{name:<12}{count:,}")
-    out.print("\n".join(lines), markup=False)
+    out.print("\n".join(lines), markup=False, soft_wrap=True)

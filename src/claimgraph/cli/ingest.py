@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, deque
+from concurrent.futures import Future, ThreadPoolExecutor
 from collections.abc import Iterable, Iterator
 from typing import Annotated
 
@@ -18,9 +19,15 @@ from claimgraph.cli.app import (
     settings_or_exit,
 )
 from claimgraph.cli.db import Database, opened
+from claimgraph.cli.link import link_after_ingest
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.model import Analysis, Article
 from claimgraph.run import run
+from claimgraph.store import Saved, Store
+
+
+# Analyses handed to the saving thread and not saved yet, at most.
+_SAVE_AHEAD = 8
 
 
 class _Rate(ProgressColumn):
@@ -51,7 +58,9 @@ def ingest(
     failures = Failures()
     tally: Counter[str] = Counter()
     stopped = None
-    with opened(settings) as store:
+    with opened(settings, create=True) as store:
+        store.check_writable()
+
         def stored_already(article: Article) -> bool:
             if store.contains(article):
                 tally["unchanged"] += 1
@@ -61,11 +70,9 @@ def ingest(
         try:
             results = run(sources, settings, failures, plain=plain, include=include or (),
                           exclude=exclude or (), duplicates=store, skip=stored_already)
-            for analysis in _with_progress(results, sources, tally, failures):
-                try:
-                    saved = store.save(analysis)
-                except InputError as error:
-                    failures(error)
+            for analysis, saved in _saved(store, _with_progress(results, sources, tally, failures)):
+                if isinstance(saved, InputError):
+                    failures(saved)
                     continue
                 tally[saved.outcome] += 1
                 if saved.outcome != "unchanged" and analysis.duplicate_of is not None:
@@ -76,7 +83,39 @@ def ingest(
             failures(error)
         except KeyboardInterrupt:
             stopped = StoreError("interrupted; what was stored is kept: run again to go on")
+        if stopped is None:
+            try:
+                link_after_ingest(store)  # incremental: only the stories this batch touched
+            except StoreError as error:
+                stopped = error
     _summary(tally, failures, store.where, stopped)
+
+
+def _saved(store: Store, analyses: Iterable[Analysis]) -> Iterator[tuple[Analysis, Saved | InputError]]:
+    """Each analysis with what saving it did (or the InputError it was refused with), in order.
+
+    Saving runs in one thread of its own, a few articles behind the analysis: waiting on the
+    database overlaps with spaCy's work instead of adding to it. A StoreError ends the loop.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-save") as saver:
+        queued: deque[tuple[Analysis, Future]] = deque()
+
+        def done(analysis: Analysis, future: Future) -> tuple[Analysis, Saved | InputError]:
+            try:
+                return analysis, future.result()
+            except InputError as error:
+                return analysis, error
+
+        try:
+            for analysis in analyses:
+                queued.append((analysis, saver.submit(store.save, analysis)))
+                while queued and (len(queued) > _SAVE_AHEAD or queued[0][1].done()):
+                    yield done(*queued.popleft())
+            while queued:
+                yield done(*queued.popleft())
+        finally:
+            for _, future in queued:
+                future.cancel()
 
 
 def _with_progress(results: Iterable[Analysis], sources: list[str], tally: Counter,

@@ -16,7 +16,9 @@ from rich.text import Text
 
 from claimgraph.cli.app import Format, app, out, settings_or_exit
 from claimgraph.cli.db import Database, fail, opened
+from claimgraph.cli.link import show_clusters
 from claimgraph.errors import InputError
+from claimgraph.link import persist
 from claimgraph.store import ArticleRef, ClaimHit, SearchResults, Statement
 
 FormatOption = Annotated[
@@ -118,7 +120,10 @@ def who(
     """Everything a person or organization said across the store: role, date, outlet, the
     speech act and each claim's status."""
     with opened(settings_or_exit(database_url=db)) as store:
-        statements: list[Statement] = store.who(name, limit=limit)
+        # Across articles, under every name of the canonical entity once linking has run.
+        canonical = persist.entity(store, name) if persist.linked(store) else None
+        ids = persist.entity_rows(store, canonical.id) if canonical else None
+        statements: list[Statement] = store.who(name, limit=limit, ids=ids or None)
     if _emit(statements, format):
         return
     if not statements:
@@ -151,10 +156,19 @@ def who(
 def claims(
     entity: Annotated[str | None, typer.Option(help="Only claims made by this person or organization.")] = None,
     status: Annotated[Status | None, typer.Option(help="Only claims with this status.")] = None,
+    contradicted: Annotated[bool, typer.Option(
+        "--contradicted", help="Claims that other reports contradict, as clusters: the "
+        "incompatible figures or denials, each with its sources.")] = False,
     since: Since = None, db: Database = None, limit: Limit = 50,
     format: FormatOption = Format.text,
 ) -> None:
     """Claims in the store, newest articles first, with who makes them and their status."""
+    if contradicted:
+        with opened(settings_or_exit(database_url=db)) as store:
+            found = persist.clusters(store, query=entity, status="contradicted", limit=limit)
+        show_clusters(found, format, "no contradicted claims (run `claimgraph relink` if "
+                                     "articles were stored without linking)")
+        return
     with opened(settings_or_exit(database_url=db)) as store:
         hits: list[ClaimHit] = store.claims(entity=entity, status=status and status.value,
                                             since=since_date(since), limit=limit)

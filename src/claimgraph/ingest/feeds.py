@@ -1,4 +1,5 @@
-"""RSS and Atom feeds (feedparser): each entry's link is fetched as an article of its own."""
+"""RSS and Atom feeds (feedparser): each entry's link is fetched as an article of its own.
+Entries are listed apart from fetching them, so that several workers can share one feed."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import io
 import logging
 import re
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import PurePath
 from urllib.parse import urljoin
 
@@ -36,8 +38,24 @@ def looks_like_feed(data: bytes, media_type: str = "", name: str = "") -> bool:
     return _FEED_ROOT.match(data[:4096].removeprefix(b"\xef\xbb\xbf")) is not None
 
 
+@dataclass(frozen=True)
+class FeedEntry:
+    """An entry of a feed: its absolute link, and its title and date as fallbacks."""
+
+    feed: str
+    link: str
+    title: str | None = None
+    published: dt.date | None = None
+
+
 def read_feed(feed: RawDocument, fetch: Fetch) -> Iterator[RawDocument | ClaimgraphError]:
     """The article behind each entry of ``feed``, with the entry's title and date as fallbacks."""
+    for entry in feed_entries(feed):
+        yield entry if isinstance(entry, ClaimgraphError) else fetch_entry(entry, fetch)
+
+
+def feed_entries(feed: RawDocument) -> Iterator[FeedEntry | ClaimgraphError]:
+    """The entries of ``feed`` in order; an entry without a usable link is an error."""
     parsed = feedparser.parse(io.BytesIO(feed.data))
     if not parsed.version and not parsed.entries:
         problem = parsed.get("bozo_exception")
@@ -60,15 +78,18 @@ def read_feed(feed: RawDocument, fetch: Fetch) -> Iterator[RawDocument | Claimgr
                 f"feed entry has no absolute link (entry {n}: {link or 'none'})", feed.source
             )
             continue
-        try:
-            doc, _media = fetch(link)
-        except ClaimgraphError as err:
-            yield err
-            continue
-        yield doc.model_copy(update={
-            "title": doc.title or entry.get("title"),
-            "published": doc.published or _entry_date(entry),
-        })
+        yield FeedEntry(feed.source, link, entry.get("title"), _entry_date(entry))
+
+
+def fetch_entry(entry: FeedEntry, fetch: Fetch) -> RawDocument | ClaimgraphError:
+    try:
+        doc, _media = fetch(entry.link)
+    except ClaimgraphError as err:
+        return err
+    return doc.model_copy(update={
+        "title": doc.title or entry.title,
+        "published": doc.published or entry.published,
+    })
 
 
 def _entry_date(entry) -> dt.date | None:

@@ -1,7 +1,8 @@
 """JSONL dumps: one article per line, ``{"text" | "html", "url"?, "title"?, "published"?}``.
 
 Each article's source is ``<file>:<line>``; a malformed line is reported with its line number
-and the rest of the file is read.
+and the rest of the file is read. A dump can be read in byte ranges (``line_starts`` finds them)
+so that several workers share one file.
 """
 
 from __future__ import annotations
@@ -21,24 +22,31 @@ from claimgraph.settings import Settings
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _OPTIONAL_STRINGS = ("url", "title")
+_SCAN_CHUNK = 1 << 20
 
 
 def is_jsonl(path: Path) -> bool:
     return path.name.lower().endswith(JSONL_SUFFIXES)
 
 
-def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | ClaimgraphError]:
+def read_jsonl(
+    path: Path, settings: Settings, *, start: int = 0, end: int | None = None, first_line: int = 1,
+) -> Iterator[RawDocument | ClaimgraphError]:
+    """The articles of the lines starting in bytes ``[start, end)`` of the (decompressed)
+    dump; ``start`` must be the start of line number ``first_line``."""
     name = str(path)
     try:
-        fh = gzip.open(path, "rb") if name.lower().endswith(".gz") else path.open("rb")
+        fh = _open(path)
     except OSError as err:
         yield InputError(f"cannot read: {err.strerror or err}", name)
         return
-    lineno = 0
+    lineno = first_line - 1
     with fh:
         try:
+            fh.seek(start)  # a gzip stream seeks forward by decompressing
             # readline with a limit, so that one huge line cannot exhaust memory.
-            while line := fh.readline(settings.max_bytes + 1):
+            while (end is None or fh.tell() < end) and (
+                    line := fh.readline(settings.max_bytes + 1)):
                 lineno += 1
                 item = f"{name}:{lineno}"
                 if len(line) > settings.max_bytes:
@@ -48,6 +56,40 @@ def read_jsonl(path: Path, settings: Settings) -> Iterator[RawDocument | Claimgr
                     yield _document(line, item)
         except (OSError, EOFError, zlib.error) as err:
             yield InputError(f"corrupt or truncated (after line {lineno}: {err})", name)
+
+
+def line_starts(path: Path, every: int) -> list[tuple[int, int]]:
+    """``(line number, byte offset)`` of line 1 and of every ``every``-th line after it: the
+    starts of ranges of ``every`` lines. Reading stops quietly at damage, which the reader of
+    the last range reports."""
+    starts = [(1, 0)]
+    line, offset = 1, 0  # the line being read and the offset of the current chunk
+    try:
+        with _open(path) as fh:
+            while chunk := fh.read(_SCAN_CHUNK):
+                wanted = starts[-1][0] + every  # the next line to start a range
+                # Most chunks hold no range start: count their line ends at C speed.
+                ends = chunk.count(b"\n")
+                if line + ends < wanted:
+                    line += ends
+                else:
+                    pos = chunk.find(b"\n")
+                    while pos >= 0:
+                        line += 1
+                        if line == wanted:
+                            starts.append((line, offset + pos + 1))
+                            wanted += every
+                        pos = chunk.find(b"\n", pos + 1)
+                offset += len(chunk)
+    except (OSError, EOFError, zlib.error):
+        pass
+    if len(starts) > 1 and starts[-1][1] >= offset:  # a range would start at the very end
+        starts.pop()
+    return starts
+
+
+def _open(path: Path) -> BinaryIO:
+    return gzip.open(path, "rb") if path.name.lower().endswith(".gz") else path.open("rb")
 
 
 def _skip_to_line_end(fh: BinaryIO) -> None:

@@ -1,5 +1,7 @@
 """WARC and WARC.gz archives (warcio): each successful HTML response, with its URL and capture
-date. A corrupt record is reported and reading resumes at the next record found after it."""
+date. A corrupt record is reported and reading resumes at the next record found after it.
+An archive can be read in ranges of records (``record_starts`` finds them) so that several
+workers share it."""
 
 from __future__ import annotations
 
@@ -50,7 +52,11 @@ def is_warc(path: Path) -> bool:
     return path.name.lower().endswith(WARC_SUFFIXES)
 
 
-def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument | ClaimgraphError]:
+def read_warc(
+    path: Path, settings: Settings, *, start: int = 0, end: int | None = None,
+) -> Iterator[RawDocument | ClaimgraphError]:
+    """The documents of the records that start in bytes ``[start, end)``; ``start`` must be
+    the start of a record."""
     name = str(path)
     try:
         fh = path.open("rb")
@@ -59,20 +65,24 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Claimgra
         return
     with fh:
         marker = _GZIP_MAGIC if fh.read(2) == _GZIP_MAGIC[:2] else _WARC_MAGIC
-        start: int | None = 0
         quiet = False  # in a damaged stretch, only its first failure is reported
-        while start is not None:
-            fh.seek(start)
+        at: int | None = start
+        while at is not None:
+            fh.seek(at)
             records = _Records(fh)
             # A record's document is held back until warcio has read past the record's end,
             # which is when a wrong Content-Length shows (as warcio's err_count).
             held: RawDocument | ClaimgraphError | None = None
             record = None
-            offset = start
+            offset = at
+            past_end = False
             try:
                 for record in records:
                     if records.err_count:
                         raise ArchiveLoadFailed(_BAD_LENGTH)
+                    if end is not None and records.offset >= end:  # the next range's
+                        past_end = True
+                        break
                     if held is not None:
                         yield held
                         held = None
@@ -95,11 +105,16 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Claimgra
                         f"{name} at byte {bad}",
                     )
                 quiet = True
-                start = _next_start(fh, bad + 1, marker)
+                at = _next_start(fh, bad + 1, marker)
+                if at is not None and end is not None and at >= end:
+                    at = None
                 continue
             # warcio ends quietly at a record cut short: one whose announced length never came,
             # or bytes left over that no record could be read from.
-            if record is not None and getattr(record.raw_stream, "limit", 0) > 0:
+            if past_end:
+                if held is not None:
+                    yield held
+            elif record is not None and getattr(record.raw_stream, "limit", 0) > 0:
                 yield InputError("truncated WARC record", f"{name} at byte {offset}")
             else:
                 if held is not None:
@@ -107,7 +122,31 @@ def read_warc(path: Path, settings: Settings) -> Iterator[RawDocument | Claimgra
                 if _has_data(fh, records.offset):
                     yield InputError("truncated WARC record at the end of the archive",
                                      f"{name} at byte {records.offset}")
-            start = None
+            at = None
+
+
+def record_starts(path: Path, every: int) -> list[int]:
+    """The offsets of the first record and of every ``every``-th response record after it:
+    the starts of ranges of ``every`` responses. Only offsets followed by a clean record are
+    given; after damage, the rest of the archive is one range (its reader reports the damage)."""
+    starts = [0]
+    responses = 0
+    try:
+        with path.open("rb") as fh:
+            records = _Records(fh)
+            for record in records:
+                if records.err_count or record.format != "warc":
+                    raise ArchiveLoadFailed(_BAD_LENGTH)
+                if record.rec_type == "response":
+                    if responses and responses % every == 0:
+                        starts.append(records.offset)
+                    responses += 1
+            if records.err_count:
+                raise ArchiveLoadFailed(_BAD_LENGTH)
+    except Exception:  # noqa: BLE001  (damage of any kind ends the clean ranges)
+        if len(starts) > 1:  # the record at the last start may be the damaged one
+            starts.pop()
+    return starts
 
 
 def _document(

@@ -1,5 +1,5 @@
-"""model.py records to rows and back. Per-article ids ("e1", "q2") become store ids when
-stored; read back, records carry the store's ids as "e<id>", "q<id>", "c<id>"."""
+"""Stored rows back to model.py records (write.py goes the other way). Records read back carry
+the store's ids as "e<id>", "q<id>", "c<id>"."""
 
 from __future__ import annotations
 
@@ -8,9 +8,7 @@ import datetime as dt
 from claimgraph.model import (
     Analysis, Claim, Cue, Entity, Mention, Post, Quantity, Quote, Span, Speaker, TimeExpression,
 )
-from claimgraph.store.tables import (
-    ArticleRow, ClaimRow, EntityNameRow, EntityRow, PostRow, QuantityRow, QuoteRow, TimeRow,
-)
+from claimgraph.store.tables import ArticleRow, ClaimRow, EntityRow, PostRow, QuoteRow
 
 ARTICLE_FIELDS = ("source", "title", "kicker", "dek", "byline", "outlet", "url", "language",
                   "published", "published_inferred", "text", "boilerplate", "duplicate_of")
@@ -35,50 +33,6 @@ def utc(moment: dt.datetime | None) -> dt.datetime | None:
     if moment.tzinfo is None:
         return moment.replace(tzinfo=dt.UTC)
     return moment.astimezone(dt.UTC)
-
-
-def to_row(analysis: Analysis) -> ArticleRow:
-    """The row tree of ``analysis``; references between its records become relationships."""
-    row = ArticleRow(**{name: getattr(analysis, name) for name in ARTICLE_FIELDS},
-                     retrieved=utc(analysis.retrieved), schema_version=analysis.schema_version)
-    row.posts = [PostRow(position=n, **post.model_dump()) for n, post in enumerate(analysis.posts)]
-    entities = {}
-    for n, entity in enumerate(analysis.entities):
-        names = {entity.name.lower().strip()} | {a.lower().strip() for a in entity.aliases}
-        entities[entity.id] = EntityRow(
-            position=n, name=entity.name, type=entity.type, aliases=entity.aliases,
-            roles=entity.roles, mentions=[[m.start, m.end] for m in entity.mentions],
-            names=[EntityNameRow(name=name[:512]) for name in sorted(names) if name])
-    row.entities = list(entities.values())
-    quotes = {}
-    for n, quote in enumerate(analysis.quotes):
-        speaker, cue = quote.speaker, quote.cue
-        quotes[quote.id] = QuoteRow(
-            position=n, kind=quote.kind,
-            speaker_start=speaker and speaker.start, speaker_end=speaker and speaker.end,
-            speaker_text=speaker and speaker.text,
-            speaker_entity=speaker and entities.get(speaker.entity),
-            speaker_anonymous=bool(speaker and speaker.anonymous),
-            cue_start=cue and cue.start, cue_end=cue and cue.end, cue_text=cue and cue.text,
-            content=[piece.model_dump() for piece in quote.content],
-            content_text=" … ".join(piece.text for piece in quote.content), via=quote.via)
-    for quote in analysis.quotes:
-        if quote.nested_in in quotes:
-            quotes[quote.id].nested_in = quotes[quote.nested_in]
-    row.quotes = list(quotes.values())
-    claims = {}
-    for n, claim in enumerate(analysis.claims):
-        claims[claim.id] = ClaimRow(
-            position=n, start=claim.start, end=claim.end, text=claim.text, status=claim.status,
-            source_entity=entities.get(claim.source), quote=quotes.get(claim.quote),
-            cues=[cue.model_dump() for cue in claim.cues], check_worthy=claim.check_worthy)
-    row.claims = list(claims.values())
-    row.quantities = [
-        QuantityRow(position=n, claim=claims.get(quantity.claim),
-                    **quantity.model_dump(exclude={"claim"}))
-        for n, quantity in enumerate(analysis.quantities)]
-    row.times = [TimeRow(position=n, **time.model_dump()) for n, time in enumerate(analysis.times)]
-    return row
 
 
 def to_analysis(row: ArticleRow) -> Analysis:

@@ -6,17 +6,19 @@ from __future__ import annotations
 import hashlib
 from urllib.parse import urlsplit, urlunsplit
 
-import numpy as np
-from datasketch import LeanMinHash
+from typing import TYPE_CHECKING
 
-from claimgraph.ingest.dedup import NUM_PERM, exact_key
+import numpy as np
+
 from claimgraph.model import Article
+
+if TYPE_CHECKING:
+    from datasketch import LeanMinHash
 
 # 32 bands of 4 rows: a pair at Jaccard 0.6 shares a band with probability 0.99, at 0.45 with
 # 0.73, at 0.2 with 0.05. Fixed, so that stored bands stay valid whatever threshold is set;
 # candidates are then checked against the threshold itself.
-BANDS, ROWS = 32, 4
-assert BANDS * ROWS == NUM_PERM
+BANDS, ROWS = 32, 4  # of claimgraph.ingest.dedup's 128 permutations
 _LONGEST_URL_KEY = 1000
 
 
@@ -35,7 +37,23 @@ def article_key(article: Article) -> str:
         if len(url) <= _LONGEST_URL_KEY:
             return url
         return "url:" + hashlib.blake2b(url.encode("utf-8"), digest_size=16).hexdigest()
-    return "text:" + exact_key(article.text)
+    return "text:" + text_key(article.text)
+
+
+def text_key(text: str) -> str:
+    """The exact-copy key of ``text`` (its normalized words)."""
+    # Imported here: claimgraph.ingest.dedup loads datasketch and scipy (seconds), which
+    # commands that only read the store do without.
+    from claimgraph.ingest.dedup import exact_key
+
+    return exact_key(text)
+
+
+def minhash_of(text: str) -> LeanMinHash | None:
+    """The MinHash of ``text``'s word 5-shingles (None for a text too short to have one)."""
+    from claimgraph.ingest.dedup import fingerprint
+
+    return fingerprint(text)[1]
 
 
 def band_hashes(minhash: LeanMinHash) -> list[int]:

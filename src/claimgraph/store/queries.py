@@ -134,10 +134,12 @@ def _entity_names(session: Session, ids) -> dict[int, str]:
                                 .where(EntityRow.id.in_(ids))).all())
 
 
-def who(session: Session, name: str, limit: int | None = None) -> list[Statement]:
+def who(session: Session, name: str, limit: int | None = None,
+        ids: list[int] | None = None) -> list[Statement]:
     """Everything the entity called ``name`` said across the store, newest articles first:
-    its quotes with the claims in them, then claims attributed to it outside its quotes."""
-    ids = entity_ids(session, name)
+    its quotes with the claims in them, then claims attributed to it outside its quotes.
+    ``ids`` (e.g. every stored entity linked to one canonical entity) replaces the name lookup."""
+    ids = entity_ids(session, name) if ids is None else ids
     quotes = session.scalars(_newest_first(
         select(QuoteRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
         .where(QuoteRow.speaker_entity_id.in_(ids))

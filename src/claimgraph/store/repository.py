@@ -5,31 +5,31 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Literal
 
-from datasketch import LeanMinHash
 from sqlalchemy import Engine, func, select, tuple_, update
 from sqlalchemy.exc import DataError, IntegrityError, SQLAlchemyError
 from sqlalchemy.orm import Session, selectinload, undefer
 
 from claimgraph.errors import InputError, StoreError
-from claimgraph.ingest.dedup import exact_key, fingerprint
 from claimgraph.model import Analysis, Article
 from claimgraph.settings import Settings, get_settings
 from claimgraph.store import queries, schema
-from claimgraph.store.convert import to_analysis, to_row
+from claimgraph.store.convert import to_analysis
 from claimgraph.store.engine import make_engine, parse_url, retrying, shown, store_error
 from claimgraph.store.identity import (
-    article_key, band_hashes, minhash_bytes, similarity,
+    article_key, band_hashes, minhash_bytes, minhash_of, similarity, text_key,
 )
 from claimgraph.store.results import (
     ArticleSummary, ClaimHit, SearchResults, Statement, Stats,
 )
 from claimgraph.store.tables import TABLES, ArticleRow, BandRow
+from claimgraph.store.write import insert_analysis, insert_bands
 
 log = logging.getLogger(__name__)
 
@@ -81,9 +81,10 @@ class Store:
         self.settings = settings or get_settings()
         self.url = parse_url(url)
         self.where = shown(self.url)
-        self.engine: Engine = make_engine(self.url)
+        self.engine: Engine = make_engine(self.url, self.settings.database_timeout)
         self._writer = self.engine.execution_options(claimgraph_write=True)
-        self._pending: OrderedDict[str, tuple[str, LeanMinHash | None]] = OrderedDict()
+        self._pending: OrderedDict[str, tuple] = OrderedDict()  # source: (text key, MinHash)
+        self._pending_lock = threading.Lock()  # saves may run in a thread of their own
 
     def __enter__(self) -> Store:
         return self
@@ -109,6 +110,20 @@ class Store:
     def upgrade(self) -> tuple[str | None, str]:
         """Migrate to the newest schema; the revisions before and after."""
         return self.run(lambda: schema.upgrade(self._writer, self.where))
+
+    def check_writable(self) -> None:
+        """Raise a StoreError now, rather than at the first save, when the store cannot be
+        written (a read-only file or file system, a user without INSERT rights, a lock)."""
+        def probe() -> None:
+            with self._writer.connect() as connection, connection.begin():
+                if self.dialect == "postgresql" and not connection.exec_driver_sql(
+                        "SELECT has_table_privilege('articles', 'INSERT') "
+                        "AND current_setting('transaction_read_only') = 'off'").scalar():
+                    raise StoreError("this user may not write to the store (read-only)",
+                                     self.where)
+                if self.dialect == "sqlite":  # a write statement, even one that changes nothing
+                    connection.exec_driver_sql("DELETE FROM articles WHERE 0")
+        self.run(probe)
 
     def revision(self) -> str | None:
         def read():
@@ -138,53 +153,60 @@ class Store:
         """Store ``analysis`` in one transaction: a new article, a new revision of the article
         with its key (same URL, other text), or nothing when that text is stored already."""
         key = article_key(analysis)
-        exact = exact_key(analysis.text)
-        pending = self._pending.pop(analysis.source, None)
-        minhash = pending[1] if pending and pending[0] == exact else fingerprint(analysis.text)[1]
+        exact = text_key(analysis.text)
+        with self._pending_lock:
+            pending = self._pending.get(analysis.source)
+        minhash = pending[1] if pending and pending[0] == exact else minhash_of(analysis.text)
 
         def attempt() -> Saved:
-            with Session(self._writer) as session, session.begin():
-                latest = session.scalar(
-                    select(ArticleRow).where(ArticleRow.key == key, ArticleRow.latest))
+            with self._writer.begin() as connection:
+                latest = connection.execute(
+                    select(ArticleRow.id, ArticleRow.revision, ArticleRow.text_hash)
+                    .where(ArticleRow.key == key, ArticleRow.latest)).first()
                 if latest is not None and latest.text_hash == exact:
                     return Saved(latest.id, key, latest.revision, "unchanged")
                 if latest is not None:
-                    session.execute(update(ArticleRow).where(ArticleRow.id == latest.id)
-                                    .values(latest=False))
-                row = to_row(analysis)
-                row.key, row.text_hash, row.latest = key, exact, True
-                row.revision = 1 if latest is None else latest.revision + 1
-                row.ingested = dt.datetime.now(dt.UTC)
-                if minhash is not None:
-                    row.minhash = minhash_bytes(minhash)
-                    row.bands = [BandRow(band=n, hash=h)
-                                 for n, h in enumerate(band_hashes(minhash))]
+                    connection.execute(update(ArticleRow).where(ArticleRow.id == latest.id)
+                                       .values(latest=False))
+                duplicate_of_id = None
                 if analysis.duplicate_of is not None:
-                    row.duplicate_of_id = session.scalar(
+                    duplicate_of_id = connection.execute(
                         select(ArticleRow.id).where(ArticleRow.source == analysis.duplicate_of)
-                        .order_by(ArticleRow.latest.desc(), ArticleRow.id.desc()).limit(1))
-                session.add(row)
+                        .order_by(ArticleRow.latest.desc(), ArticleRow.id.desc()).limit(1)
+                    ).scalar()
+                revision = 1 if latest is None else latest.revision + 1
                 try:
-                    session.flush()
+                    article_id = insert_analysis(connection, analysis, {
+                        "key": key, "revision": revision, "latest": True, "text_hash": exact,
+                        "ingested": dt.datetime.now(dt.UTC),
+                        "minhash": None if minhash is None else minhash_bytes(minhash),
+                        "duplicate_of_id": duplicate_of_id})
+                    if minhash is not None:
+                        insert_bands(connection, article_id, band_hashes(minhash))
                 except IntegrityError as err:
                     # Another writer stored this key (or a revision of it) at the same moment.
                     raise _Conflict() from err
                 except DataError as err:
                     raise InputError(f"the database refused it ({store_error(err, self.url).reason})",
                                      analysis.source) from None
-                return Saved(row.id, key, row.revision, "stored" if latest is None else "revised")
+                return Saved(article_id, key, revision, "stored" if latest is None else "revised")
 
         for _ in range(_CONFLICT_RETRIES):
             try:
-                return self.run(attempt)
+                saved = self.run(attempt)
             except _Conflict:
                 log.info("%s was stored by another writer meanwhile; looking again", key)
+                continue
+            # Only now, with it committed, does the store itself show it to seen().
+            with self._pending_lock:
+                self._pending.pop(analysis.source, None)
+            return saved
         raise StoreError(f"could not store it: other writers kept storing {key} meanwhile",
                          analysis.source)
 
     def contains(self, article: Article) -> bool:
         """Whether this very article (same key, same text) is stored already."""
-        key, exact = article_key(article), exact_key(article.text)
+        key, exact = article_key(article), text_key(article.text)
         return self.read(lambda s: s.scalar(
             select(ArticleRow.id).where(ArticleRow.key == key, ArticleRow.text_hash == exact)
             .limit(1)) is not None)
@@ -197,8 +219,10 @@ class Store:
         (same key) are not copies."""
         threshold = self.settings.duplicate_threshold
         key = article_key(article)
-        exact, minhash = fingerprint(article.text)
-        for source, (other_exact, other_hash) in self._pending.items():
+        exact, minhash = text_key(article.text), minhash_of(article.text)
+        with self._pending_lock:
+            pending = list(self._pending.items())
+        for source, (other_exact, other_hash) in pending:
             if source != article.source and (exact == other_exact or (
                     minhash is not None and other_hash is not None
                     and minhash.jaccard(other_hash) >= threshold)):
@@ -228,9 +252,10 @@ class Store:
 
         earlier = self.read(query)
         if earlier is None:
-            self._pending[article.source] = (exact, minhash)
-            while len(self._pending) > _PENDING:
-                self._pending.popitem(last=False)
+            with self._pending_lock:
+                self._pending[article.source] = (exact, minhash)
+                while len(self._pending) > _PENDING:
+                    self._pending.popitem(last=False)
         return earlier
 
     # Reading records back.
@@ -273,8 +298,9 @@ class Store:
     def search(self, query: str, limit: int = 10) -> SearchResults:
         return self.read(lambda s: queries.search(s, query, limit))
 
-    def who(self, name: str, limit: int | None = None) -> list[Statement]:
-        return self.read(lambda s: queries.who(s, name, limit))
+    def who(self, name: str, limit: int | None = None,
+            ids: list[int] | None = None) -> list[Statement]:
+        return self.read(lambda s: queries.who(s, name, limit, ids))
 
     def claims(self, entity: str | None = None, status: str | None = None,
                since: dt.date | None = None, limit: int | None = None) -> list[ClaimHit]:

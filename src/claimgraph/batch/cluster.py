@@ -1,0 +1,65 @@
+"""Where the work runs: a LocalCluster of worker processes on this machine, or an existing
+Dask cluster named by its scheduler's address. Every worker loads the spaCy pipeline once."""
+
+from __future__ import annotations
+
+import importlib.util
+import logging
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from distributed import Client, LocalCluster
+
+from claimgraph.batch.tasks import LoadPipeline
+from claimgraph.errors import ConfigError
+from claimgraph.settings import Settings
+
+log = logging.getLogger(__name__)
+
+# Seconds to wait for an existing scheduler to answer.
+CONNECT_TIMEOUT = 10
+DASHBOARD = ":8787"  # Dask's usual port; another free one is taken when it is busy
+
+
+@contextmanager
+def connect(
+    settings: Settings, *, workers: int | None = None, scheduler: str | None = None,
+) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of ``workers`` local worker processes
+    (one thread each: spaCy parsing holds the GIL), closed on exit."""
+    cluster = None
+    if scheduler:
+        try:
+            client = Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError) as err:
+            raise ConfigError(f"cannot reach the Dask scheduler ({err})", scheduler) from None
+    else:
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True,
+            # The workers log at the level the caller set for Dask's logger.
+            silence_logs=logging.getLogger("distributed").getEffectiveLevel(),
+            # Without bokeh there is no dashboard, only a page saying so: any free port.
+            dashboard_address=DASHBOARD if _has_dashboard() else ":0",
+        )
+        client = Client(cluster)
+    try:
+        try:
+            client.register_plugin(LoadPipeline(settings.spacy_model), name="claimgraph-pipeline")
+        except OSError as err:
+            raise ConfigError(f"workers could not load the pipeline ({err})") from None
+        log.info("cluster of %d workers at %s", len(client.nthreads()), client.scheduler.address)
+        yield client
+    finally:
+        client.close()
+        if cluster is not None:
+            cluster.close()
+
+
+def dashboard(client: Client) -> str | None:
+    """The address of the cluster's dashboard, when bokeh is installed (on a cluster of
+    one's own, as it is here) to draw it."""
+    return client.dashboard_link if _has_dashboard() else None
+
+
+def _has_dashboard() -> bool:
+    return importlib.util.find_spec("bokeh") is not None

@@ -1,0 +1,80 @@
+"""The kind of act each quote reports, and keeping only some acts (API and command line)."""
+
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from claimgraph import analyze
+from claimgraph.cli import app
+from claimgraph.errors import InputError
+
+
+def _act(nlp, text, cue):
+    doc = nlp(text)
+    found = [q for q in doc._.quotes if q.cue is not None and q.cue.text == cue]
+    assert len(found) == 1, [(q.cue and q.cue.text) for q in doc._.quotes]
+    return found[0].act
+
+
+@pytest.mark.parametrize("text, cue, act", [
+    ("The harbour master said the ferry would sail at noon.", "said", "speech"),
+    ("The union told reporters that the strike was over.", "told", "speech"),
+    ("The senator tweeted that the vote was rigged.", "tweeted", "speech"),
+    ("According to the club's coach, the striker will miss the final.", "According to",
+     "speech"),
+    ("The farmers believe the new dam will flood their fields.", "believe", "thought"),
+    ("Residents fear the clinic will close next spring.", "fear", "thought"),
+    ("The chef doubts that the restaurant can reopen soon.", "doubts", "thought"),
+    ("She hopes that the museum stays open.", "hopes", "thought"),
+    ("The mayor wants the council to approve the budget.", "wants", "intention"),
+    ("The airline plans to cut twelve routes.", "plans", "intention"),
+    ("The league seeks to overturn the ruling.", "seeks", "intention"),
+    ("A new audit found that the hospital overspent by millions.", "found", "evidence"),
+    ("Polling data shows the incumbent is trailing.", "shows", "evidence"),
+    ("Security footage suggests the fire started in the kitchen.", "suggests", "evidence"),
+])
+def test_each_quote_gets_the_kind_of_act_its_cue_reports(nlp, text, cue, act):
+    assert _act(nlp, text, cue) == act
+
+
+def test_hoping_to_do_something_is_an_intention_but_expecting_it_of_others_a_thought(nlp):
+    assert _act(nlp, "The rowers hope to win the regatta next year.", "hope") == "intention"
+    assert _act(nlp, "Economists expect prices to rise again.", "expect") == "thought"
+
+
+ARTICLE = (
+    "The harbour master said the ferry would sail at noon. "
+    "The fishermen believe the storm will pass by morning. "
+    "The port authority wants the ferry company to add a second boat.\n\n"
+    "The ferry left at noon."
+)
+
+
+def test_the_api_keeps_only_the_acts_asked_for_with_their_claims():
+    everything = analyze(ARTICLE, plain=True)
+    assert {q.act for q in everything.quotes} == {"speech", "thought", "intention"}
+    speech = analyze(ARTICLE, plain=True, acts={"speech"})
+    assert [q.act for q in speech.quotes] == ["speech"]
+    kept = {q.id for q in speech.quotes}
+    assert all(c.quote is None or c.quote in kept for c in speech.claims)
+    assert any("ferry left" in c.text for c in speech.claims)  # the outlet's own claim stays
+    assert not any("storm" in c.text for c in speech.claims)
+    with pytest.raises(InputError, match="unknown acts"):
+        analyze(ARTICLE, plain=True, acts={"gossip"})
+
+
+def run(*args):
+    return CliRunner().invoke(app, [str(a) for a in args])
+
+
+def test_the_command_line_keeps_only_the_acts_asked_for(tmp_path):
+    path = tmp_path / "port.txt"
+    path.write_text(ARTICLE, encoding="utf-8")
+    result = run("analyze", "--plain", "--acts", "thought,intention", "--format",
+                 "json", path)
+    assert result.exit_code == 0
+    assert sorted(q["act"] for q in json.loads(result.stdout)["quotes"]) == [
+        "intention", "thought"]
+    bad = run("analyze", "--acts", "gossip", path)
+    assert bad.exit_code == 2 and "gossip" in bad.stderr and "speech" in bad.stderr

@@ -1,0 +1,93 @@
+"""What is not reported speech, and who speaks when the nearest words are not a person
+(issue 8): invented sentences of the kinds seen on news the rules had never read."""
+
+import pytest
+
+
+def _quotes(nlp, text):
+    doc = nlp(text)
+    return doc._.quotes, {e.id: e.name for e in doc._.entities}
+
+
+@pytest.mark.parametrize("text", [
+    "She called her coach after the match.",
+    "The striker posted a career-best season.",
+    "Officers were called to the house on Friday night.",
+    "The nurses launched a campaign called Code Critical last year.",
+    "The agency issued a wind advisory for the coast.",
+    "Add the flour and stir until smooth.",
+    "Ask whether the school offers a lunch program.",
+])
+def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
+    found, _ = _quotes(nlp, text)
+    assert found == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor called the plan a disaster.", "the plan a disaster"),
+    ("The union called for a strike at the plant.", "a strike at the plant"),
+    ("The coach posted that he would retire.", "that he would retire"),
+    ("The senator called her rival a fraud.", "her rival a fraud"),
+])
+def test_the_same_verbs_still_report_when_they_do(nlp, text, content):
+    found, _ = _quotes(nlp, text)
+    assert [p.text for q in found for p in q.content] == [content]
+
+
+def test_kicker_lines_give_no_speaker_and_no_quote(nlp):
+    text = (
+        "The council met on Tuesday.\n\n"
+        "WATCH: Toaster reportedly starts fire in a family home\n\n"
+        "READ MORE: Budget won't balance until 2040, finance department says\n\n"
+        "ENERGY: Crude oil slipped 0.1 per cent to $52.94 per barrel. Gas rose.\n\n"
+        "The fire started in the kitchen, police said."
+    )
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("police", "said")]
+
+
+def test_a_headline_on_a_body_line_is_not_a_statement_of_the_name_before_its_colon(nlp):
+    text = (
+        "The court ruled on Monday.\n\n"
+        "Julia Marsh: Court drops the fraud case against the councillor\n\n"
+        "The case had run for two years."
+    )
+    found, _ = _quotes(nlp, text)
+    assert all(q.speaker is None or q.speaker.text != "Julia Marsh" for q in found)
+
+
+def test_transcript_labels_still_speak(nlp):
+    text = ("Host Ellen Marsh spoke with Governor Ray Dutton.\n"
+            "MARSH: Will the bridge open this year?\n"
+            "DUTTON: It will open in June, and it will be on budget.\n"
+            "MARSH: What will it cost?\n"
+            "DUTTON: Twelve million dollars.")
+    found, _ = _quotes(nlp, text)
+    assert [q.speaker.text for q in found if q.cue.text == ":"] == [
+        "MARSH", "DUTTON", "MARSH", "DUTTON"]
+
+
+def test_a_description_speaks_for_a_person_not_for_the_organization_it_names(nlp):
+    found, names = _quotes(
+        nlp, "The Acme Robotics founder always argued that machines would never replace nurses."
+    )
+    (quote,) = found
+    assert quote.speaker.text == "The Acme Robotics founder"
+    assert names.get(quote.speaker.entity) != "Acme Robotics"
+
+
+def test_a_name_set_beside_a_description_is_the_speaker(nlp):
+    found, names = _quotes(nlp, "Her lawyer, Dana Whitfield, said her client was innocent.")
+    (quote,) = found
+    assert names[quote.speaker.entity] == "Dana Whitfield"
+
+
+def test_an_inverted_aside_gives_the_name_after_the_cue_not_the_word_before_it(nlp):
+    found, _ = _quotes(nlp, "That, argued Priya Raman, is the whole problem with the budget.")
+    (quote,) = found
+    assert quote.speaker.text == "Priya Raman"
+
+
+def test_a_dateline_after_a_headline_is_not_what_it_says(nlp):
+    found, _ = _quotes(nlp, "Party leader Tom Reyes says\nOTTAWA — The leader spoke to reporters.")
+    assert found == []

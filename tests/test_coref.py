@@ -1,0 +1,114 @@
+"""One speaker, one entity: names, surnames, pronouns and descriptions of a person in one article
+join one entity, and the statements of that person resolve to it."""
+
+import pytest
+
+from claimgraph.grouping import speaker_groups
+
+
+def _speakers(nlp, text):
+    """(speaker text, resolved entity name or None) of each quote, in text order."""
+    doc = nlp(text)
+    names = {e.id: e.name for e in doc._.entities}
+    return [(q.speaker.text, names.get(q.speaker.entity)) if q.speaker else (None, None)
+            for q in doc._.quotes], doc
+
+
+def _entity(doc, name):
+    found = [e for e in doc._.entities if e.name == name]
+    assert len(found) == 1, f"expected one entity {name!r}; got {[e.name for e in doc._.entities]}"
+    return found[0]
+
+
+def test_every_occurrence_of_a_known_surname_is_a_mention_of_the_person(nlp):
+    text = ("Orla Venkataraman runs the shelter in Dunmore. Venkataraman said the shelter was "
+            "full. Volunteers praised Venkataraman for her work, and Venkataraman thanked them.")
+    doc = nlp(text)
+    person = _entity(doc, "Orla Venkataraman")
+    mentioned = [text[m.start:m.end] for m in person.mentions]
+    assert mentioned == ["Orla Venkataraman"] + ["Venkataraman"] * 3
+
+
+def test_a_title_before_a_name_is_a_role_not_part_of_the_name(nlp):
+    doc = nlp("Organizer Dwyn Castellane said the march would go ahead. Castellane added that "
+              "police had been told.")
+    person = _entity(doc, "Dwyn Castellane")
+    assert "Organizer" in person.roles
+    assert all(q.speaker.entity == person.id for q in doc._.quotes)
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the honorific shows who "she" can be, though a man was named last
+    ("Ms. Idris met Tom Halvorsen on Monday. Halvorsen runs the port. “We are ready,” she said.",
+     "Idris"),
+    # an earlier "she" for the same person shows it too
+    ("Dana Whitlock leads the union. She has spoken before. Tom Halvorsen runs the port. "
+     "“We are ready,” she said.", "Dana Whitlock"),
+])
+def test_a_pronoun_goes_to_the_person_whose_gender_the_text_shows(nlp, text, expected):
+    found, _ = _speakers(nlp, text)
+    assert found[-1][1] == expected
+
+
+def test_the_attorneys_she_is_the_attorney_not_her_client(nlp):
+    found, _ = _speakers(
+        nlp, "Defence lawyer Ruth Kaplan said her client, Mark Dunn, would appeal. Dunn was "
+             "not in court. He is at home. “This verdict will not stand,” she said.")
+    assert found[-1] == ("she", "Ruth Kaplan")
+
+
+def test_he_never_resolves_to_an_organization_or_a_place(nlp):
+    found, _ = _speakers(
+        nlp, "Corvel Industries closed its plant in Brantwood on Friday. “It is a sad day,” he said.")
+    assert found[-1] == ("he", None)
+
+
+def test_it_resolves_to_an_organization_never_to_a_person(nlp):
+    found, _ = _speakers(
+        nlp, "Corvel Industries hired Tom Halvorsen last year. Halvorsen was at the plant. "
+             "The firm closed the plant on Friday. It said the decision was final.")
+    assert found[-1] == ("It", "Corvel Industries")
+
+
+def test_a_description_resolves_to_the_person_it_describes(nlp):
+    found, _ = _speakers(
+        nlp, "Lena Ostrova opened the bakery in 2010. Customers line up every morning. "
+             "“Bread is a promise,” says the 34-year-old.")
+    assert found[-1][1] == "Lena Ostrova"
+
+
+def test_a_founder_described_by_his_organization_is_the_person_not_the_organization(nlp):
+    found, doc = _speakers(
+        nlp, "Tomas Grell, the Openleaks founder, lives in Oslo. The Openleaks founder always "
+             "argued that secrets harm the public.")
+    assert found[-1][1] == "Tomas Grell"
+
+
+def test_a_description_of_someone_unnamed_stays_unresolved(nlp):
+    found, _ = _speakers(
+        nlp, "Minister Tom Halvorsen spoke on Monday. A justice official, who asked not to be "
+             "named, disagreed. The official said the bill was flawed.")
+    assert found[-1] == ("The official", None)
+
+
+def test_a_quotation_after_an_aside_continues_the_speaker(nlp):
+    found, _ = _speakers(
+        nlp, "Ama Quist draws comics. “There are few heroes like me,” says Quist, noting that "
+             "her sister inspired her. “I wanted to change that.”")
+    assert found[-1][1] == "Ama Quist"
+
+
+def test_a_quotation_after_reported_speech_in_its_paragraph_is_the_same_speakers(nlp):
+    found, _ = _speakers(
+        nlp, "Ama Quist said the plan had failed. “It was a disaster from the first day on.”")
+    assert found[-1][1] == "Ama Quist"
+
+
+def test_the_report_groups_a_persons_statements_under_one_speaker(nlp):
+    from claimgraph import analyze
+
+    analysis = analyze(
+        "Ama Quist runs the theatre. “We need more seats,” Quist said. She said ticket sales "
+        "had doubled. “People are coming back,” said the 52-year-old.", plain=True)
+    groups = speaker_groups(analysis)
+    assert [(g.name, len(g.quotes)) for g in groups] == [("Ama Quist", 3)]
