@@ -1,10 +1,10 @@
 """Linking a store of real articles: time per 1,000 articles, an incremental batch against a relink.
 
-The seed article and PolNeAR (dev, then train, with their outlets and dates) are analyzed once
-(cached under /tmp), stored in a fresh SQLite store, and linked: a full relink of N articles
-(default 1,000: when the corpus has fewer, the rest are syndicated copies of its articles,
-marked as such, as a real feed has them), and the last batch of 50 linked incrementally after
-the first N-50. Target: the incremental batch under 10% of the full relink at 1,000 articles.
+The seed article and PolNeAR (dev, then train, with their outlets and dates; --analyze real
+articles, default 400) are analyzed once (cached under /tmp), stored in a fresh SQLite store,
+and linked: a full relink of N articles (--articles, default 1,000; past the real ones, marked
+syndicated copies of them, as a real feed has), and the last batch of 50 linked incrementally
+after the first N-50. Target: the incremental batch under 10% of the full relink at 1,000 articles.
 The incremental and full results are compared table by table (they must be equal). The
 stories and claim clusters found in the seed plus PolNeAR dev are summarised for reading.
 """

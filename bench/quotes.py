@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import subprocess
 import sys
 import time
@@ -55,11 +56,34 @@ def gold_attributions(article: dict) -> list[Attribution]:
     ]
 
 
+# PolNeAR marks a cue with the auxiliaries, negation and adverbs before its verb ("has also
+# said": 305 of 311 auxiliaries before a dev cue are inside it); claimgraph's cue is the verb
+# alone (issue 8). The cue is widened to those words to score it in PolNeAR's convention.
+_BEFORE_CUE = re.compile(
+    r"(?:\b(?:has|have|had|is|are|was|were|be|been|being|will|would|shall|should|can|could|"
+    r"may|might|must|do|does|did|not|never|also|further|then|later|still|again|already|now|"
+    r"once|often|even|just|only|first|ever|previously|recently|repeatedly|reportedly|publicly|"
+    r"privately|initially|officially|immediately|openly|subsequently|separately|finally|"
+    r"ultimately|really|actually|clearly|explicitly|personally|originally|apparently|"
+    r"allegedly|simply|directly|flatly|strongly|firmly|bluntly)|n't)\s+$")
+
+
+def polnear_cue(text: str, start: int, end: int) -> tuple[int, int]:
+    """The cue ``text[start:end]`` widened to PolNeAR's convention (see ``_BEFORE_CUE``)."""
+    while (found := _BEFORE_CUE.search(text, max(0, start - 20), start)) is not None:
+        start = found.start()
+        if text.startswith("n't", start):  # "didn't say": the auxiliary it ends too
+            word = re.search(r"\w+$", text[max(0, start - 20):start])
+            start -= len(word.group()) if word else 0
+    return start, end
+
+
 def predicted_attributions(analysis: Analysis) -> list[Attribution]:
+    text = analysis.text
     return [
         Attribution(
             speakers=((q.speaker.start, q.speaker.end),) if q.speaker else (),
-            cue=(q.cue.start, q.cue.end) if q.cue else None,
+            cue=polnear_cue(text, q.cue.start, q.cue.end) if q.cue else None,
             contents=tuple((c.start, c.end) for c in q.content),
         )
         for q in analysis.quotes

@@ -17,6 +17,8 @@ def _quotes(nlp, text):
     "The agency issued a wind advisory for the coast.",
     "Add the flour and stir until smooth.",
     "Ask whether the school offers a lunch program.",
+    "The ministry told the media on Friday.",
+    "The TSX index added 0.2 per cent on Tuesday.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -27,6 +29,8 @@ def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     ("The mayor called the plan a disaster.", "the plan a disaster"),
     ("The union called for a strike at the plant.", "a strike at the plant"),
     ("The coach posted that he would retire.", "that he would retire"),
+    ("She told reporters the plan would fail.", "the plan would fail"),
+    ("The union endorsed Garcia.", "Garcia"),
     ("The senator called her rival a fraud.", "her rival a fraud"),
 ])
 def test_the_same_verbs_still_report_when_they_do(nlp, text, content):

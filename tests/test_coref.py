@@ -112,3 +112,13 @@ def test_the_report_groups_a_persons_statements_under_one_speaker(nlp):
         "had doubled. “People are coming back,” said the 52-year-old.", plain=True)
     groups = speaker_groups(analysis)
     assert [(g.name, len(g.quotes)) for g in groups] == [("Ama Quist", 3)]
+
+
+def test_a_speaker_whose_name_is_a_known_alias_is_linked_even_where_the_tagger_missed_it(nlp):
+    from claimgraph.analyze.speakers import EntityIndex, resolve
+    from claimgraph.model import Entity
+
+    doc = nlp("Quinlan said the road was closed.")
+    known = Entity(id="e1", name="Ada Quinlan", type="PERSON", aliases=["Quinlan"])
+    head = doc[0]
+    assert resolve(doc[0:1], head, EntityIndex.of([known])) == "e1"

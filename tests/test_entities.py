@@ -79,3 +79,10 @@ def test_names_lose_articles_and_possessives_but_not_abbreviation_dots(written, 
 @pytest.mark.parametrize("text", ["", "\n\n", "“”", "12345 67890"])
 def test_no_names_no_entities(nlp, text):
     assert nlp(text)._.entities == []
+
+
+def test_a_place_is_not_a_short_form_of_an_organisation_named_after_it(nlp):
+    doc = nlp("Statistics Canada released new figures on Friday. Canada's economy grew by two "
+              "per cent, the agency said.")
+    agency = _named(doc, "Statistics Canada")
+    assert "Canada" not in agency.aliases

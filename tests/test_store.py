@@ -33,12 +33,13 @@ def analysis(text=TEXT, source="harbour.txt", url=None, outlet="Harbour Post",
                    speaker=Speaker(**span(text, "Brandt", 20), entity="e1"),
                    cue=Span(**span(text, "told")),
                    content=[Span(**span(text, "We expect about 40,000 cars a day,"))],
-                   nested_in="q1")
+                   nested_in="q1", act="intention")
     claims = [
         Claim(id="c1", **span(text, "the harbour tunnel would reopen in March"),
               status="attributed", source="e1", quote="q1", check_worthy=True),
         Claim(id="c2", **span(text, "the repairs were finished"), status="denied",
               source="e2", cues=[Cue(**span(text, "denied"), type="deny")]),
+        Claim(id="c3", start=0, end=6, text="Tunnel", field="title", status="asserted"),
     ]
     return Analysis(
         source=source, url=url, title="Tunnel to reopen", outlet=outlet, published=published,
@@ -162,7 +163,7 @@ def test_claims_and_articles_filter_by_entity_status_date_and_outlet(store):
     assert [a.source for a in store.articles(since=dt.date(2026, 5, 1))] == ["calm.txt"]
     stats = store.stats()
     assert (stats.articles, stats.outlets, stats.claims_by_status) == (
-        2, 2, {"attributed": 1, "denied": 1})
+        2, 2, {"asserted": 1, "attributed": 1, "denied": 1})
 
 
 def test_the_store_reads_and_writes_records_only_never_spacy_or_the_analysis():

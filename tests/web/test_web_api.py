@@ -32,6 +32,8 @@ def test_errors_are_json_with_status_and_message(client):
     assert too_many.status_code == 422 and "limit" in too_many.json()["message"]
     nothing = client.get("/api/search", params={"q": "?!"})
     assert nothing.status_code == 422 and nothing.json()["status"] == 422
+    blank = client.get("/api/quotes", params={"speaker": " "})
+    assert blank.status_code == 422 and "give a name" in blank.json()["message"]
 
 
 def test_statements_quotes_claims_and_search(client):

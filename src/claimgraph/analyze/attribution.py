@@ -34,6 +34,15 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 # "issued a wind advisory", "showed their support"): they report a clause or a quotation.
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
+# Verbs of saying that report a clause or a quotation, never one word ("said Uber").
+_SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "respond",
+                 "insist", "argue", "remark", "stress", "comment", "write"}
+# Verbs whose object is the listener ("told Reuters", "informed the council"): what they
+# report is a clause, never the object.
+_LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind"}
+# An object that is only an amount reports nothing ("the index added 0.2 per cent").
+_AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}
+_PRESS = {"media", "reporter", "press", "journalist", "newspaper", "audience"}
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
 # "worldwide" in "agencies worldwide confirmed", belong to the subject.
 _CUE_ADVERBS = {
@@ -175,7 +184,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     doc = cue.doc
     children = list(cue.children)
     lemma = cue.lemma_.lower()
-    if lemma in _NAMING_VERBS and ((cue.dep_ == "acl" and cue.head.dep_ != "ROOT") or (
+    named = [c for c in children if c.dep_ in ("oprd", "dobj", "xcomp")]
+    if lemma in _NAMING_VERBS and ((cue.dep_ == "acl" and cue.head.dep_ != "ROOT" and len(named) < 2) or (
         any(c.dep_ == "nsubjpass" for c in children)
         and not any(c.dep_ in ("oprd", "xcomp", "agent") for c in children)
     )):
@@ -228,6 +238,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             return pieces
     if not lexicon.takes_object_content(cue.lemma_) or lemma in _MAKING_VERBS:
         return []
+    if lemma in _LISTENER_VERBS and objects and (
+        objects[0].pos_ == "PROPN" or objects[0].lemma_.lower() in _PRESS or objects[0].lower_ in _PRESS
+    ) and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in objects[0].subtree):
+        return []  # "told Reuters", "told the media": who heard it, not what was said
+    if objects and all(t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree):
+        return []
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects:  # "described Obama as a climate evangelist"
@@ -239,6 +255,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 last = child.right_edge.i
         # A bare pronoun ("praised him") says nothing; with its complement ("called him
         # divisive") it does.
+        if lemma in _NAMING_VERBS:  # "called X and Y a disgrace": the complement after both
+            last = max([last] + [c.right_edge.i for c in children if c.dep_ == "oprd" and c.i > last])
         if last == objects[0].right_edge.i and lemma in _NAMING_VERBS and last + 1 < len(doc) \
                 and (doc[last + 1].pos_ in ("DET", "ADJ", "NOUN") or doc[last + 1].is_quote):
             last = cue.right_edge.i  # "called Oz a quack": a complement the parse left out
@@ -267,8 +285,8 @@ def is_imperative(cue: Token) -> bool:
 
 def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) -> bool:
     """Whether what a verb of saying reports is too short for a statement ("says OTTAWA", a
-    headline run into a dateline); "endorsed Clinton" reports through its object."""
-    if lexicon.takes_object_content(cue.lemma_):
+    headline run into a dateline); "endorsed Clinton" may report one word."""
+    if cue.lemma_.lower() not in _SAYING_VERBS and lexicon.takes_object_content(cue.lemma_):
         return False
     doc = cue.doc  # spans, not Doc.text: that joins the whole document on every call
     words = 0

@@ -1,15 +1,15 @@
 """Within-article coreference for speakers: pronouns and descriptions to the entity they mean.
 
 A pronoun goes to the most salient compatible entity of the last few sentences: recency halves
-a mention's weight each sentence back and a clause subject counts double. "he" and "she" take
-only people, and only people whose gender the text does not contradict; the text shows a
-gender by an honorific ("Ms. Doe"), a gendered role ("spokeswoman") or the pronouns used right
-after the person is the only one named. "it" takes only organisations; "they" an organisation
-only when no plural subject is nearer. Resolved pronouns count as mentions for later ones, so a
-chain of "he said" lines keeps its person. A description ("the minister", "the 34-year-old",
-"the company") goes to the person or organisation it describes; an indefinite one ("a coach")
-introduces someone new, and a definite one that repeats it ("the coach") stays with that
-unnamed person.
+a mention's weight each sentence back, a clause subject counts double, and a name that only
+modifies a noun ("the Acme pipeline") is no antecedent. "he" and "she" take only people whose
+gender the text does not contradict, and prefer those whose gender it shows: by an honorific
+("Ms. Doe"), a gendered role ("spokeswoman") or pronouns that plainly refer to them ("Doe said
+she ..."). "it" takes only organisations; "they" an organisation only when no plural subject is
+nearer. Resolved pronouns and descriptions count as mentions for later ones, so a chain of "he
+said" lines keeps its person. A description ("the minister", "the 34-year-old", "the company")
+goes to the person or organisation it describes; an indefinite one ("a coach") introduces
+someone new, and a definite one that repeats it ("the coach") stays with that unnamed person.
 """
 
 from __future__ import annotations
@@ -19,6 +19,10 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from typing import TYPE_CHECKING
 
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, LOWER, POS, TAG
+from spacy.strings import hash_string
+from spacy.symbols import PRON, csubj, dobj, nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.persons import (
@@ -42,6 +46,10 @@ _FAR_WINDOW = 12  # ... and when nothing compatible is that near
 # A person of unknown gender is a weaker antecedent for "she" than one the text calls a woman.
 _UNKNOWN_GENDER = 1 / 2
 _AGE = re.compile(r"\b\d+-year-old\b")
+_PERSONAL_IDS = np.array([hash_string(w) for w in _PERSONAL], dtype=np.uint64)
+_SUBJECT_IDS = np.array([nsubj, nsubjpass, csubj], dtype=np.uint64)  # DEP holds symbol ids
+_ARGUMENT_IDS = np.array([nsubj, nsubjpass, dobj], dtype=np.uint64)
+_NN = hash_string("NN")
 
 
 class Coreference:
@@ -52,10 +60,19 @@ class Coreference:
         self.index = index
         self.sent_starts = [s.start_char for s in doc.sents]
         self.mention_roles: dict[int, str] = {}
+        self.most_named_by_role: dict[str, str | None] = {}
         self.indefinites: dict[str, int] | None = None  # noun lemma -> first "a <noun>"
         self.chain: list[tuple[int, str, bool]] = []  # (offset, entity, subject) of pronouns
         self.done: dict[int, str | None] = {}
-        self.scanned = 0
+        # One array read finds the tokens this class looks at, instead of a Token per word.
+        columns = doc.to_array([LOWER, POS, TAG, DEP, ENT_TYPE])
+        personal = np.isin(columns[:, 0], _PERSONAL_IDS) & (columns[:, 1] == PRON)
+        common = (columns[:, 2] == _NN) & (columns[:, 4] == 0)
+        self.personal = np.flatnonzero(personal).tolist()
+        self.to_scan = np.flatnonzero(personal | (common & np.isin(columns[:, 3], _SUBJECT_IDS))).tolist()
+        self.scanned = 0  # how many of to_scan are resolved
+        self.unnamed = [doc[i].idx for i in np.flatnonzero(common & np.isin(columns[:, 3], _ARGUMENT_IDS))
+                        if is_person_noun(doc[i].lemma_.lower())]
         self.genders = self._genders()
 
     # ------------------------------------------------------------------ pronouns
@@ -74,19 +91,17 @@ class Coreference:
 
     def _resolve_personal_up_to(self, last: int) -> None:
         """Resolve he/she pronouns in text order up to token ``last``, so chains build up."""
-        for token in self.doc[self.scanned: last + 1]:
+        while self.scanned < len(self.to_scan) and self.to_scan[self.scanned] <= last:
+            token = self.doc[self.to_scan[self.scanned]]
+            self.scanned += 1
             gender = _PERSONAL.get(token.lower_)
             if gender is not None and token.pos_ == "PRON":
                 entity = self._personal(token, gender)
                 self.done[token.i] = entity
-            elif token.dep_ in SUBJECTS and token.tag_ == "NN" and not token.ent_type_:
-                # "the mayor said ...": a description keeps its person salient for "he" after it
+            else:  # "the mayor said ...": a description keeps its person salient for "he" after it
                 entity = self.description(self.doc[token.left_edge.i: token.i + 1], token)
-            else:
-                continue
             if entity is not None:
                 self.chain.append((token.idx, entity, token.dep_ in SUBJECTS))
-        self.scanned = max(self.scanned, last + 1)
 
     def _personal(self, token: Token, gender: str) -> str | None:
         """The person "he" or "she" refers to. A clear choice also shows that person's gender
@@ -187,8 +202,11 @@ class Coreference:
         for i in index.before(head.idx):
             if fits(index.ids[i]):
                 return index.ids[i]
-        later = [e.id for e in index.by_id.values() if fits(e.id)]
-        return max(later, key=lambda e: len(index.by_id[e].mentions)) if later else None
+        if lemma not in self.most_named_by_role:
+            later = [e.id for e in index.by_id.values() if fits(e.id)]
+            self.most_named_by_role[lemma] = max(
+                later, key=lambda e: len(index.by_id[e].mentions)) if later else None
+        return self.most_named_by_role[lemma]
 
     def _modifier_entity(self, head: Token, types: set[str]) -> str | None:
         """The entity modifying ``head``: "the Acme study", "a release from Acme"."""
@@ -330,8 +348,7 @@ class Coreference:
                 before = doc[token.start - 1].lower_.rstrip(".")
                 if before in _HONORIFICS:
                     strong[entity] = gender_of_word(before)
-        pronouns = [t for t in doc if t.lower_ in _PERSONAL and t.pos_ == "PRON"
-                    and not self._unnamed_person_near(t)]
+        pronouns = [t for t in (doc[i] for i in self.personal) if not self._unnamed_person_near(t)]
         votes: dict[str, Counter] = {}
         later = []
         for token in pronouns:
@@ -354,14 +371,12 @@ class Coreference:
         return {e for e in self.index.within(start, end) if self.index.by_id[e].type == "PERSON"}
 
     def _unnamed_person_near(self, token: Token) -> bool:
-        """Whether someone unnamed ("a 39-year-old woman") stands in the pronoun's sentence or
-        the one before, so the pronoun may be theirs."""
+        """Whether someone unnamed ("a 39-year-old woman") is a subject or object in the
+        pronoun's sentence or the one before, so the pronoun may be theirs."""
         here = self._sentence(token.idx)
-        span = self.doc.char_span(self.sent_starts[max(here - 1, 0)], token.idx,
-                                  alignment_mode="contract")
-        return span is not None and any(
-            t.tag_ == "NN" and not t.ent_type_ and t.dep_ in ("nsubj", "nsubjpass", "dobj")
-            and is_person_noun(t.lemma_.lower()) for t in span)
+        i = bisect_left(self.unnamed, self.sent_starts[max(here - 1, 0)])
+        return i < len(self.unnamed) and self.unnamed[i] < token.idx
+
 
 def _majority(votes: dict[str, Counter]) -> dict[str, str]:
     """Each person's gender by a clear majority of votes."""

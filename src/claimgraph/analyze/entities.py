@@ -78,7 +78,7 @@ def group_entities(doc: Doc) -> list[Entity]:
             kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)
-        group = by_name.get((family, name)) or _short_form_of(groups, family, name)
+        group = by_name.get((family, name)) or _short_form_of(groups, family, name, kind)
         if group is None and kind != "PERSON":  # a bare surname tagged ORG, NORP, GPE ...
             group = _short_form_of(groups, "person", name, first_name=False)
         if group is None and kind == "PERSON":
@@ -143,16 +143,20 @@ def _trimmed_offsets(ent: Span, name: str) -> tuple[int, int]:
     return start, start + len(name) if at >= 0 else ent.end_char
 
 
-def _short_form_of(groups: list[_Group], family: str, name: str,
+def _short_form_of(groups: list[_Group], family: str, name: str, kind: EntityType | None = None,
                    first_name: bool = True) -> _Group | None:
     """The most recently mentioned group whose full name ends with ``name`` ("Doe", "Al Basha")
-    or, with ``first_name``, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye")."""
+    or, with ``first_name``, for a one-word ``name``, starts with it ("Park" of "Park Geun-hye").
+    A place is no short form of an organisation ("Canada" of "Statistics Canada"): for places
+    and organisations, ``kind`` must be the group's type."""
     words = name.split()
     if family not in ("person", "place_or_org") or (len(words) > 1 and family != "person"):
         return None
     best = None
     for group in groups:
         if _family(group.type) != family or not _has_edge_words(group, words, first_name):
+            continue
+        if family == "place_or_org" and kind is not None and group.type != kind:
             continue
         if best is None or group.last > best.last:
             best = group
@@ -216,8 +220,10 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
     taken = sorted({(e.start_char, e.end_char) for e in doc.ents}
                    | {m for g in groups for m in g.mentions})
     starts = [s for s, _ in taken]
+    tagged = {id(g): sorted(s for s, _ in g.mentions) for g in groups}
     pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(
         re.escape(f) for f in sorted(forms, key=len, reverse=True)))
+    found: list[tuple[_Group, int, int, str]] = []
     for match in pattern.finditer(doc.text):
         start, end = match.span()
         i = bisect_right(starts, end - 1) - 1
@@ -227,11 +233,13 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or span.start_char != start or not _stands_alone(span):
             continue
-        group = _nearest(forms[match.group()], start)
+        found.append((_nearest(forms[match.group()], start, tagged), start, end, match.group()))
+    for group, start, end, name in found:
         group.mentions.append((start, end))
+        if name not in group.names:
+            group.names.append(name)
+    for group in groups:
         group.mentions.sort()
-        if match.group() not in group.names:
-            group.names.append(match.group())
 
 
 def _stands_alone(span: Span) -> bool:
@@ -244,13 +252,18 @@ def _stands_alone(span: Span) -> bool:
     return after is None or after.pos_ != "PROPN" or after.tag_ == "POS"
 
 
-def _nearest(groups: list[_Group], offset: int) -> _Group:
-    """The group mentioned last before ``offset``, or else first after it."""
-    before = [(max(s for s, _ in g.mentions if s < offset), n) for n, g in enumerate(groups)
-              if any(s < offset for s, _ in g.mentions)]
-    if before:
-        return groups[max(before)[1]]
-    return min(groups, key=lambda g: g.mentions[0][0])
+def _nearest(groups: list[_Group], offset: int, tagged: dict[int, list[int]]) -> _Group:
+    """The group whose tagged mentions (``tagged``: sorted starts by group id) come last
+    before ``offset``, or else first after it."""
+    def last_before(group: _Group) -> int:
+        starts = tagged[id(group)]
+        i = bisect_right(starts, offset - 1) - 1
+        return starts[i] if i >= 0 else -1
+
+    best = max(groups, key=last_before)
+    if last_before(best) >= 0:
+        return best
+    return min(groups, key=lambda g: tagged[id(g)][0])
 
 
 def _record(number: int, group: _Group) -> Entity:

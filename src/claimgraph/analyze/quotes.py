@@ -22,6 +22,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
     Draft, according_to, complement, cue_span, is_imperative, noun_reports, prepositional_object,
@@ -38,6 +39,7 @@ from claimgraph.model import Quote, Speaker, Span
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
 _OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
+_TITLE_SHARE = 0.6  # an unattributed stretch this capitalised is a title
 _ENDS = {".", "!", "?", ";"}
 _NEWLINE = re.compile("\n")
 _ACCORDING = np.array([hash_string("according")], dtype=np.uint64)
@@ -85,12 +87,27 @@ class _Text:
         return _blank(self.text[start:offset])
 
 
-def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
-    """All attributed statements of ``doc`` in text order."""
+def find_quotes(doc: Doc, lexicon: CueLexicon, model: AcceptanceModel | None = None) -> list[Quote]:
+    """All attributed statements of ``doc`` in text order; ``model`` rejects candidates."""
     if not len(doc):
         return []
     text = _Text(doc)
+    drafts = find_drafts(doc, lexicon, text)
+    if model is not None:
+        drafts = [d for d in drafts if not judged(d) or model.accepts(d)]
+        kept = {id(d) for d in drafts}
+        for draft in drafts:
+            if draft.speaker_of is not None and id(draft.speaker_of) not in kept:
+                draft.speaker_of = None  # continues a rejected candidate: left unattributed
     index = EntityIndex.of(list(doc._.entities))
+    quotes = _records(text.text, drafts, index)
+    apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
+    return quotes
+
+
+def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> list[Draft]:
+    """Every candidate attribution the rules find in ``doc``, in text order."""
+    text = text or _Text(doc)
     stretches = StretchIndex(find_stretches(text.text))
     cues = [  # "according to" has its own rule
         t for t in text.tokens_where(1, lexicon.verb_ids, (VERB, AUX)) if t.lower_ != "according"
@@ -113,9 +130,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon) -> list[Quote]:
     if kicker_lines:
         drafts = [d for d in drafts if not any(a <= d.pieces[0][0] < b for a, b in kicker_lines)]
     drafts.sort(key=lambda d: d.pieces[0][0])
-    quotes = _records(text.text, drafts, index)
-    apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
-    return quotes
+    return drafts
 
 
 def _drop_labelled(stretches: list[Stretch], free: set[int], drafts: list[Draft]) -> None:
@@ -404,11 +419,21 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
                 insort(ends, (stretch.end, ends[at][1]))
                 continue
             drafts.append(Draft("direct", None, list(stretch.pieces), speaker_of=previous))
-        elif len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS:
+        elif _stands_alone(stretch, text):
             drafts.append(Draft("direct", None, list(stretch.pieces)))
         else:
             continue
         insort(ends, (stretch.end, len(drafts) - 1))
+
+
+def _stands_alone(stretch: Stretch, text: _Text) -> bool:
+    """Whether an unattributed quotation reads as a statement: long enough, and not a title
+    in capitals ("The Kid Who Would Be King")."""
+    words = text.text[stretch.start:stretch.end].split()
+    if len(words) < _SPEAKERLESS_MIN_WORDS:
+        return False
+    capitalised = sum(w[:1].isupper() for w in words if w[:1].isalpha())
+    return capitalised < _TITLE_SHARE * len(words)
 
 
 def _direct_before(ends: list[tuple[int, int]], at: int, drafts: list[Draft], stretch: Stretch,
@@ -429,7 +454,10 @@ def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
     """A stretch opening its paragraph right after a quote, or after a quote's cue in the same
     paragraph ("Doe said the plan failed. "It was a disaster.")."""
     if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
-        return previous.cue is not None and previous.cue.idx < stretch.start
+        # after reported speech, a few quoted words are a term or a title, not a continuation
+        return previous.cue is not None and previous.cue.idx < stretch.start and (
+            previous.kind == "direct"
+            or len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS)
     between = text.text[previous.pieces[-1][1]: stretch.start].split("\n")
     return text.starts_paragraph(stretch.start) and all(_blank(line) for line in between[1:])
 
@@ -518,14 +546,16 @@ def _hyphenated_start(phrase: SpacySpan) -> SpacySpan:
 class QuoteFinder:
     """Writes the article's quotes to ``doc._.quotes``; reads ``doc._.entities`` when present."""
 
-    def __init__(self, lexicon: CueLexicon):
+    def __init__(self, lexicon: CueLexicon, model: AcceptanceModel | None):
         self.lexicon = lexicon
+        self.model = model
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.quotes = find_quotes(doc, self.lexicon)
+        doc._.quotes = find_quotes(doc, self.lexicon, self.model)
         return doc
 
 
-@Language.factory("claimgraph_quotes")
-def make_quotes(nlp: Language, name: str) -> QuoteFinder:
-    return QuoteFinder(load_lexicon())
+@Language.factory("claimgraph_quotes", default_config={"learned_filter": True})
+def make_quotes(nlp: Language, name: str, learned_filter: bool) -> QuoteFinder:
+    """``learned_filter``: let the model of ``acceptance.py`` reject candidates."""
+    return QuoteFinder(load_lexicon(), load_model() if learned_filter else None)

@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS
+from claimgraph.analyze.persons import is_title
 from claimgraph.model import Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -95,6 +96,7 @@ class EntityIndex:
     ids: list[str]
     by_id: dict[str, Entity]
     _coreference: Coreference | None = field(default=None, repr=False)
+    _names: dict[str, str | None] | None = field(default=None, repr=False)
 
     @classmethod
     def of(cls, entities: list[Entity]) -> EntityIndex:
@@ -118,6 +120,15 @@ class EntityIndex:
         """Ids of entities mentioned inside ``[start, end)``, in text order."""
         return [entity for _, _, entity in self.spans(start, end)]
 
+    def named(self, name: str) -> str | None:
+        """The entity known by ``name`` (its name or an alias), if only one is."""
+        if self._names is None:
+            self._names = {}
+            for entity in self.by_id.values():
+                for known in {entity.name, *entity.aliases}:
+                    self._names[known] = None if known in self._names else entity.id
+        return self._names.get(name)
+
     def coreference(self, doc: Doc) -> Coreference:
         """The Doc's pronoun and description resolver, built on first use."""
         if self._coreference is None:
@@ -140,16 +151,31 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
         if start <= head.idx < end:
             return entity
     for child in head.children:
-        if child.dep_ == "appos":
+        if child.dep_ == "appos" and (child.left_edge.i == head.i + 1 or  # "the group Acme",
+                                      head.doc[child.left_edge.i - 1].text == ","):  # ", Jane Doe"
             for start, end, entity in named:
                 if start <= child.idx < end and index.by_id[entity].type in ("PERSON", "ORG"):
                     return entity
+    if head.pos_ == "PROPN":  # a name the tagger missed here but found elsewhere
+        known = index.named(_flat_name(head))
+        if known is not None:
+            return known
     if head.pos_ == "PRON":
         return index.coreference(head.doc).pronoun(head)
     if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS):  # "the 34-year-old"
         return index.coreference(head.doc).description(phrase, head)
     inside = [entity for _, _, entity in named if index.by_id[entity].type in ("PERSON", "ORG")]
     return inside[-1] if inside else None
+
+
+def _flat_name(head: Token) -> str:
+    """The proper name ending at ``head`` ("Jane Doe" of "Chief Jane Doe"), titles left out."""
+    start = head.i
+    doc = head.doc
+    while start > 0 and doc[start - 1].dep_ == "compound" and doc[start - 1].head == head and \
+            doc[start - 1].pos_ == "PROPN" and not is_title(doc[start - 1].text):
+        start -= 1
+    return doc[start: head.i + 1].text
 
 
 def is_first_person(head: Token) -> bool:

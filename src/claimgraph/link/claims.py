@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from claimgraph.link.cluster import Item, Weights
+from claimgraph.link.evidence import specific
 from claimgraph.link.records import Member
 from claimgraph.link.text import stem, words
 from claimgraph.model import Analysis, Quote
@@ -79,7 +80,7 @@ def entries(article: str, analysis: Analysis, entity_of: dict[str, str],
         months = frozenset(f"{t.start_date:%Y-%m}" for t in analysis.times
                            if t.start_date and t.resolved and t.granularity in ("day", "month")
                            and t.start >= claim.start and t.end <= claim.end)
-        anchor = stem(qty.unit.split()[-1]) if qty and qty.unit else ""
+        anchor = stem(qty.unit.split()[-1]) if qty and specific(qty.unit) else ""
         bag = frozenset(w for w in words(claim.text) if not w[0].isdigit()) - {anchor}
         member = Member(
             article=article, source=analysis.source, claim=claim.id, text=claim.text, outlet=analysis.outlet,

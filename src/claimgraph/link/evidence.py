@@ -12,6 +12,15 @@ from __future__ import annotations
 from claimgraph.link.records import ClaimCluster, Estimate, Member
 
 _TOLERANCE = 0.05  # figures within 5% of each other are one figure, rounded differently
+# Units that say how something is counted, not what: two percentages in look-alike sentences
+# are often different polls or rates, so they neither anchor a cluster nor make a dispute.
+GENERIC_UNITS = frozenset({"percent", "percentage", "points", "point", "percentage points",
+                           "dollars", "dollar", "$", "usd", "euros", "pounds", "times", "years",
+                           "days", "months", "weeks", "hours", "minutes"})
+
+
+def specific(unit: str | None) -> bool:
+    return bool(unit) and unit.lower() not in GENERIC_UNITS
 
 
 def origin_of(member: Member, outlet_of_source: dict[str, str | None]) -> str:
@@ -64,8 +73,8 @@ def estimate(members: list[Member]) -> Estimate | None:
         sources.setdefault(_figure(m), []).append(f"{who} ({m.outlet or m.source})")
     lows = [b[0] for _, b in counted]
     highs = [b[1] for _, b in counted if b[1] != float("inf")] or lows
-    disputed = any(not _compatible(a, b) for i, (_, a) in enumerate(counted)
-                   for _, b in counted[i + 1:])
+    measured = [b for m, b in counted if specific(m.unit)]
+    disputed = any(not _compatible(a, b) for i, a in enumerate(measured) for b in measured[i + 1:])
     units = [m.unit for m, _ in counted if m.unit]
     return Estimate(unit=units[0] if units else None, low=min(lows), high=max(max(highs), *lows),
                     conservative=min(lows), disputed=disputed, sources=sources)

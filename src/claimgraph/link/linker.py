@@ -22,11 +22,11 @@ from claimgraph.link.stories import StoryIndex, _Story
 from claimgraph.link.text import terms
 from claimgraph.model import Analysis
 
-STATE_VERSION = 1
+STATE_VERSION = 2
 
 
 class Linker:
-    def __init__(self, story_threshold: float = 0.12) -> None:
+    def __init__(self, story_threshold: float = 0.17) -> None:
         self.entities = EntityIndex()
         self.stories = StoryIndex(threshold=story_threshold)
         self.entries: dict[str, list[Entry]] = {}  # story → its claims
@@ -117,8 +117,8 @@ class Linker:
             },
             "stories": {"threshold": s.threshold, "name_weight": s.name_weight, "n": s.n,
                         "df": dict(s.df),
-                        "stories": [{"id": x.id, "terms": dict(x.terms), "members": x.members}
-                                    for x in s.stories]},
+                        "stories": [{"id": x.id, "members": x.members,
+                                     "bags": [dict(b) for b in x.bags]} for x in s.stories]},
             "entries": {story: [[_item_json(e.item), e.member.model_dump(mode="json")]
                                 for e in found] for story, found in self.entries.items()},
             "outlets": self.outlets,
@@ -144,7 +144,8 @@ class Linker:
         linker.stories.n = st["n"]
         linker.stories.df = Counter(st["df"])
         for x in st["stories"]:
-            linker.stories.stories.append(_Story(x["id"], Counter(x["terms"]), x["members"]))
+            linker.stories.stories.append(
+                _Story(x["id"], x["members"], [Counter(b) for b in x["bags"]]))
             for member in x["members"]:
                 linker.stories.story_of[member] = x["id"]
         linker.entries = {story: [Entry(_item_from(i), Member(**m)) for i, m in found]

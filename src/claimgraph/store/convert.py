@@ -60,25 +60,30 @@ def to_post(row: PostRow) -> Post:
 
 def to_entity(row: EntityRow) -> Entity:
     return Entity(id=entity_id(row.id), name=row.name, type=row.type, aliases=row.aliases,
-                  roles=row.roles, mentions=[Mention(start=s, end=e) for s, e in row.mentions])
+                  roles=row.roles, mentions=[
+                      # Stores before schema 0003 kept [start, end]: the body's offsets.
+                      Mention(start=m[0], end=m[1], field=m[2] if len(m) > 2 else "text")
+                      for m in row.mentions])
 
 
 def to_quote(row: QuoteRow) -> Quote:
     speaker = None
     if row.speaker_text is not None:
         speaker = Speaker(start=row.speaker_start, end=row.speaker_end, text=row.speaker_text,
+                          field=row.speaker_field or "text",
                           entity=entity_id(row.speaker_entity_id),
                           anonymous=row.speaker_anonymous)
     cue = None
     if row.cue_text is not None:
-        cue = Span(start=row.cue_start, end=row.cue_end, text=row.cue_text)
+        cue = Span(start=row.cue_start, end=row.cue_end, text=row.cue_text,
+                   field=row.cue_field or "text")
     return Quote(id=quote_id(row.id), kind=row.kind, speaker=speaker, cue=cue,
                  content=[Span(**piece) for piece in row.content], via=row.via,
-                 nested_in=quote_id(row.nested_in_id))
+                 nested_in=quote_id(row.nested_in_id), act=row.act)
 
 
 def to_claim(row: ClaimRow) -> Claim:
     return Claim(id=claim_id(row.id), start=row.start, end=row.end, text=row.text,
-                 status=row.status, source=entity_id(row.source_entity_id),
+                 field=row.field, status=row.status, source=entity_id(row.source_entity_id),
                  quote=quote_id(row.quote_id), cues=[Cue(**cue) for cue in row.cues],
                  check_worthy=row.check_worthy)

@@ -42,7 +42,8 @@ def insert_analysis(connection: Connection, analysis: Analysis, columns: dict) -
     _insert(connection, PostRow, rows(post.model_dump() for post in analysis.posts))
     entity_ids = dict(zip([e.id for e in analysis.entities], _ids(connection, EntityRow, rows(
         {"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
-         "mentions": [[m.start, m.end] for m in e.mentions]} for e in analysis.entities))))
+         "mentions": [[m.start, m.end, m.field] for m in e.mentions]}
+        for e in analysis.entities))))
     _insert(connection, EntityNameRow, [
         {"entity_id": entity_ids[e.id], "name": name[:512]}
         for e in analysis.entities
@@ -55,7 +56,7 @@ def insert_analysis(connection: Connection, analysis: Analysis, columns: dict) -
                                .where(QuoteRow.__table__.c.id == quote_ids[quote.id])
                                .values(nested_in_id=quote_ids[quote.nested_in]))
     claim_ids = dict(zip([c.id for c in analysis.claims], _ids(connection, ClaimRow, rows(
-        {"start": c.start, "end": c.end, "text": c.text, "status": c.status,
+        {"start": c.start, "end": c.end, "text": c.text, "field": c.field, "status": c.status,
          "source_entity_id": entity_ids.get(c.source), "quote_id": quote_ids.get(c.quote),
          "cues": [cue.model_dump() for cue in c.cues], "check_worthy": c.check_worthy}
         for c in analysis.claims))))
@@ -71,10 +72,11 @@ def _quote(quote, entity_ids: dict[str, int]) -> dict:
     return {
         "kind": quote.kind,
         "speaker_start": speaker and speaker.start, "speaker_end": speaker and speaker.end,
-        "speaker_text": speaker and speaker.text,
+        "speaker_text": speaker and speaker.text, "speaker_field": speaker and speaker.field,
         "speaker_entity_id": speaker and entity_ids.get(speaker.entity),
         "speaker_anonymous": bool(speaker and speaker.anonymous),
         "cue_start": cue and cue.start, "cue_end": cue and cue.end, "cue_text": cue and cue.text,
+        "cue_field": cue and cue.field, "act": quote.act,
         "content": [piece.model_dump() for piece in quote.content],
         "content_text": " … ".join(piece.text for piece in quote.content), "via": quote.via,
     }

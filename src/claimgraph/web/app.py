@@ -16,6 +16,7 @@ from markupsafe import Markup, escape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from claimgraph import __version__
+from claimgraph.errors import ClaimgraphError, StoreError
 from claimgraph.settings import Settings, get_settings
 from claimgraph.web.security import Guard, csrf_token, set_csrf_cookie
 
@@ -46,6 +47,7 @@ def create_app(store=None, *, settings: Settings | None = None) -> FastAPI:
 
     app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(ClaimgraphError, _claimgraph_error)
     return app
 
 
@@ -58,6 +60,12 @@ def render(request: Request, name: str, http_status: int = 200, **context):
     response = templates.TemplateResponse(request, name, context, status_code=http_status)
     set_csrf_cookie(request, response)
     return response
+
+
+async def _claimgraph_error(request: Request, error: ClaimgraphError):
+    """Bad input to a query is the client's (422); a store that fails is unavailable (503)."""
+    status = 503 if isinstance(error, StoreError) else 422
+    return await _http_error(request, StarletteHTTPException(status, str(error).strip(" :")))
 
 
 def _wants_json(request: Request) -> bool:
