@@ -47,6 +47,10 @@ SEED_PAGES = 60
 PROSE = "“We will not back down,” the mayor, Rosa Lind, said on Tuesday in Harbourton. "
 
 
+# Reasons of the errors that stand in for an unexpected fault (claimgraph.api, .analyze.pipeline).
+_SAFETY_NET = ("extraction failed (", "analysis failed (")
+
+
 class TimeCap(Exception):
     """Raised inside the target when an input runs over its cap."""
 
@@ -184,6 +188,9 @@ def main() -> None:
             check_analysis(analysis)
             state["analyzed"] += 1
         except ClaimgraphError as error:
+            if error.reason.startswith(_SAFETY_NET):  # a fault the batch survives, still a bug
+                state["crashes"].append(_entry(label, data, error.reason[:250], crash_dir))
+                return
             state["refused"] += 1
             reason = error.reason.split(" (", 1)[0][:60]
             state["reasons"][reason] = state["reasons"].get(reason, 0) + 1

@@ -29,6 +29,8 @@ TOLERANCE = 0.10
 def main() -> None:
     parser = bench_arg_parser(__doc__, "polnear")
     parser.add_argument("--articles", type=int, default=5000, help="Articles to analyze.")
+    parser.add_argument("--minutes", type=float, default=0,
+                        help="Stop the run after this long and report what it reached (0: none).")
     args = parser.parse_args()
     texts = [row["text"] for split in ("dev", "train")
              for row in load_jsonl(args.data / f"{split}.jsonl")]
@@ -39,7 +41,8 @@ def main() -> None:
             for n in range(args.articles):
                 text = f"Soak report {n}.\n\n" + texts[n % len(texts)]
                 fh.write(json.dumps({"text": text}) + "\n")
-        samples, seconds, failed = _run(claimgraph, dump, args.articles, Path(tmp) / "stderr")
+        samples, seconds, failed = _run(claimgraph, dump, args.articles, Path(tmp) / "stderr",
+                                        args.minutes * 60)
     at_warm = next((mb for n, mb in samples if n == WARM_AT), samples[0][1])
     last_n, last = samples[-1]
     growth = last / at_warm - 1 if at_warm else None
@@ -60,9 +63,10 @@ def main() -> None:
     })
 
 
-def _run(claimgraph: Path, dump: Path, expected: int,
-         errors: Path) -> tuple[list[tuple[int, float]], float, int]:
-    """RSS samples (articles done, MB) of one CLI run over ``dump``, its seconds, failures."""
+def _run(claimgraph: Path, dump: Path, expected: int, errors: Path,
+         limit: float) -> tuple[list[tuple[int, float]], float, int]:
+    """RSS samples (articles done, MB) of one CLI run over ``dump``, its seconds, failures;
+    with a ``limit`` in seconds, the run is stopped then."""
     start = time.perf_counter()
     with errors.open("w") as stderr:  # a file, not a pipe: a full pipe would stall the run
         proc = subprocess.Popen(
@@ -76,6 +80,10 @@ def _run(claimgraph: Path, dump: Path, expected: int,
             done += 1
         if done % EVERY == 0 and (not samples or samples[-1][0] != done):
             samples.append((done, _rss_mb(proc.pid)))
+            if limit and time.perf_counter() - start > limit:
+                proc.terminate()
+                expected = done
+                break
     proc.wait()
     failed = expected - done
     if failed:

@@ -76,3 +76,35 @@ def test_sections_analyzed_apart_merge_with_shifted_offsets_and_unique_ids():
         (q.cue.text, q.cue.start) for q in whole.quotes]
     assert [(c.start, c.end, c.status) for c in cut.claims] == [
         (c.start, c.end, c.status) for c in whole.claims]
+
+
+def test_a_fault_on_one_article_is_its_error_and_the_others_are_analyzed(monkeypatch):
+    from claimgraph import analyze_many
+    from claimgraph.analyze import pipeline
+
+    real = pipeline._annotate
+
+    def flaky(nlp, ours, pieces, article):
+        if "Lindenfeld" in pieces[0].text:
+            raise RuntimeError("component broke")
+        return real(nlp, ours, pieces, article)
+
+    monkeypatch.setattr(pipeline, "_annotate", flaky)
+    errors = []
+    texts = [PARAGRAPHS[0], PARAGRAPHS[2], PARAGRAPHS[4]]
+    results = list(analyze_many(texts, on_error=errors.append))
+    assert [r.text for r in results] == [PARAGRAPHS[0], PARAGRAPHS[4]]
+    [error] = errors
+    assert error.item == "<item 2>" and "analysis failed (RuntimeError: component broke)" in str(error)
+
+
+def test_a_fault_in_extraction_is_that_items_error(monkeypatch):
+    from claimgraph import analyze_many, api
+
+    def broken(raw, plain=False):
+        raise ValueError("parser library tripped")
+
+    monkeypatch.setattr(api, "extract", broken)
+    errors = []
+    assert list(analyze_many([b"<p>anything</p>"], on_error=errors.append)) == []
+    assert "extraction failed (ValueError: parser library tripped)" in str(errors[0])

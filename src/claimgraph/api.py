@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Collection, Iterable, Iterator
 
 from claimgraph.analyze.pipeline import analyze_articles, load_nlp
@@ -11,6 +12,8 @@ from claimgraph.ingest.limits import too_large
 from claimgraph.link.entities import merge_aliases
 from claimgraph.model import Analysis, Article, QuoteAct, RawDocument
 from claimgraph.settings import Settings, get_settings
+
+log = logging.getLogger(__name__)
 
 Input = str | bytes | RawDocument | Article
 
@@ -58,7 +61,8 @@ def analyze_many(
                 on_error(err)
 
     # One country under several names ("Pyongyang", "North Korean") is one entity.
-    for analysis in analyze_articles(nlp, articles(), batch_size=settings.batch_size, acts=acts):
+    for analysis in analyze_articles(nlp, articles(), batch_size=settings.batch_size, acts=acts,
+                                     on_error=on_error):
         yield merge_aliases(analysis)
 
 
@@ -72,7 +76,14 @@ def to_article(item: Input, plain: bool, source: str, settings: Settings) -> Art
             item = RawDocument(source=source, data=item)
         if len(item.data) > settings.max_bytes:
             raise too_large(item.source, settings)
-        article = extract(item, plain=plain)
+        try:
+            article = extract(item, plain=plain)
+        except ClaimgraphError:
+            raise
+        except Exception as err:  # a fault in a parser library costs this item, not the batch
+            log.debug("extraction of %s failed", item.source, exc_info=True)
+            raise InputError(f"extraction failed ({type(err).__name__}: {err})",
+                             item.source) from err
     if len(article.text) > settings.max_chars:
         raise InputError(
             f"article text of {len(article.text):,} characters is over the "

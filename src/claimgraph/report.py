@@ -116,7 +116,7 @@ def _claims_by_status(a: Analysis) -> list[RenderableType]:
 def _numbers_and_dates(a: Analysis) -> list[RenderableType]:
     rendered: list[RenderableType] = []
     for q in a.quantities:
-        bounds = _bounds(q.low, q.high)
+        bounds = _bounds(q.low, q.high, q.value, q.approximate)
         flags = ", ".join(f for f, on in (("approximate", q.approximate), ("vague", q.vague)) if on)
         line = Text(f"  {q.text}", style="bold")
         line.append(f"  {bounds} {q.unit or ''}".rstrip())
@@ -134,9 +134,11 @@ def _numbers_and_dates(a: Analysis) -> list[RenderableType]:
     return rendered
 
 
-def _bounds(low: float | None, high: float | None) -> str:
+def _bounds(low: float | None, high: float | None, value: float | None = None,
+            approximate: bool = False) -> str:
+    """"3,000", "200–300", "≥ 200", "≈ 2,200" (a value without bounds), or "?" (none known)."""
     def fmt(x: float) -> str:
-        return f"{x:,.0f}" if x == int(x) else f"{x:,}"
+        return f"{x:,.0f}" if x == int(x) else f"{x:,.2f}".rstrip("0").rstrip(".")
 
     if low is not None and high is not None:
         return fmt(low) if low == high else f"{fmt(low)}–{fmt(high)}"
@@ -144,6 +146,8 @@ def _bounds(low: float | None, high: float | None) -> str:
         return f"≥ {fmt(low)}"
     if high is not None:
         return f"≤ {fmt(high)}"
+    if value is not None:
+        return f"{'≈ ' if approximate else ''}{fmt(value)}"
     return "?"
 
 

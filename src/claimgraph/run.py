@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import nullcontext
+from pathlib import Path
 
 from claimgraph.api import analyze_many, to_article
 from claimgraph.errors import ClaimgraphError
@@ -23,9 +24,12 @@ OnError = Callable[[ClaimgraphError], None]
 def raw_documents(
     sources: Iterable[str], settings: Settings, on_error: OnError, *,
     include: Sequence[str] = (), exclude: Sequence[str] = (),
+    on_skip: Callable[[Path], None] | None = None,
 ) -> Iterator[RawDocument]:
-    """The documents of every source in order; unreadable items go to ``on_error``."""
-    return documents(read_sources(sources, settings, include=include, exclude=exclude), on_error)
+    """The documents of every source in order; unreadable items go to ``on_error``, files a
+    directory holds with an unknown ending to ``on_skip``."""
+    return documents(read_sources(sources, settings, include=include, exclude=exclude,
+                                  on_skip=on_skip), on_error)
 
 
 def documents(items: Iterable[Item], on_error: OnError) -> Iterator[RawDocument]:
@@ -52,6 +56,7 @@ def run(
     sources: Iterable[str], settings: Settings, on_error: OnError, *, plain: bool = False,
     analyze: bool = True, include: Sequence[str] = (), exclude: Sequence[str] = (),
     duplicates: DuplicateMemory | None = None, skip: Callable[[Article], bool] | None = None,
+    on_skip: Callable[[Path], None] | None = None,
 ) -> Iterator[Article | Analysis]:
     """Every article of ``sources`` in input order, copies marked ``duplicate_of``, and analyzed
     unless ``analyze`` is false (extraction alone).
@@ -60,7 +65,8 @@ def run(
     file or a store); by default a fresh index built from ``settings``. Articles for which
     ``skip`` is true (e.g. stored already) are left out before the duplicate check.
     """
-    raws = raw_documents(sources, settings, on_error, include=include, exclude=exclude)
+    raws = raw_documents(sources, settings, on_error, include=include, exclude=exclude,
+                         on_skip=on_skip)
     extracted = articles(raws, settings, on_error, plain=plain)
     if skip is not None:
         extracted = (article for article in extracted if not skip(article))

@@ -15,7 +15,7 @@ import importlib
 import logging
 import re
 from collections import deque
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 
 import spacy
@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.acts import keep_acts
 from claimgraph.analyze.fields import Layout
-from claimgraph.errors import ConfigError
+from claimgraph.errors import ClaimgraphError, ConfigError, InputError
 from claimgraph.model import Analysis, Article, QuoteAct
 
 log = logging.getLogger(__name__)
@@ -75,10 +75,14 @@ def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32,
     piece_chars: int = PIECE_CHARS, section_chars: int = SECTION_CHARS,
     acts: Collection[QuoteAct] | None = None,
+    on_error: Callable[[ClaimgraphError], None] | None = None,
 ) -> Iterator[Analysis]:
     """Analyses of ``articles``, in order: spaCy's components run on batches of pieces of at
     most ``piece_chars``, ours on sections of at most ``section_chars``. The title and dek are
-    analyzed with the body (``fields``); with ``acts``, only quotes of those acts are kept."""
+    analyzed with the body (``fields``); with ``acts``, only quotes of those acts are kept.
+
+    A fault in our components on one article becomes an InputError naming it, raised, or
+    passed to ``on_error`` while the others go on."""
     pending: deque[tuple[Article, Layout, int]] = deque()
 
     def pieces() -> Iterator[Doc]:
@@ -97,26 +101,56 @@ def analyze_articles(
         doc for batch in _batches(pieces(), batch_size, max(BATCH_CHARS, piece_chars))
         for doc in nlp.pipe(batch, batch_size=len(batch), disable=ours)
     )
-    parts: list[Doc] = []
+    group: list[Doc] = []  # parsed pieces of the section being gathered
+    held = seen = 0  # its characters; pieces of the current article seen so far
+    done: list[tuple[dict[str, list[dict]], int]] = []  # the article's finished sections
     for piece in parsed:  # its article is in ``pending`` by now: pieces() put it there
-        parts.append(piece)
         article, layout, count = pending[0]
-        if len(parts) < count:
-            continue
+        seen += 1
+        try:
+            if group and held + len(piece.text) > section_chars:
+                # a finished section keeps only its records: memory holds one section's Doc
+                doc = _annotate(nlp, ours, group, article)
+                done.append((_dumped(doc), len(doc.text)))
+                group, held = [], 0
+            group.append(piece)
+            held += len(piece.text)
+            if seen < count:
+                continue
+            doc = _annotate(nlp, ours, group, article)
+            if done:
+                done.append((_dumped(doc), len(doc.text)))
+                analysis = layout.apply(Analysis(**dict(article), **_merge(done)))
+            else:
+                analysis = layout.apply(collect(doc, article))
+            result = analysis if acts is None else keep_acts(analysis, acts)
+        except Exception as err:  # noqa: BLE001  (reported for this article; the rest go on)
+            log.debug("analysis of %s failed", article.source, exc_info=True)
+            failure = InputError(f"analysis failed ({type(err).__name__}: {err})",
+                                 article.source)
+            if on_error is None:
+                raise failure from err
+            on_error(failure)
+            for _ in range(count - seen):  # the article's pieces still to come are dropped
+                next(parsed)
+            result = None
         pending.popleft()
-        sections = []
-        for group in _sections(parts, section_chars):
-            doc = group[0] if len(group) == 1 else Doc.from_docs(group, ensure_whitespace=False)
-            doc._.published = article.published
-            for name in ours:
-                doc = nlp.get_pipe(name)(doc)
-            sections.append(doc)
-        parts = []
-        if len(sections) == 1:
-            analysis = layout.apply(collect(sections[0], article))
-        else:
-            analysis = layout.apply(Analysis(**dict(article), **_merge(sections)))
-        yield analysis if acts is None else keep_acts(analysis, acts)
+        group, held, seen, done = [], 0, 0, []
+        if result is not None:
+            yield result
+
+
+def _annotate(nlp: Language, ours: list[str], pieces: list[Doc], article: Article) -> Doc:
+    """The parsed ``pieces`` joined into one Doc, with our components run on it."""
+    doc = pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+    doc._.published = article.published
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _dumped(doc: Doc) -> dict[str, list[dict]]:
+    return {name: [r.model_dump() for r in getattr(doc._, name)] for name in _RECORDS}
 
 
 def split_pieces(text: str, limit: int) -> list[str]:
@@ -149,39 +183,29 @@ def _cut_runs(piece: str) -> list[str]:
 
 
 def _batches(docs: Iterator[Doc], size: int, chars: int) -> Iterator[list[Doc]]:
-    """Lists of at most ``size`` docs and (but for a single doc) ``chars`` characters."""
+    """Lists of at most ``size`` docs and (but for a single doc) ``chars`` characters; the
+    first lists are shorter (1, 2, 4, ...) so that the first results come without delay."""
     batch: list[Doc] = []
     held = 0
+    limit = 1
     for doc in docs:
-        if batch and (len(batch) == size or held + len(doc.text) > chars):
+        if batch and (len(batch) >= min(limit, size) or held + len(doc.text) > chars):
             yield batch
             batch, held = [], 0
+            limit *= 2
         batch.append(doc)
         held += len(doc.text)
     if batch:
         yield batch
 
 
-def _sections(pieces: list[Doc], limit: int) -> Iterator[list[Doc]]:
-    group: list[Doc] = []
-    size = 0
-    for piece in pieces:
-        if group and size + len(piece.text) > limit:
-            yield group
-            group, size = [], 0
-        group.append(piece)
-        size += len(piece.text)
-    yield group
-
-
-def _merge(sections: list[Doc]) -> dict[str, list[dict]]:
-    """The records of consecutive ``sections`` as one article's: offsets shifted by where each
-    section starts, ids renumbered in order ("e1", "e2", ... across sections)."""
+def _merge(sections: list[tuple[dict[str, list[dict]], int]]) -> dict[str, list[dict]]:
+    """The records of consecutive sections (records, length) as one article's: offsets shifted
+    by where each section starts, ids renumbered in order ("e1", "e2", ... across sections)."""
     merged: dict[str, list[dict]] = {name: [] for name in _RECORDS}
     counts: dict[str, int] = {}
     offset = 0
-    for doc in sections:
-        records = {name: [r.model_dump() for r in getattr(doc._, name)] for name in _RECORDS}
+    for records, length in sections:
         renamed: dict[str, str] = {}
         for name in _RECORDS:
             for record in records[name]:
@@ -191,7 +215,7 @@ def _merge(sections: list[Doc]) -> dict[str, list[dict]]:
                     renamed[record["id"]] = f"{prefix}{counts[prefix]}"
         for name in _RECORDS:
             merged[name] += [_moved(record, offset, renamed) for record in records[name]]
-        offset += len(doc.text)
+        offset += length
     return merged
 
 

@@ -10,7 +10,7 @@ import typer
 
 from claimgraph.cli.app import (
     SOURCES_HELP, AllowPrivate, Bar, DedupIndex, Exclude, Failures, Format, Include, MaxBytes,
-    Scheduler, Workers, app, exit_with_summary, out, results_of, settings_or_exit,
+    Scheduler, Workers, app, exit_with_summary, open_ended, out, results_of, settings_or_exit,
 )
 from claimgraph.analyze.acts import keep_acts
 from claimgraph.errors import ClaimgraphError
@@ -23,7 +23,10 @@ from claimgraph.settings import Settings
 def analyze(
     sources: Annotated[list[str], typer.Argument(help=SOURCES_HELP)],
     format: Annotated[
-        Format, typer.Option("--format", "-f", help="text: a readable report; json; jsonl.")
+        Format, typer.Option(
+            "--format", "-f",
+            help="text: a readable report; json: one object, or one array when the sources may "
+            "hold several articles; jsonl: one object a line, as each is done.")
     ] = Format.text,
     plain: Annotated[
         bool,
@@ -110,27 +113,34 @@ def _print_run(
     verb = "analyzed" if analyze else "extracted"
     failures = Failures()
     done = duplicates = 0
+    array = format is Format.json and open_ended(sources)  # valid JSON, however many
+    if array:
+        sys.stdout.write("[")
     try:
-        with Bar(sources, verb, failures) as bar, results_of(
+        with Bar(sources, verb, failures, include or [], exclude or []) as bar, results_of(
                 sources, settings, failures, bar, analyze=analyze, plain=plain,
                 include=include or (), exclude=exclude or (), **cluster) as results:
             for record in results:
                 if acts is not None and isinstance(record, Analysis):
                     record = keep_acts(record, acts)
-                _emit(record, format)
+                if array:
+                    sys.stdout.write(",\n" if done else "\n")
+                _emit(record, format, array)
                 done += 1
                 duplicates += record.duplicate_of is not None
     except ClaimgraphError as error:  # the run itself could not go on (missing model, bad index)
         failures(error)
+    if array:
+        sys.stdout.write("\n]\n" if done else "]\n")
     exit_with_summary(done, duplicates, failures, verb)
 
 
-def _emit(record: Article, format: Format) -> None:
+def _emit(record: Article, format: Format, in_array: bool) -> None:
     if format is Format.jsonl:
         sys.stdout.write(record.model_dump_json() + "\n")
         sys.stdout.flush()
     elif format is Format.json:
-        sys.stdout.write(record.model_dump_json(indent=2) + "\n")
+        sys.stdout.write(record.model_dump_json(indent=2) + ("" if in_array else "\n"))
         sys.stdout.flush()
     elif isinstance(record, Analysis):
         out.print(render_report(record))

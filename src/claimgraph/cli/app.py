@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -20,10 +21,12 @@ from rich.console import Console
 from rich.progress import (
     BarColumn, MofNCompleteColumn, Progress, ProgressColumn, TextColumn, TimeElapsedColumn,
 )
+from rich.segment import Segment
 from rich.text import Text
 
 from claimgraph import __version__
 from claimgraph.errors import ClaimgraphError
+from claimgraph.ingest.files import walk
 from claimgraph.ingest.jsonl import is_jsonl
 from claimgraph.ingest.urls import is_url
 from claimgraph.ingest.warc import is_warc
@@ -39,8 +42,28 @@ app = typer.Typer(
     add_completion=False,
     pretty_exceptions_enable=False,
 )
-out = Console(highlight=False, soft_wrap=False)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+# C0 and C1 controls (ANSI escapes start with one) but tab and newline, and the bidi overrides
+# and isolates that reorder what a terminal shows.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+class SafeConsole(Console):
+    """A Console that prints article text, names and paths as they are, never as commands to
+    the terminal: control characters are removed from all text (Rich adds its own styling
+    afterwards), and markup is off unless a call asks for it."""
+
+    def __init__(self, **kwargs) -> None:
+        super().__init__(markup=False, highlight=False, **kwargs)
+
+    def _render_buffer(self, buffer) -> str:  # where Rich turns segments into output
+        return super()._render_buffer(
+            seg if seg.control else Segment(_UNSAFE.sub("", seg.text), seg.style)
+            for seg in buffer
+        )
+
+
+out = SafeConsole(soft_wrap=False)
+err = SafeConsole(stderr=True, soft_wrap=True)
 
 # Inputs beyond this count get a progress bar on stderr.
 PROGRESS_AFTER = 3
@@ -58,12 +81,22 @@ class Failures:
     def __init__(self) -> None:
         self.count = 0
         self.reasons: Counter[str] = Counter()
+        self.skipped: Counter[str] = Counter()  # files a directory walk left out, by ending
 
     def __call__(self, error: ClaimgraphError) -> None:
         self.count += 1
         # Details go in parentheses by convention; the words before them name the kind of fault.
         self.reasons[error.reason.split(" (", 1)[0]] += 1
-        err.print(f"[red]error[/red]: {error}", markup=True, highlight=False)
+        print_error(error)
+
+    def skip(self, path: Path) -> None:
+        """A file left out of a directory for its unknown ending (named with -v, by the walk)."""
+        self.skipped["".join(path.suffixes[-2:]).lower() or "(no ending)"] += 1
+
+
+def print_error(error: object) -> None:
+    """One error line on stderr; the message is printed as it is, never read as markup."""
+    err.print(Text.assemble(("error", "red"), f": {error}"))
 
 
 SOURCES_HELP = (
@@ -154,7 +187,7 @@ def settings_or_exit(**overrides) -> Settings:
     except ValidationError as error:
         problem = error.errors()[0]
         where = ".".join(str(part) for part in problem["loc"])
-        err.print(f"error: setting {where}: {problem['msg']}", markup=False)
+        print_error(f"setting {where}: {problem['msg']}")
         raise typer.Exit(2) from None
 
 
@@ -163,22 +196,17 @@ class Bar:
     are many inputs and stderr is a terminal; stdout, which carries the results, stays
     untouched."""
 
-    def __init__(self, sources: list[str], doing: str, failures: Failures | None = None):
-        # Directories, URLs (which may be feeds), archives and dumps hold an unknown number
-        # of items.
-        open_ended = any(
-            Path(s).is_dir() or is_url(s) or is_warc(Path(s)) or is_jsonl(Path(s))
-            for s in sources
-        )
+    def __init__(self, sources: list[str], doing: str, failures: Failures | None = None,
+                 include: list[str] = (), exclude: list[str] = ()):
         self.failures = failures
         self._progress: Progress | None = None
-        if (open_ended or len(sources) > PROGRESS_AFTER) and err.is_terminal:
+        if (open_ended(sources) or len(sources) > PROGRESS_AFTER) and err.is_terminal:
             columns = [TextColumn(doing), BarColumn(), MofNCompleteColumn(), _Rate(),
                        TextColumn("{task.fields[failed]} failed"), TimeElapsedColumn()]
             self._progress = Progress(*columns, console=err, transient=True,
                                       redirect_stdout=False)
-            self._task = self._progress.add_task(
-                doing, total=None if open_ended else len(sources), failed=0)
+            total = count_inputs(sources, list(include), list(exclude))  # before reading any
+            self._task = self._progress.add_task(doing, total=total, failed=0)
 
     def __enter__(self) -> Bar:
         if self._progress is not None:
@@ -202,6 +230,38 @@ class Bar:
             yield result
 
 
+def open_ended(sources: list[str]) -> bool:
+    """True when ``sources`` may hold more than one article: several, a directory, a URL (which
+    may be a feed), an archive or a dump."""
+    return len(sources) > 1 or any(
+        Path(s).is_dir() or is_url(s) or is_warc(Path(s)) or is_jsonl(Path(s)) for s in sources
+    )
+
+
+def count_inputs(sources: list[str], include: list[str], exclude: list[str]) -> int | None:
+    """How many articles ``sources`` hold, counted up front: files (in directories too) and
+    lines of JSONL dumps; None when a URL or an archive makes the number unknown."""
+    total = 0
+    for spec in sources:
+        if is_url(spec):
+            return None
+        for path in walk(spec, include, exclude):
+            if isinstance(path, ClaimgraphError):
+                continue
+            if is_warc(path):
+                return None
+            total += _lines(path) if is_jsonl(path) and path.suffix != ".gz" else 1
+    return total
+
+
+def _lines(path: Path) -> int:
+    try:
+        with path.open("rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except OSError:
+        return 1
+
+
 class _Rate(ProgressColumn):
     def render(self, task) -> Text:
         rate = task.completed / task.elapsed if task.elapsed else 0.0
@@ -216,7 +276,8 @@ def results_of(
     """The run loop's results for ``sources`` in input order: computed here, or analyzed on
     a Dask cluster with ``workers`` or ``scheduler`` (progress from the workers)."""
     if not (workers or scheduler):
-        yield bar.counting(run(sources, settings, failures, analyze=analyze, **options))
+        yield bar.counting(run(sources, settings, failures, analyze=analyze,
+                               on_skip=failures.skip, **options))
         return
     from claimgraph.batch import run_on_cluster  # Dask loads only if asked
 
@@ -241,8 +302,13 @@ def exit_with_summary(done: int, duplicates: int, failures: Failures, verb: str)
     """The run's summary on stderr, then exit 2 if nothing succeeded, 1 if something failed."""
     copies = f" ({duplicates} duplicate{'s' * (duplicates != 1)})" if duplicates else ""
     summary = f"{done} {verb}{copies}, {failures.count} failed"
+    if failures.skipped:
+        n = sum(failures.skipped.values())
+        endings = ", ".join(f"{ending} ×{count}" if count > 1 else ending
+                            for ending, count in failures.skipped.most_common())
+        summary += f", {n} file{'s' * (n != 1)} skipped for unknown endings ({endings})"
     for reason, count in failures.reasons.most_common():
         summary += f"\n  {count} × {reason}"
-    err.print(summary, markup=False)
+    err.print(summary)
     if failures.count:
         raise typer.Exit(2 if done == 0 else 1)

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.cli.app import app, err, out, settings_or_exit
+from claimgraph.cli.app import app, out, print_error, settings_or_exit
 from claimgraph.errors import ClaimgraphError, StoreError
 from claimgraph.settings import Settings
 from claimgraph.store import Store, open_store, parse_url, schema, shown
@@ -31,7 +31,7 @@ app.add_typer(db_app, name="db")
 
 def fail(error: ClaimgraphError) -> None:
     """One line for an error that stops the command, and exit code 2."""
-    err.print(f"[red]error[/red]: {error}", markup=True, highlight=False)
+    print_error(error)
     raise typer.Exit(2)
 
 

@@ -9,7 +9,7 @@ from typing import Annotated
 
 import typer
 
-from claimgraph.cli.app import app, err, settings_or_exit
+from claimgraph.cli.app import app, err, print_error, settings_or_exit
 from claimgraph.cli.db import Database, opened
 from claimgraph.cli.query import Since, since_date
 from claimgraph.export import article_ids, write_jsonl, write_tables
@@ -64,5 +64,5 @@ def _open(path: Path):
     try:
         return path.open("w", encoding="utf-8")
     except OSError as error:
-        err.print(f"[red]error[/red]: {path}: cannot write: {error.strerror or error}")
+        print_error(f"{path}: cannot write: {error.strerror or error}")
         raise typer.Exit(2) from None

@@ -17,7 +17,7 @@ from rich.text import Text
 
 from claimgraph.cli.app import (
     SOURCES_HELP, AllowPrivate, Exclude, Failures, Include, MaxBytes, Scheduler, Workers, app,
-    dask_client, err, settings_or_exit,
+    dask_client, err, print_error, settings_or_exit,
 )
 from claimgraph.cli.db import Database, opened
 from claimgraph.cli.link import link_after_ingest
@@ -199,7 +199,7 @@ def _summary(tally: Counter, failures: Failures, where: str, stopped: StoreError
         summary += f"\n  {count} × {reason}"
     err.print(summary, markup=False)
     if stopped is not None:
-        err.print(f"[red]error[/red]: {stopped}", markup=True, highlight=False)
+        print_error(stopped)
         raise typer.Exit(2)
     if failures.count:
         raise typer.Exit(2 if done == 0 else 1)

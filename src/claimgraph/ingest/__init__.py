@@ -6,7 +6,7 @@ could not read, so that one bad item never stops the batch.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
 
 from claimgraph.errors import ClaimgraphError
@@ -24,13 +24,15 @@ Item = RawDocument | ClaimgraphError
 def read_sources(
     specs: Iterable[str], settings: Settings, *,
     include: Sequence[str] = (), exclude: Sequence[str] = (),
+    on_skip: Callable[[Path], None] | None = None,
 ) -> Iterator[Item]:
     """The documents of each spec in turn, by what it is.
 
     '-' is standard input; an http(s) URL is fetched (a feed's entries are fetched in turn);
     a path is a WARC archive (.warc, .warc.gz), a JSONL dump (.jsonl), an RSS/Atom feed (by
     suffix or content), a page (HTML or text, optionally .gz), or a directory of any of these
-    (``include``/``exclude`` globs choose the files).
+    (``include``/``exclude`` globs choose the files; ``on_skip`` hears of each file left out
+    for its unknown ending).
     """
     with Fetcher(settings) as fetcher:
         for spec in specs:
@@ -39,7 +41,7 @@ def read_sources(
             elif is_url(spec):
                 yield from _read_url(spec, fetcher)
             else:
-                for path in walk(spec, include, exclude):
+                for path in walk(spec, include, exclude, on_skip):
                     if isinstance(path, ClaimgraphError):
                         yield path
                     else:

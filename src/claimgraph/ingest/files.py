@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import gzip
+import io
+import logging
 import os
 import sys
 import zlib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import BinaryIO
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.ingest.feeds import FEED_SUFFIXES
@@ -18,6 +21,8 @@ from claimgraph.ingest.warc import WARC_SUFFIXES
 from claimgraph.model import RawDocument
 from claimgraph.settings import Settings
 
+log = logging.getLogger(__name__)
+_GZIP_MAGIC = b"\x1f\x8b"
 _PAGE_SUFFIXES = (".txt", ".text", ".html", ".htm", ".xhtml")
 # What a directory walk picks up when no --include is given; a file named explicitly is read
 # whatever its name.
@@ -28,7 +33,8 @@ DEFAULT_SUFFIXES = (
 
 
 def walk(
-    spec: str, include: Sequence[str] = (), exclude: Sequence[str] = ()
+    spec: str, include: Sequence[str] = (), exclude: Sequence[str] = (),
+    on_skip: Callable[[Path], None] | None = None,
 ) -> Iterator[Path | InputError]:
     """The files ``spec`` names: itself if a file, else the files under it (a folder's own
     files first, then its subfolders, each in name order).
@@ -36,7 +42,8 @@ def walk(
     In a directory, a file is taken when its name ends in one of DEFAULT_SUFFIXES, or, given
     ``include`` globs, when one matches; ``exclude`` globs drop files and whole directories.
     A glob matches a path relative to ``spec`` ('news/2024/*.html') or a bare name ('*.html');
-    hidden files and directories (names starting with '.') are skipped.
+    hidden files and directories (names starting with '.') are skipped. Files left out for
+    their ending (no ``include`` given) are logged and passed to ``on_skip``.
     """
     root = Path(spec)
     if not root.is_dir():
@@ -64,6 +71,10 @@ def walk(
             if wanted:
                 found = True
                 yield here / name
+            elif not include:
+                log.info("%s: skipped, not a known file ending", here / name)
+                if on_skip is not None:
+                    on_skip(here / name)
     if not found:
         what = ("files matching " + ", ".join(include)) if include else (
             "analyzable files (" + ", ".join(DEFAULT_SUFFIXES) + ")"
@@ -105,16 +116,25 @@ def read_file(path: Path, settings: Settings) -> RawDocument | ClaimgraphError:
 
 
 def read_stdin(settings: Settings) -> RawDocument | ClaimgraphError:
+    """Standard input, decompressed when it is a gzip stream."""
     try:
         data = read_capped(sys.stdin.buffer, "<stdin>", settings)
+        if data[:2] == _GZIP_MAGIC:
+            data = _gunzip(io.BytesIO(data), "<stdin>", settings)
     except ClaimgraphError as err:
+        err.item = "<stdin>"
         return err
     return RawDocument(source="<stdin>", data=data)
 
 
 def _read_gzip(path: Path, settings: Settings) -> bytes:
+    with path.open("rb") as fh:
+        return _gunzip(fh, str(path), settings)
+
+
+def _gunzip(stream: BinaryIO, item: str, settings: Settings) -> bytes:
     try:
-        with gzip.open(path, "rb") as fh:
-            return read_capped(fh, str(path), settings)
+        with gzip.GzipFile(fileobj=stream, mode="rb") as fh:
+            return read_capped(fh, item, settings)
     except (gzip.BadGzipFile, EOFError, zlib.error) as err:
         raise InputError(f"corrupt or truncated gzip ({err})") from err

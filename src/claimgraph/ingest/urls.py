@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import time
 import zlib
 from collections.abc import Callable, Iterator
@@ -25,8 +26,9 @@ log = logging.getLogger(__name__)
 _ACCEPT_ENCODING = "gzip, deflate"
 _REDIRECTS = {301, 302, 303, 307, 308}
 _HTML_TYPES = {"text/html", "application/xhtml+xml"}
-# Media types that are never an article; anything else is passed on and sniffed by extraction.
-_NOT_TEXT = ("image/", "audio/", "video/", "font/", "application/pdf", "application/zip")
+# What is read: HTML and text, feeds (RSS, Atom, XML), and responses without a type (sniffed).
+# Anything else (JSON, PDF, images, octet-stream, ...) is refused with the type it had.
+_READABLE = re.compile(r"text/.*|application/(?:xhtml\+xml|(?:rss|atom|rdf)\+xml|xml)|")
 
 # httpcore's failures, most specific first, as the reasons a user reads.
 _FAILURES: tuple[tuple[type[Exception], str], ...] = (
@@ -259,12 +261,13 @@ def charset(content_type: str) -> str | None:
 
 
 def _check_response(resp: httpx.Response) -> str:
-    """The response's media type; FetchError for an error status or a media type never text."""
+    """The response's media type; FetchError for an error status or a media type not read."""
     if resp.status_code >= 400:
         raise FetchError(f"HTTP {resp.status_code} {resp.reason_phrase}".rstrip())
     if not 200 <= resp.status_code < 300:
         raise FetchError(f"unexpected HTTP status {resp.status_code} {resp.reason_phrase}".rstrip())
     media = resp.headers.get("content-type", "").split(";", 1)[0].strip().lower()
-    if media.startswith(_NOT_TEXT):
-        raise FetchError(f"not an article: the server sent {media}")
+    if not _READABLE.fullmatch(media):
+        raise FetchError(f"not an article: the server sent {media} (only HTML, text and feeds "
+                         "are read)")
     return media
