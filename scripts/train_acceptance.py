@@ -52,6 +52,7 @@ def examples(articles: list[dict]) -> list[dict]:
             cues = [(c["start"], c["end"]) for q in article["quotes"]
                     for c in (q.get("cue_spans") or [q["cue"]] if q.get("cue") else [])]
             content = _chars(c for q in article["quotes"] for c in q["contents"])
+            text = doc.text
             for draft in find_drafts(doc, lexicon):
                 if not draft.pieces:
                     continue
@@ -61,7 +62,7 @@ def examples(articles: list[dict]) -> list[dict]:
                     pieces = _chars({"start": a, "end": b} for a, b in draft.pieces)
                     label = len(pieces & content) >= 0.5 * len(pieces)
                 rows.append({"article": n, "judged": judged(draft), "label": bool(label),
-                             "features": features(draft) if judged(draft) else []})
+                             "features": features(draft, text) if judged(draft) else []})
             if n % 100 == 0:
                 print(f"  {n}/{len(articles)} articles", file=sys.stderr)
     return rows

@@ -38,8 +38,8 @@ class AcceptanceModel:
         z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
         return 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
 
-    def accepts(self, draft: Draft) -> bool:
-        return self.score(features(draft)) >= self.threshold
+    def accepts(self, draft: Draft, text: str) -> bool:
+        return self.score(features(draft, text)) >= self.threshold
 
 
 @cache
@@ -64,10 +64,10 @@ def judged(draft: Draft) -> bool:
     return draft.cue is not None and draft.kind != "direct" and draft.cue.text != ":"
 
 
-def features(draft: Draft) -> list[str]:
-    """Sparse binary features of a candidate attribution."""
+def features(draft: Draft, text: str) -> list[str]:
+    """Sparse binary features of a candidate attribution; ``text`` is its Doc's text, read
+    once by the caller (Doc.text joins every token on each access)."""
     cue = draft.cue
-    doc = cue.doc
     lemma = cue.lemma_.lower()
     children = list(cue.children)
     deps = {c.dep_ for c in children}
@@ -83,15 +83,15 @@ def features(draft: Draft) -> list[str]:
         feats.append("modal")
     if any(c.dep_ == "mark" and c.lower_ == "that" for c in children for c in c.children):
         feats.append("that-clause")
-    words = sum(len(doc.text[a:b].split()) for a, b in draft.pieces)
+    words = sum(len(text[a:b].split()) for a, b in draft.pieces)
     feats.append(f"words={_bucket(words)}")
     feats.append(f"pieces={min(len(draft.pieces), 3)}")
     first = draft.pieces[0][0]
     feats.append("content-before" if first < cue.idx else "content-after")
     feats += _speaker_features(draft.speaker_head(), cue, lemma)
-    line_start = doc.text.rfind("\n", 0, cue.idx) + 1
-    line_end = doc.text.find("\n", cue.idx)
-    line = doc.text[line_start: line_end if line_end >= 0 else len(doc.text)].rstrip()
+    line_start = text.rfind("\n", 0, cue.idx) + 1
+    line_end = text.find("\n", cue.idx)
+    line = text[line_start: line_end if line_end >= 0 else len(text)].rstrip()
     if line and line[-1] not in ".!?\"”’'":
         feats.append("line-unpunctuated")  # a headline, a caption, a kicker
     if line_start == 0:

@@ -94,7 +94,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon, model: AcceptanceModel | None = N
     text = _Text(doc)
     drafts = find_drafts(doc, lexicon, text)
     if model is not None:
-        drafts = [d for d in drafts if not judged(d) or model.accepts(d)]
+        drafts = [d for d in drafts if not judged(d) or model.accepts(d, text.text)]
         kept = {id(d) for d in drafts}
         for draft in drafts:
             if draft.speaker_of is not None and id(draft.speaker_of) not in kept:
