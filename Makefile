@@ -38,7 +38,7 @@ bench: $(VENV)/.installed-dev  ## run the benchmarks against $(DATA) and refresh
 	$(BIN)/python bench/extraction.py --data $(DATA)/article-extraction-benchmark
 	$(BIN)/python bench/dedup.py --data $(DATA)/article-extraction-benchmark --ecbplus $(DATA)/ecbplus
 	$(BIN)/python bench/clustering.py --data $(DATA)/ecbplus --split dev
-	$(BIN)/python bench/linking.py --data $(DATA)/polnear
+	$(BIN)/python bench/bad_input.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache
