@@ -10,7 +10,7 @@ import typer
 
 from claimgraph.cli.app import (
     SOURCES_HELP, AllowPrivate, Bar, DedupIndex, Exclude, Failures, Format, Include, MaxBytes,
-    Scheduler, Workers, app, exit_with_summary, open_ended, out, results_of, settings_or_exit,
+    Model, Scheduler, Workers, app, exit_with_summary, open_ended, out, results_of, settings_or_exit,
 )
 from claimgraph.analyze.acts import keep_acts
 from claimgraph.errors import ClaimgraphError
@@ -35,9 +35,7 @@ def analyze(
             help="Analyze the input exactly as given (no cleaning), so offsets index the file.",
         ),
     ] = False,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy pipeline to load \\[env CLAIMGRAPH_SPACY_MODEL].")
-    ] = None,
+    model: Model = None,
     max_bytes: MaxBytes = None,
     include: Include = None,
     exclude: Exclude = None,

@@ -130,6 +130,9 @@ MaxBytes = Annotated[
     int | None,
     typer.Option(help="Refuse inputs larger than this \\[env CLAIMGRAPH_MAX_BYTES]."),
 ]
+Model = Annotated[
+    str | None, typer.Option(help="spaCy pipeline to load \\[env CLAIMGRAPH_SPACY_MODEL].")
+]
 Workers = Annotated[
     int | None,
     typer.Option(

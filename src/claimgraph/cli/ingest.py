@@ -16,8 +16,8 @@ from rich.progress import (
 from rich.text import Text
 
 from claimgraph.cli.app import (
-    SOURCES_HELP, AllowPrivate, Exclude, Failures, Include, MaxBytes, Scheduler, Workers, app,
-    dask_client, err, print_error, settings_or_exit,
+    SOURCES_HELP, AllowPrivate, Exclude, Failures, Include, MaxBytes, Model, Scheduler, Workers,
+    app, dask_client, err, print_error, settings_or_exit,
 )
 from claimgraph.cli.db import Database, opened
 from claimgraph.cli.link import link_after_ingest
@@ -44,9 +44,7 @@ def ingest(
     plain: Annotated[
         bool, typer.Option("--plain", help="Analyze the inputs exactly as given (no cleaning).")
     ] = False,
-    model: Annotated[
-        str | None, typer.Option(help="spaCy pipeline to load \\[env CLAIMGRAPH_SPACY_MODEL].")
-    ] = None,
+    model: Model = None,
     max_bytes: MaxBytes = None,
     include: Include = None,
     exclude: Exclude = None,
