@@ -16,18 +16,15 @@ from __future__ import annotations
 
 import json
 import math
-import random
 import sys
-from collections import Counter
 from pathlib import Path
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from common import bench_arg_parser, load_jsonl  # noqa: E402
+from logistic import fit_logistic  # noqa: E402
 
 from claimgraph.analyze.acceptance import WEIGHTS, features, judged  # noqa: E402
 from claimgraph.analyze.cues import load_lexicon  # noqa: E402
@@ -75,27 +72,9 @@ def _chars(spans) -> set[int]:
     return out
 
 
-def fit(rows: list[dict], epochs: int = 5, l2: float = 0.01, rate: float = 0.1, seed: int = 0):
-    counts = Counter(f for r in rows for f in set(r["features"]))
-    names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT)
-    index = {f: i for i, f in enumerate(names)}
-    data = [([index[f] for f in set(r["features"]) if f in index] + [len(names)], r["label"])
-            for r in rows]
-    w = np.zeros(len(names) + 1)  # the last weight is the bias
-    g2 = np.full(len(w), 1e-8)
-    order = list(range(len(data)))
-    rnd = random.Random(seed)
-    for _ in range(epochs):
-        rnd.shuffle(order)
-        for k in order:
-            idx, y = data[k]
-            z = float(w[idx].sum())
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            grad = (p - y) + l2 * w[idx]
-            g2[idx] += grad * grad
-            w[idx] -= rate * grad / np.sqrt(g2[idx])
-    weights = {f: round(float(w[i]), 4) for f, i in index.items() if abs(w[i]) >= 1e-3}
-    return weights, round(float(w[-1]), 4)
+def fit(rows: list[dict], epochs: int = 5, l2: float = 0.01):
+    return fit_logistic([(r["features"], r["label"]) for r in rows],
+                        lambda f, n: n >= MIN_FEATURE_COUNT, epochs=epochs, l2=l2)
 
 
 def score(weights: dict, bias: float, feats: list[str]) -> float:

@@ -13,19 +13,16 @@ Only the train split is read; the dev split is for ``bench/hedges.py``.
 from __future__ import annotations
 
 import json
-import math
-import random
 import sys
 from collections import Counter, defaultdict
 from pathlib import Path
-
-import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "bench"))
 sys.path.insert(0, str(ROOT / "src"))
 
 from common import bench_arg_parser  # noqa: E402
+from logistic import fit_logistic  # noqa: E402
 from szeged import TYPE_NAMES, parsed  # noqa: E402
 
 from claimgraph.analyze.hedges import LEXICON, HedgeModel, candidates, features  # noqa: E402
@@ -84,29 +81,11 @@ def examples(rows, docs, model: HedgeModel):
             yield features(doc, cand), int(hit)
 
 
-def train(data, epochs=4, l2=0.1, rate=0.1, seed=0):
-    counts = Counter(f for feats, _ in data for f in set(feats))
+def train(data, epochs=4, l2=0.1):
     # A cue's own identity ("maybe|") is kept however rare, so that a cue seen once is judged
     # by how it was annotated; its context features need MIN_FEATURE_COUNT occurrences.
-    names = sorted(f for f, n in counts.items() if n >= MIN_FEATURE_COUNT or f.endswith("|"))
-    index = {f: i for i, f in enumerate(names)}
-    rows = [([index[f] for f in set(feats) if f in index], y) for feats, y in data]
-    w = np.zeros(len(names) + 1)  # last weight is the bias
-    g2 = np.full(len(w), 1e-8)
-    order = list(range(len(rows)))
-    rnd = random.Random(seed)
-    for _ in range(epochs):
-        rnd.shuffle(order)
-        for k in order:
-            idx, y = rows[k]
-            idx = idx + [len(names)]
-            z = float(w[idx].sum())
-            p = 1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z))))
-            grad = (p - y) + l2 * w[idx]
-            g2[idx] += grad * grad
-            w[idx] -= rate * grad / np.sqrt(g2[idx])
-    weights = {f: round(float(w[i]), 4) for f, i in index.items() if abs(w[i]) >= 1e-3}
-    return weights, round(float(w[-1]), 4)
+    return fit_logistic(data, lambda f, n: n >= MIN_FEATURE_COUNT or f.endswith("|"),
+                        epochs=epochs, l2=l2)
 
 
 def main() -> None:
