@@ -57,3 +57,25 @@ def test_analyze_many_streams_in_order_and_reports_bad_items():
 def test_analyze_many_without_a_handler_raises_on_the_bad_item():
     with pytest.raises(InputError):
         list(analyze_many([b"\x00\x01\x02" * 100]))
+
+
+def test_a_long_stream_forgets_the_new_words_it_met_and_gives_the_same_analyses(monkeypatch):
+    """Names never seen before are strings and lexemes spaCy adds to the shared vocabulary; a
+    long run frees them as it goes (memory zones), so its memory does not grow with them."""
+    import claimgraph.api
+    from claimgraph.analyze.pipeline import load_nlp
+    from claimgraph.settings import get_settings
+
+    monkeypatch.setattr(claimgraph.api, "ZONE_ARTICLES", 2)  # zones end inside the stream
+    names = ["Qorvath Umbelline", "Zindra Paloveck", "Yastrel Moonquist", "Vexa Trundholm",
+             "Ulbrecht Sarnavy"]
+    texts = [f"Budget vote\n\n\u201cWe will not pay for it,\u201d said {name}, a councillor "
+             f"in Brindle. The vote is due on {n + 3} May." for n, name in enumerate(names)]
+    nlp = load_nlp(get_settings().spacy_model)
+    lexemes = sum(1 for _ in nlp.vocab)
+    streamed = list(analyze_many(texts))
+    assert not any(word in nlp.vocab.strings for name in names for word in name.split())
+    assert sum(1 for _ in nlp.vocab) == lexemes
+    alone = [analyze(text, source=f"<item {n}>") for n, text in enumerate(texts, start=1)]
+    assert [a.model_dump() for a in streamed] == [a.model_dump() for a in alone]
+    assert [q.speaker.text.split(",")[0] for a in streamed for q in a.quotes] == names

@@ -126,3 +126,10 @@ def test_an_unreachable_scheduler_is_one_line():
     result = CliRunner().invoke(app, ["analyze", "--scheduler", "tcp://127.0.0.1:9", "x.txt"])
     assert result.exit_code == 2
     assert "cannot reach the Dask scheduler" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_workers_keep_the_allocators_default_trimming(cluster):
+    """Dask would start workers that give freed memory back at once (MALLOC_TRIM_THRESHOLD_),
+    which costs spaCy a page fault per reallocation; ours run as one plain process does."""
+    trims = cluster.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
+    assert len(trims) == 2 and set(trims.values()) == {None}

@@ -8,6 +8,7 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+import dask
 from distributed import Client, LocalCluster
 
 from claimgraph.batch.tasks import LoadPipeline, pipeline_problem
@@ -19,6 +20,11 @@ log = logging.getLogger(__name__)
 # Seconds to wait for an existing scheduler to answer.
 CONNECT_TIMEOUT = 10
 DASHBOARD = ":8787"  # Dask's usual port; another free one is taken when it is busy
+# Dask starts workers with glibc's MALLOC_TRIM_THRESHOLD_ at 64 KiB, so that freed memory goes
+# back to the system at once; spaCy allocates and frees so much per document that the worker
+# then takes ~12x the page faults and ~10 % more CPU than one plain process. Workers keep the
+# allocator's default, as the plain process does: memory stays flat (spaCy memory zones).
+WORKER_ENV = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
 
 
 @contextmanager
@@ -34,11 +40,12 @@ def connect(
         except (OSError, TimeoutError) as err:
             raise ConfigError(f"cannot reach the Dask scheduler ({err})", scheduler) from None
     else:
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True,
-            # Without bokeh there is no dashboard, only a page saying so: any free port.
-            dashboard_address=DASHBOARD if _has_dashboard() else ":0",
-        )
+        with dask.config.set(WORKER_ENV):
+            cluster = LocalCluster(
+                n_workers=workers, threads_per_worker=1, processes=True,
+                # Without bokeh there is no dashboard, only a page saying so: any free port.
+                dashboard_address=DASHBOARD if _has_dashboard() else ":0",
+            )
         client = Client(cluster)
     try:
         client.register_plugin(LoadPipeline(settings.spacy_model), name="claimgraph-pipeline")
