@@ -133,3 +133,16 @@ def test_workers_keep_the_allocators_default_trimming(cluster):
     which costs spaCy a page fault per reallocation; ours run as one plain process does."""
     trims = cluster.run(lambda: os.environ.get("MALLOC_TRIM_THRESHOLD_"))
     assert len(trims) == 2 and set(trims.values()) == {None}
+
+
+def test_a_worker_of_two_threads_gives_what_one_process_gives(corpus, reference):
+    """Existing clusters often run workers of several threads: their tasks share one
+    pipeline and must not free each other's words mid-article."""
+    from distributed import Client, LocalCluster
+
+    settings = get_settings(partition_size=1)
+    with LocalCluster(n_workers=1, threads_per_worker=2, processes=False,
+                      dashboard_address=":0") as local, Client(local) as client:
+        errors = []
+        results = dumps(run_on_cluster(client, corpus, settings, errors.append))
+    assert (results, [str(e) for e in errors]) == reference

@@ -51,7 +51,8 @@ def analyze_many(
 
     Text and bytes items are named ``<item N>`` (from 1) in errors and in ``source``.
     A bad item raises its ClaimgraphError, unless ``on_error`` is given: then it is passed the
-    error and the stream goes on with the next item.
+    error and the stream goes on with the next item. One stream at a time per process: streams
+    share the pipeline, and the vocabulary a stream frees as it goes is shared too.
     """
     settings = settings or get_settings()
     nlp = load_nlp(settings.spacy_model)

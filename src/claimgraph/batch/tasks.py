@@ -10,6 +10,7 @@ stores nothing twice.
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -29,6 +30,9 @@ from claimgraph.store import Saved, Store, open_store
 PROGRESS_TOPIC = "claimgraph-progress"
 # Seconds between two progress reports of one task.
 _REPORT_EVERY = 0.5
+# One analysis at a time in a worker of several threads: its threads share one pipeline, whose
+# memory zones (api.analyze_many) must not overlap; parsing holds the GIL anyway.
+_analyzing = threading.Lock()
 
 
 class LoadPipeline(WorkerPlugin):
@@ -87,6 +91,13 @@ def analyze_part(
 ) -> Done:
     """The analyses of ``items``, or what saving them in the store at ``store_url`` did;
     ``task`` names the run and partition in progress reports."""
+    with _analyzing:
+        return _analyze(items, settings, plain, task, store_url)
+
+
+def _analyze(
+    items: list[Article], settings: Settings, plain: bool, task: tuple, store_url: str | None,
+) -> Done:
     done = Done()
     start = time.perf_counter()
     analyses = _reporting(
