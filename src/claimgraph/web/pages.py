@@ -16,7 +16,7 @@ from claimgraph.web.analyzing import analyze_input
 from claimgraph.web.app import render
 from claimgraph.web.article_view import STATUSES, article_view
 from claimgraph.web.charts import network, reports, timeline
-from claimgraph.web.profile import profile, statements_page
+from claimgraph.web.profile import profile
 from claimgraph.web.security import CSRF_FIELD, check_csrf, check_token
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -66,9 +66,10 @@ def who(
     if not person.type:
         raise HTTPException(404, f"nobody called {name!r} in the store")
     act, status = act and act.value, status and status.value
-    statements, matching = statements_page(store, name, act, status, offset, PAGE)
-    return render(request, "who.html", person=person, total=person.statements,
-                  statements=statements, matching=matching, offset=offset, page=PAGE,
+    found = store.statements(name, act=act, status=status, offset=offset, limit=PAGE)
+    total = store.statements(name, limit=0).total if act or status else found.total
+    return render(request, "who.html", person=person, total=total,
+                  statements=found.items, matching=found.total, offset=offset, page=PAGE,
                   act=act, status=status, acts=ACTS, statuses=list(STATUSES),
                   timeline=timeline(person.mentions, f"Mentions of {person.name} by day"))
 
