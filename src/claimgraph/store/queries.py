@@ -181,13 +181,18 @@ def statements(session: Session, name: str, *, act: str | None = None,
             loose = loose.where(ClaimRow.status == status)
         parts.append(loose)
     found = union_all(*parts).subquery()
-    total = session.scalar(select(func.count()).select_from(found))
-    if limit == 0 or not total or offset >= total:
-        return Statements(total=total or 0)
+    count = select(func.count()).select_from(found)
+    if limit == 0:
+        return Statements(total=session.scalar(count))
+    # The total rides along with the page (one pass over the matches), unless the page is
+    # past the end.
     page = session.execute(_newest_first(
-        select(found.c.loose, found.c.id, found.c.article_id)
+        select(found.c.loose, found.c.id, found.c.article_id, func.count().over().label("total"))
         .join(ArticleRow, ArticleRow.id == found.c.article_id)
     ).order_by(found.c.loose, found.c.position).offset(offset).limit(limit)).all()
+    if not page:
+        return Statements(total=session.scalar(count) if offset else 0)
+    total = page[0].total
     quote_ids = [row.id for row in page if not row.loose]
     quote_rows = {q.id: q for q in session.scalars(
         select(QuoteRow).where(QuoteRow.id.in_(quote_ids)))}

@@ -63,16 +63,15 @@ def profile(store, name: str, top: int = 12) -> Profile:
             .join(ArticleRow, ArticleRow.id == EntityRow.article_id)
             .where(among(EntityRow.id, ids), ArticleRow.published.is_not(None))
             .group_by(ArticleRow.published).order_by(ArticleRow.published))]
-        in_same = select(EntityRow.article_id).where(among(EntityRow.id, ids))
-        result.articles = session.scalar(select(func.count()).select_from(
-            in_same.distinct().subquery()))
+        articles = session.scalars(
+            select(EntityRow.article_id).where(among(EntityRow.id, ids)).distinct()).all()
+        result.articles = len(articles)
         result.alongside = [tuple(row) for row in session.execute(
-            select(EntityRow.name, func.count(QuoteRow.id.distinct()))
+            select(EntityRow.name, func.count())  # a quote has one speaker: counted once
             .join(QuoteRow, QuoteRow.speaker_entity_id == EntityRow.id)
-            .where(QuoteRow.article_id.in_(in_same), ~among(EntityRow.id, ids),
+            .where(among(QuoteRow.article_id, articles), ~among(EntityRow.id, ids),
                    EntityRow.name != result.name)
-            .group_by(EntityRow.name).order_by(func.count(QuoteRow.id.distinct()).desc(),
-                                               EntityRow.name)
+            .group_by(EntityRow.name).order_by(func.count().desc(), EntityRow.name)
             .limit(top))]
         return result
     return store.read(query)
