@@ -159,9 +159,9 @@ def statements(session: Session, name: str, *, act: str | None = None,
     with the claims in it) in order, then the claims attributed to it outside its quotes.
     ``act`` keeps quotes reporting that act (claims outside quotes have none); ``status``
     keeps quotes holding a claim of that status and claims of it; ``outside_quotes=False``
-    keeps quotes only. ``ids`` (e.g. every stored
-    entity linked to one canonical entity) replaces the name lookup. Paged and counted in
-    the database: a speaker with thousands of quotes costs one page's worth."""
+    keeps quotes only. ``ids`` (e.g. every stored entity linked to one canonical entity)
+    replaces the name lookup. Paged and counted in the database: a speaker with thousands of
+    quotes costs little more than one page's worth."""
     speakers = find_entities(session, name) if ids is None else list(ids)
     quoted = select(QuoteRow.id).where(among(QuoteRow.speaker_entity_id, speakers))
     quotes = select(literal(0).label("loose"), QuoteRow.id, QuoteRow.article_id,
