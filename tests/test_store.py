@@ -203,6 +203,19 @@ def test_claims_and_articles_filter_by_entity_status_date_and_outlet(store):
         2, 2, {"asserted": 1, "attributed": 1, "denied": 1})
 
 
+def test_articles_and_claims_are_paged_in_the_store_each_once(store):
+    for n, day in enumerate([3, 1, 4, 1, 5]):
+        store.save(analysis(text=TEXT.replace("reporters", f"{n} reporters"), source=f"{n}.txt",
+                            published=dt.date(2026, 3, day)))
+    articles = store.articles()
+    assert [a for offset in (0, 2, 4) for a in store.articles(offset=offset, limit=2)] == articles
+    assert len(articles) == 5 and store.articles(offset=5) == []
+    claims = store.claims()
+    assert [c for offset in range(0, 15, 4) for c in store.claims(offset=offset, limit=4)] == claims
+    assert len({c.claim.id for c in claims}) == 15
+    assert store.claims(status="denied", offset=3) == store.claims(status="denied")[3:]
+
+
 def test_stats_follow_every_article_stored(store):
     store.save(analysis())
     before = store.stats()

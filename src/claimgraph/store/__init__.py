@@ -15,7 +15,8 @@ Public API (stable; later issues add to it rather than change it)::
         store.who("Lloyd Austin")         # [Statement]: quotes and claims of an entity
         store.statements("Austin", act=, status=, offset=, limit=)  # Statements: one page
                                           # of them and their total, paged in the database
-        store.claims(entity=, status=, since=), store.articles(outlet=, since=)
+        store.claims(entity=, status=, since=, limit=, offset=)
+        store.articles(outlet=, since=, limit=, offset=)  # newest first, paged in the database
         store.stats(), store.counts(), store.revision()
         with store.session() as session:  # a SQLAlchemy Session over the tables in tables.py
             ...

@@ -228,7 +228,8 @@ def statements(session: Session, name: str, *, act: str | None = None,
 # Claims and articles.
 
 def claims(session: Session, entity: str | None = None, status: str | None = None,
-           since: dt.date | None = None, limit: int | None = None) -> list[ClaimHit]:
+           since: dt.date | None = None, limit: int | None = None,
+           offset: int = 0) -> list[ClaimHit]:
     """Claims in the store, newest articles first, filtered by who makes them, their status
     and the article's publication date."""
     statement = select(ClaimRow).join(ArticleRow, ArticleRow.id == ClaimRow.article_id).where(
@@ -240,7 +241,7 @@ def claims(session: Session, entity: str | None = None, status: str | None = Non
     if since:
         statement = statement.where(ArticleRow.published >= since)
     rows = session.scalars(_newest_first(statement).order_by(ClaimRow.position)
-                           .limit(limit)).all()
+                           .offset(offset).limit(limit)).all()
     refs = _refs(session, [row.article_id for row in rows])
     names = _entity_names(session, [row.source_entity_id for row in rows])
     return [ClaimHit(article=refs[row.article_id], claim=to_claim(row),
@@ -248,7 +249,7 @@ def claims(session: Session, entity: str | None = None, status: str | None = Non
 
 
 def articles(session: Session, outlet: str | None = None, since: dt.date | None = None,
-             limit: int | None = None) -> list[ArticleSummary]:
+             limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
     """Stored articles (latest revisions), newest first, with how many records each holds."""
     def count(table):
         return (select(func.count()).where(table.article_id == ArticleRow.id)
@@ -262,7 +263,7 @@ def articles(session: Session, outlet: str | None = None, since: dt.date | None 
                                                                            autoescape=True))
     if since:
         statement = statement.where(ArticleRow.published >= since)
-    rows = session.execute(_newest_first(statement).limit(limit)).all()
+    rows = session.execute(_newest_first(statement).offset(offset).limit(limit)).all()
     return [ArticleSummary(**_ref(row).model_dump(), entities=row.entities, quotes=row.quotes,
                            claims=row.claims) for row in rows]
 

@@ -342,12 +342,13 @@ class Store:
         return self.statements(name, limit=limit, ids=ids).items
 
     def claims(self, entity: str | None = None, status: str | None = None,
-               since: dt.date | None = None, limit: int | None = None) -> list[ClaimHit]:
-        return self.read(lambda s: queries.claims(s, entity, status, since, limit))
+               since: dt.date | None = None, limit: int | None = None,
+               offset: int = 0) -> list[ClaimHit]:
+        return self.read(lambda s: queries.claims(s, entity, status, since, limit, offset))
 
     def articles(self, outlet: str | None = None, since: dt.date | None = None,
-                 limit: int | None = None) -> list[ArticleSummary]:
-        return self.read(lambda s: queries.articles(s, outlet, since, limit))
+                 limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+        return self.read(lambda s: queries.articles(s, outlet, since, limit, offset))
 
     def stats(self) -> Stats:
         """What the store holds. Its sums run over every record, so they are kept until an

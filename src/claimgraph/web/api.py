@@ -81,10 +81,10 @@ StoreDep = Annotated[object, Depends(store_of)]
 
 
 def paged(items: list[T], limit: int, offset: int) -> Page[T]:
-    """A page of ``items``, which holds up to ``offset + limit + 1`` rows (one more tells
-    whether there is a next page)."""
-    more = len(items) > offset + limit
-    return Page(items=items[offset:offset + limit], limit=limit, offset=offset,
+    """The page at ``offset`` from ``items``, the rows from there on: up to ``limit + 1`` of
+    them (one more tells whether there is a next page)."""
+    more = len(items) > limit
+    return Page(items=items[:limit], limit=limit, offset=offset,
                 next_offset=offset + limit if more else None)
 
 
@@ -104,7 +104,7 @@ def list_articles(store: StoreDep, limit: Limit = 20, offset: Offset = 0,
                   outlet: Annotated[str | None, Query(max_length=200)] = None,
                   since: Since = None):
     """Stored articles, newest first, with how many records each holds."""
-    return paged(store.articles(outlet=outlet, since=since, limit=offset + limit + 1),
+    return paged(store.articles(outlet=outlet, since=since, offset=offset, limit=limit + 1),
                  limit, offset)
 
 
@@ -168,7 +168,7 @@ def list_claims(store: StoreDep, status: Annotated[Status | None, Query()] = Non
                 since: Since = None, limit: Limit = 20, offset: Offset = 0):
     """Claims, newest articles first, filtered by status, by who makes them and by date."""
     return paged(store.claims(entity=entity or None, status=status and status.value,
-                              since=since, limit=offset + limit + 1), limit, offset)
+                              since=since, offset=offset, limit=limit + 1), limit, offset)
 
 
 @router.get("/search", response_model=SearchResults, responses=ERRORS)
@@ -196,7 +196,7 @@ def list_clusters(store: StoreDep, q: Annotated[str | None, Query(max_length=200
     """Claim clusters (the same claim across articles), most reported first, with their
     independent origins and, for a disputed number, the conservative estimate."""
     return paged(links.clusters(store, q, status and status.value, min_size=min_size,
-                                limit=offset + limit + 1), limit, offset)
+                                limit=offset + limit + 1)[offset:], limit, offset)
 
 
 @router.get("/clusters/{cluster_id:path}", response_model=ClaimCluster, responses=ERRORS)

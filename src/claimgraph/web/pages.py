@@ -37,10 +37,11 @@ def home(
     if store is None:
         return render(request, "home.html", nav="home")
     stats = store.stats()
-    articles = store.articles(outlet=outlet or None, since=since, limit=offset + PAGE + 1)
+    articles = store.articles(outlet=outlet or None, since=since, offset=offset,
+                              limit=PAGE + 1)  # one more tells whether there is a next page
     return render(request, "home.html", nav="home", stats=stats,
-                  articles=articles[offset:offset + PAGE], outlet=outlet or "", since=since,
-                  offset=offset, more=len(articles) > offset + PAGE, page=PAGE,
+                  articles=articles[:PAGE], outlet=outlet or "", since=since,
+                  offset=offset, more=len(articles) > PAGE, page=PAGE,
                   contested=links.contested(store))
 
 
@@ -99,10 +100,10 @@ def claims(
 ):
     store = need_store(request)
     hits = store.claims(entity=entity or None, status=status and status.value, since=since,
-                        limit=offset + PAGE + 1)
-    return render(request, "claims.html", hits=hits[offset:offset + PAGE], status=status and
+                        offset=offset, limit=PAGE + 1)
+    return render(request, "claims.html", hits=hits[:PAGE], status=status and
                   status.value, entity=entity or "", since=since, offset=offset, page=PAGE,
-                  more=len(hits) > offset + PAGE, statuses=list(STATUSES))
+                  more=len(hits) > PAGE, statuses=list(STATUSES))
 
 
 @router.get("/analyze")
