@@ -19,6 +19,7 @@ def _quotes(nlp, text):
     "Ask whether the school offers a lunch program.",
     "The ministry told the media on Friday.",
     "The TSX index added 0.2 per cent on Tuesday.",
+    "The Nikkei declined 1.2 per cent to 20,402 and the Hang Seng was down 0.3 per cent.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

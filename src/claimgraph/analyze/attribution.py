@@ -242,8 +242,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         objects[0].pos_ == "PROPN" or objects[0].lemma_.lower() in _PRESS or objects[0].lower_ in _PRESS
     ) and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in objects[0].subtree):
         return []  # "told Reuters", "told the media": who heard it, not what was said
-    if objects and all(t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree):
-        return []
+    if objects and (objects[0].ent_type_ in _AMOUNTS or all(
+            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree)):
+        return []  # "the index declined 1.2 per cent to 2,177"
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects:  # "described Obama as a climate evangelist"
