@@ -96,3 +96,22 @@ def test_an_inverted_aside_gives_the_name_after_the_cue_not_the_word_before_it(n
 def test_a_dateline_after_a_headline_is_not_what_it_says(nlp):
     found, _ = _quotes(nlp, "Party leader Tom Reyes says\nOTTAWA — The leader spoke to reporters.")
     assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    "The studio said nothing more about “The Boy Who Found the Sea.”",
+    "“The Girl Who Sailed Home” really is a sweet and well-told film for the whole family.",
+    "The recipe is in her book, “Bread For Every Season,” published in 2004.",
+])
+def test_a_quoted_title_is_no_quotation_and_a_compound_is_no_cue(nlp, text):
+    found, _ = _quotes(nlp, text)
+    assert found == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("“We're Canadians,” the coach said.", "We're Canadians"),
+    ("“Here comes the Big Storm,” the forecaster said.", "Here comes the Big Storm"),
+])
+def test_a_short_sentence_in_capitals_is_still_a_quotation(nlp, text, content):
+    found, _ = _quotes(nlp, text)
+    assert [p.text for q in found for p in q.content] == [content]
