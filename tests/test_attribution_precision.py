@@ -115,3 +115,17 @@ def test_a_quoted_title_is_no_quotation_and_a_compound_is_no_cue(nlp, text):
 def test_a_short_sentence_in_capitals_is_still_a_quotation(nlp, text, content):
     found, _ = _quotes(nlp, text)
     assert [p.text for q in found for p in q.content] == [content]
+
+
+def test_a_participle_after_a_reported_clause_belongs_to_the_one_reporting_it(nlp):
+    found, _ = _quotes(nlp, "Mayor Ann Kowal has said the city will keep its budget, insisting "
+                            "her council won't raise taxes.")
+    assert [(q.speaker.text, q.cue.text) for q in found] == [
+        ("Mayor Ann Kowal", "said"), ("Mayor Ann Kowal", "insisting")]
+
+
+def test_the_people_described_speak_not_the_noun_of_their_description(nlp):
+    found, _ = _quotes(nlp, "“Save our rink,” hockey parents dressed for a game say in unison in "
+                            "the clip.")
+    (quote,) = found
+    assert quote.speaker.text == "hockey parents dressed for a game"
