@@ -129,3 +129,15 @@ def test_the_people_described_speak_not_the_noun_of_their_description(nlp):
                             "the clip.")
     (quote,) = found
     assert quote.speaker.text == "hockey parents dressed for a game"
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("Critics of what is known as the “firewall” argue it could tie the city to the province "
+     "for years.", ["it could tie the city to the province for years"]),
+    ("She said the nurses were kind and “very patient” with her mother.",
+     ["the nurses were kind and “very patient” with her mother"]),
+])
+def test_a_quoted_term_inside_the_writers_sentence_is_not_a_quotation_of_the_next_verb(
+        nlp, text, contents):
+    found, _ = _quotes(nlp, text)
+    assert [p.text for q in found for p in q.content] == contents

@@ -159,13 +159,23 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
         if _is_title(stretch, text):  # 'a scene from "The Kid Who Would Be King"': a name
             free.add(k)
             continue
-        cue = _cue_after(stretch, text, lexicon) or _cue_before(stretch, text, lexicon)
+        cue = (None if _embedded(stretch, text) else _cue_after(stretch, text, lexicon)) or \
+            _cue_before(stretch, text, lexicon)
         if cue is None or cue.i in used:
             free.add(k)
             continue
         used.add(cue.i)
         drafts.append(Draft("direct", cue, list(stretch.pieces), outside=stretch))
     return free
+
+
+def _embedded(stretch: Stretch, text: _Text) -> bool:
+    """Whether a quotation opens right after a word of the writer's sentence ('known as a
+    “backstop” argue', 'suggests companies “should move ...,” as opposed to'): a term or a
+    fragment of reported speech, not a quotation the verb after it introduces."""
+    i = text.token_at(stretch.start) - 1  # the opening mark
+    doc = text.doc
+    return i >= 1 and doc[i].is_quote and (doc[i - 1].is_alpha or doc[i - 1].like_num)
 
 
 def _signature(stretch: Stretch, text: _Text) -> tuple[Token, Token] | None:
