@@ -42,6 +42,8 @@ def _act(nlp, text, cue):
     ("The nurses demanded better pay and safer staffing.", "demanded", "intention"),
     ("The judge ordered the company to pay the fine.", "ordered", "intention"),
     ("The mayor promised that the pool would reopen in June.", "promised", "speech"),
+    ("The landlord threatened legal action against the tenants.", "threatened", "intention"),
+    ("The council proposed a ban on leaf blowers.", "proposed", "intention"),
     ("When asked for comment, the owner said the shop would stay open.", "said", "speech"),
     ("City records from December 2019 show the debt doubled.", "show", "evidence"),
 ])

@@ -8,7 +8,9 @@ Decided from the cue's lemma and its construction, with the word lists of ``data
 - intention: a verb or noun of wanting, planning, trying or demanding ("wants", "plans to",
   "seeks", "demanded"), a verb of hoping, expecting or committing with an infinitive of its own
   ("hopes to win", "vowed to fight", "declined to comment"; "hopes that ..." is a thought,
-  "expects prices to rise" too), or an appeal ("called for a ban", "asked for help");
+  "expects prices to rise" too), a verb of committing or proposing with a thing as its
+  object ("vowed revenge", "proposed a ban"), or an appeal ("called for a ban", "asked for
+  help");
 - thought: a verb or noun of believing, fearing, doubting, hoping, knowing, or of appearing
   ("the plan seems to work": a judgement, not a statement);
 - speech: everything else (said, told, wrote, tweeted, announced, a statement, "X: ...").
@@ -37,6 +39,7 @@ class ActLexicon:
     thought: frozenset[str]
     intention: frozenset[str]
     intention_with_infinitive: frozenset[str]
+    intention_with_object: frozenset[str]
     intention_with_for: frozenset[str]
     evidence_verbs: frozenset[str]
     evidence_sources: frozenset[str]
@@ -47,7 +50,8 @@ def act_lexicon(path: Path = LEXICON) -> ActLexicon:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return ActLexicon(**{k: frozenset(data[k]) for k in (
-            "thought", "intention", "intention_with_infinitive", "intention_with_for", "evidence_verbs",
+            "thought", "intention", "intention_with_infinitive", "intention_with_object",
+            "intention_with_for", "evidence_verbs",
             "evidence_sources")})
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise ConfigError(f"act lexicon {path} is unreadable: {err}") from err
@@ -66,6 +70,8 @@ def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = No
     if forms & lex.evidence_verbs and cue.pos_ in ("VERB", "AUX"):
         return "evidence"
     if forms & lex.intention_with_infinitive and _own_infinitive(cue):
+        return "intention"
+    if forms & lex.intention_with_object and _thing_committed(cue):
         return "intention"
     if forms & lex.intention or (forms & lex.intention_with_for and _appeal(cue)):
         return "intention"
@@ -94,6 +100,13 @@ def _forms(word: Token) -> set[str]:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             forms.add(lower[: -len(ending)] + restore)
     return forms
+
+
+def _thing_committed(verb: Token) -> bool:
+    """Whether ``verb`` commits to or puts forward a thing, not a clause ("vowed revenge",
+    "proposed a ban"; "promised that ..." states what will be)."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and "ccomp" not in deps
 
 
 def _appeal(verb: Token) -> bool:
