@@ -35,6 +35,7 @@ def _act(nlp, text, cue):
     ("Security footage suggests the fire started in the kitchen.", "suggests", "evidence"),
     ("The new bridge seems to have eased the traffic downtown.", "seems", "thought"),
     ("The shutdown seemed to hurt the smaller shops most.", "seemed", "thought"),
+    ("The farmers learned that the dam would flood their fields.", "learned", "thought"),
     ("The union vowed to fight the closure in court.", "vowed", "intention"),
     ("The coach refused to resign after the loss.", "refused", "intention"),
     ("The bakery declined to comment on the recall.", "declined", "intention"),
