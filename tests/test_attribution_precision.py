@@ -141,3 +141,11 @@ def test_a_quoted_term_inside_the_writers_sentence_is_not_a_quotation_of_the_nex
         nlp, text, contents):
     found, _ = _quotes(nlp, text)
     assert [p.text for q in found for p in q.content] == contents
+
+
+def test_a_speaker_after_an_inverted_cue_is_found_though_parsed_as_its_object(nlp):
+    found, _ = _quotes(nlp, "“You’re talking about one genre only,” points out the laid-back "
+                            "Hamilton resident, who moved to Canada in 2005.")
+    (quote,) = found
+    assert quote.speaker is not None and quote.speaker.text.startswith(
+        "the laid-back Hamilton resident")

@@ -79,6 +79,8 @@ class Draft:
                 head = self._noun_before()  # a headline run into the line before it
         if head is None and self.cue.dep_ == "ROOT" and self.outside is None:
             head = self._person_before()
+        if head is None and self.outside is not None and self.cue.idx >= self.outside.end:
+            head = _inverted_object(self.cue)  # '"...," points out the coach'
         if head is None or (head.i < self.cue.i and not _can_speak(head)):
             head = _name_after(self.cue) or head  # "That, argued Jane Doe, is wrong."
         return head if head is not None else self._nearest_name()
@@ -123,6 +125,15 @@ def _can_speak(head: Token) -> bool:
     if head.pos_ in ("PROPN", "NOUN"):
         return head.ent_type_ not in _TIME_ENTITIES
     return head.lower_ not in _NOT_SPEAKERS
+
+
+def _inverted_object(cue: Token) -> Token | None:
+    """The speaker the parse took for the object of a cue after a quotation ('"...," points out
+    the coach')."""
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
 
 
 def _name_after(cue: Token) -> Token | None:
