@@ -20,6 +20,8 @@ def _quotes(nlp, text):
     "The ministry told the media on Friday.",
     "The TSX index added 0.2 per cent on Tuesday.",
     "The Nikkei declined 1.2 per cent to 20,402 and the Hang Seng was down 0.3 per cent.",
+    "The Bovespa in Brazil declined 2.4 per cent to 95,300.10 and Mexico's IPC index was down "
+    "0.5 per cent at 41,002.30.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

@@ -42,6 +42,7 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
 _LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind"}
 # An object that is only an amount reports nothing ("the index added 0.2 per cent").
 _AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}
+_UNITS = {"cent", "percent", "point", "dollar"}  # "1.2 per cent" is tagged no PERCENT
 _PRESS = {"media", "reporter", "press", "journalist", "newspaper", "audience"}
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
 # "worldwide" in "agencies worldwide confirmed", belong to the subject.
@@ -228,6 +229,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     aside = _aside(cue, children)
     if aside is not None:  # the same, parsed with the cue as the root
         return _pieces(doc, (cue.sent.start, aside[0] - 1), (aside[1] + 1, cue.sent.end - 1))
+    if objects and _is_amount(objects[0]):
+        return []  # "the index declined 1.2 per cent to 2,177 and ... was down"
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -255,7 +258,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return []  # "told Reuters", "told the media": who heard it, not what was said
     if objects and (objects[0].ent_type_ in _AMOUNTS or all(
             t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree)):
-        return []  # "the index declined 1.2 per cent to 2,177"
+        return []  # "the TSX added 0.2 per cent"
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects:  # "described Obama as a climate evangelist"
@@ -285,6 +288,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
     return []
+
+
+def _is_amount(noun: Token) -> bool:
+    """Whether ``noun`` is a counted unit of change ("1.2 per cent", "40 points")."""
+    return noun.lemma_.lower() in _UNITS and any(
+        c.dep_ == "nummod" and c.like_num for c in noun.children)
 
 
 def is_imperative(cue: Token) -> bool:
