@@ -36,6 +36,7 @@ def _act(nlp, text, cue):
     ("The new bridge seems to have eased the traffic downtown.", "seems", "thought"),
     ("The shutdown seemed to hurt the smaller shops most.", "seemed", "thought"),
     ("The farmers learned that the dam would flood their fields.", "learned", "thought"),
+    ("A common belief says the lake was once a volcano.", "says", "thought"),
     ("The union vowed to fight the closure in court.", "vowed", "intention"),
     ("The coach refused to resign after the loss.", "refused", "intention"),
     ("The bakery declined to comment on the recall.", "declined", "intention"),

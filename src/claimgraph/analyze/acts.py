@@ -12,7 +12,8 @@ Decided from the cue's lemma and its construction, with the word lists of ``data
   object ("vowed revenge", "proposed a ban"), or an appeal ("called for a ban", "asked for
   help");
 - thought: a verb or noun of believing, fearing, doubting, hoping, knowing, or of appearing
-  ("the plan seems to work": a judgement, not a statement);
+  ("the plan seems to work": a judgement, not a statement), or a belief as the speaker ("a
+  common belief says ...");
 - speech: everything else (said, told, wrote, tweeted, announced, a statement, "X: ...").
 
 ``keep_acts`` keeps only the quotes of some acts (``analyze --acts speech``).
@@ -64,6 +65,8 @@ def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = No
     if speaker is not None and speaker.pos_ in ("NOUN", "PROPN") and \
             speaker.lemma_.lower() in lex.evidence_sources and not _authored(speaker):
         return "evidence"
+    if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lex.thought:
+        return "thought"  # "a common belief says ...": a view held, not anyone's statement
     if cue is None or cue.text == ":":
         return "speech"
     forms = _forms(cue)
