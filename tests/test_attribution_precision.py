@@ -151,3 +151,9 @@ def test_a_speaker_after_an_inverted_cue_is_found_though_parsed_as_its_object(nl
     (quote,) = found
     assert quote.speaker is not None and quote.speaker.text.startswith(
         "the laid-back Hamilton resident")
+
+
+def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
+    found, _ = _quotes(nlp, "He said in a statement that the new mayor would be sworn in on Jan. 31.")
+    (quote,) = found
+    assert quote.speaker is not None and quote.speaker.text == "He"

@@ -513,6 +513,9 @@ def _owner(noun: Token) -> Token | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return obj
+    verb = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and verb.pos_ in ("VERB", "AUX"):
+        return subject_of(verb)  # "He said in a statement that ...": he made the statement
     return None
 
 
