@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -34,6 +36,7 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 # "issued a wind advisory", "showed their support"): they report a clause or a quotation.
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
+_PREFIX_TOKENS = 16
 # Verbs of saying that report a clause or a quotation, never one word ("said Uber").
 _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "respond",
                  "insist", "argue", "remark", "stress", "comment", "write"}
@@ -42,6 +45,7 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
 _LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind"}
 # An object that is only an amount reports nothing ("the index added 0.2 per cent").
 _AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}
+_UNITS = {"cent", "percent", "point", "dollar"}  # "1.2 per cent" is tagged no PERCENT
 _PRESS = {"media", "reporter", "press", "journalist", "newspaper", "audience"}
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
 # "worldwide" in "agencies worldwide confirmed", belong to the subject.
@@ -79,6 +83,8 @@ class Draft:
                 head = self._noun_before()  # a headline run into the line before it
         if head is None and self.cue.dep_ == "ROOT" and self.outside is None:
             head = self._person_before()
+        if head is None and self.outside is not None and self.cue.idx >= self.outside.end:
+            head = _inverted_object(self.cue)  # '"...," points out the coach'
         if head is None or (head.i < self.cue.i and not _can_speak(head)):
             head = _name_after(self.cue) or head  # "That, argued Jane Doe, is wrong."
         return head if head is not None else self._nearest_name()
@@ -125,6 +131,15 @@ def _can_speak(head: Token) -> bool:
     return head.lower_ not in _NOT_SPEAKERS
 
 
+def _inverted_object(cue: Token) -> Token | None:
+    """The speaker the parse took for the object of a cue after a quotation ('"...," points out
+    the coach')."""
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
+
+
 def _name_after(cue: Token) -> Token | None:
     """The last word of a name set right after the cue and closed by punctuation, as in an
     inverted aside ("..., argued Jane Doe, ..." or "..., said Doe.")."""
@@ -164,15 +179,25 @@ def paragraph_bounds(token: Token) -> tuple[int, int]:
     doc = token.doc
     sent = token.sent
     low, high = sent.start_char, sent.end_char
-    for i in range(token.i - 1, sent.start - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            low = doc[i].idx + len(doc[i])
-            break
-    for other in doc[token.i + 1: sent.end]:
-        if other.is_space and "\n" in other.text:
-            high = other.idx
-            break
+    breaks = _positions(doc, "line_breaks", lambda t: t.is_space and "\n" in t.text)
+    before = bisect_left(breaks, token.i)
+    if before and breaks[before - 1] >= sent.start:
+        previous = doc[breaks[before - 1]]
+        low = previous.idx + len(previous)
+    after = bisect_right(breaks, token.i)
+    if after < len(breaks) and breaks[after] < sent.end:
+        high = doc[breaks[after]].idx
     return low, high
+
+
+def _positions(doc: Doc, name: str, test: Callable[[Token], bool]) -> list[int]:
+    """Sorted indices of the tokens of ``doc`` that pass ``test``, found once per Doc: a scan
+    of the sentence for every cue is quadratic when one sentence runs for thousands of tokens."""
+    key = ("claimgraph", name)
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[key] = (len(doc), [t.i for t in doc if test(t)])
+    return cached[1]
 
 
 def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tuple[int, int]]:
@@ -217,6 +242,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     aside = _aside(cue, children)
     if aside is not None:  # the same, parsed with the cue as the root
         return _pieces(doc, (cue.sent.start, aside[0] - 1), (aside[1] + 1, cue.sent.end - 1))
+    if objects and _is_amount(objects[0]):
+        return []  # "the index declined 1.2 per cent to 2,177 and ... was down"
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -242,8 +269,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         objects[0].pos_ == "PROPN" or objects[0].lemma_.lower() in _PRESS or objects[0].lower_ in _PRESS
     ) and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in objects[0].subtree):
         return []  # "told Reuters", "told the media": who heard it, not what was said
-    if objects and all(t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree):
-        return []
+    if objects and (objects[0].ent_type_ in _AMOUNTS or all(
+            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree)):
+        return []  # "the TSX added 0.2 per cent"
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects:  # "described Obama as a climate evangelist"
@@ -275,6 +303,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     return []
 
 
+def _is_amount(noun: Token) -> bool:
+    """Whether ``noun`` is a counted unit of change ("1.2 per cent", "40 points")."""
+    return noun.lemma_.lower() in _UNITS and any(
+        c.dep_ == "nummod" and c.like_num for c in noun.children)
+
+
 def is_imperative(cue: Token) -> bool:
     """Whether ``cue`` is a bare command opening its clause ("Add the flour", "Ask whether ...").
     """
@@ -292,7 +326,15 @@ def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) ->
     words = 0
     for a, b in pieces:
         span = doc.char_span(a, b, alignment_mode="expand")
-        words += len(span.text.split()) if span is not None else 0
+        if span is None:
+            continue
+        # the words of a prefix are never more than the span's: enough there settles it
+        prefix = span[:_PREFIX_TOKENS]
+        words += len(prefix.text.split())
+        if words >= _MIN_CONTENT_WORDS:
+            return False
+        if len(span) > _PREFIX_TOKENS:
+            words += len(span.text.split()) - len(prefix.text.split())
     return words < _MIN_CONTENT_WORDS
 
 
@@ -437,12 +479,14 @@ def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 def _before_trailing_relative(doc: Doc, first: int, last: int) -> int:
     """``last``, or the token before a closing ", which ..." clause: an aside of the writer's."""
-    for i in range(last - 1, first, -1):
-        if doc[i].text == "," and doc[i + 1].lower_ in _RELATIVES:
-            clause = doc[i + 1].head
-            if clause.dep_ == "relcl" and clause.right_edge.i >= last - 1:
-                return i - 1
-            break
+    asides = _positions(doc, "relative_commas", lambda t: t.text == "," and t.i + 1 < len(t.doc)
+                        and t.doc[t.i + 1].lower_ in _RELATIVES)
+    k = bisect_left(asides, last) - 1  # the last ", which" before ``last``
+    if k >= 0 and asides[k] > first:
+        i = asides[k]
+        clause = doc[i + 1].head
+        if clause.dep_ == "relcl" and clause.right_edge.i >= last - 1:
+            return i - 1
     return last
 
 
@@ -492,6 +536,9 @@ def _owner(noun: Token) -> Token | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return obj
+    verb = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and verb.pos_ in ("VERB", "AUX"):
+        return subject_of(verb)  # "He said in a statement that ...": he made the statement
     return None
 
 
