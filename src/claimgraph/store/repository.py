@@ -363,4 +363,5 @@ def _with_records(statement):
         undefer(ArticleRow.text), undefer(ArticleRow.boilerplate),
         selectinload(ArticleRow.posts), selectinload(ArticleRow.entities),
         selectinload(ArticleRow.quotes), selectinload(ArticleRow.claims),
-        selectinload(ArticleRow.quantities), selectinload(ArticleRow.times))
+        selectinload(ArticleRow.quantities), selectinload(ArticleRow.times),
+        selectinload(ArticleRow.hedges))
