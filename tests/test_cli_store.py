@@ -86,6 +86,8 @@ def test_who_search_claims_articles_and_stats_answer_over_the_whole_store(cli, c
     assert denied and all(c["claim"]["status"] == "denied" for c in denied)
     assert any("safety checks" in c["claim"]["text"] for c in denied)
     assert "2 articles" in cli("stats").stdout
+    one = cli("claims", "--limit", "1").stdout
+    assert one.count("] ") == 1 and "more than 1: show more with --limit" in one
     bad = cli("claims", "--since", "last week")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
 
