@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import String, cast, func, select, text
+from sqlalchemy import String, cast, func, or_, select, text
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import InputError
@@ -145,13 +145,16 @@ def who(session: Session, name: str, limit: int | None = None,
         select(QuoteRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
         .where(QuoteRow.speaker_entity_id.in_(ids))
     ).order_by(QuoteRow.position).limit(limit)).all()
-    by_id = {c.id: c for c in session.scalars(
-        select(ClaimRow).where(ClaimRow.source_entity_id.in_(ids)))}
-    by_id.update((c.id, c) for c in session.scalars(
-        select(ClaimRow).where(ClaimRow.quote_id.in_([q.id for q in quotes]))))
-    claims = sorted(by_id.values(), key=lambda c: (c.article_id, c.position))
+    # Claims attributed to it outside its own quotes, newest first, as many as may be shown.
+    own_quotes = select(QuoteRow.id).where(QuoteRow.speaker_entity_id.in_(ids))
+    loose = session.scalars(_newest_first(
+        select(ClaimRow).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
+        .where(ClaimRow.source_entity_id.in_(ids),
+               or_(ClaimRow.quote_id.is_(None), ClaimRow.quote_id.not_in(own_quotes)))
+    ).order_by(ClaimRow.position).limit(limit)).all()
+    claims = session.scalars(select(ClaimRow).where(
+        ClaimRow.quote_id.in_([q.id for q in quotes])).order_by(ClaimRow.position)).all()
     quoted = {q.id for q in quotes}
-    loose = [c for c in claims if c.quote_id not in quoted and c.source_entity_id is not None]
     entities = {e.id: e for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(
         {q.speaker_entity_id for q in quotes} | {c.source_entity_id for c in loose})))}
     refs = _refs(session, [q.article_id for q in quotes] + [c.article_id for c in loose])

@@ -127,6 +127,22 @@ class Store:
                     connection.exec_driver_sql("DELETE FROM articles WHERE 0")
         self.run(probe)
 
+    def optimize(self) -> None:
+        """Refresh the SQLite query planner's statistics after a batch of writes. Without
+        them it guesses that ``latest`` (true for nearly every article) is selective and
+        reads a name's entities by scanning every article: seconds instead of milliseconds
+        at 5,000 articles. The sampled ANALYZE stays fast however large the store; PostgreSQL
+        keeps its statistics itself (autovacuum)."""
+        if self.dialect != "sqlite":
+            return
+
+        def analyze() -> None:
+            with self._writer.connect() as connection:
+                connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
+                connection.exec_driver_sql("ANALYZE")
+                connection.commit()
+        self.run(analyze)
+
     @contextmanager
     def lock(self, name: str) -> Iterator[None]:
         """Hold a lock named ``name`` across processes for work that reads the store, computes
