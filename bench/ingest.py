@@ -145,26 +145,35 @@ def _throughput(dump: Path, n: int, words: int, databases, repeats: int) -> dict
                     encoding="utf-8")
     _command("analyze", "--format", "jsonl", str(warm))  # warm up
     seconds: dict[str, list[float]] = {"analyze": [], **{f"ingest_{d}": [] for d in databases}}
+    # CPU seconds of this process (all its threads): less disturbed by other load than the
+    # wall clock, though without the PostgreSQL server's share.
+    cpu: dict[str, list[float]] = {name: [] for name in seconds}
     sizes: dict[str, float] = {}
     for repeat in range(repeats):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         _command("analyze", "--format", "jsonl", str(dump))
         seconds["analyze"].append(time.perf_counter() - start)
+        cpu["analyze"].append(time.process_time() - start_cpu)
         for name, make in databases.items():
             url = make(f"claimgraph_bench_{repeat}")
-            start = time.perf_counter()
+            start, start_cpu = time.perf_counter(), time.process_time()
             _command("ingest", "--db", url, str(dump))
             seconds[f"ingest_{name}"].append(time.perf_counter() - start)
+            cpu[f"ingest_{name}"].append(time.process_time() - start_cpu)
             sizes[name] = _store_size_mb(url) * 1000 / n
     anchor = statistics.median(seconds["analyze"])
+    anchor_cpu = statistics.median(cpu["analyze"])
     result = {"analyze": {"seconds_all": seconds["analyze"], "seconds_median": anchor,
-                          "articles_per_s": n / anchor, "words_per_s": words / anchor}}
+                          "articles_per_s": n / anchor, "words_per_s": words / anchor,
+                          "cpu_seconds_median": anchor_cpu}}
     for name in databases:
         median = statistics.median(seconds[f"ingest_{name}"])
         result[f"ingest_{name}"] = {
             "seconds_all": seconds[f"ingest_{name}"], "seconds_median": median,
             "articles_per_s": n / median, "words_per_s": words / median,
-            "ratio": anchor / median, "size_per_1000_mb": sizes[name]}
+            "ratio": anchor / median, "size_per_1000_mb": sizes[name],
+            "cpu_seconds_median": statistics.median(cpu[f"ingest_{name}"]),
+            "cpu_ratio": anchor_cpu / statistics.median(cpu[f"ingest_{name}"])}
     return result
 
 
