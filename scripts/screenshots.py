@@ -29,7 +29,7 @@ def pages(store) -> dict[str, str]:
     stats = store.stats()
     first = max(store.articles(), key=lambda a: a.quotes)
     speaker = stats.top_speakers[0][0] if stats.top_speakers else ""
-    quoted = store.who(speaker, limit=1) if speaker else []
+    quoted = store.statements(speaker, outside_quotes=False, limit=1).items if speaker else []
     word = quoted[0].quote.content[0].text.split()[-1].strip(".,”\"") if quoted else "said"
     disputed = links.contested(store, limit=1) or links.clusters(store, limit=1)
     found = {

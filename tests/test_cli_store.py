@@ -126,18 +126,6 @@ def test_an_article_exported_from_the_store_has_the_records_analyze_printed(cli,
         (c["text"], c["status"], c["cues"]) for c in printed["claims"]]
 
 
-def test_ingest_into_sqlite_leaves_statistics_for_the_query_planner(corpus, tmp_path):
-    # Without them SQLite reads a name's entities by scanning every article (seconds at 5,000).
-    url = f"sqlite:///{tmp_path / 'planned.db'}"
-    result = CliRunner().invoke(app, ["ingest", "--db", url, str(corpus)])
-    assert result.exit_code == 1  # empty.txt fails
-    engine = create_engine(url)
-    with engine.connect() as connection:
-        analyzed = {row[0] for row in connection.execute(text("SELECT tbl FROM sqlite_stat1"))}
-    engine.dispose()
-    assert {"articles", "entities", "entity_names", "quotes", "claims"} <= analyzed
-
-
 def test_an_older_store_is_refused_until_db_upgrade_and_a_newer_one_always(cli, store_url, tmp_path, monkeypatch):
     from claimgraph.store import schema
 

@@ -140,6 +140,43 @@ def test_who_finds_an_entity_by_name_or_alias_across_articles(store):
     assert store.who("Nobody Atall") == []
 
 
+def test_statements_come_a_page_at_a_time_all_of_them_once_with_their_total(store):
+    # Seven articles: Brandt's two quotes in each, and a claim of hers outside them; two
+    # articles on the same day, one undated (listed last).
+    days = [dt.date(2026, 3, d) for d in (5, 1, 9, 9, 2, 7)] + [None]
+    saved = []
+    for n, day in enumerate(days):
+        made = analysis(text=TEXT.replace("reporters", f"{n} reporters"), source=f"{n}.txt",
+                        published=day)
+        own = Claim(id="c4", **span(made.text, "40,000 cars a day"), status="hedged",
+                    source="e1")
+        saved.append(store.save(made.model_copy(update={"claims": made.claims + [own]})).id)
+    newest_first = sorted(range(len(days)), key=lambda n: (days[n] is None, days[n] and
+                                                           -days[n].toordinal(), -saved[n]))
+    everything = store.who("Ilse Brandt")
+    assert [s.article.id for s in everything] == [saved[n] for n in newest_first for _ in "qql"]
+    assert [(s.quote.act if s.quote else None) for s in everything[:3]] == [
+        "speech", "intention", None]
+    assert [[c.status for c in s.claims] for s in everything[:3]] == [
+        ["attributed"], [], ["hedged"]]
+
+    pages = [store.statements("brandt", offset=offset, limit=4) for offset in range(0, 24, 4)]
+    assert {page.total for page in pages} == {21}
+    assert [s for page in pages for s in page.items] == everything
+    assert store.statements("brandt", limit=0) == store.statements("brandt", offset=21)
+    assert store.statements("brandt", limit=0).model_dump() == {"total": 21, "items": []}
+
+    hedged = store.statements("brandt", status="hedged", limit=5)
+    assert hedged.total == 7 and [s.article.id for s in hedged.items] == [
+        saved[n] for n in newest_first[:5]]
+    intentions = store.statements("brandt", act="intention")
+    assert intentions.total == 7 and {s.quote.act for s in intentions.items} == {"intention"}
+    quotes = store.statements("brandt", outside_quotes=False, offset=10, limit=10)
+    assert quotes.total == 14 and len(quotes.items) == 4
+    assert all(s.quote is not None for s in quotes.items)
+    assert store.statements("Nobody Atall").model_dump() == {"total": 0, "items": []}
+
+
 def test_search_ranks_articles_and_quotes_and_marks_the_words(store):
     store.save(analysis())
     store.save(bare("Fishermen said the harbour was calm all week.", "calm.txt"))
@@ -165,6 +202,32 @@ def test_claims_and_articles_filter_by_entity_status_date_and_outlet(store):
     stats = store.stats()
     assert (stats.articles, stats.outlets, stats.claims_by_status) == (
         2, 2, {"asserted": 1, "attributed": 1, "denied": 1})
+
+
+def test_articles_and_claims_are_paged_in_the_store_each_once(store):
+    for n, day in enumerate([3, 1, 4, 1, 5]):
+        store.save(analysis(text=TEXT.replace("reporters", f"{n} reporters"), source=f"{n}.txt",
+                            published=dt.date(2026, 3, day)))
+    articles = store.articles()
+    assert [a for offset in (0, 2, 4) for a in store.articles(offset=offset, limit=2)] == articles
+    assert len(articles) == 5 and store.articles(offset=5) == []
+    claims = store.claims()
+    assert [c for offset in range(0, 15, 4) for c in store.claims(offset=offset, limit=4)] == claims
+    assert len({c.claim.id for c in claims}) == 15
+    assert store.claims(status="denied", offset=3) == store.claims(status="denied")[3:]
+
+
+def test_stats_follow_every_article_stored(store):
+    store.save(analysis())
+    before = store.stats()
+    assert (before.articles, before.claims, before.top_speakers) == (1, 3, [("Ilse Brandt", 2)])
+    store.save(analysis(source="again.txt", url="https://harbour.example/again"))
+    assert (store.stats().articles, store.stats().claims) == (2, 6)
+    assert store.stats().top_speakers == [("Ilse Brandt", 4)]
+    store.save(analysis(text=TEXT + " More later.", source="again.txt",
+                        url="https://harbour.example/again"))  # a revision
+    assert (store.stats().articles, store.stats().revisions) == (2, 3)
+    assert store.stats().top_speakers == [("Ilse Brandt", 4)]
 
 
 def test_the_store_reads_and_writes_records_only_never_spacy_or_the_analysis():

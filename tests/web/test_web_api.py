@@ -49,6 +49,25 @@ def test_statements_quotes_claims_and_search(client):
     assert client.get("/api/entities/Nobody Atall").status_code == 404
 
 
+def test_a_speakers_statements_come_page_by_page_all_of_them_with_the_total(client):
+    whole = client.get("/api/entities/Elena Brandt", params={"limit": 100}).json()
+    assert whole["total"] == len(whole["items"]) >= 3 and whole["next_offset"] is None
+    pages, offset = [], 0
+    while offset is not None:
+        page = client.get("/api/entities/Elena Brandt", params={"limit": 2, "offset": offset})
+        assert page.json()["total"] == whole["total"]
+        pages += page.json()["items"]
+        offset = page.json()["next_offset"]
+    assert pages == whole["items"]
+    quotes = client.get("/api/quotes", params={"speaker": "Elena Brandt", "limit": 100}).json()
+    assert quotes["items"] == [s for s in whole["items"] if s["quote"]]
+    assert quotes["total"] == len(quotes["items"])
+    person = client.get("/who/Elena Brandt").text
+    assert f"{whole['total']} statements" in person
+    later = client.get("/who/Elena Brandt", params={"offset": 2}).text
+    assert 'rel="prev"' in later and 'rel="prev"' not in person
+
+
 def test_posting_an_article_analyzes_and_stores_it(client):
     text = ("The harbour master said the channel would reopen on Friday. “Dredging is "
             "finished,” Ana Silva, the port director, told reporters.")

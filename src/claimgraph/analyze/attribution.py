@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -34,6 +36,7 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 # "issued a wind advisory", "showed their support"): they report a clause or a quotation.
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
+_PREFIX_TOKENS = 16
 # Verbs of saying that report a clause or a quotation, never one word ("said Uber").
 _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "respond",
                  "insist", "argue", "remark", "stress", "comment", "write"}
@@ -164,15 +167,25 @@ def paragraph_bounds(token: Token) -> tuple[int, int]:
     doc = token.doc
     sent = token.sent
     low, high = sent.start_char, sent.end_char
-    for i in range(token.i - 1, sent.start - 1, -1):
-        if doc[i].is_space and "\n" in doc[i].text:
-            low = doc[i].idx + len(doc[i])
-            break
-    for other in doc[token.i + 1: sent.end]:
-        if other.is_space and "\n" in other.text:
-            high = other.idx
-            break
+    breaks = _positions(doc, "line_breaks", lambda t: t.is_space and "\n" in t.text)
+    before = bisect_left(breaks, token.i)
+    if before and breaks[before - 1] >= sent.start:
+        previous = doc[breaks[before - 1]]
+        low = previous.idx + len(previous)
+    after = bisect_right(breaks, token.i)
+    if after < len(breaks) and breaks[after] < sent.end:
+        high = doc[breaks[after]].idx
     return low, high
+
+
+def _positions(doc: Doc, name: str, test: Callable[[Token], bool]) -> list[int]:
+    """Sorted indices of the tokens of ``doc`` that pass ``test``, found once per Doc: a scan
+    of the sentence for every cue is quadratic when one sentence runs for thousands of tokens."""
+    key = ("claimgraph", name)
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[key] = (len(doc), [t.i for t in doc if test(t)])
+    return cached[1]
 
 
 def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tuple[int, int]]:
@@ -292,7 +305,15 @@ def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) ->
     words = 0
     for a, b in pieces:
         span = doc.char_span(a, b, alignment_mode="expand")
-        words += len(span.text.split()) if span is not None else 0
+        if span is None:
+            continue
+        # the words of a prefix are never more than the span's: enough there settles it
+        prefix = span[:_PREFIX_TOKENS]
+        words += len(prefix.text.split())
+        if words >= _MIN_CONTENT_WORDS:
+            return False
+        if len(span) > _PREFIX_TOKENS:
+            words += len(span.text.split()) - len(prefix.text.split())
     return words < _MIN_CONTENT_WORDS
 
 
@@ -437,12 +458,14 @@ def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
 
 def _before_trailing_relative(doc: Doc, first: int, last: int) -> int:
     """``last``, or the token before a closing ", which ..." clause: an aside of the writer's."""
-    for i in range(last - 1, first, -1):
-        if doc[i].text == "," and doc[i + 1].lower_ in _RELATIVES:
-            clause = doc[i + 1].head
-            if clause.dep_ == "relcl" and clause.right_edge.i >= last - 1:
-                return i - 1
-            break
+    asides = _positions(doc, "relative_commas", lambda t: t.text == "," and t.i + 1 < len(t.doc)
+                        and t.doc[t.i + 1].lower_ in _RELATIVES)
+    k = bisect_left(asides, last) - 1  # the last ", which" before ``last``
+    if k >= 0 and asides[k] > first:
+        i = asides[k]
+        clause = doc[i + 1].head
+        if clause.dep_ == "relcl" and clause.right_edge.i >= last - 1:
+            return i - 1
     return last
 
 

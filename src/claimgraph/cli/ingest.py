@@ -90,8 +90,6 @@ def ingest(
             stopped = StoreError("interrupted; what was stored is kept: run again to go on")
         if stopped is None:
             try:
-                if tally["stored"] + tally["revised"]:
-                    store.optimize()
                 link_after_ingest(store)  # incremental: only the stories this batch touched
             except StoreError as error:
                 stopped = error

@@ -19,7 +19,7 @@ from claimgraph.cli.db import Database, fail, opened
 from claimgraph.cli.link import show_clusters
 from claimgraph.errors import InputError
 from claimgraph.link import persist
-from claimgraph.store import ArticleRef, ClaimHit, SearchResults, Statement
+from claimgraph.store import ArticleRef, ClaimHit, SearchResults, Statements
 
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="text (readable), json or jsonl (one record a line).")
@@ -123,9 +123,8 @@ def who(
         # Across articles, under every name of the canonical entity once linking has run.
         canonical = persist.entity(store, name) if persist.linked(store) else None
         ids = persist.entity_rows(store, canonical.id) if canonical else None
-        statements: list[Statement] = store.who(name, limit=limit + 1, ids=ids or None)
-    more = len(statements) > limit
-    statements = statements[:limit]
+        page: Statements = store.statements(name, limit=limit, ids=ids or None)
+    statements = page.items
     if _emit(statements, format):
         return
     if not statements:
@@ -133,8 +132,10 @@ def who(
         return
     speakers = sorted({s.speaker for s in statements})
     articles = len({s.article.id for s in statements})
-    out.print(Text(f"{', '.join(speakers)}: {'the latest ' if more else ''}{len(statements)} "
-                   f"statements in {articles} article{'s' * (articles != 1)}", style="bold"))
+    shown = f"the latest {len(statements)} of {page.total}" if page.total > len(statements) \
+        else f"{len(statements)}"
+    out.print(Text(f"{', '.join(speakers)}: {shown} statements in {articles} "
+                   f"article{'s' * (articles != 1)}", style="bold"))
     for statement, new_article in _by_article(statements):
         if new_article:
             out.print(_where(statement.article))
@@ -153,7 +154,7 @@ def who(
         if statuses:
             head.append(f"  [{', '.join(statuses)}]", style="magenta")
         out.print(Text("  ").append_text(head))
-    _more(more, limit)
+    _more(page.total > len(statements), limit)
 
 
 def _by_article(hits: Sequence) -> list[tuple]:

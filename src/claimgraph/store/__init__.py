@@ -13,7 +13,10 @@ Public API (stable; later issues add to it rather than change it)::
         store.revisions(saved.key)        # every revision of one article
         store.search("Pyongyang")         # SearchResults: ranked articles and quotes
         store.who("Lloyd Austin")         # [Statement]: quotes and claims of an entity
-        store.claims(entity=, status=, since=), store.articles(outlet=, since=)
+        store.statements("Austin", act=, status=, offset=, limit=)  # Statements: one page
+                                          # of them and their total, paged in the database
+        store.claims(entity=, status=, since=, limit=, offset=)
+        store.articles(outlet=, since=, limit=, offset=)  # newest first, paged in the database
         store.stats(), store.counts(), store.revision()
         with store.session() as session:  # a SQLAlchemy Session over the tables in tables.py
             ...
@@ -38,10 +41,12 @@ Public API (stable; later issues add to it rather than change it)::
 from claimgraph.store.engine import parse_url, shown
 from claimgraph.store.repository import Saved, Store, open_store
 from claimgraph.store.results import (
-    ArticleHit, ArticleRef, ArticleSummary, ClaimHit, QuoteHit, SearchResults, Statement, Stats,
+    ArticleHit, ArticleRef, ArticleSummary, ClaimHit, QuoteHit, SearchResults, Statement,
+    Statements, Stats,
 )
 
 __all__ = [
     "ArticleHit", "ArticleRef", "ArticleSummary", "ClaimHit", "QuoteHit", "Saved",
-    "SearchResults", "Statement", "Stats", "Store", "open_store", "parse_url", "shown",
+    "SearchResults", "Statement", "Statements", "Stats", "Store", "open_store", "parse_url",
+    "shown",
 ]

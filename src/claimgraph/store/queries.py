@@ -6,13 +6,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from sqlalchemy import String, cast, func, or_, select, text
+from sqlalchemy import (
+    String, bindparam, cast, func, literal, or_, select, text, union_all,
+)
 from sqlalchemy.orm import Session
 
 from claimgraph.errors import InputError
 from claimgraph.store.convert import to_claim, to_quote
 from claimgraph.store.results import (
-    ArticleHit, ArticleRef, ArticleSummary, ClaimHit, QuoteHit, SearchResults, Statement, Stats,
+    ArticleHit, ArticleRef, ArticleSummary, ClaimHit, QuoteHit, SearchResults, Statement,
+    Statements, Stats,
 )
 from claimgraph.store.tables import ArticleRow, ClaimRow, EntityNameRow, EntityRow, QuoteRow
 
@@ -126,6 +129,20 @@ def entity_ids(session: Session, name: str):
             .where(ArticleRow.latest, EntityRow.id.in_(exact)))
 
 
+def find_entities(session: Session, name: str) -> list[int]:
+    """The ids of ``entity_ids``, read at once. Queries then look the ids up in each table's
+    own index (``among``); given the subquery instead, planners misjudge how many rows it
+    yields and scan whole tables."""
+    return list(session.scalars(entity_ids(session, name)))
+
+
+def among(column, ids: list[int]):
+    """``column IN (ids)`` with the ids written into the SQL (integers only): a person named
+    in tens of thousands of articles stays under the databases' limits on bound values."""
+    return column.in_(bindparam("ids", [int(i) for i in ids], expanding=True,
+                                literal_execute=True, unique=True))
+
+
 def _entity_names(session: Session, ids) -> dict[int, str]:
     ids = {i for i in ids if i is not None}
     if not ids:
@@ -134,53 +151,85 @@ def _entity_names(session: Session, ids) -> dict[int, str]:
                                 .where(EntityRow.id.in_(ids))).all())
 
 
-def who(session: Session, name: str, limit: int | None = None,
-        ids: list[int] | None = None) -> list[Statement]:
-    """Everything the entity called ``name`` said across the store, newest articles first:
-    its quotes with the claims in them, then claims attributed to it outside its quotes.
-    ``ids`` (e.g. every stored entity linked to one canonical entity) replaces the name lookup."""
-    # A list of ids, not a subquery: each table is then read through its own index.
-    ids = list(session.scalars(entity_ids(session, name))) if ids is None else list(ids)
-    quotes = session.scalars(_newest_first(
-        select(QuoteRow).join(ArticleRow, ArticleRow.id == QuoteRow.article_id)
-        .where(QuoteRow.speaker_entity_id.in_(ids))
-    ).order_by(QuoteRow.position).limit(limit)).all()
-    # Claims attributed to it outside its own quotes, newest first, as many as may be shown.
-    own_quotes = select(QuoteRow.id).where(QuoteRow.speaker_entity_id.in_(ids))
-    loose = session.scalars(_newest_first(
-        select(ClaimRow).join(ArticleRow, ArticleRow.id == ClaimRow.article_id)
-        .where(ClaimRow.source_entity_id.in_(ids),
-               or_(ClaimRow.quote_id.is_(None), ClaimRow.quote_id.not_in(own_quotes)))
-    ).order_by(ClaimRow.position).limit(limit)).all()
-    claims = session.scalars(select(ClaimRow).where(
-        ClaimRow.quote_id.in_([q.id for q in quotes])).order_by(ClaimRow.position)).all()
-    quoted = {q.id for q in quotes}
-    entities = {e.id: e for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(
-        {q.speaker_entity_id for q in quotes} | {c.source_entity_id for c in loose})))}
-    refs = _refs(session, [q.article_id for q in quotes] + [c.article_id for c in loose])
+def statements(session: Session, name: str, *, act: str | None = None,
+               status: str | None = None, outside_quotes: bool = True, offset: int = 0,
+               limit: int | None = None, ids: list[int] | None = None) -> Statements:
+    """One page of everything the entity called ``name`` said across the store, and how many
+    statements there are in all. Newest articles first; within an article its quotes (each
+    with the claims in it) in order, then the claims attributed to it outside its quotes.
+    ``act`` keeps quotes reporting that act (claims outside quotes have none); ``status``
+    keeps quotes holding a claim of that status and claims of it; ``outside_quotes=False``
+    keeps quotes only. ``ids`` (e.g. every stored entity linked to one canonical entity)
+    replaces the name lookup. Paged and counted in the database: a speaker with thousands of
+    quotes costs little more than one page's worth."""
+    speakers = find_entities(session, name) if ids is None else list(ids)
+    quoted = select(QuoteRow.id).where(among(QuoteRow.speaker_entity_id, speakers))
+    quotes = select(literal(0).label("loose"), QuoteRow.id, QuoteRow.article_id,
+                    QuoteRow.position).where(among(QuoteRow.speaker_entity_id, speakers))
+    if act:
+        quotes = quotes.where(QuoteRow.act == act)
+    if status:
+        quotes = quotes.where(select(ClaimRow.id).where(
+            ClaimRow.quote_id == QuoteRow.id, ClaimRow.status == status).exists())
+    parts = [quotes]
+    if outside_quotes and not act:
+        loose = select(literal(1).label("loose"), ClaimRow.id, ClaimRow.article_id,
+                       ClaimRow.position).where(
+            among(ClaimRow.source_entity_id, speakers),
+            or_(ClaimRow.quote_id.is_(None), ClaimRow.quote_id.not_in(quoted)))
+        if status:
+            loose = loose.where(ClaimRow.status == status)
+        parts.append(loose)
+    found = union_all(*parts).subquery()
+    count = select(func.count()).select_from(found)
+    if limit == 0:
+        return Statements(total=session.scalar(count))
+    # The total rides along with the page (one pass over the matches), unless the page is
+    # past the end.
+    page = session.execute(_newest_first(
+        select(found.c.loose, found.c.id, found.c.article_id, func.count().over().label("total"))
+        .join(ArticleRow, ArticleRow.id == found.c.article_id)
+    ).order_by(found.c.loose, found.c.position).offset(offset).limit(limit)).all()
+    if not page:
+        return Statements(total=session.scalar(count) if offset else 0)
+    total = page[0].total
+    quote_ids = [row.id for row in page if not row.loose]
+    quote_rows = {q.id: q for q in session.scalars(
+        select(QuoteRow).where(QuoteRow.id.in_(quote_ids)))}
+    claim_rows = {c.id: c for c in session.scalars(select(ClaimRow).where(
+        ClaimRow.id.in_([row.id for row in page if row.loose])))}
     in_quote: dict[int, list] = {}
-    for claim in claims:
-        if claim.quote_id in quoted:
-            in_quote.setdefault(claim.quote_id, []).append(to_claim(claim))
+    for claim in session.scalars(select(ClaimRow).where(ClaimRow.quote_id.in_(quote_ids))
+                                 .order_by(ClaimRow.position)):
+        in_quote.setdefault(claim.quote_id, []).append(to_claim(claim))
+    entities = {e.id: e for e in session.scalars(select(EntityRow).where(EntityRow.id.in_(
+        {q.speaker_entity_id for q in quote_rows.values()}
+        | {c.source_entity_id for c in claim_rows.values()})))}
+    refs = _refs(session, [row.article_id for row in page])
 
     def statement(article_id: int, entity_id: int, **records) -> Statement:
         entity = entities[entity_id]
         return Statement(article=refs[article_id], speaker=entity.name, speaker_type=entity.type,
                          role=entity.roles[0] if entity.roles else None, **records)
 
-    statements = [statement(q.article_id, q.speaker_entity_id, quote=to_quote(q),
-                            claims=in_quote.get(q.id, [])) for q in quotes]
-    statements += [statement(c.article_id, c.source_entity_id, claims=[to_claim(c)])
-                   for c in loose]
-    statements.sort(key=lambda s: (-(s.article.published or dt.date.min).toordinal(),
-                                   -s.article.id, s.quote is None))
-    return statements[:limit] if limit else statements
+    items = []
+    for row in page:
+        if row.loose:
+            claim = claim_rows[row.id]
+            items.append(statement(row.article_id, claim.source_entity_id,
+                                   claims=[to_claim(claim)]))
+        else:
+            quote = quote_rows[row.id]
+            items.append(statement(row.article_id, quote.speaker_entity_id,
+                                   quote=to_quote(quote), claims=in_quote.get(row.id, [])))
+    return Statements(total=total, items=items)
 
 
 # Claims and articles.
 
 def claims(session: Session, entity: str | None = None, status: str | None = None,
-           since: dt.date | None = None, limit: int | None = None) -> list[ClaimHit]:
+           since: dt.date | None = None, limit: int | None = None,
+           offset: int = 0) -> list[ClaimHit]:
     """Claims in the store, newest articles first, filtered by who makes them, their status
     and the article's publication date."""
     statement = select(ClaimRow).join(ArticleRow, ArticleRow.id == ClaimRow.article_id).where(
@@ -192,7 +241,7 @@ def claims(session: Session, entity: str | None = None, status: str | None = Non
     if since:
         statement = statement.where(ArticleRow.published >= since)
     rows = session.scalars(_newest_first(statement).order_by(ClaimRow.position)
-                           .limit(limit)).all()
+                           .offset(offset).limit(limit)).all()
     refs = _refs(session, [row.article_id for row in rows])
     names = _entity_names(session, [row.source_entity_id for row in rows])
     return [ClaimHit(article=refs[row.article_id], claim=to_claim(row),
@@ -200,7 +249,7 @@ def claims(session: Session, entity: str | None = None, status: str | None = Non
 
 
 def articles(session: Session, outlet: str | None = None, since: dt.date | None = None,
-             limit: int | None = None) -> list[ArticleSummary]:
+             limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
     """Stored articles (latest revisions), newest first, with how many records each holds."""
     def count(table):
         return (select(func.count()).where(table.article_id == ArticleRow.id)
@@ -214,7 +263,7 @@ def articles(session: Session, outlet: str | None = None, since: dt.date | None 
                                                                            autoescape=True))
     if since:
         statement = statement.where(ArticleRow.published >= since)
-    rows = session.execute(_newest_first(statement).limit(limit)).all()
+    rows = session.execute(_newest_first(statement).offset(offset).limit(limit)).all()
     return [ArticleSummary(**_ref(row).model_dump(), entities=row.entities, quotes=row.quotes,
                            claims=row.claims) for row in rows]
 

@@ -28,7 +28,7 @@ from claimgraph.store.identity import (
     article_key, band_hashes, minhash_bytes, minhash_of, similarity, text_key,
 )
 from claimgraph.store.results import (
-    ArticleSummary, ClaimHit, SearchResults, Statement, Stats,
+    ArticleSummary, ClaimHit, SearchResults, Statement, Statements, Stats,
 )
 from claimgraph.store.tables import TABLES, ArticleRow, BandRow
 from claimgraph.store.write import insert_analysis, insert_bands
@@ -87,6 +87,7 @@ class Store:
         self._writer = self.engine.execution_options(claimgraph_write=True)
         self._pending: OrderedDict[str, tuple] = OrderedDict()  # source: (text key, MinHash)
         self._pending_lock = threading.Lock()  # saves may run in a thread of their own
+        self._stats: tuple[tuple, Stats] | None = None  # (articles mark, stats) of stats()
 
     def __enter__(self) -> Store:
         return self
@@ -126,22 +127,6 @@ class Store:
                 if self.dialect == "sqlite":  # a write statement, even one that changes nothing
                     connection.exec_driver_sql("DELETE FROM articles WHERE 0")
         self.run(probe)
-
-    def optimize(self) -> None:
-        """Refresh the SQLite query planner's statistics after a batch of writes. Without
-        them it guesses that ``latest`` (true for nearly every article) is selective and
-        reads a name's entities by scanning every article: seconds instead of milliseconds
-        at 5,000 articles. The sampled ANALYZE stays fast however large the store; PostgreSQL
-        keeps its statistics itself (autovacuum)."""
-        if self.dialect != "sqlite":
-            return
-
-        def analyze() -> None:
-            with self._writer.connect() as connection:
-                connection.exec_driver_sql("PRAGMA analysis_limit = 1000")
-                connection.exec_driver_sql("ANALYZE")
-                connection.commit()
-        self.run(analyze)
 
     @contextmanager
     def lock(self, name: str) -> Iterator[None]:
@@ -344,21 +329,39 @@ class Store:
     def search(self, query: str, limit: int = 10) -> SearchResults:
         return self.read(lambda s: queries.search(s, query, limit))
 
+    def statements(self, name: str, *, act: str | None = None, status: str | None = None,
+                   outside_quotes: bool = True, offset: int = 0, limit: int | None = None,
+                   ids: list[int] | None = None) -> Statements:
+        return self.read(lambda s: queries.statements(
+            s, name, act=act, status=status, outside_quotes=outside_quotes, offset=offset,
+            limit=limit, ids=ids))
+
     def who(self, name: str, limit: int | None = None,
             ids: list[int] | None = None) -> list[Statement]:
-        return self.read(lambda s: queries.who(s, name, limit, ids))
+        """The first ``limit`` (default: all) of ``statements``."""
+        return self.statements(name, limit=limit, ids=ids).items
 
     def claims(self, entity: str | None = None, status: str | None = None,
-               since: dt.date | None = None, limit: int | None = None) -> list[ClaimHit]:
-        return self.read(lambda s: queries.claims(s, entity, status, since, limit))
+               since: dt.date | None = None, limit: int | None = None,
+               offset: int = 0) -> list[ClaimHit]:
+        return self.read(lambda s: queries.claims(s, entity, status, since, limit, offset))
 
     def articles(self, outlet: str | None = None, since: dt.date | None = None,
-                 limit: int | None = None) -> list[ArticleSummary]:
-        return self.read(lambda s: queries.articles(s, outlet, since, limit))
+                 limit: int | None = None, offset: int = 0) -> list[ArticleSummary]:
+        return self.read(lambda s: queries.articles(s, outlet, since, limit, offset))
 
     def stats(self) -> Stats:
+        """What the store holds. Its sums run over every record, so they are kept until an
+        article is stored (every save adds an article row; none is ever deleted)."""
+        mark = self.read(lambda s: tuple(s.execute(
+            select(func.count(), func.max(ArticleRow.id)).select_from(ArticleRow)).one()))
+        kept = self._stats
+        if kept is not None and kept[0] == mark:
+            return kept[1]
         counts = self.counts()
-        return self.read(lambda s: queries.stats(s, counts))
+        stats = self.read(lambda s: queries.stats(s, counts))
+        self._stats = (mark, stats)
+        return stats
 
     def counts(self) -> dict[str, int]:
         """Rows per table, plus distinct articles (latest revisions) and duplicates."""

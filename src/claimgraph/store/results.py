@@ -67,6 +67,13 @@ class Statement(Result):
     claims: list[Claim] = []
 
 
+class Statements(Result):
+    """One page of an entity's statements, and how many there are in all."""
+
+    total: int
+    items: list[Statement] = []
+
+
 class ClaimHit(Result):
     article: ArticleRef
     claim: Claim

@@ -37,7 +37,7 @@ class ArticleRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(2048))
     revision: Mapped[int] = mapped_column(Integer, default=1)
-    latest: Mapped[bool] = mapped_column(Boolean, default=True, index=True)
+    latest: Mapped[bool] = mapped_column(Boolean, default=True)
     text_hash: Mapped[str] = mapped_column(String(64), index=True)
     minhash: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
     ingested: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))

@@ -13,13 +13,14 @@ from pydantic import BaseModel, Field, model_validator
 
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.model import Analysis
-from claimgraph.store import ArticleSummary, ClaimHit, SearchResults, Statement, Stats
+from claimgraph.store import (
+    ArticleSummary, ClaimHit, SearchResults, Statement, Statements, Stats,
+)
 from claimgraph.web.analyzing import analyze_input
 from claimgraph.web.app import render
 from claimgraph.link.records import ClaimCluster
 from claimgraph.web import links
 from claimgraph.web.pages import Act, ClusterStatus, Status
-from claimgraph.web.profile import statements_page
 from claimgraph.web.security import check_token
 
 router = APIRouter(prefix="/api")
@@ -39,6 +40,7 @@ class Page(BaseModel, Generic[T]):
     limit: int
     offset: int
     next_offset: int | None = None
+    total: int | None = Field(default=None, description="Items in all, where counted.")
 
 
 class NewArticle(BaseModel):
@@ -79,11 +81,16 @@ StoreDep = Annotated[object, Depends(store_of)]
 
 
 def paged(items: list[T], limit: int, offset: int) -> Page[T]:
-    """A page of ``items``, which holds up to ``offset + limit + 1`` rows (one more tells
-    whether there is a next page)."""
-    more = len(items) > offset + limit
-    return Page(items=items[offset:offset + limit], limit=limit, offset=offset,
+    """The page at ``offset`` from ``items``, the rows from there on: up to ``limit + 1`` of
+    them (one more tells whether there is a next page)."""
+    more = len(items) > limit
+    return Page(items=items[:limit], limit=limit, offset=offset,
                 next_offset=offset + limit if more else None)
+
+
+def statements_page(found: Statements, limit: int, offset: int) -> Page[Statement]:
+    return Page(items=found.items, limit=limit, offset=offset, total=found.total,
+                next_offset=offset + limit if found.total > offset + limit else None)
 
 
 @router.get("/docs", include_in_schema=False, response_class=HTMLResponse)
@@ -97,7 +104,7 @@ def list_articles(store: StoreDep, limit: Limit = 20, offset: Offset = 0,
                   outlet: Annotated[str | None, Query(max_length=200)] = None,
                   since: Since = None):
     """Stored articles, newest first, with how many records each holds."""
-    return paged(store.articles(outlet=outlet, since=since, limit=offset + limit + 1),
+    return paged(store.articles(outlet=outlet, since=since, offset=offset, limit=limit + 1),
                  limit, offset)
 
 
@@ -136,10 +143,9 @@ def list_quotes(store: StoreDep, speaker: Annotated[str, Query(min_length=1, max
                 status: Annotated[Status | None, Query()] = None,
                 limit: Limit = 20, offset: Offset = 0):
     """What a speaker said across the store (quotes, with the claims in them), newest first."""
-    items, matching = statements_page(store, speaker, act and act.value, status and status.value,
-                                      offset, limit)
-    return Page(items=items, limit=limit, offset=offset,
-                next_offset=offset + limit if matching > offset + limit else None)
+    found = store.statements(speaker, act=act and act.value, status=status and status.value,
+                             outside_quotes=False, offset=offset, limit=limit)
+    return statements_page(found, limit, offset)
 
 
 @router.get("/entities/{name}", response_model=Page[Statement], responses=ERRORS)
@@ -149,12 +155,11 @@ def entity_statements(store: StoreDep, name: Annotated[str, Path(min_length=1, m
                       limit: Limit = 20, offset: Offset = 0):
     """Every statement of the person or organization called ``name`` (or with it as an
     alias): their quotes, and claims attributed to them outside quotes."""
-    items, matching = statements_page(store, name, act and act.value, status and status.value,
-                                      offset, limit)
-    if not matching and not offset:
+    found = store.statements(name, act=act and act.value, status=status and status.value,
+                             offset=offset, limit=limit)
+    if not found.total and not offset:
         raise HTTPException(404, f"no statement by {name!r} in the store")
-    return Page(items=items, limit=limit, offset=offset,
-                next_offset=offset + limit if matching > offset + limit else None)
+    return statements_page(found, limit, offset)
 
 
 @router.get("/claims", response_model=Page[ClaimHit], responses=ERRORS)
@@ -163,7 +168,7 @@ def list_claims(store: StoreDep, status: Annotated[Status | None, Query()] = Non
                 since: Since = None, limit: Limit = 20, offset: Offset = 0):
     """Claims, newest articles first, filtered by status, by who makes them and by date."""
     return paged(store.claims(entity=entity or None, status=status and status.value,
-                              since=since, limit=offset + limit + 1), limit, offset)
+                              since=since, offset=offset, limit=limit + 1), limit, offset)
 
 
 @router.get("/search", response_model=SearchResults, responses=ERRORS)
@@ -191,7 +196,7 @@ def list_clusters(store: StoreDep, q: Annotated[str | None, Query(max_length=200
     """Claim clusters (the same claim across articles), most reported first, with their
     independent origins and, for a disputed number, the conservative estimate."""
     return paged(links.clusters(store, q, status and status.value, min_size=min_size,
-                                limit=offset + limit + 1), limit, offset)
+                                limit=offset + limit + 1)[offset:], limit, offset)
 
 
 @router.get("/clusters/{cluster_id:path}", response_model=ClaimCluster, responses=ERRORS)

@@ -16,7 +16,7 @@ from claimgraph.web.analyzing import analyze_input
 from claimgraph.web.app import render
 from claimgraph.web.article_view import STATUSES, article_view
 from claimgraph.web.charts import network, reports, timeline
-from claimgraph.web.profile import profile, statements_page
+from claimgraph.web.profile import profile
 from claimgraph.web.security import CSRF_FIELD, check_csrf, check_token
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
@@ -37,10 +37,11 @@ def home(
     if store is None:
         return render(request, "home.html", nav="home")
     stats = store.stats()
-    articles = store.articles(outlet=outlet or None, since=since, limit=offset + PAGE + 1)
+    articles = store.articles(outlet=outlet or None, since=since, offset=offset,
+                              limit=PAGE + 1)  # one more tells whether there is a next page
     return render(request, "home.html", nav="home", stats=stats,
-                  articles=articles[offset:offset + PAGE], outlet=outlet or "", since=since,
-                  offset=offset, more=len(articles) > offset + PAGE, page=PAGE,
+                  articles=articles[:PAGE], outlet=outlet or "", since=since,
+                  offset=offset, more=len(articles) > PAGE, page=PAGE,
                   contested=links.contested(store))
 
 
@@ -66,9 +67,10 @@ def who(
     if not person.type:
         raise HTTPException(404, f"nobody called {name!r} in the store")
     act, status = act and act.value, status and status.value
-    statements, matching = statements_page(store, name, act, status, offset, PAGE)
-    return render(request, "who.html", person=person, total=person.statements,
-                  statements=statements, matching=matching, offset=offset, page=PAGE,
+    found = store.statements(name, act=act, status=status, offset=offset, limit=PAGE)
+    total = store.statements(name, limit=0).total if act or status else found.total
+    return render(request, "who.html", person=person, total=total,
+                  statements=found.items, matching=found.total, offset=offset, page=PAGE,
                   act=act, status=status, acts=ACTS, statuses=list(STATUSES),
                   timeline=timeline(person.mentions, f"Mentions of {person.name} by day"))
 
@@ -98,10 +100,10 @@ def claims(
 ):
     store = need_store(request)
     hits = store.claims(entity=entity or None, status=status and status.value, since=since,
-                        limit=offset + PAGE + 1)
-    return render(request, "claims.html", hits=hits[offset:offset + PAGE], status=status and
+                        offset=offset, limit=PAGE + 1)
+    return render(request, "claims.html", hits=hits[:PAGE], status=status and
                   status.value, entity=entity or "", since=since, offset=offset, page=PAGE,
-                  more=len(hits) > offset + PAGE, statuses=list(STATUSES))
+                  more=len(hits) > PAGE, statuses=list(STATUSES))
 
 
 @router.get("/analyze")
