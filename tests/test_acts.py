@@ -33,6 +33,22 @@ def _act(nlp, text, cue):
     ("A new audit found that the hospital overspent by millions.", "found", "evidence"),
     ("Polling data shows the incumbent is trailing.", "shows", "evidence"),
     ("Security footage suggests the fire started in the kitchen.", "suggests", "evidence"),
+    ("The new bridge seems to have eased the traffic downtown.", "seems", "thought"),
+    ("The shutdown seemed to hurt the smaller shops most.", "seemed", "thought"),
+    ("The farmers learned that the dam would flood their fields.", "learned", "thought"),
+    ("A common belief says the lake was once a volcano.", "says", "thought"),
+    ("The union vowed to fight the closure in court.", "vowed", "intention"),
+    ("The coach refused to resign after the loss.", "refused", "intention"),
+    ("The bakery declined to comment on the recall.", "declined", "intention"),
+    ("The tenants called for an inquiry into the fire.", "called for", "intention"),
+    ("The nurses demanded better pay and safer staffing.", "demanded", "intention"),
+    ("The judge ordered the company to pay the fine.", "ordered", "intention"),
+    ("The mayor promised that the pool would reopen in June.", "promised", "speech"),
+    ("The landlord threatened legal action against the tenants.", "threatened", "intention"),
+    ("The council proposed a ban on leaf blowers.", "proposed", "intention"),
+    ("The school board declined any comment on the lawsuit.", "declined", "intention"),
+    ("When asked for comment, the owner said the shop would stay open.", "said", "speech"),
+    ("City records from December 2019 show the debt doubled.", "show", "evidence"),
 ])
 def test_each_quote_gets_the_kind_of_act_its_cue_reports(nlp, text, cue, act):
     assert _act(nlp, text, cue) == act

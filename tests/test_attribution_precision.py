@@ -19,6 +19,9 @@ def _quotes(nlp, text):
     "Ask whether the school offers a lunch program.",
     "The ministry told the media on Friday.",
     "The TSX index added 0.2 per cent on Tuesday.",
+    "The Nikkei declined 1.2 per cent to 20,402 and the Hang Seng was down 0.3 per cent.",
+    "The Bovespa in Brazil declined 2.4 per cent to 95,300.10 and Mexico's IPC index was down "
+    "0.5 per cent at 41,002.30.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -95,3 +98,62 @@ def test_an_inverted_aside_gives_the_name_after_the_cue_not_the_word_before_it(n
 def test_a_dateline_after_a_headline_is_not_what_it_says(nlp):
     found, _ = _quotes(nlp, "Party leader Tom Reyes says\nOTTAWA — The leader spoke to reporters.")
     assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    "The studio said nothing more about “The Boy Who Found the Sea.”",
+    "“The Girl Who Sailed Home” really is a sweet and well-told film for the whole family.",
+    "The recipe is in her book, “Bread For Every Season,” published in 2004.",
+])
+def test_a_quoted_title_is_no_quotation_and_a_compound_is_no_cue(nlp, text):
+    found, _ = _quotes(nlp, text)
+    assert found == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("“We're Canadians,” the coach said.", "We're Canadians"),
+    ("“Here comes the Big Storm,” the forecaster said.", "Here comes the Big Storm"),
+])
+def test_a_short_sentence_in_capitals_is_still_a_quotation(nlp, text, content):
+    found, _ = _quotes(nlp, text)
+    assert [p.text for q in found for p in q.content] == [content]
+
+
+def test_a_participle_after_a_reported_clause_belongs_to_the_one_reporting_it(nlp):
+    found, _ = _quotes(nlp, "Mayor Ann Kowal has said the city will keep its budget, insisting "
+                            "her council won't raise taxes.")
+    assert [(q.speaker.text, q.cue.text) for q in found] == [
+        ("Mayor Ann Kowal", "said"), ("Mayor Ann Kowal", "insisting")]
+
+
+def test_the_people_described_speak_not_the_noun_of_their_description(nlp):
+    found, _ = _quotes(nlp, "“Save our rink,” hockey parents dressed for a game say in unison in "
+                            "the clip.")
+    (quote,) = found
+    assert quote.speaker.text == "hockey parents dressed for a game"
+
+
+@pytest.mark.parametrize("text, contents", [
+    ("Critics of what is known as the “firewall” argue it could tie the city to the province "
+     "for years.", ["it could tie the city to the province for years"]),
+    ("She said the nurses were kind and “very patient” with her mother.",
+     ["the nurses were kind and “very patient” with her mother"]),
+])
+def test_a_quoted_term_inside_the_writers_sentence_is_not_a_quotation_of_the_next_verb(
+        nlp, text, contents):
+    found, _ = _quotes(nlp, text)
+    assert [p.text for q in found for p in q.content] == contents
+
+
+def test_a_speaker_after_an_inverted_cue_is_found_though_parsed_as_its_object(nlp):
+    found, _ = _quotes(nlp, "“You’re talking about one genre only,” points out the laid-back "
+                            "Hamilton resident, who moved to Canada in 2005.")
+    (quote,) = found
+    assert quote.speaker is not None and quote.speaker.text.startswith(
+        "the laid-back Hamilton resident")
+
+
+def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
+    found, _ = _quotes(nlp, "He said in a statement that the new mayor would be sworn in on Jan. 31.")
+    (quote,) = found
+    assert quote.speaker is not None and quote.speaker.text == "He"

@@ -5,10 +5,15 @@ Decided from the cue's lemma and its construction, with the word lists of ``data
 - evidence: the speaker is a record or finding rather than an agent ("data shows", "footage
   suggests", "according to a survey"; but "according to a report from the Journal" is the
   Journal's speech), or the cue is a verb of showing or finding ("found that", "showed that");
-- intention: a verb or noun of wanting, planning or trying ("wants", "plans to", "seeks"),
-  or a verb of hoping or expecting with an infinitive of its own ("hopes to win"; "hopes
-  that ..." is a thought, "expects prices to rise" too);
-- thought: a verb or noun of believing, fearing, doubting, hoping, knowing;
+- intention: a verb or noun of wanting, planning, trying or demanding ("wants", "plans to",
+  "seeks", "demanded"), a verb of hoping, expecting or committing with an infinitive of its own
+  ("hopes to win", "vowed to fight", "declined to comment"; "hopes that ..." is a thought,
+  "expects prices to rise" too), a verb of committing or proposing with a thing as its
+  object ("vowed revenge", "proposed a ban"), or an appeal ("called for a ban", "asked for
+  help");
+- thought: a verb or noun of believing, fearing, doubting, hoping, knowing, or of appearing
+  ("the plan seems to work": a judgement, not a statement), or a belief as the speaker ("a
+  common belief says ...");
 - speech: everything else (said, told, wrote, tweeted, announced, a statement, "X: ...").
 
 ``keep_acts`` keeps only the quotes of some acts (``analyze --acts speech``).
@@ -35,6 +40,8 @@ class ActLexicon:
     thought: frozenset[str]
     intention: frozenset[str]
     intention_with_infinitive: frozenset[str]
+    intention_with_object: frozenset[str]
+    intention_with_for: frozenset[str]
     evidence_verbs: frozenset[str]
     evidence_sources: frozenset[str]
 
@@ -44,7 +51,8 @@ def act_lexicon(path: Path = LEXICON) -> ActLexicon:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return ActLexicon(**{k: frozenset(data[k]) for k in (
-            "thought", "intention", "intention_with_infinitive", "evidence_verbs",
+            "thought", "intention", "intention_with_infinitive", "intention_with_object",
+            "intention_with_for", "evidence_verbs",
             "evidence_sources")})
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise ConfigError(f"act lexicon {path} is unreadable: {err}") from err
@@ -57,6 +65,8 @@ def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = No
     if speaker is not None and speaker.pos_ in ("NOUN", "PROPN") and \
             speaker.lemma_.lower() in lex.evidence_sources and not _authored(speaker):
         return "evidence"
+    if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lex.thought:
+        return "thought"  # "a common belief says ...": a view held, not anyone's statement
     if cue is None or cue.text == ":":
         return "speech"
     forms = _forms(cue)
@@ -64,7 +74,9 @@ def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = No
         return "evidence"
     if forms & lex.intention_with_infinitive and _own_infinitive(cue):
         return "intention"
-    if forms & lex.intention:
+    if forms & lex.intention_with_object and _thing_committed(cue):
+        return "intention"
+    if forms & lex.intention or (forms & lex.intention_with_for and _appeal(cue)):
         return "intention"
     if forms & lex.thought:
         return "thought"
@@ -76,7 +88,8 @@ def _authored(noun: Token) -> bool:
     statement"): then its author speaks through it."""
     return noun.ent_type_ == "PERSON" or any(
         c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("from", "by") and any(
-            o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_) for o in c.children))
+            o.dep_ == "pobj" and o.ent_type_ not in ("DATE", "TIME")  # "records from 2017"
+            and (o.pos_ == "PROPN" or o.ent_type_) for o in c.children))
         for c in noun.children)
 
 
@@ -90,6 +103,25 @@ def _forms(word: Token) -> set[str]:
         if lower.endswith(ending) and len(lower) > len(ending) + 2:
             forms.add(lower[: -len(ending)] + restore)
     return forms
+
+
+def _thing_committed(verb: Token) -> bool:
+    """Whether ``verb`` commits to or puts forward a thing, not a clause ("vowed revenge",
+    "proposed a ban"; "promised that ..." states what will be)."""
+    deps = {c.dep_ for c in verb.children}
+    return "dobj" in deps and "ccomp" not in deps
+
+
+def _appeal(verb: Token) -> bool:
+    """Whether ``verb`` is followed by "for", "on" or "upon" of its own ("called for a ban",
+    "called on Congress to act", "asked for help"); not a passive ("when asked for comment")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children) or (
+            verb.tag_ == "VBN" and not any(c.dep_ == "aux" for c in verb.children)):
+        return False
+    doc = verb.doc
+    nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+    return nxt is not None and nxt.lower_ in ("for", "on", "upon") and (
+        nxt.head == verb or nxt.head.head == verb)
 
 
 def _own_infinitive(verb: Token) -> bool:

@@ -45,6 +45,7 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
 _LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind"}
 # An object that is only an amount reports nothing ("the index added 0.2 per cent").
 _AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}
+_UNITS = {"cent", "percent", "point", "dollar"}  # "1.2 per cent" is tagged no PERCENT
 _PRESS = {"media", "reporter", "press", "journalist", "newspaper", "audience"}
 # Adverbs that belong to the cue ("has also said", "later added"); others, such as
 # "worldwide" in "agencies worldwide confirmed", belong to the subject.
@@ -82,6 +83,8 @@ class Draft:
                 head = self._noun_before()  # a headline run into the line before it
         if head is None and self.cue.dep_ == "ROOT" and self.outside is None:
             head = self._person_before()
+        if head is None and self.outside is not None and self.cue.idx >= self.outside.end:
+            head = _inverted_object(self.cue)  # '"...," points out the coach'
         if head is None or (head.i < self.cue.i and not _can_speak(head)):
             head = _name_after(self.cue) or head  # "That, argued Jane Doe, is wrong."
         return head if head is not None else self._nearest_name()
@@ -126,6 +129,15 @@ def _can_speak(head: Token) -> bool:
     if head.pos_ in ("PROPN", "NOUN"):
         return head.ent_type_ not in _TIME_ENTITIES
     return head.lower_ not in _NOT_SPEAKERS
+
+
+def _inverted_object(cue: Token) -> Token | None:
+    """The speaker the parse took for the object of a cue after a quotation ('"...," points out
+    the coach')."""
+    for child in cue.children:
+        if child.dep_ == "dobj" and child.i > cue.i and child.pos_ in ("NOUN", "PROPN"):
+            return child
+    return None
 
 
 def _name_after(cue: Token) -> Token | None:
@@ -230,6 +242,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     aside = _aside(cue, children)
     if aside is not None:  # the same, parsed with the cue as the root
         return _pieces(doc, (cue.sent.start, aside[0] - 1), (aside[1] + 1, cue.sent.end - 1))
+    if objects and _is_amount(objects[0]):
+        return []  # "the index declined 1.2 per cent to 2,177 and ... was down"
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -255,8 +269,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         objects[0].pos_ == "PROPN" or objects[0].lemma_.lower() in _PRESS or objects[0].lower_ in _PRESS
     ) and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in objects[0].subtree):
         return []  # "told Reuters", "told the media": who heard it, not what was said
-    if objects and all(t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree):
-        return []
+    if objects and (objects[0].ent_type_ in _AMOUNTS or all(
+            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree)):
+        return []  # "the TSX added 0.2 per cent"
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects:  # "described Obama as a climate evangelist"
@@ -286,6 +301,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
     return []
+
+
+def _is_amount(noun: Token) -> bool:
+    """Whether ``noun`` is a counted unit of change ("1.2 per cent", "40 points")."""
+    return noun.lemma_.lower() in _UNITS and any(
+        c.dep_ == "nummod" and c.like_num for c in noun.children)
 
 
 def is_imperative(cue: Token) -> bool:
@@ -515,6 +536,9 @@ def _owner(noun: Token) -> Token | None:
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     return obj
+    verb = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "in" and verb.pos_ in ("VERB", "AUX"):
+        return subject_of(verb)  # "He said in a statement that ...": he made the statement
     return None
 
 

@@ -39,7 +39,7 @@ from claimgraph.model import Quote, Speaker, Span
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
 _OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
-_TITLE_SHARE = 0.6  # an unattributed stretch this capitalised is a title
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")  # a second sentence: no title
 _ENDS = {".", "!", "?", ";"}
 _NEWLINE = re.compile("\n")
 _ACCORDING = np.array([hash_string("according")], dtype=np.uint64)
@@ -110,7 +110,8 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
     text = text or _Text(doc)
     stretches = StretchIndex(find_stretches(text.text))
     cues = [  # "according to" has its own rule
-        t for t in text.tokens_where(1, lexicon.verb_ids, (VERB, AUX)) if t.lower_ != "according"
+        t for t in text.tokens_where(1, lexicon.verb_ids, (VERB, AUX))
+        if t.lower_ != "according" and not _compound_end(t)
     ]
     drafts: list[Draft] = []
     used: set[int] = set()
@@ -155,13 +156,26 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
             drafts.append(Draft("direct", dash, list(stretch.pieces), outside=stretch,
                                 speaker_token=name))
             continue
-        cue = _cue_after(stretch, text, lexicon) or _cue_before(stretch, text, lexicon)
+        if _is_title(stretch, text):  # 'a scene from "The Kid Who Would Be King"': a name
+            free.add(k)
+            continue
+        cue = (None if _embedded(stretch, text) else _cue_after(stretch, text, lexicon)) or \
+            _cue_before(stretch, text, lexicon)
         if cue is None or cue.i in used:
             free.add(k)
             continue
         used.add(cue.i)
         drafts.append(Draft("direct", cue, list(stretch.pieces), outside=stretch))
     return free
+
+
+def _embedded(stretch: Stretch, text: _Text) -> bool:
+    """Whether a quotation opens right after a word of the writer's sentence ('known as a
+    “backstop” argue', 'suggests companies “should move ...,” as opposed to'): a term or a
+    fragment of reported speech, not a quotation the verb after it introduces."""
+    i = text.token_at(stretch.start) - 1  # the opening mark
+    doc = text.doc
+    return i >= 1 and doc[i].is_quote and (doc[i - 1].is_alpha or doc[i - 1].like_num)
 
 
 def _signature(stretch: Stretch, text: _Text) -> tuple[Token, Token] | None:
@@ -196,7 +210,7 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
     for token in doc[i: i + _WINDOW]:
         if token.is_space or token.text in _ENDS or token.is_quote:
             return None
-        if token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_):
+        if _is_cue(token, lexicon):
             return None if _starts_next(stretch, token, text) else token
     return None
 
@@ -230,9 +244,21 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
     for token in reversed(doc[max(i - 1 - _WINDOW, 0): i - 1]):
         if token.is_space or token.text in _ENDS or token.is_quote:
             return None
-        if token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_):
+        if _is_cue(token, lexicon):
             return token
     return None
+
+
+def _is_cue(token: Token, lexicon: CueLexicon) -> bool:
+    """A cue verb standing as a word of its own, not the end of a compound ("well-told")."""
+    return token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_) and \
+        not _compound_end(token)
+
+
+def _compound_end(token: Token) -> bool:
+    """Whether ``token`` ends a hyphenated word ("well-told", "much-discussed")."""
+    doc = token.doc
+    return token.i > 1 and doc[token.i - 1].text == "-" and not doc[token.i - 2].whitespace_
 
 
 def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: set[int],
@@ -408,6 +434,8 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
     ends = sorted((d.pieces[-1][1], n) for n, d in enumerate(drafts) if d.kind != "according_to")
     for k in sorted(free):
         stretch = stretches[k]
+        if _is_title(stretch, text):
+            continue
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1
         previous = drafts[ends[at][1]] if at >= 0 else None
         if previous is not None and previous.kind != "direct":
@@ -427,13 +455,25 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
 
 
 def _stands_alone(stretch: Stretch, text: _Text) -> bool:
-    """Whether an unattributed quotation reads as a statement: long enough, and not a title
-    in capitals ("The Kid Who Would Be King")."""
-    words = text.text[stretch.start:stretch.end].split()
-    if len(words) < _SPEAKERLESS_MIN_WORDS:
+    """Whether an unattributed quotation reads as a statement: long enough (titles are left
+    out before)."""
+    return len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS
+
+
+def _is_title(stretch: Stretch, text: _Text) -> bool:
+    """Whether a quoted stretch is a title in capitals ("The Kid Who Would Be King", "Women in
+    Power"), not a sentence ("We're America.", "Here comes Big Daddy"): one piece, one
+    sentence, its first word and every longer one capitalised, and two capitalised words when it does not end
+    like a sentence, three when it does."""
+    if len(stretch.pieces) > 1:
         return False
-    capitalised = sum(w[:1].isupper() for w in words if w[:1].isalpha())
-    return capitalised < _TITLE_SHARE * len(words)
+    quoted = text.text[stretch.start:stretch.end].strip()
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    if not words or not words[0][0].isupper() or _SENTENCE_BREAK.search(quoted) or any(
+            not w[0].isupper() for w in words[1:] if len(w.strip(".,;:!?")) >= 4):
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised >= (3 if quoted[-1] in ".!?" else 2)
 
 
 def _direct_before(ends: list[tuple[int, int]], at: int, drafts: list[Draft], stretch: Stretch,

@@ -27,6 +27,9 @@ _MAX_CLIMB = 6
 
 def subject_of(cue: Token) -> Token | None:
     """The head of the cue's speaker: its subject, or that of the clause it hangs from."""
+    outer = _reporter_of_clause(cue)
+    if outer is not None:
+        return outer
     token = cue
     for _ in range(_MAX_CLIMB):
         for child in token.children:
@@ -37,11 +40,48 @@ def subject_of(cue: Token) -> Token | None:
         if token == cue and cue.tag_ == "VBN" and cue.dep_ == "advcl":
             return _agent(cue)  # "Asked about it, Smith said ...": Smith was asked
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            if token == cue and cue.tag_ not in ("VBG", "VBN"):
+                return _modified_noun(cue.head)
             return token.head  # "experts noting ...": the modified noun speaks
         if token.dep_ not in _CLIMB or token.head == token:
             return None
         token = token.head
     return None
+
+
+def _closes_quotation(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is the mark closing a quotation ('...,” team members say')."""
+    return doc[i].is_quote and i > 0 and doc[i - 1].is_punct
+
+
+def _reporter_of_clause(cue: Token) -> Token | None:
+    """For ", insisting ..." that the parse hangs on a reported clause ("Smith said the city
+    will stick to its plan, insisting ..."): the subject of the verb reporting that clause, who
+    goes on speaking."""
+    clause = cue.head
+    doc = cue.doc
+    if not (cue.tag_ == "VBG" and cue.dep_ == "advcl" and clause.dep_ == "ccomp"
+            and cue.i > clause.i and cue.i > 0 and doc[cue.i - 1].text == ","):
+        return None
+    reporter = clause.head
+    if reporter.pos_ not in ("VERB", "AUX") or reporter.i > clause.i:
+        return None
+    for child in reporter.children:
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            return child
+    return None
+
+
+def _modified_noun(noun: Token) -> Token:
+    """The noun a finite verb the parser took for a modifier speaks for ("team members dressed
+    for a game say": members, not game): up through prepositions and participles."""
+    for _ in range(_MAX_CLIMB):
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.dep_ != "acl" or \
+                prep.head.head.pos_ not in ("NOUN", "PROPN"):
+            break
+        noun = prep.head.head
+    return noun
 
 
 def _agent(verb: Token) -> Token | None:
@@ -69,7 +109,8 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         and doc[c.left_edge.i - 1].text == ","
     }
     start, end = head.i, head.i
-    while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop:
+    while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop \
+            and not _closes_quotation(doc, start - 1):
         start -= 1
     while end < head.right_edge.i and not doc[end + 1].is_space and end + 1 != stop and \
             end + 1 not in asides:
