@@ -69,7 +69,8 @@ def summary(url: str) -> dict:
     """Per article key: its revisions, records per table, and what it duplicates."""
     engine = create_engine(parse_url(url))
     counts = ", ".join(f"(SELECT count(*) FROM {t} WHERE article_id = a.id) AS {t}"
-                       for t in ("posts", "entities", "quotes", "claims", "quantities", "times"))
+                       for t in ("posts", "entities", "quotes", "claims", "quantities", "times",
+                                 "hedges"))
     with engine.connect() as connection:
         rows = connection.execute(text(
             f"SELECT a.key, a.revision, a.duplicate_of, {counts} FROM articles a "

@@ -86,6 +86,8 @@ def test_who_search_claims_articles_and_stats_answer_over_the_whole_store(cli, c
     assert denied and all(c["claim"]["status"] == "denied" for c in denied)
     assert any("safety checks" in c["claim"]["text"] for c in denied)
     assert "2 articles" in cli("stats").stdout
+    one = cli("claims", "--limit", "1").stdout
+    assert one.count("] ") == 1 and "more than 1: show more with --limit" in one
     bad = cli("claims", "--since", "last week")
     assert bad.exit_code == 2 and "YYYY-MM-DD" in bad.stderr
 
@@ -107,6 +109,21 @@ def test_export_writes_tables_that_join_in_csv_and_parquet_and_filters_by_entity
     lines = cli("export").stdout.splitlines()
     assert sorted(json.loads(line)["title"] for line in lines) == [
         "Council passes budget", "Ferry strike ends"]
+
+
+def test_an_article_exported_from_the_store_has_the_records_analyze_printed(cli, tmp_path):
+    article = tmp_path / "bridge.txt"
+    article.write_text("Bridge repairs\n\nCould the bridge perhaps reopen next week? The council "
+                       "met on Monday. Engineers may finish the repairs in May, the mayor said.\n",
+                       encoding="utf-8")
+    printed = json.loads(cli("analyze", "--format", "json", article).stdout)
+    assert cli("ingest", article).exit_code == 0
+    [stored] = [json.loads(line) for line in cli("export").stdout.splitlines()]
+    assert any(h["text"] == "perhaps" for h in printed["hedges"])  # in a question: no claim
+    for records in ("hedges", "times"):
+        assert stored[records] == printed[records]
+    assert [(c["text"], c["status"], c["cues"]) for c in stored["claims"]] == [
+        (c["text"], c["status"], c["cues"]) for c in printed["claims"]]
 
 
 def test_an_older_store_is_refused_until_db_upgrade_and_a_newer_one_always(cli, store_url, tmp_path, monkeypatch):

@@ -73,3 +73,27 @@ def test_gzipped_dump_and_a_truncated_one(tmp_path):
     items = read(cut)
     assert isinstance(items[-1], ClaimgraphError) and items[-1].item == str(cut)
     assert "corrupt or truncated" in items[-1].reason
+
+
+def test_publisher_and_publication_date_fields_give_the_outlet_and_date(tmp_path):
+    from claimgraph.api import to_article
+
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(json.dumps(row) for row in [
+        {"text": "The pier closed on Monday.", "publisher": "Harbour Post",
+         "publication_date": "2024-10-30"},
+        {"text": "The ferry was late.", "outlet": "Coast Daily", "date": "2024-10-29T08:00:00Z"},
+        {"text": "No metadata at all."},
+        {"text": "A bad date.", "publication_date": "soon"},
+        {"text": "A bad publisher.", "publisher": ["a", "list"]},
+    ]) + "\n")
+    items = read(path)
+    settings = Settings()
+    first, second, third = (to_article(i, False, i.source, settings)
+                            for i in items if isinstance(i, RawDocument))
+    assert (first.outlet, first.published) == ("Harbour Post", dt.date(2024, 10, 30))
+    assert (second.outlet, second.published) == ("Coast Daily", dt.date(2024, 10, 29))
+    assert (third.outlet, third.published) == (None, None)
+    errors = [e.reason for e in items if isinstance(e, ClaimgraphError)]
+    assert errors == ["'publication_date' is not an ISO date ('soon')",
+                      "'publisher' must be a string"]

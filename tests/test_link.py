@@ -35,12 +35,6 @@ def reports():
     return [analyze(Article(source=s, outlet=o, published=d, text=t)) for s, o, d, t in REPORTS]
 
 
-@pytest.fixture
-def store(tmp_path):
-    with open_store(f"sqlite:///{tmp_path / 'links.db'}") as opened:
-        yield opened
-
-
 def _deployment(clusters):
     found = [c for c in clusters if c.estimate is not None and len(c.members) == 3]
     assert len(found) == 1, [(c.label, len(c.members)) for c in clusters]
@@ -90,7 +84,7 @@ def _tables(store):
 def test_incremental_linking_equals_relink(store, reports):
     for analysis in reports:  # one ingest batch per article, linked after each
         store.save(analysis)
-        persist.link(store)
+        assert persist.link(store).articles == 1
     incremental = _tables(store)
     run = persist.link(store, full=True)
     assert run.full and run.articles == 3
@@ -101,6 +95,77 @@ def test_incremental_linking_equals_relink(store, reports):
     assert [c.estimate.conservative for c in contradicted] == [3000]
     assert persist.clusters(store, query="3,000 soldiers")
     assert persist.clusters(store, query="Meridian Times")  # an entity named in the reports
+
+
+def test_batches_of_several_articles_equal_one_relink(store, reports, seed):
+    batches = [[seed, reports[0]], [reports[1]], [reports[2], _later_report()]]
+    for n, batch in enumerate(batches):
+        for analysis in batch:
+            store.save(analysis)
+        assert persist.link(store).full == (n == 0)  # the first run links everything
+    incremental = _tables(store), persist.clusters(store)
+    persist.link(store, full=True)
+    assert (_tables(store), persist.clusters(store)) == incremental
+    deployment = _deployment(persist.clusters(store, query="Northland soldiers"))
+    assert deployment.estimate.high == 12000
+    assert persist.entity(store, "Pyongyang").name == "North Korea"  # from the seed
+
+
+def _later_report():
+    return analyze(Article(
+        source="river.txt", outlet="River Post", published=dt.date(2031, 3, 6),
+        text="Farmers near the Eastmark border said trains crossed the river again. "
+             "Eastmark's defence ministry said Northland had closed two roads."))
+
+
+def test_a_new_revision_replaces_the_old_text_without_a_relink(store, reports):
+    url = "https://valley.example/2031/03/03/deployment"  # a page is revised under its URL
+    for analysis in reports:
+        store.save(analysis.model_copy(update={"url": url}) if analysis is reports[1]
+                   else analysis)
+    persist.link(store)
+    old = reports[1]
+    revised = analyze(Article(source=old.source, url=url, outlet=old.outlet,
+                              published=old.published, text=old.text.replace("12,000", "15,000")))
+    assert store.save(revised).outcome == "revised"
+    run = persist.link(store)
+    assert not run.full and run.articles == 1
+    cluster = _deployment(persist.clusters(store, status="contradicted"))
+    assert (cluster.estimate.low, cluster.estimate.high) == (3000, 15000)
+    assert "12,000" not in cluster.estimate.sources  # the old text's figure left with it
+    incremental = _tables(store)
+    persist.link(store, full=True)
+    assert _tables(store) == incremental
+
+
+def test_a_store_made_before_linking_existed_links_after_its_upgrade(store_url, reports):
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from claimgraph.store import schema
+    from claimgraph.store.repository import Store
+
+    with open_store(store_url) as store:
+        for analysis in reports[:2]:
+            store.save(analysis)
+    # The store as the first schema held it. A plain engine: SQLite's foreign keys stay off
+    # while tables are rebuilt (as the old store's rows never lost their links).
+    engine = create_engine(store_url)
+    with engine.begin() as connection:
+        command.downgrade(schema._config(connection), "0001")
+    engine.dispose()
+    old = Store(store_url)
+    assert old.upgrade()[0] == "0001"
+    old.close()
+    with open_store(store_url) as store:
+        assert persist.link(store).full
+        store.save(reports[2])
+        assert not persist.link(store).full
+        assert [c.estimate.conservative
+                for c in persist.clusters(store, status="contradicted")] == [3000]
+        incremental = _tables(store)
+        persist.link(store, full=True)
+        assert _tables(store) == incremental
 
 
 def test_source_graph_exports_graphml(reports):

@@ -51,6 +51,7 @@ def analysis(text=TEXT, source="harbour.txt", url=None, outlet="Harbour Post",
                              claim="c1")],
         times=[TimeExpression(**span(text, "in March"), start_date=dt.date(2026, 3, 1),
                               end_date=dt.date(2026, 3, 31), granularity="month", resolved=True)],
+        hedges=[Cue(**span(text, "expect"), type="doxastic")],
     )
 
 

@@ -63,6 +63,7 @@ class RawDocument(Record):
         "before a charset the page declares and before detection.",
     )
     title: str | None = None
+    outlet: str | None = Field(default=None, description="Publisher the source declares.")
     published: dt.date | None = None
     retrieved: dt.datetime | None = Field(
         default=None, description="When the bytes were fetched or archived (e.g. WARC-Date)."

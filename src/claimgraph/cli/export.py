@@ -27,7 +27,7 @@ def export(
         ExportFormat,
         typer.Option("--format", "-f", help="jsonl: one analysis a line; csv or parquet: one "
                      "file per table (articles, posts, entities, quotes, claims, quantities, "
-                     "times)."),
+                     "times, hedges)."),
     ] = ExportFormat.jsonl,
     output: Annotated[
         Path | None,

@@ -148,7 +148,7 @@ def graph(
     number of reports and the claims on it."""
     with opened(settings_or_exit(database_url=db)) as store:
         _require_links(store)
-        g = persist.linker(store).graph()
+        g = persist.graph(store)
     if format is GraphFormat.graphml:
         data = "\n".join(nx.generate_graphml(g)) + "\n"
     else:

@@ -19,7 +19,7 @@ from claimgraph.cli.db import Database, fail, opened
 from claimgraph.cli.link import show_clusters
 from claimgraph.errors import InputError
 from claimgraph.link import persist
-from claimgraph.store import ArticleRef, ClaimHit, SearchResults, Statement
+from claimgraph.store import ArticleRef, ClaimHit, SearchResults, Statements
 
 FormatOption = Annotated[
     Format, typer.Option("--format", "-f", help="text (readable), json or jsonl (one record a line).")
@@ -123,7 +123,8 @@ def who(
         # Across articles, under every name of the canonical entity once linking has run.
         canonical = persist.entity(store, name) if persist.linked(store) else None
         ids = persist.entity_rows(store, canonical.id) if canonical else None
-        statements: list[Statement] = store.who(name, limit=limit, ids=ids or None)
+        page: Statements = store.statements(name, limit=limit, ids=ids or None)
+    statements = page.items
     if _emit(statements, format):
         return
     if not statements:
@@ -131,10 +132,13 @@ def who(
         return
     speakers = sorted({s.speaker for s in statements})
     articles = len({s.article.id for s in statements})
-    out.print(Text(f"{', '.join(speakers)}: {len(statements)} statements in {articles} "
+    shown = f"the latest {len(statements)} of {page.total}" if page.total > len(statements) \
+        else f"{len(statements)}"
+    out.print(Text(f"{', '.join(speakers)}: {shown} statements in {articles} "
                    f"article{'s' * (articles != 1)}", style="bold"))
-    for statement in statements:
-        out.print(_where(statement.article))
+    for statement, new_article in _by_article(statements):
+        if new_article:
+            out.print(_where(statement.article))
         head = Text(statement.speaker, style="cyan")
         if statement.role:
             head.append(f" ({statement.role})", style="cyan")
@@ -150,6 +154,18 @@ def who(
         if statuses:
             head.append(f"  [{', '.join(statuses)}]", style="magenta")
         out.print(Text("  ").append_text(head))
+    _more(page.total > len(statements), limit)
+
+
+def _by_article(hits: Sequence) -> list[tuple]:
+    """Each hit with whether it starts another article (hits come grouped by article)."""
+    return [(hit, n == 0 or hit.article.id != hits[n - 1].article.id)
+            for n, hit in enumerate(hits)]
+
+
+def _more(more: bool, limit: int) -> None:
+    if more:
+        out.print(f"… more than {limit}: show more with --limit", style="dim", markup=False)
 
 
 @app.command()
@@ -171,15 +187,19 @@ def claims(
         return
     with opened(settings_or_exit(database_url=db)) as store:
         hits: list[ClaimHit] = store.claims(entity=entity, status=status and status.value,
-                                            since=since_date(since), limit=limit)
+                                            since=since_date(since), limit=limit + 1)
+    more = len(hits) > limit
+    hits = hits[:limit]
     if _emit(hits, format):
         return
     if not hits:
         out.print("no claims match", markup=False)
-    for hit in hits:
-        out.print(_where(hit.article))
+    for hit, new_article in _by_article(hits):
+        if new_article:
+            out.print(_where(hit.article))
         out.print(Text.assemble("  ", (f"[{hit.claim.status}] ", "magenta"),
                                 ((hit.source or "the outlet") + ": ", "cyan"), hit.claim.text))
+    _more(more, limit)
 
 
 @app.command()

@@ -1,6 +1,6 @@
 """Exports of the store for other tools: JSONL (one Analysis a line), and CSV or Parquet with
-one file per table (articles, posts, entities, quotes, claims, quantities, times) whose id
-columns join as in the store, readable as they are by pandas and DuckDB.
+one file per table (articles, posts, entities, quotes, claims, quantities, times, hedges)
+whose id columns join as in the store, readable as they are by pandas and DuckDB.
 
 List and object columns (aliases, roles, mentions, content, cues, links, boilerplate) are
 JSON text in both CSV and Parquet. Rows are read and written in batches: memory stays flat

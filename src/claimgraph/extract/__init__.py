@@ -20,8 +20,9 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
         article = article_from_html(text, raw.source, url=raw.url)
     else:
         article = article_from_text(text, raw.source)
+    # The publisher a source declares (a dump's field) beats the site name read from the page.
     updates = {"url": article.url or raw.url, "title": article.title or raw.title,
-               "retrieved": raw.retrieved}
+               "outlet": raw.outlet or article.outlet, "retrieved": raw.retrieved}
     if raw.published and (article.published is None or article.published_inferred):
         # a date the source declares (feed entry, WARC record) beats one inferred from posts
         updates.update(published=raw.published, published_inferred=False)

@@ -1,4 +1,6 @@
-"""JSONL dumps: one article per line, ``{"text" | "html", "url"?, "title"?, "published"?}``.
+"""JSONL dumps: one article per line, ``{"text" | "html", "url"?, "title"?, "outlet"?,
+"published"?}``; the outlet may be named ``publisher`` and the date ``publication_date`` or
+``date`` instead (as in PolNeAR's and other corpora's dumps).
 
 Each article's source is ``<file>:<line>``; a malformed line is reported with its line number
 and the rest of the file is read. A dump can be read in byte ranges (``line_starts`` finds them)
@@ -22,6 +24,9 @@ from claimgraph.settings import Settings
 
 JSONL_SUFFIXES = (".jsonl", ".jsonl.gz", ".ndjson", ".ndjson.gz")
 _OPTIONAL_STRINGS = ("url", "title")
+# Each field's names, the first present one read.
+_OUTLET = ("outlet", "publisher")
+_PUBLISHED = ("published", "publication_date", "date")
 _SCAN_CHUNK = 1 << 20
 
 
@@ -114,13 +119,23 @@ def _document(line: bytes, item: str) -> RawDocument | InputError:
     for field in _OPTIONAL_STRINGS:
         if record.get(field) is not None and not isinstance(record[field], str):
             return InputError(f"'{field}' must be a string", item)
-    published = record.get("published")
+    outlet_field = _first(record, _OUTLET)
+    outlet = record.get(outlet_field)
+    if outlet is not None and not isinstance(outlet, str):
+        return InputError(f"'{outlet_field}' must be a string", item)
+    published_field = _first(record, _PUBLISHED)
+    published = record.get(published_field)
     if published is not None:
         try:
             published = dt.date.fromisoformat(str(published)[:10])
         except ValueError:
-            return InputError(f"'published' is not an ISO date ({published!r})", item)
+            return InputError(f"'{published_field}' is not an ISO date ({published!r})", item)
     return RawDocument(
         source=item, url=record.get("url"), data=body.encode("utf-8"), content_type=kind,
-        title=record.get("title"), published=published,
+        title=record.get("title"), outlet=(outlet or "").strip() or None, published=published,
     )
+
+
+def _first(record: dict, names: tuple[str, ...]) -> str:
+    """The first of ``names`` that ``record`` has a value for (else the first name)."""
+    return next((name for name in names if record.get(name) is not None), names[0])

@@ -15,7 +15,8 @@ Public API (for the CLI, the web app and the batch runners)::
                                            # the reports or any name of an entity
     persist.entity(store, "Pyongyang")     # CanonicalEntity (North Korea) or None
     persist.entity_rows(store, entity.id)  # stored entity ids (one per article) it stands for
-    persist.linker(store).graph()          # networkx.DiGraph: outlet → channel → speaker
+    persist.graph(store)                   # networkx.DiGraph: outlet → channel → speaker
+    persist.stories(store)                 # {story id: articles}
 
     # Without a store: records in, links out, deterministic in the order of ``add``.
     linker = Linker()
@@ -42,8 +43,9 @@ What it does:
   that cannot both be true, or a confirmation against a denial; corroborated: two or more
   independent origins; else single-sourced) and, for numbers, ACLED's most conservative
   estimate (the lowest figure) with the range and every source of each figure.
-- ``persist``/``tables``: link tables (migration 0002) and the linker's state, so that
-  linking after each ingest batch touches only the stories the batch changed.
+- ``persist``/``tables``/``state``: link tables (migrations 0002, 0004) and the linker's state
+  as rows looked up by key, so that linking an ingest batch reads and writes only what its
+  articles reach: their entities, terms, stories and the claim components they join.
 """
 
 from claimgraph.link.entities import merge_aliases

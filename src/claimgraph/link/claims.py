@@ -30,6 +30,7 @@ class Entry:
 
     item: Item
     member: Member
+    component: str = ""  # the claims it may cluster with (see cluster.components)
 
 
 def _speaker_chain(quote: Quote | None, quotes: dict[str, Quote], names: dict[str, str],

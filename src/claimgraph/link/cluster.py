@@ -78,35 +78,81 @@ def score(a: Item, b: Item, w: Weights = Weights(),
     return s
 
 
+def blocking_keys(item: Item) -> set[str]:
+    """What two items must share to be compared at all (their anchor or a word); items that
+    share nothing score 0, unrelated."""
+    return {f"#{item.anchor}"} | item.words if item.anchor else set(item.words)
+
+
+def scored_pairs(items: Sequence[Item],
+                 scorer: Callable[[Item, Item], float]) -> dict[tuple[int, int], float]:
+    """Scores of the pairs of ``items`` (by position, i < j) that share a blocking key."""
+    postings: dict[str, list[int]] = {}
+    for k, item in enumerate(items):
+        for key in blocking_keys(item):
+            postings.setdefault(key, []).append(k)
+    pairs = {(i, j) for ks in postings.values() for a, i in enumerate(ks) for j in ks[a + 1:]}
+    return {(i, j): scorer(items[i], items[j]) for i, j in sorted(pairs)}
+
+
+def components(n: int, scores: dict[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Positions 0..n-1 grouped by the pairs scoring at least ``threshold`` (connected
+    components, each sorted, in the order of their first position). Average linkage only ever
+    merges two clusters with such a pair between them, so every cluster lies inside one
+    component and components can be clustered apart (and only the changed ones again)."""
+    parent = list(range(n))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    if threshold <= 0:  # unscored pairs (0) could merge: one component
+        return [list(range(n))] if n else []
+    for (i, j), s in scores.items():
+        if s >= threshold:
+            a, b = root(i), root(j)
+            if a != b:
+                parent[max(a, b)] = min(a, b)
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
+
+
 def cluster(items: Sequence[Item], w: Weights = Weights(),
             pairs: frozenset[tuple[str, str]] = frozenset(),
             scorer: Callable[[Item, Item], float] | None = None) -> list[list[Item]]:
     """Items grouped into clusters: per story, average-linkage agglomeration down to
-    ``w.threshold``. Clusters and their members come out in a stable order."""
+    ``w.threshold``. Clusters and their members come out in a stable order (by story, then by
+    their first item)."""
     by_story: dict[str, list[Item]] = {}
     for item in sorted(items, key=lambda i: (i.story, i.id)):
         by_story.setdefault(item.story, []).append(item)
     out: list[list[Item]] = []
     for members in by_story.values():
-        out.extend(_agglomerate(members, w.threshold,
-                                scorer or (lambda a, b: score(a, b, w, pairs))))
+        found = []
+        scores = scored_pairs(members, scorer or (lambda a, b: score(a, b, w, pairs)))
+        for comp in components(len(members), scores, w.threshold):
+            local = {k: n for n, k in enumerate(comp)}
+            sub = {(local[i], local[j]): s for (i, j), s in scores.items()
+                   if i in local and j in local}
+            found += [[comp[k] for k in group]
+                      for group in agglomerate(len(comp), sub, w.threshold)]
+        out += [[members[k] for k in group] for group in sorted(found)]
     return out
 
 
-def _agglomerate(items: list[Item], threshold: float,
-                 scorer: Callable[[Item, Item], float]) -> list[list[Item]]:
-    n = len(items)
+def agglomerate(n: int, scores: dict[tuple[int, int], float],
+                threshold: float) -> list[list[int]]:
+    """Average-linkage agglomeration of positions 0..n-1 given the scores of some pairs (the
+    others count as 0), down to ``threshold``; groups sorted, in the order of their first."""
     if n < 2:
-        return [list(items)] if items else []
-    # Only pairs sharing an anchor or a word are scored; the others count as 0 (unrelated).
-    postings: dict[str, list[int]] = {}
-    for k, item in enumerate(items):
-        for key in {f"#{item.anchor}"} | item.words if item.anchor else item.words:
-            postings.setdefault(key, []).append(k)
-    pairs = {(i, j) for ks in postings.values() for a, i in enumerate(ks) for j in ks[a + 1:]}
+        return [list(range(n))]
     sims = np.zeros((n, n))
-    for i, j in pairs:
-        sims[i, j] = sims[j, i] = scorer(items[i], items[j])
+    for (i, j), s in scores.items():
+        sims[i, j] = sims[j, i] = s
     # Sum of pair scores between clusters and their sizes: average link = sum / (|A| * |B|).
     sizes = np.ones(n)
     alive = np.ones(n, dtype=bool)
@@ -125,4 +171,4 @@ def _agglomerate(items: list[Item], threshold: float,
         sums[:, i] += sums[:, j]
         sizes[i] += sizes[j]
         alive[j] = False
-    return [[items[k] for k in sorted(m)] for m in members if m]
+    return [sorted(m) for m in members if m]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from claimgraph.link.places import country, country_name, key
 from claimgraph.link.records import CanonicalEntity, Role
+from claimgraph.link.state import Cache, Fetch
 from claimgraph.model import Analysis, Entity
 
 _PLACE_TYPES = {"GPE", "NORP", "LOC", "ORG"}
@@ -90,6 +91,17 @@ def _acronym(name: str) -> str:
 
 
 @dataclass
+class Contribution:
+    """What one article's entity gives its canonical entity."""
+
+    article: str
+    names: list[str]
+    mentions: int
+    roles: list[str]
+    published: dt.date | None
+
+
+@dataclass
 class _Canonical:
     id: str
     name: str
@@ -100,35 +112,80 @@ class _Canonical:
     mentions: int = 0
 
 
+def _lookups(e: Entity) -> list[str]:
+    """The index keys resolving ``e`` may read."""
+    code = country_of(e)
+    if code:
+        return [f"country:{code}"]
+    if e.type == "PERSON":
+        pk = person_key(e.name)
+        return [f"person:{pk}", f"surname:{pk.split()[-1]}"] if pk else []
+    k = key(e.name)
+    out = [f"acronym:{k}", f"{e.type.lower()}:{k}"]
+    if " " in e.name.strip():
+        out.append(f"acronym:{_acronym(e.name).lower()}")
+    return out
+
+
 class EntityIndex:
     """Canonical entities of a corpus, built article by article (``add``) in a fixed order, so a
-    rebuild that replays the same articles gives the same entities."""
+    rebuild that replays the same articles gives the same entities. ``keys`` maps an index key
+    ("person:lloyd austin", "acronym:wsj", "surname:kim": every Kim) to canonical ids."""
 
-    def __init__(self) -> None:
-        self.entities: dict[str, _Canonical] = {}
-        self._by_key: dict[str, str] = {}
-        self._surnames: dict[str, set[str]] = {}
-        self.touched: set[str] = set()  # entities changed since this index was made or loaded
+    def __init__(self, fetch_keys: Fetch | None = None,
+                 fetch_entities: Fetch | None = None) -> None:
+        self.entities: Cache = Cache(fetch_entities)  # canonical id → _Canonical
+        self.keys: Cache = Cache(fetch_keys)
+        self.touched: set[str] = set()  # entities changed since this index was made
+        self.deleted: set[str] = set()  # entities no article names any more
 
     def add(self, article: str, analysis: Analysis) -> dict[str, str]:
         """Link one article's entities; returns its entity ids → canonical ids."""
         analysis, renamed = _merge(analysis)
+        lookups = {k for e in analysis.entities for k in _lookups(e)}
+        self.keys.need(lookups)
+        for k in lookups & self.keys.keys():  # keys of entities withdrawn meanwhile go
+            if self.deleted.intersection(self.keys[k]):
+                self.keys.mark(k)
+                ids = [i for i in self.keys.pop(k) if i not in self.deleted]
+                if ids:
+                    self.keys[k] = ids
+        self.entities.need({c for k in lookups for c in self.keys.get(k, ())})
         out = {}
         for e in analysis.entities:
             cid = self._resolve(e)
-            c = self.entities[cid]
-            for n in [e.name, *e.aliases]:
-                if n != c.name and n not in c.aliases:
-                    c.aliases.append(n)
-            if article not in c.articles:
-                c.articles.append(article)
-            c.mentions += len(e.mentions)
-            for r in e.roles:
-                self._role(c, r, article, analysis.published)
+            self._contribute(self.entities[cid], article, [e.name, *e.aliases],
+                             len(e.mentions), e.roles, analysis.published)
             out[e.id] = cid
             self.touched.add(cid)
         out.update({gone: out[kept] for gone, kept in renamed.items()})
         return out
+
+    def _contribute(self, c: _Canonical, article: str, names: list[str], mentions: int,
+                    roles: list[str], published: dt.date | None) -> None:
+        for n in names:
+            if n != c.name and n not in c.aliases:
+                c.aliases.append(n)
+        if article not in c.articles:
+            c.articles.append(article)
+        c.mentions += mentions
+        for r in roles:
+            self._role(c, r, article, published)
+
+    def withdraw(self, rest: dict[str, list[Contribution]]) -> None:
+        """Take an article out: ``rest`` gives each of its canonical entities what the other
+        articles contribute to it, in article order; an entity none of them names goes."""
+        self.entities.need(rest)
+        for cid, contributions in rest.items():
+            old = self.entities[cid]
+            if not contributions:
+                del self.entities[cid]
+                self.deleted.add(cid)
+                continue
+            fresh = self.entities[cid] = _Canonical(cid, old.name, old.type)
+            for c in contributions:
+                self._contribute(fresh, c.article, c.names, c.mentions, c.roles, c.published)
+            self.touched.add(cid)
 
     def _role(self, c: _Canonical, text: str, article: str, date: dt.date | None) -> None:
         role = c.roles.setdefault(key(text), Role(text=text))
@@ -143,33 +200,51 @@ class EntityIndex:
         if code:
             return self._get(f"country:{code}", country_name(code), "GPE")
         if e.type == "PERSON":
-            pk = person_key(e.name)
+            pk = person_key(e.name) or key(e.name)
             if " " not in pk:  # a surname alone: the one person of that name, if only one
-                known = self._surnames.get(pk, set())
+                known = self.keys.get(f"surname:{pk}", [])
                 if len(known) == 1:
-                    return next(iter(known))
+                    return known[0]
                 return self._get(f"person:{pk}", e.name, "PERSON")
             cid = self._get(f"person:{pk}", e.name, "PERSON")
-            self._surnames.setdefault(pk.split()[-1], set()).add(cid)
+            surname = f"surname:{pk.split()[-1]}"
+            known = self.keys.get(surname, [])
+            if cid not in known:
+                self.keys.put(surname, sorted([*known, cid]))
             return cid
         k = key(e.name)
         if len(k) >= 3 and k.isalpha() and k.upper() == e.name.replace(".", ""):
-            cid = self._by_key.get(f"acronym:{k}")  # "WSJ" for "Wall Street Journal"
-            if cid:
-                return cid
+            found = self.keys.get(f"acronym:{k}")  # "WSJ" for "Wall Street Journal"
+            if found:
+                return found[0]
         cid = self._get(f"{e.type.lower()}:{k}", e.name, e.type)
         if " " in e.name.strip():
-            self._by_key.setdefault(f"acronym:{_acronym(e.name).lower()}", cid)
+            acronym = f"acronym:{_acronym(e.name).lower()}"
+            if acronym not in self.keys:
+                self.keys.put(acronym, [cid])
         return cid
 
     def _get(self, k: str, name: str, type_: str) -> str:
-        if k not in self._by_key:
+        if k not in self.keys:
             cid = re.sub(r"[^a-z0-9:]+", "-", k.casefold()).strip("-")
-            self._by_key[k] = cid
-            self.entities[cid] = _Canonical(cid, name, type_)
-        return self._by_key[k]
+            self.entities.need([cid])
+            if cid not in self.entities:  # two keys may spell one id: the first one keeps it
+                self.entities[cid] = _Canonical(cid, name, type_)
+                self.deleted.discard(cid)
+            self.keys.put(k, [cid])
+        return self.keys[k][0]
 
-    def records(self) -> list[CanonicalEntity]:
-        return [CanonicalEntity(id=c.id, name=c.name, type=c.type, aliases=c.aliases,
-                                roles=list(c.roles.values()), articles=c.articles,
-                                mentions=c.mentions) for c in self.entities.values()]
+    def records(self, ids: set[str] | None = None) -> list[CanonicalEntity]:
+        """Canonical entities (those of ``ids``, default all held), in the order first seen."""
+        return [record(c) for c in self.entities.values() if ids is None or c.id in ids]
+
+
+def record(c: _Canonical) -> CanonicalEntity:
+    return CanonicalEntity(id=c.id, name=c.name, type=c.type, aliases=c.aliases,
+                           roles=list(c.roles.values()), articles=c.articles, mentions=c.mentions)
+
+
+def canonical(r: CanonicalEntity) -> _Canonical:
+    """The working form of a stored canonical entity (roles by key)."""
+    return _Canonical(r.id, r.name, r.type, list(r.aliases), {key(x.text): x for x in r.roles},
+                      list(r.articles), r.mentions)

@@ -1,11 +1,14 @@
 """Linking a store: incrementally after each ingest batch, or rebuilt from scratch, and read back.
 
-``link(store)`` links the articles stored since the last run (all of them the first time):
-the linker's state is read from ``link_state``, the new articles added in id order, and only
-the stories they touched have their clusters rewritten. ``link(store, full=True)`` (``claimgraph
-relink``) drops every link row and links every latest article again; because linking is
-deterministic in id order, both give the same tables. A new revision of an already linked
-article makes the run a full one, so that the old text's claims leave the clusters.
+``link(store)`` links the articles stored since the last run (all of them the first time). The
+linker reads the state it needs by indexed lookups (the keys of the batch's entities, the
+frequencies and postings of its terms, the stories and claim components it may join: see
+``tables``) and only what changed is written back: the batch's articles and claims, the entities
+they name, the terms they hold, the components their claims joined and those components'
+clusters. ``link(store, full=True)`` (``claimgraph relink``) drops every link row and links
+every latest article again; because linking is deterministic in id order, both give the same
+tables. A new revision of a linked article withdraws the old text (its story membership,
+terms, claims and entity mentions) and links the new one as a new article.
 """
 
 from __future__ import annotations
@@ -14,40 +17,140 @@ import datetime as dt
 import json
 import logging
 import time
-import zlib
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import delete, func, insert, select, update
+from sqlalchemy.orm import Session
 
-from claimgraph.link.linker import STATE_VERSION, Linker
+from claimgraph.link.claims import Entry
+from claimgraph.link.cluster import Item, blocking_keys
+from claimgraph.link.entities import Contribution, canonical
+from claimgraph.link.linker import Fetchers, Linker, source_graph
 from claimgraph.link.places import key
-from claimgraph.link.records import CanonicalEntity, ClaimCluster
+from claimgraph.link.records import CanonicalEntity, ClaimCluster, Member
+from claimgraph.link.stories import _Story
 from claimgraph.link.tables import (
-    LINK_TABLES, LinkClusterRow, LinkEntityMapRow, LinkEntityRow, LinkMemberRow, LinkNameRow,
-    LinkStateRow,
+    LINK_TABLES, LinkArticleRow, LinkClusterRow, LinkEntityMapRow, LinkEntityRow,
+    LinkItemKeyRow, LinkItemRow, LinkKeyRow, LinkMemberRow, LinkNameRow, LinkPostingRow,
+    LinkStateRow, LinkTermRow,
 )
 from claimgraph.store import Store
-from claimgraph.store.tables import ArticleRow
+from claimgraph.store.tables import ArticleRow, EntityRow
 
 log = logging.getLogger(__name__)
-_BATCH = 200
+STATE_VERSION = 3
+_BATCH = 200  # articles read from the store at a time
+_CHUNK = 500  # values in one IN (...) lookup
 
 
 @dataclass
 class LinkRun:
     full: bool
     articles: int  # articles linked in this run
-    stories: int  # stories whose clusters were rewritten
+    stories: int  # stories whose claims were placed
     clusters: int  # clusters written
     seconds: float
 
 
-def _load(store: Store) -> tuple[Linker, int] | None:
-    row = store.read(lambda s: s.get(LinkStateRow, 1))
+def _chunks(values: Iterable) -> Iterable[list]:
+    values = sorted(values)
+    for n in range(0, len(values), _CHUNK):
+        yield values[n:n + _CHUNK]
+
+
+def _lookup(session: Session, make: Callable, values: Iterable) -> list:
+    return [row for chunk in _chunks(values) for row in session.execute(make(chunk)).all()]
+
+
+def _fetchers(session: Session) -> Fetchers:
+    """Reads of the linker's state from the link tables, each by an indexed key."""
+    def keys(wanted):
+        out: dict[str, list[str]] = {}
+        for k, e in _lookup(session, lambda c: select(LinkKeyRow.key, LinkKeyRow.entity_id)
+                            .where(LinkKeyRow.key.in_(c)), wanted):
+            out.setdefault(k, []).append(e)
+        return {k: sorted(v) for k, v in out.items()}
+
+    def entities(wanted):
+        return {i: canonical(CanonicalEntity(**r)) for i, r in _lookup(
+            session, lambda c: select(LinkEntityRow.id, LinkEntityRow.record)
+            .where(LinkEntityRow.id.in_(c)), wanted)}
+
+    def df(wanted):
+        return dict(_lookup(session, lambda c: select(LinkTermRow.term, LinkTermRow.df)
+                            .where(LinkTermRow.term.in_(c)), wanted))
+
+    def postings(wanted):
+        out: dict[str, set[str]] = {}
+        for t, story in _lookup(session, lambda c: select(LinkPostingRow.term, LinkPostingRow.story)
+                                .where(LinkPostingRow.term.in_(c)), wanted):
+            out.setdefault(t, set()).add(story)
+        return out
+
+    def stories(wanted):
+        out: dict[str, _Story] = {}
+        for story, article, bag in _lookup(
+                session, lambda c: select(LinkArticleRow.story, LinkArticleRow.article_id,
+                                          LinkArticleRow.bag)
+                .where(LinkArticleRow.story.in_(c)).order_by(LinkArticleRow.article_id), wanted):
+            found = out.setdefault(story, _Story(story))
+            found.members.append(f"a{article}")
+            found.bags.append(Counter(bag))
+        return out
+
+    def entries(wanted):
+        return {i: _entry(r, component) for i, component, r in _lookup(
+            session, lambda c: select(LinkItemRow.id, LinkItemRow.component, LinkItemRow.record)
+            .where(LinkItemRow.id.in_(c)), wanted)}
+
+    def index(wanted):
+        out: dict[tuple[str, str], set[str]] = {}
+        by_story: dict[str, set[str]] = {}
+        for story, k in wanted:
+            by_story.setdefault(story, set()).add(k)
+        for story, ks in sorted(by_story.items()):
+            for k, item in _lookup(session, lambda c, s=story: select(
+                    LinkItemKeyRow.key, LinkItemKeyRow.item_id)
+                    .where(LinkItemKeyRow.story == s, LinkItemKeyRow.key.in_(c)), ks):
+                out.setdefault((story, k), set()).add(item)
+        return out
+
+    def components(wanted):
+        out: dict[str, list[str]] = {}
+        for component, i in _lookup(session, lambda c: select(LinkItemRow.component, LinkItemRow.id)
+                                    .where(LinkItemRow.component.in_(c)), wanted):
+            out.setdefault(component, []).append(i)
+        return {c: sorted(v) for c, v in out.items()}
+
+    def outlets(wanted):
+        return dict(_lookup(session, lambda c: select(ArticleRow.source, ArticleRow.outlet)
+                            .where(ArticleRow.latest, ArticleRow.source.in_(c)), wanted))
+
+    return Fetchers(keys=keys, entities=entities, df=df, postings=postings, stories=stories,
+                    entries=entries, index=index, components=components, outlets=outlets)
+
+
+def _item_json(item: Item) -> dict:
+    return {"id": item.id, "doc": item.doc, "anchor": item.anchor, "words": sorted(item.words),
+            "participants": sorted(item.participants), "times": sorted(item.times),
+            "story": item.story}
+
+
+def _entry(record: dict, component: str) -> Entry:
+    d = record["item"]
+    item = Item(id=d["id"], doc=d["doc"], anchor=d["anchor"], words=frozenset(d["words"]),
+                participants=frozenset(d["participants"]), times=frozenset(d["times"]),
+                story=d["story"])
+    return Entry(item, Member(**record["member"]), component)
+
+
+def _state(session: Session) -> dict | None:
+    row = session.get(LinkStateRow, 1)
     if row is None or row.version != STATE_VERSION:
         return None
-    return Linker.from_state(json.loads(zlib.decompress(row.state))), row.last_article
+    return {**json.loads(row.state), "last": row.last_article}
 
 
 def link(store: Store, full: bool = False,
@@ -60,69 +163,159 @@ def link(store: Store, full: bool = False,
 
 def _link(store: Store, full: bool, progress: Callable[[int, int], None] | None) -> LinkRun:
     start = time.perf_counter()
-    loaded = None if full else _load(store)
-    last = loaded[1] if loaded else 0
-    new = store.read(lambda s: s.execute(
-        select(ArticleRow.id, ArticleRow.revision).where(ArticleRow.latest, ArticleRow.id > last)
-        .order_by(ArticleRow.id)).all())
-    if loaded and any(r.revision > 1 for r in new):
-        log.info("a linked article has a new revision: linking everything again")
-        return _link(store, True, progress)
-    linker = loaded[0] if loaded else Linker()
-    ids = [r.id for r in new]
-    entity_map: list[tuple[int, str]] = []
-    for n in range(0, len(ids), _BATCH):
-        chunk = ids[n:n + _BATCH]
-        for article_id, analysis in zip(chunk, store.analyses(ids=chunk)):
-            article = f"a{article_id}"
-            linker.add(article, analysis)
-            entity_map += [(int(local[1:]), canonical)
-                           for local, canonical in linker.last_entities.items()]
-            if progress:
-                progress(n + chunk.index(article_id) + 1, len(ids))
-    touched = set(linker.entries) if full or not loaded else linker.touched
-    clusters = linker.clusters(touched)
-    entities = linker.entity_records()
-    changed = {e.id for e in entities} if full or not loaded else linker.entities.touched
-    state = zlib.compress(json.dumps(linker.state(), separators=(",", ":")).encode())
+    # Reading: link tables change only under the link lock, so what is read here still holds
+    # when the result is written (articles stored meanwhile are linked next time).
+    with store.session() as session:
+        state = None if full else _state(session)
+        full = state is None
+        last = state["last"] if state else 0
+        ids = list(session.scalars(select(ArticleRow.id).where(
+            ArticleRow.latest, ArticleRow.id > last).order_by(ArticleRow.id)))
+        linker = Linker(fetch=None if full else _fetchers(session))
+        if state:
+            linker.stories.n, linker.stories.count = state["articles"], state["stories"]
+        gone_map = [] if full else _withdraw(session, linker, last)
+        entity_map: list[dict] = []
+        for n in range(0, len(ids), _BATCH):
+            chunk = ids[n:n + _BATCH]
+            for k, (article_id, analysis) in enumerate(zip(chunk, store.analyses(ids=chunk))):
+                linker.add(f"a{article_id}", analysis)
+                entity_map += [{"entity_id": int(local[1:]), "canonical_id": canonical_id}
+                               for local, canonical_id in linker.last_entities.items()]
+                if progress:
+                    progress(n + k + 1, len(ids))
+        changed = linker.changed_components()
+        clusters = linker.clusters(changed)
     last_id = ids[-1] if ids else last
-
-    def write(session) -> None:
-        if full or not loaded:
-            for table in LINK_TABLES:
-                session.execute(delete(table))
-        else:
-            old = select(LinkClusterRow.id).where(LinkClusterRow.story.in_(touched))
-            session.execute(delete(LinkMemberRow).where(LinkMemberRow.cluster_id.in_(old)))
-            session.execute(delete(LinkClusterRow).where(LinkClusterRow.story.in_(touched)))
-            session.execute(delete(LinkNameRow).where(LinkNameRow.entity_id.in_(changed)))
-            session.execute(delete(LinkStateRow))
-        session.flush()
-        for e in entities:
-            if e.id not in changed:
-                continue
-            # Updated in place: deleting would take the entity map rows of earlier articles.
-            session.merge(LinkEntityRow(id=e.id, name=e.name, type=e.type,
-                                        record=e.model_dump(mode="json")))
-            for name in {key(n) for n in [e.name, *e.aliases]}:
-                session.add(LinkNameRow(name=name[:512], entity_id=e.id))
-        session.flush()
-        session.add_all(LinkEntityMapRow(entity_id=i, canonical_id=c) for i, c in entity_map)
-        for c in clusters:
-            session.add(LinkClusterRow(id=c.id, story=c.story, label=c.label, status=c.status,
-                                       size=len(c.members), first_reported=c.first_reported,
-                                       record=c.model_dump(mode="json")))
-        session.flush()
-        session.add_all(LinkMemberRow(cluster_id=c.id, claim_id=int(m.claim[1:]),
-                                      article_id=int(m.article[1:]))
-                        for c in clusters for m in c.members)
-        session.add(LinkStateRow(id=1, version=STATE_VERSION, last_article=last_id,
-                                 state=state, updated=dt.datetime.now(dt.UTC)))
-
     with store.session() as session, session.begin():
-        write(session)
-    return LinkRun(full=full or not loaded, articles=len(ids), stories=len(touched),
-                   clusters=len(clusters), seconds=time.perf_counter() - start)
+        _delete(session, LinkEntityMapRow.entity_id, gone_map)
+        _write(session, linker, full, changed, clusters, entity_map, last_id)
+    return LinkRun(full=full, articles=len(ids),
+                   stories=len({e.item.story for e in linker.added}), clusters=len(clusters),
+                   seconds=time.perf_counter() - start)
+
+
+def _withdraw(session: Session, linker: Linker, last: int) -> list[int]:
+    """Take out of ``linker`` the linked articles that a new revision (stored after ``last``)
+    replaces; the ids of their stored entities (whose entity map rows go)."""
+    revised = select(ArticleRow.key).where(ArticleRow.latest, ArticleRow.id > last,
+                                           ArticleRow.revision > 1)
+    old = session.execute(
+        select(LinkArticleRow.article_id, LinkArticleRow.story)
+        .join(ArticleRow, ArticleRow.id == LinkArticleRow.article_id)
+        .where(ArticleRow.latest.is_(False), ArticleRow.key.in_(revised))
+        .order_by(LinkArticleRow.article_id)).all()
+    olds = [a for a, _ in old]
+    gone_map = []
+    for article, story in old:
+        claims = list(session.scalars(select(LinkItemRow.id).where(
+            LinkItemRow.article_id == article).order_by(LinkItemRow.id)))
+        mapped = session.execute(
+            select(LinkEntityMapRow.entity_id, LinkEntityMapRow.canonical_id)
+            .join(EntityRow, EntityRow.id == LinkEntityMapRow.entity_id)
+            .where(EntityRow.article_id == article)).all()
+        gone_map += [e for e, _ in mapped]
+        rest = {}
+        for cid in sorted({c for _, c in mapped}):
+            rest[cid] = [Contribution(f"a{r.article_id}", [r.name, *r.aliases], len(r.mentions),
+                                      list(r.roles), r.published)
+                         for r in session.execute(
+                             select(EntityRow.article_id, EntityRow.name, EntityRow.aliases,
+                                    EntityRow.mentions, EntityRow.roles, ArticleRow.published)
+                             .join(LinkEntityMapRow, LinkEntityMapRow.entity_id == EntityRow.id)
+                             .join(ArticleRow, ArticleRow.id == EntityRow.article_id)
+                             .where(LinkEntityMapRow.canonical_id == cid,
+                                    EntityRow.article_id.not_in(olds))
+                             .order_by(EntityRow.article_id, EntityRow.id))]
+        linker.withdraw(f"a{article}", story, claims, rest)
+    return gone_map
+
+
+def _insert(session: Session, table, rows: list[dict]) -> None:
+    if rows:  # one executemany of the table itself (the ORM's bulk insert costs more)
+        session.execute(insert(table.__table__), rows)
+
+
+def _delete(session: Session, column, values: Iterable) -> None:
+    for chunk in _chunks(values):
+        session.execute(delete(column.class_).where(column.in_(chunk)))
+
+
+def _write(session: Session, linker: Linker, full: bool, changed: set[str],
+           clusters: list[ClaimCluster], entity_map: list[dict], last_id: int) -> None:
+    ents, stories = linker.entities, linker.stories
+    if full:
+        for table in LINK_TABLES:
+            session.execute(delete(table))
+    # Entities: those the batch named, updated in place (deleting one would take the entity
+    # map rows of earlier articles), with their names; the index keys that changed.
+    for chunk in _chunks(ents.deleted - set(ents.entities)):
+        session.execute(delete(LinkKeyRow).where(LinkKeyRow.entity_id.in_(chunk)))
+        session.execute(delete(LinkEntityRow).where(LinkEntityRow.id.in_(chunk)))
+    touched = ents.records(ents.touched)
+    rows = [{"id": e.id, "name": e.name, "type": e.type, "record": e.model_dump(mode="json")}
+            for e in touched]
+    if rows and not full:
+        session.execute(update(LinkEntityRow), [r for r in rows if r["id"] in ents.entities.fetched])
+    _insert(session, LinkEntityRow, [r for r in rows if r["id"] not in ents.entities.fetched])
+    _delete(session, LinkNameRow.entity_id, ents.touched)
+    _insert(session, LinkNameRow, [{"name": n[:512], "entity_id": e.id} for e in touched
+                                   for n in sorted({key(x) for x in [e.name, *e.aliases]})])
+    _delete(session, LinkKeyRow.key, ents.keys.dirty)
+    _insert(session, LinkKeyRow, [{"key": k, "entity_id": e} for k in sorted(ents.keys.dirty)
+                                  for e in ents.keys.get(k, [])])
+    _insert(session, LinkEntityMapRow, entity_map)
+    # Stories: the new articles, their terms' frequencies and postings.
+    df = stories.df
+    _delete(session, LinkArticleRow.article_id, [int(a[1:]) for a in stories.withdrawn])
+    for t, story in stories.gone_postings:
+        session.execute(delete(LinkPostingRow).where(LinkPostingRow.term == t,
+                                                     LinkPostingRow.story == story))
+    _delete(session, LinkTermRow.term, [t for t in df.dirty if not df[t]])
+    terms = [{"term": t, "df": df[t]} for t in sorted(df.dirty) if df[t]]
+    if terms and not full:
+        session.execute(update(LinkTermRow), [r for r in terms if r["term"] in df.fetched])
+    _insert(session, LinkTermRow, [r for r in terms if r["term"] not in df.fetched])
+    _insert(session, LinkPostingRow, [{"term": t, "story": s} for t, s in stories.new_postings])
+    _insert(session, LinkArticleRow, [{"article_id": int(a[1:]), "story": s, "bag": dict(bag)}
+                                      for a, s, bag in stories.added])
+    # Claims: the new ones, earlier ones that changed component, those withdrawn, and the
+    # clusters of every component made, grown, split or merged away.
+    _delete(session, LinkItemRow.id, [i.id for i in linker.withdrawn])
+    for i in linker.withdrawn:
+        session.execute(delete(LinkItemKeyRow).where(
+            LinkItemKeyRow.story == i.story, LinkItemKeyRow.key.in_(blocking_keys(i)),
+            LinkItemKeyRow.item_id == i.id))
+    _insert(session, LinkItemRow, [
+        {"id": e.item.id, "story": e.item.story, "component": e.component,
+         "article_id": int(e.member.article[1:]),
+         "record": {"item": _item_json(e.item), "member": e.member.model_dump(mode="json")}}
+        for e in linker.added])
+    moved = [{"id": i, "component": linker.entries[i].component}
+             for i in sorted(linker.moved) if i in linker.entries]
+    if moved and not full:
+        session.execute(update(LinkItemRow), moved)
+    _insert(session, LinkItemKeyRow, [{"story": e.item.story, "key": k, "item_id": e.item.id}
+                                      for e in linker.added for k in sorted(blocking_keys(e.item))])
+    if not full:
+        gone = changed | linker.removed
+        for chunk in _chunks(gone):
+            old = select(LinkClusterRow.id).where(LinkClusterRow.component.in_(chunk))
+            session.execute(delete(LinkMemberRow).where(LinkMemberRow.cluster_id.in_(old)))
+            session.execute(delete(LinkClusterRow).where(LinkClusterRow.component.in_(chunk)))
+    _insert(session, LinkClusterRow, [
+        {"id": c.id, "story": c.story, "label": c.label, "status": c.status,
+         "size": len(c.members), "first_reported": c.first_reported,
+         "record": c.model_dump(mode="json"),
+         "component": linker.entries[c.id[2:]].component} for c in clusters])
+    _insert(session, LinkMemberRow, [
+        {"cluster_id": c.id, "claim_id": int(m.claim[1:]), "article_id": int(m.article[1:])}
+        for c in clusters for m in c.members])
+    session.execute(delete(LinkStateRow))
+    session.add(LinkStateRow(id=1, version=STATE_VERSION, last_article=last_id,
+                             state=json.dumps({"articles": stories.n,
+                                               "stories": stories.count}).encode(),
+                             updated=dt.datetime.now(dt.UTC)))
 
 
 # Reading links back.
@@ -131,10 +324,18 @@ def linked(store: Store) -> bool:
     return store.read(lambda s: s.get(LinkStateRow, 1)) is not None
 
 
-def linker(store: Store) -> Linker:
-    """The linker as last saved (an empty one before the first link)."""
-    loaded = _load(store)
-    return loaded[0] if loaded else Linker()
+def graph(store: Store):
+    """The source graph (``Linker.graph``) of every linked claim."""
+    def members(session):
+        return [ClaimCluster(**r).members for r in session.scalars(
+            select(LinkClusterRow.record).order_by(LinkClusterRow.story, LinkClusterRow.id))]
+    return source_graph(m for found in store.read(members) for m in found)
+
+
+def stories(store: Store) -> dict[str, int]:
+    """Each story's number of articles."""
+    return store.read(lambda s: dict(s.execute(
+        select(LinkArticleRow.story, func.count()).group_by(LinkArticleRow.story)).all()))
 
 
 def entity(store: Store, name: str) -> CanonicalEntity | None:

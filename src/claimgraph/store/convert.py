@@ -47,6 +47,7 @@ def to_analysis(row: ArticleRow) -> Analysis:
         quantities=[Quantity(claim=claim_id(q.claim_id), **_columns(q, Quantity, {"claim"}))
                     for q in row.quantities],
         times=[TimeExpression(**_columns(t, TimeExpression)) for t in row.times],
+        hedges=[Cue(**_columns(h, Cue)) for h in row.hedges],
     )
 
 

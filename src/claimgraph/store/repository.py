@@ -3,6 +3,7 @@ marking, and read records back. Queries over the store are in queries.py."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import fcntl
 import hashlib
@@ -143,7 +144,11 @@ class Store:
                 connection.commit()
                 yield
             finally:
-                connection.close()  # the session's advisory locks end with it
+                # Closing only returns the connection to the pool, where the lock would stay.
+                with contextlib.suppress(SQLAlchemyError):
+                    connection.exec_driver_sql(f"SELECT pg_advisory_unlock({key})")
+                    connection.commit()
+                connection.close()
             return
         path = f"{self.url.database}.{name}.lock" if self.url.database else None
         if path is None or self.url.database == ":memory:":
@@ -382,4 +387,5 @@ def _with_records(statement):
         undefer(ArticleRow.text), undefer(ArticleRow.boilerplate),
         selectinload(ArticleRow.posts), selectinload(ArticleRow.entities),
         selectinload(ArticleRow.quotes), selectinload(ArticleRow.claims),
-        selectinload(ArticleRow.quantities), selectinload(ArticleRow.times))
+        selectinload(ArticleRow.quantities), selectinload(ArticleRow.times),
+        selectinload(ArticleRow.hedges))

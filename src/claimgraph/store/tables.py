@@ -65,6 +65,7 @@ class ArticleRow(Base):
     claims: Mapped[list[ClaimRow]] = _children("ClaimRow")
     quantities: Mapped[list[QuantityRow]] = _children("QuantityRow")
     times: Mapped[list[TimeRow]] = _children("TimeRow")
+    hedges: Mapped[list[HedgeRow]] = _children("HedgeRow")
     bands: Mapped[list[BandRow]] = relationship(cascade="all, delete-orphan")
 
 
@@ -188,6 +189,18 @@ class TimeRow(_InArticle, Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
+class HedgeRow(_InArticle, Base):
+    """A hedge cue of the article (its analysis's top-level ``hedges``)."""
+
+    __tablename__ = "hedges"
+    article_id: Mapped[int] = _article_fk()
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    field: Mapped[str] = mapped_column(String(8), default="text")
+    type: Mapped[str | None] = mapped_column(String(32))
+
+
 class BandRow(Base):
     """One LSH band of an article's MinHash: articles sharing a band are near-copy candidates."""
 
@@ -202,5 +215,5 @@ class BandRow(Base):
 # Record tables in dependency order (parents first), as exports list them.
 TABLES = {
     "articles": ArticleRow, "posts": PostRow, "entities": EntityRow, "quotes": QuoteRow,
-    "claims": ClaimRow, "quantities": QuantityRow, "times": TimeRow,
+    "claims": ClaimRow, "quantities": QuantityRow, "times": TimeRow, "hedges": HedgeRow,
 }

@@ -1,69 +1,122 @@
-"""Writing one Analysis: Core bulk inserts, one statement per table (with RETURNING for the
-ids that later tables reference), far cheaper than an ORM unit of work for ~200 records."""
+"""Writing one Analysis: ids for the records that others reference are taken up front (one
+statement), so no insert needs RETURNING. Each table's rows then go in one statement on
+PostgreSQL (an INSERT from unnest() over one array per column: short, prepared once, no per-row
+work in Python) and in one executemany on SQLite (its C loop)."""
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, update
+import json
+from functools import cache
+
+from sqlalchemy import JSON, Connection, Table, bindparam, insert, text, update
+from sqlalchemy.dialects import postgresql
 
 from claimgraph.model import Analysis
 from claimgraph.store.convert import ARTICLE_FIELDS, utc
 from claimgraph.store.tables import (
-    ArticleRow, BandRow, ClaimRow, EntityNameRow, EntityRow, PostRow, QuantityRow, QuoteRow,
-    TimeRow,
+    ArticleRow, BandRow, ClaimRow, EntityNameRow, EntityRow, HedgeRow, PostRow, QuantityRow,
+    QuoteRow, TimeRow,
 )
 
+# Tables whose ids other records reference, as the Analysis lists them.
+_REFERENCED = {"entities": "entities", "quotes": "quotes", "claims": "claims"}
 
-def _ids(connection: Connection, row_class, rows: list[dict]) -> list[int]:
-    """Insert ``rows``; their new ids, in order."""
-    if not rows:
-        return []
-    table = row_class.__table__
-    statement = insert(table).returning(table.c.id, sort_by_parameter_order=True)
-    return list(connection.execute(statement, rows).scalars())
+
+def _new_ids(connection: Connection, counts: dict[str, int]) -> dict[str, list[int]]:
+    """Fresh ids: one for ``articles`` and ``counts[table]`` for each other table."""
+    tables = ["articles", *counts]
+    if connection.dialect.name == "postgresql":
+        # Sequences hand out ids safely to concurrent writers (a rolled-back one is a gap).
+        row = connection.execute(text("SELECT " + ", ".join(
+            f"ARRAY(SELECT nextval('{table}_id_seq') FROM generate_series(1, {n}))"
+            for table, n in [("articles", 1), *counts.items()]))).one()
+        return dict(zip(tables, row))
+    # SQLite: the writer holds the database's write lock (BEGIN IMMEDIATE), and max(id) + 1 is
+    # what SQLite itself would pick for an INTEGER PRIMARY KEY.
+    row = connection.execute(text("SELECT " + ", ".join(
+        f"(SELECT coalesce(max(id), 0) FROM {table})" for table in tables))).one()
+    return {table: list(range(top + 1, top + 1 + (counts.get(table, 1))))
+            for table, top in zip(tables, row)}
 
 
 def _insert(connection: Connection, row_class, rows: list[dict]) -> None:
-    if rows:
-        connection.execute(insert(row_class.__table__), rows)
+    """Insert ``rows``, dicts that all have the same keys."""
+    if not rows:
+        return
+    table = row_class.__table__
+    if connection.dialect.name != "postgresql":
+        connection.execute(insert(table), rows)
+        return
+    names = tuple(rows[0])
+    encoded = {name for name in names if isinstance(table.c[name].type, JSON)}
+    connection.exec_driver_sql(_from_arrays(table, names), {
+        name: [json.dumps(row[name]) if name in encoded else row[name] for row in rows]
+        for name in names})
+
+
+@cache
+def _from_arrays(table: Table, names: tuple[str, ...]) -> str:
+    """INSERT of ``names`` into ``table`` from one array parameter per column (JSON as text)."""
+    dialect = postgresql.dialect()
+    json_column = [isinstance(table.c[name].type, JSON) for name in names]
+    arrays = ", ".join(
+        f"%({name})b::{'text' if is_json else table.c[name].type.compile(dialect)}[]"
+        for name, is_json in zip(names, json_column))
+    columns = ", ".join(f'"{name}"' for name in names)
+    selected = ", ".join(f'"{name}"::json' if is_json else f'"{name}"'
+                         for name, is_json in zip(names, json_column))
+    return (f'INSERT INTO "{table.name}" ({columns}) SELECT {selected} '
+            f"FROM unnest({arrays}) AS rows({columns})")
 
 
 def insert_analysis(connection: Connection, analysis: Analysis, columns: dict) -> int:
     """Insert ``analysis`` (its article row gets ``columns`` too: key, revision, ...) with
     every record; the article's id. References between records become store ids."""
+    ids = _new_ids(connection, {table: len(getattr(analysis, field))
+                                for table, field in _REFERENCED.items()})
+    [article_id] = ids["articles"]
+    entity_ids = dict(zip([e.id for e in analysis.entities], ids["entities"]))
+    quote_ids = dict(zip([q.id for q in analysis.quotes], ids["quotes"]))
+    claim_ids = dict(zip([c.id for c in analysis.claims], ids["claims"]))
+
     article = {name: getattr(analysis, name) for name in ARTICLE_FIELDS}
-    article.update(columns, retrieved=utc(analysis.retrieved),
+    article.update(columns, id=article_id, retrieved=utc(analysis.retrieved),
                    schema_version=analysis.schema_version)
-    [article_id] = _ids(connection, ArticleRow, [article])
+    _insert(connection, ArticleRow, [article])
 
     def rows(records, **extra):
         return [{"article_id": article_id, "position": n, **record, **extra}
                 for n, record in enumerate(records)]
 
     _insert(connection, PostRow, rows(post.model_dump() for post in analysis.posts))
-    entity_ids = dict(zip([e.id for e in analysis.entities], _ids(connection, EntityRow, rows(
-        {"name": e.name, "type": e.type, "aliases": e.aliases, "roles": e.roles,
-         "mentions": [[m.start, m.end, m.field] for m in e.mentions]}
-        for e in analysis.entities))))
+    _insert(connection, EntityRow, rows(
+        {"id": entity_ids[e.id], "name": e.name, "type": e.type, "aliases": e.aliases,
+         "roles": e.roles, "mentions": [[m.start, m.end, m.field] for m in e.mentions]}
+        for e in analysis.entities))
     _insert(connection, EntityNameRow, [
         {"entity_id": entity_ids[e.id], "name": name[:512]}
         for e in analysis.entities
         for name in sorted({n.lower().strip() for n in [e.name, *e.aliases]} - {""})])
-    quote_ids = dict(zip([q.id for q in analysis.quotes], _ids(connection, QuoteRow, rows(
-        _quote(q, entity_ids) for q in analysis.quotes))))
-    for quote in analysis.quotes:
-        if quote.nested_in in quote_ids:
-            connection.execute(update(QuoteRow.__table__)
-                               .where(QuoteRow.__table__.c.id == quote_ids[quote.id])
-                               .values(nested_in_id=quote_ids[quote.nested_in]))
-    claim_ids = dict(zip([c.id for c in analysis.claims], _ids(connection, ClaimRow, rows(
-        {"start": c.start, "end": c.end, "text": c.text, "field": c.field, "status": c.status,
-         "source_entity_id": entity_ids.get(c.source), "quote_id": quote_ids.get(c.quote),
-         "cues": [cue.model_dump() for cue in c.cues], "check_worthy": c.check_worthy}
-        for c in analysis.claims))))
+    _insert(connection, QuoteRow, rows(
+        {"id": quote_ids[q.id], **_quote(q, entity_ids)} for q in analysis.quotes))
+    # Set once every quote exists: a quote may be nested in one listed after it.
+    nested = [{"quote": quote_ids[q.id], "parent": quote_ids[q.nested_in]}
+              for q in analysis.quotes if q.nested_in in quote_ids]
+    if nested:
+        table = QuoteRow.__table__
+        connection.execute(update(table).where(table.c.id == bindparam("quote"))
+                           .values(nested_in_id=bindparam("parent")), nested)
+    _insert(connection, ClaimRow, rows(
+        {"id": claim_ids[c.id], "start": c.start, "end": c.end, "text": c.text,
+         "field": c.field, "status": c.status, "source_entity_id": entity_ids.get(c.source),
+         "quote_id": quote_ids.get(c.quote), "cues": [cue.model_dump() for cue in c.cues],
+         "check_worthy": c.check_worthy}
+        for c in analysis.claims))
     _insert(connection, QuantityRow, rows(
         {**q.model_dump(exclude={"claim"}), "claim_id": claim_ids.get(q.claim)}
         for q in analysis.quantities))
     _insert(connection, TimeRow, rows(t.model_dump() for t in analysis.times))
+    _insert(connection, HedgeRow, rows(h.model_dump() for h in analysis.hedges))
     return article_id
 
 

@@ -119,7 +119,7 @@ def source_graph(store) -> nx.DiGraph:
         cached = _graphs.get(store.where)
         if cached and cached[0] == updated:
             return cached[1]
-    graph = persist.linker(store).graph()
+    graph = persist.graph(store)
     with _lock:
         _graphs[store.where] = (updated, graph)
     return graph

@@ -3,15 +3,15 @@ yet SQLite without statistics took it for a selective one and drove joins from i
 one person's entities scanned every article). Counting latest articles uses the partial index
 ``ix_articles_latest_key`` instead.
 
-Revision ID: 0004
-Revises: 0003
+Revision ID: 0005
+Revises: 0004
 Create Date: 2026-11-29
 """
 
 from alembic import op
 
-revision = "0004"
-down_revision = "0003"
+revision = "0005"
+down_revision = "0004"
 branch_labels = None
 depends_on = None
 
