@@ -148,3 +148,13 @@ def test_any_text_gives_an_article_made_of_its_own_lines(text):
     source_lines = {line.strip() for line in text.splitlines()}
     for paragraph in article.text.split("\n\n"):
         assert not paragraph or any(paragraph in line for line in source_lines)
+
+
+def test_a_text_of_page_furniture_alone_is_refused_with_its_reason():
+    from claimgraph.errors import InputError
+
+    furniture = "Share this article\nSign up for our morning newsletter\n\u00a9 2024 Harbour Media"
+    with pytest.raises(InputError) as caught:
+        extract(RawDocument(source="widgets.txt", data=furniture.encode()))
+    assert caught.value.item == "widgets.txt"
+    assert "no article text" in caught.value.reason

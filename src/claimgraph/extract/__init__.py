@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from claimgraph.errors import InputError
 from claimgraph.extract.decode import decode, looks_like_html
 from claimgraph.extract.html import article_from_html
 from claimgraph.extract.text import article_from_text
@@ -11,7 +12,8 @@ from claimgraph.model import Article, RawDocument
 def extract(raw: RawDocument, plain: bool = False) -> Article:
     """The Article in ``raw``. With ``plain``, the decoded input is the text, untouched.
 
-    Raises InputError when the bytes are empty, binary or not decodable as text.
+    Raises InputError when the bytes are empty, binary or not decodable as text, or when
+    nothing but page furniture is left for the body.
     """
     text = decode(raw.data, raw.source, raw.encoding)
     if plain:
@@ -20,6 +22,9 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
         article = article_from_html(text, raw.source, url=raw.url)
     else:
         article = article_from_text(text, raw.source)
+        if not article.text.strip():
+            raise InputError(f"no article text found ({len(article.boilerplate) + len(article.posts)}"
+                             " line(s), all page furniture or embedded posts)", raw.source)
     # The publisher a source declares (a dump's field) beats the site name read from the page.
     updates = {"url": article.url or raw.url, "title": article.title or raw.title,
                "outlet": raw.outlet or article.outlet, "retrieved": raw.retrieved}
