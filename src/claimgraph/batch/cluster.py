@@ -24,7 +24,11 @@ DASHBOARD = ":8787"  # Dask's usual port; another free one is taken when it is b
 # back to the system at once; spaCy allocates and frees so much per document that the worker
 # then takes ~12x the page faults and ~10 % more CPU than one plain process. Workers keep the
 # allocator's default, as the plain process does: memory stays flat (spaCy memory zones).
-WORKER_ENV = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None}
+# Dask's statistical profiler keeps a call tree of each second of work, the last 1,000 of
+# them: memory that grows for the first 17 minutes of a run. Workers here run one kind of
+# task, so it would tell little.
+WORKER_ENV = {"distributed.nanny.pre-spawn-environ.MALLOC_TRIM_THRESHOLD_": None,
+              "distributed.worker.profile.enabled": False}
 
 
 @contextmanager
