@@ -45,12 +45,22 @@ def test_a_bare_surname_goes_to_the_person_mentioned_last(nlp):
 
 def test_two_people_sharing_a_surname_stay_apart(nlp):
     doc = nlp(
-        "Defense Minister Lee Min-ho met President Lee Jae-myung on Monday. "
-        "Lee wants a new budget."
+        "Defense Minister Lee Min-ho spoke first on Monday. President Lee Jae-myung said the "
+        "talks had failed. Lee wants a new budget."
     )
     minister, president = _named(doc, "Lee Min-ho"), _named(doc, "Lee Jae-myung")
     assert minister.id != president.id
     assert "Lee" in president.aliases and "Lee" not in minister.aliases
+
+
+def test_a_bare_surname_means_the_subject_not_a_name_in_passing(nlp):
+    doc = nlp(
+        "Former governor Tom Alder campaigned in Harbourton on Monday for his daughter Ruth "
+        "Alder. Alder said the plant would stay open."
+    )
+    father, daughter = _named(doc, "Tom Alder"), _named(doc, "Ruth Alder")
+    assert "Alder" in father.aliases and "Alder" not in daughter.aliases
+    assert doc._.quotes[0].speaker.entity == father.id
 
 
 def test_a_description_speaker_resolves_through_the_role(nlp):

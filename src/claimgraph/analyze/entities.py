@@ -44,6 +44,7 @@ class _Group:
     mentions: list[tuple[int, int]] = field(default_factory=list)
     roles: list[str] = field(default_factory=list)
     last: int = 0
+    last_subject: int = -1  # the latest mention as a clause's subject, -1 before any
 
 
 def clean_name(text: str) -> str:
@@ -95,6 +96,8 @@ def group_entities(doc: Doc) -> list[Entity]:
         by_name.setdefault((family, name), group)
         group.mentions.append((start, end))
         group.last = start
+        if ent.root.dep_ in ("nsubj", "nsubjpass"):
+            group.last_subject = start
         if kind == "PERSON":
             for role in roles_of(ent):
                 if role not in group.roles:
@@ -158,9 +161,16 @@ def _short_form_of(groups: list[_Group], family: str, name: str, kind: EntityTyp
             continue
         if family == "place_or_org" and kind is not None and group.type != kind:
             continue
-        if best is None or group.last > best.last:
+        if best is None or _salience(group) > _salience(best):
             best = group
     return best
+
+
+def _salience(group: _Group) -> tuple[int, int]:
+    """Who a bare surname means when two people share it: the one last seen as a subject, over
+    one named since only in passing ("Bill Clinton spoke ... for his wife Hillary Clinton.
+    Clinton said"); then the one mentioned last."""
+    return group.last_subject, group.last
 
 
 def _person_tagged_otherwise(groups: list[_Group], name: str) -> _Group | None:
