@@ -2,8 +2,8 @@
 
 Each group becomes one :class:`~claimgraph.model.Entity`: the canonical name is the longest full
 name seen, shorter names that resolve to it are aliases ("Brown" for "Mary Brown"), and every
-mention is kept. A surname-only mention goes to the compatible person mentioned most recently,
-so two people who share a surname stay apart (the nearer one in the text wins, not a list).
+mention is kept. A surname-only mention goes to the compatible person last seen as a subject,
+else to the one mentioned most recently, so two people who share a surname stay apart.
 A person's name leaves out the titles the tagger took in ("Organizer Jane Doe" is "Jane Doe",
 a role), and every later occurrence of a known name or surname is a mention even where the
 tagger missed it.
