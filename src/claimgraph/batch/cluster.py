@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 # Seconds to wait for an existing scheduler to answer.
 CONNECT_TIMEOUT = 10
+# Seconds for local workers to join their scheduler.
+WORKER_START_TIMEOUT = 120
 DASHBOARD = ":8787"  # Dask's usual port; another free one is taken when it is busy
 # Dask starts workers with glibc's MALLOC_TRIM_THRESHOLD_ at 64 KiB, so that freed memory goes
 # back to the system at once; spaCy allocates and frees so much per document that the worker
@@ -52,6 +54,13 @@ def connect(
             )
         client = Client(cluster)
     try:
+        if cluster is not None and workers:
+            # the cluster returns when its processes run, a worker may join the scheduler later
+            try:
+                client.wait_for_workers(workers, timeout=WORKER_START_TIMEOUT)
+            except TimeoutError:
+                raise ConfigError(f"only {len(client.nthreads())} of {workers} Dask workers "
+                                  f"started within {WORKER_START_TIMEOUT} s") from None
         client.register_plugin(LoadPipeline(settings.spacy_model), name="claimgraph-pipeline")
         problems = client.run(pipeline_problem, settings.spacy_model).values()
         if problem := next((p for p in problems if p), None):
