@@ -54,6 +54,17 @@ def reference(corpus, tmp_path_factory):  # noqa: F811
     return contents(url)
 
 
+def test_into_sqlite_the_client_writes_alone_and_says_so(
+    cluster, corpus, reference, tmp_path  # noqa: F811
+):
+    cluster.wait_for_workers(2, timeout=180)  # whole: this runs before the test that kills one
+    url = f"sqlite:///{tmp_path / 'spread.db'}"
+    result = ingest(*corpus, "--db", url, "--scheduler", cluster.scheduler.address)
+    assert "SQLite takes one writer: the 2 workers analyze and this process writes" in result.stderr
+    assert "11 stored" in result.stderr
+    assert contents(url) == reference
+
+
 def test_workers_write_postgresql_as_one_process_would_even_when_one_is_killed(
     cluster, corpus, reference, postgres_url  # noqa: F811
 ):
@@ -80,13 +91,3 @@ def test_workers_write_postgresql_as_one_process_would_even_when_one_is_killed(
     again = ingest(*corpus, "--db", postgres_url, "--scheduler", cluster.scheduler.address)
     assert "0 stored, 11 already stored" in again.stderr
     assert contents(postgres_url) == reference
-
-
-def test_into_sqlite_the_client_writes_alone_and_says_so(
-    cluster, corpus, reference, tmp_path  # noqa: F811
-):
-    url = f"sqlite:///{tmp_path / 'spread.db'}"
-    result = ingest(*corpus, "--db", url, "--scheduler", cluster.scheduler.address)
-    assert "SQLite takes one writer: the 2 workers analyze and this process writes" in result.stderr
-    assert "11 stored" in result.stderr
-    assert contents(url) == reference
