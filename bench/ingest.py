@@ -265,11 +265,8 @@ def _scale(dump: Path, n: int, url: str) -> dict:
 
 
 def _who(store, name: str) -> None:
-    """What `claimgraph who NAME` asks the store: the canonical entity's stored entities (once
-    linked), then the newest 50 statements."""
-    canonical = persist.entity(store, name) if persist.linked(store) else None
-    ids = persist.entity_rows(store, canonical.id) if canonical else None
-    store.who(name, limit=50, ids=ids or None)
+    """What `claimgraph who NAME` asks the store: the newest 50 statements across aliases."""
+    persist.statements(store, name, limit=50)
 
 
 def _ms(action) -> float:

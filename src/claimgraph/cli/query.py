@@ -120,10 +120,7 @@ def who(
     """Everything a person or organization said across the store: role, date, outlet, the
     speech act and each claim's status."""
     with opened(settings_or_exit(database_url=db)) as store:
-        # Across articles, under every name of the canonical entity once linking has run.
-        canonical = persist.entity(store, name) if persist.linked(store) else None
-        ids = persist.entity_rows(store, canonical.id) if canonical else None
-        page: Statements = store.statements(name, limit=limit, ids=ids or None)
+        page: Statements = persist.statements(store, name, limit=limit)
     statements = page.items
     if _emit(statements, format):
         return

@@ -15,6 +15,7 @@ Public API (for the CLI, the web app and the batch runners)::
                                            # the reports or any name of an entity
     persist.entity(store, "Pyongyang")     # CanonicalEntity (North Korea) or None
     persist.entity_rows(store, entity.id)  # stored entity ids (one per article) it stands for
+    persist.statements(store, "Austin", limit=50)  # Statements under every name of the entity
     persist.graph(store)                   # networkx.DiGraph: outlet → channel → speaker
     persist.stories(store)                 # {story id: articles}
 

@@ -36,7 +36,7 @@ from claimgraph.link.tables import (
     LinkItemKeyRow, LinkItemRow, LinkKeyRow, LinkMemberRow, LinkNameRow, LinkPostingRow,
     LinkStateRow, LinkTermRow,
 )
-from claimgraph.store import Store
+from claimgraph.store import Statements, Store
 from claimgraph.store.tables import ArticleRow, EntityRow
 
 log = logging.getLogger(__name__)
@@ -355,6 +355,14 @@ def entity_rows(store: Store, canonical_id: str) -> list[int]:
     """Ids of the stored entities (one per article) that are ``canonical_id``."""
     return store.read(lambda s: list(s.scalars(
         select(LinkEntityMapRow.entity_id).where(LinkEntityMapRow.canonical_id == canonical_id))))
+
+
+def statements(store: Store, name: str, **page) -> Statements:
+    """``Store.statements`` of ``name`` under every name of its canonical entity once linking
+    has run (``page``: act, status, offset, limit)."""
+    canonical = entity(store, name) if linked(store) else None
+    ids = entity_rows(store, canonical.id) if canonical else None
+    return store.statements(name, ids=ids or None, **page)
 
 
 def clusters(store: Store, query: str | None = None, status: str | None = None,
