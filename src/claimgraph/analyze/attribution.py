@@ -573,6 +573,7 @@ def cue_span(draft: Draft, text: str) -> Span | None:
     first = cue.i
     last = cue.i + 1 if draft.kind == "according_to" else _cue_end(cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    start += len(cue.text) - len(cue.text.lstrip("”\"’"))  # a signature's dash glued to the mark
     return Span(start=start, end=end, text=text[start:end])
 
 

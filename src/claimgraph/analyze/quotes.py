@@ -47,6 +47,7 @@ _CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uin
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}
+_INITIAL = re.compile(r"[A-Z]\.")  # "A." of "Julie A. Doe", which the tagger may take for a noun
 # Labels that lead a line pointing elsewhere ("WATCH: ...", "READ MORE: ...") or naming a
 # section ("ENERGY: ..."): never a speaker, and nothing on the line is the article's quote.
 _KICKERS = {
@@ -179,17 +180,29 @@ def _embedded(stretch: Stretch, text: _Text) -> bool:
 
 
 def _signature(stretch: Stretch, text: _Text) -> tuple[Token, Token] | None:
-    """The dash and the last word of a name signing a quotation: '"..." ― Jane Doe'."""
+    """The dash and the last word of a name signing a quotation that opens its line: '"..." ―
+    Jane A. Doe', with no-break spaces around the dash or the dash glued to the closing mark
+    ('”―')."""
+    if not text.starts_paragraph(stretch.start):
+        return None  # 'And he has “the root of all evil.” ― Jane Doe': a phrase of her words
     doc = text.doc
-    i = _after_closing(stretch, text)
-    if i >= len(doc) - 1 or doc[i].text not in _DASHES:
+    i = _skip_inline_space(doc, _after_closing(stretch, text))
+    if i >= len(doc) - 1 or doc[i].text.lstrip("”\"’") not in _DASHES:
         return None
-    j = i + 1
-    while j < len(doc) and doc[j].pos_ == "PROPN" and j - i <= _MAX_LABEL + 1:
+    first = j = _skip_inline_space(doc, i + 1)
+    while j < len(doc) and (doc[j].pos_ == "PROPN" or _INITIAL.fullmatch(doc[j].text)) and \
+            j - first <= _MAX_LABEL:
         j += 1
-    if j == i + 1 or (j < len(doc) and not (doc[j].is_punct or doc[j].is_space)):
+    if j == first or (j < len(doc) and not (doc[j].is_punct or doc[j].is_space)):
         return None
     return doc[i], doc[j - 1]
+
+
+def _skip_inline_space(doc: Doc, i: int) -> int:
+    """The index of the first token from ``i`` that is not a space within the line."""
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    return i
 
 
 def _after_closing(stretch: Stretch, text: _Text) -> int:
