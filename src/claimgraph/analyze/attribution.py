@@ -592,8 +592,8 @@ def _cue_end(cue: Token) -> int:
             c.dep_ in ("ccomp", "dobj") or (c.dep_ == "xcomp" and c.i < nxt.right_edge.i)
             for c in cue.children
         ))
-    ) or _is_for_clause(nxt, cue) or nxt == _agent_after(cue)):
-        last += 1  # "called on", "called for" before the appeal, "rejected by" before the agent
+    ) or _is_for_clause(nxt, cue)):
+        last += 1  # "called on", "called for" before the appeal; never "by" before an agent
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     return last
