@@ -255,6 +255,28 @@ def test_exotic_and_straight_quotation_marks_are_paired(text, inside):
     assert [text[s:e] for s, e in find_stretches(text)[0].pieces] == [inside]
 
 
+@pytest.mark.parametrize(
+    ("text", "stretches"),
+    [
+        # an opening mark typed where the quotation ends, then a real opening mark
+        ("“Not yet,“ he said. “The vote is Friday.”", ["Not yet", "The vote is Friday."]),
+        # a closing mark typed where the quotation starts a line
+        ("Readers wrote in.\n”We are tired of waiting.”\n", ["We are tired of waiting."]),
+        # a mark right after a dash or a word-less space still opens
+        ("He said—“we will win,” and left.", ["we will win"]),
+    ],
+)
+def test_marks_typed_the_wrong_way_round_are_read_by_their_position(text, stretches):
+    assert [text[st.start:st.end] for st in find_stretches(text)] == stretches
+
+
+def test_a_quotation_closed_by_a_misturned_mark_keeps_its_speaker(nlp):
+    found, _ = _quotes(nlp, "“Not this year,“ said Ramona Vidal. “Maybe in the spring.”")
+    quote = _one(found, kind="direct")
+    assert quote.speaker.text == "Ramona Vidal"
+    assert [p.text for p in quote.content] == ["Not this year", "Maybe in the spring."]
+
+
 def test_nested_and_unbalanced_marks_keep_the_outer_stretch():
     text = "” stray “a “b “c” d” e” f"
     assert [[text[s:e] for s, e in st.pieces] for st in find_stretches(text)] == [["a “b “c” d” e"]]

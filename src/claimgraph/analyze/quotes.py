@@ -517,7 +517,7 @@ def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
 
 def _blank(text: str) -> bool:
     """Whether ``text`` holds nothing but spaces and opening quotation marks."""
-    return not text.strip(" \t\n“\"„«‹「『")
+    return not text.strip(" \t\n“”\"„«‹「『")  # ” opens a quotation at a line start too
 
 def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     quotes: list[Quote] = []
