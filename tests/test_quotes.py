@@ -444,3 +444,12 @@ def test_a_learned_verb_and_preposition_report_the_prepositions_object(nlp):
     (quote,) = find_quotes(doc, learned)
     assert (quote.speaker.text, quote.cue.text) == ("The senator", "railed against")
     assert [p.text for p in quote.content] == ["the new trade deal"]
+
+
+def test_a_participle_before_the_main_clause_reports_only_its_own_words(nlp):
+    text = "Criticizing the council for its spending, the mayor said the city must cut costs."
+    found, _ = _quotes(nlp, text)
+    by_cue = {q.cue.text: q for q in found}
+    assert [p.text for p in by_cue["Criticizing"].content] == ["the council for its spending"]
+    said = by_cue["said"]
+    assert (said.speaker.text, said.content[0].text) == ("the mayor", "the city must cut costs")

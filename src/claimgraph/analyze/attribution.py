@@ -450,9 +450,18 @@ def _cut_at_cue(clause: Token, is_cue) -> int:
 
 
 def _clause_end(cue: Token) -> int:
-    """The last token of the sentence part that follows ``cue``, before any paragraph break."""
+    """The last token of the sentence part that follows ``cue``, before any paragraph break and
+    before the frame of a verb the cue hangs from (", a spokesman said" after "..., attacking
+    the council")."""
+    doc = cue.doc
+    limit = cue.sent.end
+    for ancestor in cue.ancestors:
+        if ancestor.i > cue.i:
+            frame = [c.left_edge.i for c in ancestor.children if cue.i < c.i < ancestor.i
+                     and not c.is_ancestor(cue)]
+            limit = min([limit, ancestor.i] + frame)
     end = cue.i
-    for token in cue.doc[cue.i + 1: cue.sent.end]:
+    for token in doc[cue.i + 1: limit]:
         if token.is_space and "\n" in token.text:
             break
         end = token.i
