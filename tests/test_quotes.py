@@ -453,3 +453,10 @@ def test_a_participle_before_the_main_clause_reports_only_its_own_words(nlp):
     assert [p.text for p in by_cue["Criticizing"].content] == ["the council for its spending"]
     said = by_cue["said"]
     assert (said.speaker.text, said.content[0].text) == ("the mayor", "the city must cut costs")
+
+
+def test_a_name_after_a_verb_is_its_object_unless_the_verb_is_set_off_by_a_comma(nlp):
+    found, _ = _quotes(nlp, "The paper lost readers after it endorsed Tom Ruiz.")
+    assert [q.speaker.text for q in found] == ["it"]
+    found, _ = _quotes(nlp, "That, argued Jane Doe, is wrong.")
+    assert [q.speaker.text for q in found] == ["Jane Doe"]

@@ -85,7 +85,7 @@ class Draft:
             head = self._person_before()
         if head is None and self.outside is not None and self.cue.idx >= self.outside.end:
             head = _inverted_object(self.cue)  # '"...," points out the coach'
-        if head is None or (head.i < self.cue.i and not _can_speak(head)):
+        if head is None or (head.i < self.cue.i and not _can_speak(head) and _set_off(self.cue)):
             head = _name_after(self.cue) or head  # "That, argued Jane Doe, is wrong."
         return head if head is not None else self._nearest_name()
 
@@ -129,6 +129,12 @@ def _can_speak(head: Token) -> bool:
     if head.pos_ in ("PROPN", "NOUN"):
         return head.ent_type_ not in _TIME_ENTITIES
     return head.lower_ not in _NOT_SPEAKERS
+
+
+def _set_off(cue: Token) -> bool:
+    """Whether ``cue`` opens an aside after a comma or a quotation ("That, argued Jane Doe,"),
+    where a name after it is its subject, not its object ("after it backed Clinton")."""
+    return cue.i > 0 and (cue.doc[cue.i - 1].text in (",", ";", "(") or cue.doc[cue.i - 1].is_quote)
 
 
 def _inverted_object(cue: Token) -> Token | None:
