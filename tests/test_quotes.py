@@ -460,3 +460,10 @@ def test_a_name_after_a_verb_is_its_object_unless_the_verb_is_set_off_by_a_comma
     assert [q.speaker.text for q in found] == ["it"]
     found, _ = _quotes(nlp, "That, argued Jane Doe, is wrong.")
     assert [q.speaker.text for q in found] == ["Jane Doe"]
+
+
+def test_according_to_opening_a_sentence_gives_the_source_and_the_clause_after_its_comma(nlp):
+    found, _ = _quotes(nlp, "According to longtime radio host Mark Ruiz, the decision reeks of panic.")
+    quote = _one(found, kind="according_to")
+    assert quote.speaker.text == "longtime radio host Mark Ruiz"
+    assert [p.text for p in quote.content] == ["the decision reeks of panic"]

@@ -564,7 +564,7 @@ def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
     if head is None:
         return None
     head = _hyphenated_end(head)
-    phrase = _hyphenated_start(noun_phrase(head, draft.cue))
+    phrase = _before_content(_hyphenated_start(noun_phrase(head, draft.cue)), draft.pieces)
     entity = resolve(phrase, head, index)
     if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):
         entity = outer.speaker.entity  # "I" inside a quote is the quoted speaker
@@ -574,6 +574,20 @@ def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
         start=phrase.start_char, end=phrase.end_char, text=phrase.text, entity=entity,
         anonymous=is_anonymous(head, entity),
     )
+
+
+def _before_content(phrase: SpacySpan, pieces: list[tuple[int, int]]) -> SpacySpan:
+    """``phrase`` cut before the content it runs into, without the punctuation before it
+    ("According to X, the move reeks ..." parsed with the clause as X's apposition)."""
+    starts = [a for a, _ in pieces if phrase.start_char < a < phrase.end_char]
+    if not starts:
+        return phrase
+    end = phrase.start
+    while end < phrase.end and phrase.doc[end].idx < min(starts):
+        end += 1
+    while end > phrase.start + 1 and (phrase.doc[end - 1].is_punct or phrase.doc[end - 1].is_space):
+        end -= 1
+    return phrase.doc[phrase.start:end]
 
 
 def _hyphenated_end(head: Token) -> Token:
