@@ -467,3 +467,10 @@ def test_according_to_opening_a_sentence_gives_the_source_and_the_clause_after_i
     quote = _one(found, kind="according_to")
     assert quote.speaker.text == "longtime radio host Mark Ruiz"
     assert [p.text for p in quote.content] == ["the decision reeks of panic"]
+
+
+def test_a_gerund_after_by_or_after_shares_the_subject_of_its_verb_but_not_after_for(nlp):
+    found, _ = _quotes(nlp, "The senator began by saying that the budget was a disgrace.")
+    assert _one(found, kind="indirect").speaker.text == "The senator"
+    found, _ = _quotes(nlp, "The council attacked him for saying that the budget was a disgrace.")
+    assert not any(q.cue.text == "saying" and q.speaker.text == "The council" for q in found)

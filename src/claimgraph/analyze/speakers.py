@@ -23,6 +23,9 @@ _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
 _MAX_CLIMB = 6
+# Prepositions whose gerund shares the subject of the verb they modify ("ended by noting",
+# "after saying"); not "for" ("attacked him for saying": he said it).
+_SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "before", "while", "without", "despite", "upon"}
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -43,7 +46,9 @@ def subject_of(cue: Token) -> Token | None:
             if token == cue and cue.tag_ not in ("VBG", "VBN"):
                 return _modified_noun(cue.head)
             return token.head  # "experts noting ...": the modified noun speaks
-        if token.dep_ not in _CLIMB or token.head == token:
+        if token.dep_ == "pcomp" and token.head.lower_ in _SHARED_SUBJECT_PREPOSITIONS:
+            token = token.head  # "He began by saying ...": whoever began says it
+        elif token.dep_ not in _CLIMB or token.head == token:
             return None
         token = token.head
     return None
