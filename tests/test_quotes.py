@@ -474,3 +474,20 @@ def test_a_gerund_after_by_or_after_shares_the_subject_of_its_verb_but_not_after
     assert _one(found, kind="indirect").speaker.text == "The senator"
     found, _ = _quotes(nlp, "The council attacked him for saying that the budget was a disgrace.")
     assert not any(q.cue.text == "saying" and q.speaker.text == "The council" for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“Go back to your seats,” the chairman barked. “We are not done.”", "the chairman", "barked"),
+        ("“Who cares?” she shrugged.", "she", "shrugged"),
+        ("“This is the best day of my life!” beamed a voter from Ohio.", "a voter from Ohio", "beamed"),
+    ],
+)
+def test_a_short_frame_after_a_quotation_is_its_cue_whatever_the_verb(nlp, text, speaker, cue):
+    quote = _one(_quotes(nlp, text)[0], kind="direct")
+    assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
+
+
+def test_a_quoted_title_before_a_clause_is_not_framed_by_its_verb(nlp):
+    assert _quotes(nlp, "In “Jaws,” the shark dies.")[0] == []

@@ -47,6 +47,8 @@ _CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uin
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}
+_FRAMED = re.compile(r"[,?!]\W*$")  # a quotation ending in these runs into its frame
+_FINITE = {"VBD", "VBZ", "VBP"}
 _INITIAL = re.compile(r"[A-Z]\.")  # "A." of "Julie A. Doe", which the tagger may take for a noun
 # Labels that lead a line pointing elsewhere ("WATCH: ...", "READ MORE: ...") or naming a
 # section ("ENERGY: ..."): never a speaker, and nothing on the line is the article's quote.
@@ -217,15 +219,44 @@ def _after_closing(stretch: Stretch, text: _Text) -> int:
 
 
 def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
-    """The cue of '"...," Brown said.': a cue verb shortly after the closing mark."""
+    """The cue of '"...," Brown said.': a cue verb shortly after the closing mark, or any verb
+    of a short frame that ends there ('"...," she fumed.', '"...," reads a sign.')."""
     doc = text.doc
     i = _after_closing(stretch, text)
     for token in doc[i: i + _WINDOW]:
         if token.is_space or token.text in _ENDS or token.is_quote:
-            return None
+            return _framing_verb(stretch, text, i)
         if _is_cue(token, lexicon):
             return None if _starts_next(stretch, token, text) else token
     return None
+
+
+def _framing_verb(stretch: Stretch, text: _Text, i: int) -> Token | None:
+    """The verb of a frame after a quotation set off by a comma, question or exclamation mark
+    that holds only the verb and its subject ('"...," Trump barked.', '"...!" beamed a fan.')
+    and ends the sentence or runs into the quotation's next part: a manner of speaking."""
+    doc = text.doc
+    if i >= len(doc) or not _FRAMED.search(text.text[max(stretch.end - 1, 0): doc[i].idx]):
+        return None
+    verbs = [t for t in doc[i: i + _MAX_LABEL + 2] if t.pos_ == "VERB" and t.tag_ in _FINITE]
+    if not verbs or verbs[0].dep_ != "ROOT":
+        return None
+    verb = verbs[0]
+    inverted = verb.i == i  # '"...!" beamed a fan': the parser takes the fan for an object
+    subjects = [c for c in verb.children
+                if c.dep_ == "nsubj" or (inverted and c.dep_ == "dobj" and c.i > verb.i)]
+    if not subjects or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i
+                           and c not in subjects for c in verb.children):
+        return None
+    frame = {verb.i} | {t.i for c in verb.children if c in subjects or c.dep_ == "prep"
+                        for t in c.subtree}  # "... from Ohio", "... with a laugh"
+    after = max(frame) + 1
+    while after < len(doc) and doc[after].pos_ in ("ADV", "PART") and doc[after].head == verb:
+        frame.add(after)
+        after += 1
+    ends = after >= len(doc) or doc[after].text in _ENDS or (
+        doc[after].text == "," and after + 1 < len(doc) and doc[after + 1].is_quote)
+    return verb if ends and all(t.i in frame or t.is_punct for t in doc[i: after]) else None
 
 
 def _starts_next(stretch: Stretch, cue: Token, text: _Text) -> bool:
