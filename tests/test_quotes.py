@@ -491,3 +491,11 @@ def test_a_short_frame_after_a_quotation_is_its_cue_whatever_the_verb(nlp, text,
 
 def test_a_quoted_title_before_a_clause_is_not_framed_by_its_verb(nlp):
     assert _quotes(nlp, "In “Jaws,” the shark dies.")[0] == []
+
+
+def test_a_statement_that_speaks_is_its_authors(nlp):
+    text = ("Health Minister Ana Ruiz visited the clinic on Monday. "
+            "“The wait times are unacceptable,” her statement read.")
+    found, names = _quotes(nlp, text)
+    quote = _one(found, kind="direct")
+    assert quote.speaker.text == "her statement" and names[quote.speaker.entity] == "Ana Ruiz"

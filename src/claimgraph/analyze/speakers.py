@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
-from claimgraph.analyze.cues import ANONYMOUS_NOUNS
+from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS
 from claimgraph.analyze.persons import is_title
 from claimgraph.model import Entity
 
@@ -24,8 +24,9 @@ _FIRST_PERSON = {"i", "me", "we", "us"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
 _MAX_CLIMB = 6
 # Prepositions whose gerund shares the subject of the verb they modify ("ended by noting",
-# "after saying"); not "for" ("attacked him for saying": he said it).
-_SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "before", "while", "without", "despite", "upon"}
+# "after saying"); not "for" ("attacked him for saying": he said it), nor "before" ("ordered
+# officials to look closer before approving": the officials approve).
+_SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "while", "upon"}
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -208,6 +209,9 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
             return known
     if head.pos_ == "PRON":
         return index.coreference(head.doc).pronoun(head)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and head.lemma_.lower() in CHANNEL_NOUNS:  # "her statement read"
+        return resolve(noun_phrase(owner), owner, index)
     if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS):  # "the 34-year-old"
         return index.coreference(head.doc).description(phrase, head)
     inside = [entity for _, _, entity in named if index.by_id[entity].type in ("PERSON", "ORG")]
