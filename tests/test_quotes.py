@@ -499,3 +499,10 @@ def test_a_statement_that_speaks_is_its_authors(nlp):
     found, names = _quotes(nlp, text)
     quote = _one(found, kind="direct")
     assert quote.speaker.text == "her statement" and names[quote.speaker.entity] == "Ana Ruiz"
+
+
+def test_as_someone_observed_set_off_by_commas_reports_the_clause_around_it(nlp):
+    text = "But, as Ana Ruiz observed, in a crisis the rules change quickly."
+    quote = _one(_quotes(nlp, text)[0], kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("Ana Ruiz", "observed")
+    assert [p.text for p in quote.content] == ["in a crisis the rules change quickly"]

@@ -35,6 +35,7 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 # Verbs whose plain object is a thing made or shown, not what is said ("posted a video",
 # "issued a wind advisory", "showed their support"): they report a clause or a quotation.
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
+_CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
 # Verbs of saying that report a clause or a quotation, never one word ("said Uber").
@@ -424,12 +425,18 @@ def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
 
 def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
     """The bounds of "as X reported" modifying the clause it sits in, when the cue has no
-    complement of its own; speaking alone ("as he spoke, ...") reports nothing."""
+    complement of its own before the comma closing it ("as Doe observed, in the early days
+    ..." may be parsed with "in the early days" as the cue's); speaking alone ("as he spoke,
+    ...") reports nothing."""
     if cue.dep_ != "advcl" or cue.lemma_.lower() in _MANNER_VERBS or not any(
         c.dep_ == "mark" and c.lower_ == "as" and c.i == cue.left_edge.i for c in children
-    ) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children):
+    ):
         return None
-    return cue.left_edge.i, cue.right_edge.i
+    end = next((t.i - 1 for t in cue.doc[cue.i + 1: cue.right_edge.i + 1] if t.text == ","),
+               cue.right_edge.i)
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") and c.i <= end for c in children):
+        return None
+    return cue.left_edge.i, end
 
 
 def _is_complement_clause(child: Token) -> bool:
@@ -475,8 +482,13 @@ def _clause_end(cue: Token) -> int:
 
 
 def _pieces(doc: Doc, *ranges: tuple[int, int]) -> list[tuple[int, int]]:
-    """Character offsets of the non-empty token ranges ``(first, last)``."""
-    return [o for o in (_offsets(doc, a, b) for a, b in ranges if a <= b) if o is not None]
+    """Character offsets of the non-empty token ranges ``(first, last)``; of several, none that
+    is a lone connective ("Yet" of "Yet, as Doe observed, ...")."""
+    pieces = [(a, b) for a, b in ranges if a <= b and _offsets(doc, a, b) is not None]
+    if len(pieces) > 1:
+        pieces = [(a, b) for a, b in pieces if not all(
+            t.lower_ in _CONNECTIVES or t.is_punct or t.is_space for t in doc[a: b + 1])] or pieces
+    return [o for o in (_offsets(doc, a, b) for a, b in pieces) if o is not None]
 
 
 def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
