@@ -249,21 +249,26 @@ def _withdraw(session: Session, linker: Linker, last: int) -> list[int]:
 
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
+    """Many rows at the driver's fastest: COPY on PostgreSQL (psycopg's executemany sends a
+    statement a row), sqlite3's executemany on SQLite; SQLAlchemy's handling of each row's
+    parameters cost more than the writing."""
     if not rows:
         return
-    if session.get_bind().dialect.name != "postgresql":
-        # sqlite3's executemany loops in C (the ORM's bulk insert costs more)
-        session.execute(insert(table.__table__), rows)
-        return
-    # psycopg's executemany sends the rows one statement each; COPY streams them.
-    columns = [c.name for c in table.__table__.columns if c.name in rows[0]]
-    json_columns = {c.name for c in table.__table__.columns if isinstance(c.type, JSON)}
-    names = ", ".join(f'"{c}"' for c in columns)
+    dialect = session.get_bind().dialect
+    columns = [c for c in table.__table__.columns if c.name in rows[0]]
+    names = ", ".join(f'"{c.name}"' for c in columns)
     cursor = session.connection().connection.driver_connection.cursor()
-    with cursor.copy(f'COPY "{table.__tablename__}" ({names}) FROM STDIN') as copy:
-        for row in rows:
-            copy.write_row([json.dumps(row[c]) if c in json_columns else row[c]
-                            for c in columns])
+    if dialect.name == "postgresql":
+        with cursor.copy(f'COPY "{table.__tablename__}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([json.dumps(row[c.name]) if isinstance(c.type, JSON)
+                                else row[c.name] for c in columns])
+        return
+    # The columns' own conversions (JSON, dates), as SQLAlchemy would apply them.
+    convert = [(c.name, c.type.bind_processor(dialect) or (lambda v: v)) for c in columns]
+    marks = ", ".join("?" * len(columns))
+    cursor.executemany(f'INSERT INTO "{table.__tablename__}" ({names}) VALUES ({marks})',
+                       ([f(row[name]) for name, f in convert] for row in rows))
 
 
 def _delete(session: Session, column, values: Iterable) -> None:
