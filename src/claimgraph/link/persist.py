@@ -392,12 +392,17 @@ def entity_rows(store: Store, canonical_id: str) -> list[int]:
         select(LinkEntityMapRow.entity_id).where(LinkEntityMapRow.canonical_id == canonical_id))))
 
 
+def named_rows(store: Store, name: str) -> list[int] | None:
+    """Ids of the stored entities that are one canonical entity with ``name`` (under any of
+    its names), once linking has run; None before, or when linking knows no such name."""
+    canonical = entity(store, name) if linked(store) else None
+    return (entity_rows(store, canonical.id) or None) if canonical else None
+
+
 def statements(store: Store, name: str, **page) -> Statements:
     """``Store.statements`` of ``name`` under every name of its canonical entity once linking
     has run (``page``: act, status, offset, limit)."""
-    canonical = entity(store, name) if linked(store) else None
-    ids = entity_rows(store, canonical.id) if canonical else None
-    return store.statements(name, ids=ids or None, **page)
+    return store.statements(name, ids=named_rows(store, name), **page)
 
 
 def clusters(store: Store, query: str | None = None, status: str | None = None,
