@@ -26,6 +26,9 @@ def cues(nlp, text):
     ("Investigators asked whether the pilot had slept.", ("whether", "investigation")),
     ("If the talks fail, the strike would begin on Monday.", ("If", "conditional")),
     ("The fire was probably caused by a faulty cable.", ("probably", "epistemic")),
+    # a verb of seeming with a to-infinitive hedges even where its context weights are weak
+    ("Neighbours said the house appeared to be empty for months.", ("appeared", "epistemic")),
+    ("Observers suspect that the vote was rigged.", ("suspect", "doxastic")),
 ])
 def test_hedges_are_found_with_their_type(nlp, text, cue):
     assert cue in cues(nlp, text)
