@@ -167,6 +167,8 @@ def features(doc: Doc, cand: Candidate) -> list[str]:
 def _type(doc: Doc, cand: Candidate) -> str:
     """The lexicon type, except that "if" opening a complement clause asks a question."""
     tok = doc[cand.start]
+    if _open_question(doc, cand):
+        return "investigation"
     if cand.key in ("if", "whether") and tok.dep_ == "mark":
         clause = tok.head
         if clause.dep_ in ("ccomp", "xcomp", "dobj", "csubj", "pobj") and (
@@ -205,6 +207,34 @@ def seeming(doc: Doc, cand: Candidate) -> bool:
     )
 
 
+def _open_question(doc: Doc, cand: Candidate) -> bool:
+    """"if" right after a word of asking or not knowing: "unclear if", "not sure if", "to see
+    if" (all 6 in the Szeged train split are cues, of investigation), whatever the parse."""
+    return cand.key == "if" and cand.start > 0 and (
+        doc[cand.start - 1].lemma_.lower() in QUESTION_HEADS)
+
+
+def _inverted_condition(doc: Doc, cand: Candidate) -> bool:
+    """"Should the talks fail, ...": "should" opening a subordinate clause before its subject."""
+    tok = doc[cand.start]
+    clause = tok.head
+    return cand.key == "should" and tok.dep_ in ("aux", "auxpass") and (
+        clause.dep_ != "ROOT" and clause.left_edge.i == tok.i
+        and any(c.dep_ in ("nsubj", "nsubjpass") and c.i > tok.i for c in clause.children))
+
+
+def decided_by_construction(doc: Doc, cand: Candidate) -> bool | None:
+    """Whether the construction alone makes the candidate a hedge (True) or not (False), before
+    any weights; None when the weights decide. "as if" compares, it does not condition (none
+    of the 7 in the Szeged train split is a cue)."""
+    if literal_regard(doc, cand) or (
+            cand.key == "if" and cand.start > 0 and doc[cand.start - 1].lower_ == "as"):
+        return False
+    if seeming(doc, cand) or _open_question(doc, cand) or _inverted_condition(doc, cand):
+        return True
+    return None
+
+
 def find_hedges(span: Doc | Span, model: HedgeModel | None = None) -> list[Cue]:
     """The hedge cues in ``span``, with character offsets into its Doc's text."""
     if not isinstance(span, Doc | Span):
@@ -213,8 +243,9 @@ def find_hedges(span: Doc | Span, model: HedgeModel | None = None) -> list[Cue]:
     doc = span.doc if isinstance(span, Span) else span
     cues = []
     for cand in candidates(span, model):
-        if literal_regard(doc, cand) or (
-                not seeming(doc, cand) and model.score(features(doc, cand)) < model.threshold):
+        decided = decided_by_construction(doc, cand)
+        if decided is False or (
+                decided is None and model.score(features(doc, cand)) < model.threshold):
             continue
         words = doc[cand.start:cand.end]
         cues.append(Cue(text=words.text, start=words.start_char, end=words.end_char,
