@@ -289,6 +289,16 @@ def test_a_writers_own_view_is_an_opinion_not_an_assertion(nlp, text):
         ("suppose", "doxastic")]
 
 
+def test_a_first_person_view_as_the_cue_is_an_opinion_a_third_persons_a_hedge(nlp):
+    mine, theirs = "I think the club will sell him.", "Smith thinks the club will sell him."
+    content = "the club will sell him"
+    own = one(claims_of(nlp, mine, [quote(mine, "q1", [content], cue="think", speaker="I")]),
+              "club")
+    other = one(claims_of(nlp, theirs, [quote(theirs, "q1", [content], cue="thinks",
+                                              speaker="Smith", entity="e1")]), "club")
+    assert (own.status, other.status) == ("opinion", "hedged")
+
+
 @pytest.mark.parametrize("text, hedged", [
     ("The mayor is seen at the ribbon-cutting ceremony on Tuesday.", False),
     ("The mayor, seen here at the ceremony, waves to the crowd.", False),

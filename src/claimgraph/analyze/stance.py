@@ -122,8 +122,12 @@ def frame_cues(cue_span: Span, lex: Stance) -> dict[str, list[Cue]]:
     for child in verb.children:  # "reportedly said", "may have said": hedges of the saying
         if child.dep_ in ("advmod", "aux") and not cue_span.start <= child.i < cue_span.end:
             hedges += find_hedges(doc[child.i:child.i + 1])
-    if hedges:
-        found["hedged"] = hedges
+    # A first-person view as the cue ("I think ...", "we believe ..."): the speaker's opinion.
+    views = [h for h in hedges if h.type == "doxastic" and first_person(doc, h)]
+    if views:
+        found["opinion"] = views
+    if len(views) < len(hedges):
+        found["hedged"] = [h for h in hedges if h not in views]
     found["attributed"] = [cue(cue_span, "attribution")]
     return found
 
