@@ -4,10 +4,11 @@ A cue is a word or phrase of the hedge lexicon (``data/hedges.json``) that its c
 a hedge: "may" the modal, not the month; "appears" as in "appears to be", not "appears in the
 film"; "if" opening a condition, or an open question ("asked if"). The lexicon gives each cue
 its type (epistemic, doxastic, conditional, investigation); a small logistic model over the
-parse around the cue (its tag, dependency, head, children, neighbours, learned per word form and
-per lemma) decides whether this occurrence hedges. Both are learned from the Szeged corpus' training split by
-``scripts/train_hedges.py`` and loaded once. Only lexicon words are looked at, so the cost is a
-dictionary lookup per token plus a few feature lookups per candidate.
+parse around the cue (its tag, dependency, head, children, neighbours, learned per word form
+and per lemma) decides whether this occurrence hedges. Both are learned from the Szeged
+corpus' training split by ``scripts/train_hedges.py`` and loaded once. A few constructions
+decide before the weights (``decided_by_construction``). Only lexicon words are looked at, so
+the cost is a dictionary lookup per token plus a few feature lookups per candidate.
 """
 
 from __future__ import annotations
