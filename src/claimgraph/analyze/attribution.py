@@ -464,15 +464,21 @@ def _cut_at_cue(clause: Token, is_cue) -> int:
 
 def _clause_end(cue: Token) -> int:
     """The last token of the sentence part that follows ``cue``, before any paragraph break and
-    before the frame of a verb the cue hangs from (", a spokesman said" after "..., attacking
-    the council")."""
+    before the frame of a verb the cue hangs from: one with a subject of its own (", a
+    spokesman said" after "..., attacking the council"), set off by a comma ("Obama,
+    dedicating the museum, said") or opened by an auxiliary ("judges handling the suits have
+    cited"); a bare verb right after is a misparse of the clause ("with experts noting the
+    soldiers appear ...")."""
     doc = cue.doc
     limit = cue.sent.end
     for ancestor in cue.ancestors:
-        if ancestor.i > cue.i:
-            frame = [c.left_edge.i for c in ancestor.children if cue.i < c.i < ancestor.i
-                     and not c.is_ancestor(cue)]
-            limit = min([limit, ancestor.i] + frame)
+        if ancestor.i <= cue.i:
+            continue
+        frame = [c for c in ancestor.children if cue.i < c.i < ancestor.i
+                 and not c.is_ancestor(cue)]
+        if doc[ancestor.i - 1].text == "," or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in frame):
+            limit = min([limit, ancestor.i] + [c.left_edge.i for c in frame])
     end = cue.i
     for token in doc[cue.i + 1: limit]:
         if token.is_space and "\n" in token.text:
