@@ -506,10 +506,3 @@ def test_as_someone_observed_set_off_by_commas_reports_the_clause_around_it(nlp)
     quote = _one(_quotes(nlp, text)[0], kind="indirect")
     assert (quote.speaker.text, quote.cue.text) == ("Ana Ruiz", "observed")
     assert [p.text for p in quote.content] == ["in a crisis the rules change quickly"]
-
-
-def test_two_quoted_parts_joined_by_but_are_one_mixed_report(nlp):
-    text = "The mayor said that waste is “a big problem in this city” but “nobody wants to fix it.”"
-    quote = _one(_quotes(nlp, text)[0], kind="mixed")
-    assert [p.text for p in quote.content] == [
-        "that waste is “a big problem in this city” but “nobody wants to fix it."]

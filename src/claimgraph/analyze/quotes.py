@@ -47,9 +47,6 @@ _CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uin
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}
-# Between two quoted parts of one report: 'is “a big problem” but “nobody talks about it”'
-_JOINED = re.compile(r",?[”\"]?,?\s+(?:but|and|or)\s+[“\"]")
-_MAX_JOIN = 8  # characters of '” but “'
 _FRAMED = re.compile(r"[,?!]\W*$")  # a quotation ending in these runs into its frame
 _FINITE = {"VBD", "VBZ", "VBP"}
 _INITIAL = re.compile(r"[A-Z]\.")  # "A." of "Julie A. Doe", which the tagger may take for a noun
@@ -334,8 +331,7 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
     k = stretches.starting_between(start, end + 2).start
     # Quoted words inside the report, or right at its end ('called them “deplorables”'),
     # make it mixed; the report runs to the end of the last of them.
-    while k < len(stretches.stretches) and (
-            stretches.stretches[k].start <= end + 2 or _joined(cue.doc, end, stretches.stretches[k])):
+    while k < len(stretches.stretches) and stretches.stretches[k].start <= end + 2:
         stretch = stretches.stretches[k]
         k += 1
         if k - 1 not in free:
@@ -349,14 +345,6 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
             pieces += list(stretch.pieces[1:])
             break
     return Draft(kind, cue, pieces)
-
-
-def _joined(doc: Doc, end: int, stretch: Stretch) -> bool:
-    """Whether only "but", "and" or "or" stand between ``end`` and the quoted ``stretch``."""
-    if not end < stretch.start <= end + _MAX_JOIN:
-        return False
-    gap = doc.char_span(end, stretch.start, alignment_mode="expand")  # not Doc.text: see _Text
-    return gap is not None and _JOINED.fullmatch(gap.text) is not None
 
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
