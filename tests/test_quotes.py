@@ -463,7 +463,8 @@ def test_a_name_after_a_verb_is_its_object_unless_the_verb_is_set_off_by_a_comma
 
 
 def test_according_to_opening_a_sentence_gives_the_source_and_the_clause_after_its_comma(nlp):
-    found, _ = _quotes(nlp, "According to longtime radio host Mark Ruiz, the decision reeks of panic.")
+    text = "According to longtime radio host Mark Ruiz, the decision reeks of panic."
+    found, _ = _quotes(nlp, text)
     quote = _one(found, kind="according_to")
     assert quote.speaker.text == "longtime radio host Mark Ruiz"
     assert [p.text for p in quote.content] == ["the decision reeks of panic"]
@@ -479,9 +480,10 @@ def test_a_gerund_after_by_or_after_shares_the_subject_of_its_verb_but_not_after
 @pytest.mark.parametrize(
     ("text", "speaker", "cue"),
     [
-        ("“Go back to your seats,” the chairman barked. “We are not done.”", "the chairman", "barked"),
+        ("“Go back to your seats,” the chair barked. “We are not done.”", "the chair", "barked"),
         ("“Who cares?” she shrugged.", "she", "shrugged"),
-        ("“This is the best day of my life!” beamed a voter from Ohio.", "a voter from Ohio", "beamed"),
+        ("“This is the best day of my life!” beamed a voter from Ohio.", "a voter from Ohio",
+         "beamed"),
     ],
 )
 def test_a_short_frame_after_a_quotation_is_its_cue_whatever_the_verb(nlp, text, speaker, cue):

@@ -537,8 +537,8 @@ def according_to(candidates: list[Token]) -> list[Draft]:
             continue
         phrase_end = max(token.right_edge.i, objects[0].right_edge.i)
         if token.head == token:  # "According to X, the move reeks ..." parsed as X's apposition
-            comma = next((t.i for t in doc[objects[0].i + 1: phrase_end + 1] if t.text == ","), None)
-            phrase_end = comma if comma is not None else phrase_end
+            phrase_end = next((t.i for t in doc[objects[0].i + 1: phrase_end + 1]
+                               if t.text == ","), phrase_end)
         pieces = _clause_around(token, phrase_end)
         if pieces:
             draft = Draft("according_to", token, pieces, speaker_token=objects[0])
