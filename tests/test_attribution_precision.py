@@ -157,3 +157,42 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     found, _ = _quotes(nlp, "He said in a statement that the new mayor would be sworn in on Jan. 31.")
     (quote,) = found
     assert quote.speaker is not None and quote.speaker.text == "He"
+
+
+@pytest.mark.parametrize("text", [
+    "You simply can't tell what the dancers will do next.",
+    "When asked whether the budget was late, the mayor smiled.",
+    "Asked about the delay, the agency sent a short email.",
+    "The minister did not respond to requests for comment.",
+    "I would suggest two changes to the plan.",
+    "We can't predict the weather.",
+    "The goalie denied the Rangers on three breakaways.",
+    "Several clubs are writing the Surrey City Council this week.",
+    "She has contended several other years at the tournament.",
+])
+def test_no_ones_words_yield_no_quote(nlp, text):
+    """A generic "you", the writer's "I" or "we" on a thing, a question put by an unnamed
+    asker, what was put to someone, the party a verb addresses and a time are not reports."""
+    found, _ = _quotes(nlp, text)
+    assert found == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister responded that the plan was sound.", "that the plan was sound"),
+    ("The union asked whether the plan was legal.", "whether the plan was legal"),
+    ("He said nurses often skip lunch and are asked to work late shifts.",
+     "nurses often skip lunch and are asked to work late shifts"),
+    ("She said she has moved to the city and has been devoting each morning to her English.",
+     "she has moved to the city and has been devoting each morning to her English"),
+])
+def test_one_report_stays_one_quote(nlp, text, content):
+    """A cue with auxiliaries inside a report continues it; a speaker who answers or asks
+    still reports a clause."""
+    found, _ = _quotes(nlp, text)
+    assert [p.text for q in found for p in q.content] == [content]
+
+
+def test_a_quotation_sourced_by_according_to_is_one_quote(nlp):
+    found, _ = _quotes(nlp, "“We will not reopen the plant this year,” according to a company "
+                            "spokesperson.")
+    assert [(q.kind, q.speaker.text) for q in found] == [("according_to", "a company spokesperson")]

@@ -35,6 +35,13 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 # Verbs whose plain object is a thing made or shown, not what is said ("posted a video",
 # "issued a wind advisory", "showed their support"): they report a clause or a quotation.
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
+# Verbs of answering report a clause or a quotation; their object or "to" object is what was
+# put to the speaker ("responded to calls", "replied to a message").
+_ANSWERING_VERBS = {"respond", "reply"}
+# Verbs whose named object is the party addressed or kept from something ("wrote the city
+# council", "denied the Flames"), not what is said.
+_ADDRESSING_VERBS = {"write", "deny"}
+_PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
 # Verbs of saying that report a clause or a quotation, never one word ("said Uber").
@@ -43,7 +50,8 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
 # Verbs whose object is the listener ("told Reuters", "informed the council"): what they
 # report is a clause, never the object.
 _LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind"}
-# An object that is only an amount reports nothing ("the index added 0.2 per cent").
+# An object that is only an amount or a time reports nothing ("the index added 0.2 per cent",
+# "has contended several other years").
 _AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}
 _UNITS = {"cent", "percent", "point", "dollar"}  # "1.2 per cent" is tagged no PERCENT
 _PRESS = {"media", "reporter", "press", "journalist", "newspaper", "audience"}
@@ -244,6 +252,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return _pieces(doc, (cue.sent.start, aside[0] - 1), (aside[1] + 1, cue.sent.end - 1))
     if objects and _is_amount(objects[0]):
         return []  # "the index declined 1.2 per cent to 2,177 and ... was down"
+    if lemma in _ANSWERING_VERBS:
+        return []  # "did not respond to requests for comment": what was put to them
+    if objects and lemma in _ADDRESSING_VERBS and objects[0].ent_type_ in _PARTIES and all(
+            t.ent_type_ == objects[0].ent_type_ or t.is_punct or t.dep_ == "det"
+            for t in objects[0].subtree):
+        return []  # "wrote the city council", "denied the Flames": a party, not what was said
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -270,8 +284,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     ) and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in objects[0].subtree):
         return []  # "told Reuters", "told the media": who heard it, not what was said
     if objects and (objects[0].ent_type_ in _AMOUNTS or all(
-            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree)):
-        return []  # "the TSX added 0.2 per cent"
+            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree) or all(
+            t.ent_type_ in _TIME_ENTITIES or t.is_punct for t in objects[0].subtree)):
+        return []  # "the TSX added 0.2 per cent", "has contended several other years"
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects:  # "described Obama as a climate evangelist"
@@ -315,6 +330,22 @@ def is_imperative(cue: Token) -> bool:
     return cue.tag_ == "VB" and cue.dep_ == "ROOT" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in cue.children
     )
+
+
+def no_source(cue: Token) -> bool:
+    """Whether ``cue`` reports no one's words: a generic "you" ("you can't tell what happens
+    next", "you'd think ..."), the writer's "I" or "we" on a thing, or a question put by an
+    unnamed asker ("When asked whether ...", "Asked about the case, ...", "she was asked if ...").
+    Cues inside quotations never get here."""
+    head = subject_of(cue)
+    if head is not None and head.lower_ == "you":
+        return True
+    if head is not None and head.lower_ in ("i", "we") and not any(
+            _is_complement_clause(c) for c in cue.children):
+        return True  # the writer on a thing ("I would suggest two changes", "we can't predict
+        # the future"), outside any quotation: the article's own voice, no one's report
+    return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and not any(
+        c.dep_ == "xcomp" for c in cue.children)  # "asked to leave" is a request to someone
 
 
 def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) -> bool:
@@ -440,9 +471,13 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _cut_at_cue(clause: Token, is_cue) -> int:
-    """The last token of ``clause`` before a coordinated cue verb and its conjunction."""
+    """The last token of ``clause`` before a coordinated cue verb and its conjunction: a
+    report of the speaker's own that the parse attached to the clause ("said X and added Y").
+    A cue with auxiliaries of its own continues the reported clause ("she has moved and has
+    been devoting ...", "crews work late and are asked to ...")."""
     for child in clause.children:
-        if child.dep_ == "conj" and is_cue(child):
+        if child.dep_ == "conj" and is_cue(child) and not any(
+                c.dep_ in ("aux", "auxpass") for c in child.children):
             left = [c for c in clause.children if c.dep_ in ("cc", "punct") and c.i < child.i]
             end = min([child.left_edge.i] + [c.i for c in left if c.i > clause.i]) - 1
             return max(end, clause.i)
