@@ -162,17 +162,20 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
 @pytest.mark.parametrize("text", [
     "You simply can't tell what the dancers will do next.",
     "When asked whether the budget was late, the mayor smiled.",
-    "Asked about the delay, the agency sent a short email.",
+    "She was asked if the plan would work.",
     "The minister did not respond to requests for comment.",
     "I would suggest two changes to the plan.",
     "We can't predict the weather.",
     "The goalie denied the Rangers on three breakaways.",
     "Several clubs are writing the Surrey City Council this week.",
     "She has contended several other years at the tournament.",
+    "The province has denied a request by the school board to replace the school.",
+    "The scholars wrote a letter to the minister last week.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" on a thing, a question put by an unnamed
-    asker, what was put to someone, the party a verb addresses and a time are not reports."""
+    asker, what was put to someone, the party a verb addresses, a request refused, the channel
+    written and a time are not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 
@@ -196,3 +199,10 @@ def test_a_quotation_sourced_by_according_to_is_one_quote(nlp):
     found, _ = _quotes(nlp, "“We will not reopen the plant this year,” according to a company "
                             "spokesperson.")
     assert [(q.kind, q.speaker.text) for q in found] == [("according_to", "a company spokesperson")]
+
+
+def test_the_writers_gloss_on_a_quote_is_not_a_second_quote(nlp):
+    found, _ = _quotes(nlp, "“We will build it by spring,” she said, referring to the new bridge "
+                            "over the river.")
+    assert [(q.cue.text, [p.text for p in q.content]) for q in found] == [
+        ("said", ["We will build it by spring"])]

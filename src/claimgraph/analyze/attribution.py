@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.analyze.cues import CueLexicon
+from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.speakers import subject_of
 from claimgraph.model import Span, Speaker
@@ -42,6 +42,7 @@ _ANSWERING_VERBS = {"respond", "reply"}
 # council", "denied the Flames"), not what is said.
 _ADDRESSING_VERBS = {"write", "deny"}
 _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
+_REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
 # Verbs of saying that report a clause or a quotation, never one word ("said Uber").
@@ -254,10 +255,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return []  # "the index declined 1.2 per cent to 2,177 and ... was down"
     if lemma in _ANSWERING_VERBS:
         return []  # "did not respond to requests for comment": what was put to them
-    if objects and lemma in _ADDRESSING_VERBS and objects[0].ent_type_ in _PARTIES and all(
-            t.ent_type_ == objects[0].ent_type_ or t.is_punct or t.dep_ == "det"
-            for t in objects[0].subtree):
-        return []  # "wrote the city council", "denied the Flames": a party, not what was said
+    if lemma == "refer" and cue.tag_ == "VBG" and cue.dep_ == "advcl":
+        return []  # '"...," she said, referring to the plan': the writer's gloss on her words
+    if objects and _not_said(lemma, objects[0]):
+        return []  # "wrote the city council", "denied a request", "wrote a letter"
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -318,6 +319,17 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     return []
 
 
+def _not_said(lemma: str, obj: Token) -> bool:
+    """Whether the object ``obj`` of a cue is something other than what was said: the party
+    written to or kept from something ("wrote the city council", "denied the Flames"), a request
+    refused ("denied a request for funds") or the channel written ("wrote a letter asking ...")."""
+    if lemma in _ADDRESSING_VERBS and obj.ent_type_ in _PARTIES and all(
+            t.ent_type_ == obj.ent_type_ or t.is_punct or t.dep_ == "det" for t in obj.subtree):
+        return True
+    noun = obj.lemma_.lower()
+    return (lemma == "deny" and noun in _REQUESTS) or (lemma == "write" and noun in CHANNEL_NOUNS)
+
+
 def _is_amount(noun: Token) -> bool:
     """Whether ``noun`` is a counted unit of change ("1.2 per cent", "40 points")."""
     return noun.lemma_.lower() in _UNITS and any(
@@ -334,9 +346,9 @@ def is_imperative(cue: Token) -> bool:
 
 def no_source(cue: Token) -> bool:
     """Whether ``cue`` reports no one's words: a generic "you" ("you can't tell what happens
-    next", "you'd think ..."), the writer's "I" or "we" on a thing, or a question put by an
-    unnamed asker ("When asked whether ...", "Asked about the case, ...", "she was asked if ...").
-    Cues inside quotations never get here."""
+    next", "you'd think ..."), the writer's "I" or "we" on a thing, or a yes-or-no question or a
+    request for comment put by an unnamed asker ("When asked whether ...", "she was asked if
+    ...", "asked for comment"). Cues inside quotations never get here."""
     head = subject_of(cue)
     if head is not None and head.lower_ == "you":
         return True
@@ -344,8 +356,10 @@ def no_source(cue: Token) -> bool:
             _is_complement_clause(c) for c in cue.children):
         return True  # the writer on a thing ("I would suggest two changes", "we can't predict
         # the future"), outside any quotation: the article's own voice, no one's report
-    return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and not any(
-        c.dep_ == "xcomp" for c in cue.children)  # "asked to leave" is a request to someone
+    return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and (
+        any(c.dep_ == "prep" and c.lower_ == "for" for c in cue.children)  # "asked for comment"
+        or any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
+               for c in cue.children for m in c.children))
 
 
 def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) -> bool:
