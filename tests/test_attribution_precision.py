@@ -206,3 +206,14 @@ def test_the_writers_gloss_on_a_quote_is_not_a_second_quote(nlp):
                             "over the river.")
     assert [(q.cue.text, [p.text for p in q.content]) for q in found] == [
         ("said", ["We will build it by spring"])]
+
+
+def test_the_writers_label_is_no_quote_but_a_quoted_one_is(nlp):
+    """'what they call X' without quotation marks is the writer's name for a thing; with them,
+    the word is the speakers'."""
+    found, _ = _quotes(nlp, "The campaign draws attention to what the workers call unfair "
+                            "treatment of staff.")
+    assert found == []
+    found, _ = _quotes(nlp, "The bank faced what several senators called “fraud” in its sales teams.")
+    assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [
+        ("several senators", ["fraud"])]

@@ -224,6 +224,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         and not any(c.dep_ in ("oprd", "xcomp", "agent") for c in children)
     )):
         return []  # "a campaign called X", "officers were called to the house"
+    if lemma in _NAMING_VERBS and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children) \
+            and not any(t.is_quote for t in doc[cue.i + 1: cue.right_edge.i + 1]):
+        return []  # "what they call workplace harassment": the writer's label for a thing;
+        # quoted ('what lawmakers called “fraud”'), the word is theirs
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
         return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
