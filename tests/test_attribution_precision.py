@@ -217,3 +217,22 @@ def test_the_writers_label_is_no_quote_but_a_quoted_one_is(nlp):
     found, _ = _quotes(nlp, "The bank faced what several senators called “fraud” in its sales teams.")
     assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [
         ("several senators", ["fraud"])]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("There is a real joy, insists 16-year-old Sam Lee, in finishing a comic of your own.",
+     "16-year-old Sam Lee", ["There is a real joy", "in finishing a comic of your own"]),
+    ("The plan, argues the union's president, will cost jobs.",
+     "the union's president", ["The plan", "will cost jobs"]),
+])
+def test_an_inverted_aside_names_the_speaker_and_frames_the_content(nlp, text, speaker, content):
+    """The phrase after a cue set off by commas is who speaks, not what is said, and not the
+    noun before the aside."""
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [(speaker, content)]
+
+
+def test_an_apposition_after_an_inverted_cue_is_not_content(nlp):
+    found, _ = _quotes(nlp, "It is too early to count the cost, said Jane Doe, director of the "
+                            "brewers' guild.")
+    assert [[p.text for p in q.content] for q in found] == [["It is too early to count the cost"]]

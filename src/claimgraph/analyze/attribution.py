@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.marks import Stretch
@@ -24,6 +25,10 @@ _TOPIC_PREPOSITIONS = {"about"}
 # Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
 _APPEAL_PREPOSITIONS = {"on", "for", "upon"}
 _TIME_ENTITIES = {"DATE", "TIME"}
+# Words of a phrase naming a speaker after an inverted cue ("insists the union's 42-year-old
+# president"), and how far it may run.
+_NAME_PARTS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "PUNCT", "CCONJ"}
+_MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 _MANNER_VERBS = {"speak", "talk"}  # report only what they are "about"
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
@@ -82,6 +87,9 @@ class Draft:
             return self.speaker_token
         if self.cue is None:
             return None
+        aside = inverted_aside(self.cue)
+        if aside is not None:  # "The plan, argues the union's leader, will cost jobs"
+            return aside.root
         head = subject_of(self.cue)
         if head is not None and self.outside is not None and \
                 self.outside.start <= head.idx < self.outside.end:
@@ -131,6 +139,34 @@ class Draft:
                 ):
                     return doc[i]
         return None
+
+
+def inverted_aside(cue: Token) -> SpacySpan | None:
+    """The phrase naming the speaker of a finite cue set off by commas before it and after the
+    phrase ("There is joy, insists a 16-year-old artist, in finishing",
+    "The plan, argues the union's leader, will cost jobs"), which the parse often takes for the
+    cue's object or leaves out; None for other cues ("His group, called the Fund, ..." names)."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.lemma_.lower() in _NAMING_VERBS or \
+            cue.i < 2 or doc[cue.i - 1].text != "," or \
+            any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    end = cue.i + 1
+    while end < min(cue.i + _MAX_ASIDE, len(doc)) and doc[end].text != ",":
+        if doc[end].pos_ not in _NAME_PARTS:
+            return None
+        end += 1
+    if end == cue.i + 1 or end >= len(doc) or doc[end].text != "," or end + 1 >= cue.sent.end:
+        return None
+    phrase = doc[cue.i + 1: end]
+    if phrase.root.pos_ not in ("NOUN", "PROPN") or phrase.root.ent_type_ in _TIME_ENTITIES:
+        return None  # "..., said Tuesday, ..."
+    if phrase.root.right_edge.i >= end:
+        return None  # "..., said Jane Doe, a former envoy.": an apposition, not the rest
+    if any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children) and \
+            doc[end + 1].pos_ not in ("VERB", "AUX"):
+        return None  # "The Europeans, in public, derided the deal, but ...": the cue's own subject
+    return phrase
 
 
 def _can_speak(head: Token) -> bool:
@@ -228,6 +264,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             and not any(t.is_quote for t in doc[cue.i + 1: cue.right_edge.i + 1]):
         return []  # "what they call workplace harassment": the writer's label for a thing;
         # quoted ('what lawmakers called “fraud”'), the word is theirs
+    aside = inverted_aside(cue)
+    if aside is not None:  # "X, insists a 16-year-old artist, Y" reports X and Y
+        return _pieces(doc, (cue.sent.start, cue.i - 2), (aside.end + 1, cue.sent.end - 1))
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
         return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
