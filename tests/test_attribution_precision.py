@@ -171,11 +171,12 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "She has contended several other years at the tournament.",
     "The province has denied a request by the school board to replace the school.",
     "The scholars wrote a letter to the minister last week.",
+    "As expected, the crowd was kind to the prime minister.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" on a thing, a question put by an unnamed
     asker, what was put to someone, the party a verb addresses, a request refused, the channel
-    written and a time are not reports."""
+    written, a time and an "as expected" without anyone expecting are not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 

@@ -506,10 +506,13 @@ def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
 
 def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
     """The bounds of "as X reported" modifying the clause it sits in, when the cue has no
-    complement of its own; speaking alone ("as he spoke, ...") reports nothing."""
+    complement of its own; speaking alone ("as he spoke, ...") reports nothing, and neither
+    does an "as expected" or "as seems likely" without anyone who expects."""
     if cue.dep_ != "advcl" or cue.lemma_.lower() in _MANNER_VERBS or not any(
         c.dep_ == "mark" and c.lower_ == "as" and c.i == cue.left_edge.i for c in children
-    ) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children):
+    ) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children) or not any(
+        c.dep_ in ("nsubj", "agent") for c in children
+    ):
         return None
     return cue.left_edge.i, cue.right_edge.i
 
