@@ -58,6 +58,28 @@ def test_who_finds_a_person_under_the_surname_used_elsewhere(db):
     assert len({s["article"]["id"] for s in statements}) == 2
 
 
+def test_the_web_person_page_and_api_gather_a_person_under_every_name(db):
+    from fastapi.testclient import TestClient
+
+    from claimgraph.settings import get_settings
+    from claimgraph.store import open_store
+    from claimgraph.web import create_app
+
+    store = open_store(db)
+    try:
+        client = TestClient(create_app(store, settings=get_settings(token=None)))
+        page = client.get("/api/entities/Marta Oyelaran").json()
+        assert page["total"] == 2
+        assert len({s["article"]["id"] for s in page["items"]}) == 2
+        quotes = client.get("/api/quotes", params={"speaker": "Marta Oyelaran"}).json()
+        assert len(quotes["items"]) == 2
+        html = client.get("/who/Marta Oyelaran").text
+        assert "Talks with Northland will resume" in html
+        assert "border crossings would stay open" in html
+    finally:
+        store.close()
+
+
 def test_graph_opens_as_graphml_and_relink_rebuilds(db, tmp_path):
     path = tmp_path / "sources.graphml"
     run("graph", "--format", "graphml", "--output", path, "--db", db)

@@ -144,7 +144,8 @@ def list_quotes(store: StoreDep, speaker: Annotated[str, Query(min_length=1, max
                 limit: Limit = 20, offset: Offset = 0):
     """What a speaker said across the store (quotes, with the claims in them), newest first."""
     found = store.statements(speaker, act=act and act.value, status=status and status.value,
-                             outside_quotes=False, offset=offset, limit=limit)
+                             outside_quotes=False, offset=offset, limit=limit,
+                             ids=links.named_rows(store, speaker))
     return statements_page(found, limit, offset)
 
 
@@ -156,7 +157,7 @@ def entity_statements(store: StoreDep, name: Annotated[str, Path(min_length=1, m
     """Every statement of the person or organization called ``name`` (or with it as an
     alias): their quotes, and claims attributed to them outside quotes."""
     found = store.statements(name, act=act and act.value, status=status and status.value,
-                             offset=offset, limit=limit)
+                             offset=offset, limit=limit, ids=links.named_rows(store, name))
     if not found.total and not offset:
         raise HTTPException(404, f"no statement by {name!r} in the store")
     return statements_page(found, limit, offset)

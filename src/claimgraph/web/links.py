@@ -21,6 +21,11 @@ def linked(store) -> bool:
     return persist.linked(store)
 
 
+def named_rows(store, name: str) -> list[int] | None:
+    """The stored entities that are ``name`` across its aliases once linked (else None)."""
+    return persist.named_rows(store, name)
+
+
 def save(store, analysis):
     """Store ``analysis`` and link it, as ``claimgraph ingest`` does, so that its claims
     join their clusters at once."""

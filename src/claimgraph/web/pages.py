@@ -63,12 +63,14 @@ def who(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ):
     store = need_store(request)
-    person = profile(store, name)
+    ids = links.named_rows(store, name)  # every alias of the person once linked
+    person = profile(store, name, ids=ids)
     if not person.type:
         raise HTTPException(404, f"nobody called {name!r} in the store")
     act, status = act and act.value, status and status.value
-    found = store.statements(name, act=act, status=status, offset=offset, limit=PAGE)
-    total = store.statements(name, limit=0).total if act or status else found.total
+    found = store.statements(name, act=act, status=status, offset=offset, limit=PAGE, ids=ids)
+    total = (store.statements(name, limit=0, ids=ids).total if act or status
+             else found.total)
     return render(request, "who.html", person=person, total=total,
                   statements=found.items, matching=found.total, offset=offset, page=PAGE,
                   act=act, status=status, acts=ACTS, statuses=list(STATUSES),

@@ -28,9 +28,11 @@ class Profile:
     alongside: list[tuple[str, int]] = field(default_factory=list)  # speakers in the same articles
 
 
-def profile(store, name: str, top: int = 12) -> Profile:
+def profile(store, name: str, top: int = 12, ids: list[int] | None = None) -> Profile:
+    """What the store says of ``name``: its stored entities are ``ids`` when given (every
+    alias of a linked person), else those with that name or alias."""
     def query(session) -> Profile:
-        ids = find_entities(session, name)
+        entities = ids if ids is not None else find_entities(session, name)
         aliases_text, roles_text = cast(EntityRow.aliases, Text), cast(EntityRow.roles, Text)
         # Copies of a story repeat the same names, aliases and roles: a few groups, not a row
         # per article.
@@ -38,7 +40,7 @@ def profile(store, name: str, top: int = 12) -> Profile:
             select(EntityRow.name, EntityRow.type, aliases_text, roles_text, func.count(),
                    func.min(ArticleRow.published))
             .join(ArticleRow, ArticleRow.id == EntityRow.article_id)
-            .where(among(EntityRow.id, ids))
+            .where(among(EntityRow.id, entities))
             .group_by(EntityRow.name, EntityRow.type, aliases_text, roles_text)).all()
         result = Profile(name=name)
         if not groups:
@@ -61,15 +63,15 @@ def profile(store, name: str, top: int = 12) -> Profile:
         result.mentions = [tuple(row) for row in session.execute(
             select(ArticleRow.published, func.sum(mentions))
             .join(ArticleRow, ArticleRow.id == EntityRow.article_id)
-            .where(among(EntityRow.id, ids), ArticleRow.published.is_not(None))
+            .where(among(EntityRow.id, entities), ArticleRow.published.is_not(None))
             .group_by(ArticleRow.published).order_by(ArticleRow.published))]
         articles = session.scalars(
-            select(EntityRow.article_id).where(among(EntityRow.id, ids)).distinct()).all()
+            select(EntityRow.article_id).where(among(EntityRow.id, entities)).distinct()).all()
         result.articles = len(articles)
         result.alongside = [tuple(row) for row in session.execute(
             select(EntityRow.name, func.count())  # a quote has one speaker: counted once
             .join(QuoteRow, QuoteRow.speaker_entity_id == EntityRow.id)
-            .where(among(QuoteRow.article_id, articles), ~among(EntityRow.id, ids),
+            .where(among(QuoteRow.article_id, articles), ~among(EntityRow.id, entities),
                    EntityRow.name != result.name)
             .group_by(EntityRow.name).order_by(func.count().desc(), EntityRow.name)
             .limit(top))]
