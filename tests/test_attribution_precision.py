@@ -237,3 +237,19 @@ def test_an_apposition_after_an_inverted_cue_is_not_content(nlp):
     found, _ = _quotes(nlp, "It is too early to count the cost, said Jane Doe, director of the "
                             "brewers' guild.")
     assert [[p.text for p in q.content] for q in found] == [["It is too early to count the cost"]]
+
+
+def test_every_coordinated_clause_of_a_report_is_its_content(nlp):
+    """The parse may hang each clause of "said A, had B and had C" on the cue: all are said."""
+    found, _ = _quotes(nlp, "The report also said the mill had cut costs, had closed two plants "
+                            "to reduce its debt, had been selling land and had been seeking a buyer.")
+    assert [(q.cue.text, [p.text for p in q.content]) for q in found] == [
+        ("said", ["the mill had cut costs, had closed two plants to reduce its debt, had been "
+                  "selling land and had been seeking a buyer"])]
+
+
+def test_a_participle_on_a_noun_ends_with_its_phrase(nlp):
+    found, _ = _quotes(nlp, "In its short statement claiming responsibility, the group said the "
+                            "attack was a response.")
+    assert [(q.cue.text, [p.text for p in q.content]) for q in found] == [
+        ("claiming", ["responsibility"]), ("said", ["the attack was a response"])]

@@ -283,7 +283,13 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             first = max(child.left_edge.i, cue.i + 1)  # "which he said was": no "which"
             if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
-            return _pieces(doc, (first, _cut_at_cue(child, is_cue)))
+            last = _cut_at_cue(child, is_cue)
+            for other in children:  # "said he had behaved well, had completed ...": the parse
+                # may hang each coordinated clause on the cue
+                if other.i > child.i and other.dep_ == "ccomp" and other.left_edge.i > last and \
+                        all(t.text == "," or t.dep_ == "cc" for t in doc[last + 1: other.left_edge.i]):
+                    last = _cut_at_cue(other, is_cue)
+            return _pieces(doc, (first, last))
     if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
         return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
                        (cue.right_edge.i + 1, max(cue.head.right_edge.i, cue.right_edge.i)))
@@ -316,7 +322,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS and cue.i + 1 < len(doc):
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
-            return _pieces(doc, (cue.i + 1, _clause_end(cue)))
+            end = _clause_end(cue)
+            if cue.dep_ == "acl":  # on a noun ("in its statement claiming responsibility, the
+                # group said ..."), it ends at the comma after its phrase
+                end = next((t.i - 1 for t in doc[cue.right_edge.i + 1: end + 1] if t.text == ","),
+                           end)
+            return _pieces(doc, (cue.i + 1, end))
     if not objects:  # "spoke about the need for ...", "railed against the deal"
         pieces = prepositional_object(cue, lexicon)
         if pieces:
