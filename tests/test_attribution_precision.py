@@ -172,11 +172,15 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "The province has denied a request by the school board to replace the school.",
     "The scholars wrote a letter to the minister last week.",
     "As expected, the crowd was kind to the prime minister.",
+    "The new bridge seems to have eased the traffic downtown.",
+    "I believe the council has a lot of catching up to do.",
+    "We want the city to listen to its residents.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
-    """A generic "you", the writer's "I" or "we" on a thing, a question put by an unnamed
-    asker, what was put to someone, the party a verb addresses, a request refused, the channel
-    written, a time and an "as expected" without anyone expecting are not reports."""
+    """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a
+    verb of seeming said of a thing, a question put by an unnamed asker, what was put to
+    someone, the party a verb addresses, a request refused, the channel written, a time and an
+    "as expected" without anyone expecting are not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 
@@ -253,3 +257,11 @@ def test_a_participle_on_a_noun_ends_with_its_phrase(nlp):
                             "attack was a response.")
     assert [(q.cue.text, [p.text for p in q.content]) for q in found] == [
         ("claiming", ["responsibility"]), ("said", ["the attack was a response"])]
+
+
+def test_the_writers_own_report_and_a_quoted_view_stay(nlp):
+    found, _ = _quotes(nlp, "I said that the plan would fail.")
+    assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [
+        ("I", ["that the plan would fail"])]
+    found, _ = _quotes(nlp, "“I believe it will work,” the mayor said.")
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("the mayor", "said")]

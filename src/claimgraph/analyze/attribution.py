@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.speakers import subject_of
@@ -47,6 +48,7 @@ _ANSWERING_VERBS = {"respond", "reply"}
 # council", "denied the Flames"), not what is said.
 _ADDRESSING_VERBS = {"write", "deny"}
 _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
+_SEEMING_VERBS = {"seem", "appear"}
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
@@ -399,17 +401,22 @@ def is_imperative(cue: Token) -> bool:
 
 
 def no_source(cue: Token) -> bool:
-    """Whether ``cue`` reports no one's words: a generic "you" ("you can't tell what happens
-    next", "you'd think ..."), the writer's "I" or "we" on a thing, or a yes-or-no question or a
-    request for comment put by an unnamed asker ("When asked whether ...", "she was asked if
-    ...", "asked for comment"). Cues inside quotations never get here."""
+    """Whether ``cue`` reports no one's words but the writer's: a generic "you" ("you can't tell
+    what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
+    believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
+    thing ("the plan seems to work": the writer's judgement, not the plan's), or a yes-or-no
+    question or a request for comment put by an unnamed asker ("When asked whether ...", "asked
+    for comment"). Cues inside quotations never get here: there "I" is the quoted speaker."""
     head = subject_of(cue)
+    if cue.lemma_.lower() in _SEEMING_VERBS and not (head is not None and (
+            head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
+        return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
     if head is not None and head.lower_ == "you":
         return True
-    if head is not None and head.lower_ in ("i", "we") and not any(
-            _is_complement_clause(c) for c in cue.children):
-        return True  # the writer on a thing ("I would suggest two changes", "we can't predict
-        # the future"), outside any quotation: the article's own voice, no one's report
+    if head is not None and head.lower_ in ("i", "we") and (
+            act_of(cue, head) in ("thought", "intention")
+            or not any(_is_complement_clause(c) for c in cue.children)):
+        return True  # the article's own voice outside any quotation; "I said that ..." stays
     return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and (
         any(c.dep_ == "prep" and c.lower_ == "for" for c in cue.children)  # "asked for comment"
         or any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
