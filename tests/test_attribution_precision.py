@@ -219,7 +219,7 @@ def test_the_writers_label_is_no_quote_but_a_quoted_one_is(nlp):
     found, _ = _quotes(nlp, "The campaign draws attention to what the workers call unfair "
                             "treatment of staff.")
     assert found == []
-    found, _ = _quotes(nlp, "The bank faced what several senators called “fraud” in its sales teams.")
+    found, _ = _quotes(nlp, "The bank faced what several senators called “fraud” in its sales.")
     assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [
         ("several senators", ["fraud"])]
 
@@ -246,7 +246,8 @@ def test_an_apposition_after_an_inverted_cue_is_not_content(nlp):
 def test_every_coordinated_clause_of_a_report_is_its_content(nlp):
     """The parse may hang each clause of "said A, had B and had C" on the cue: all are said."""
     found, _ = _quotes(nlp, "The report also said the mill had cut costs, had closed two plants "
-                            "to reduce its debt, had been selling land and had been seeking a buyer.")
+                            "to reduce its debt, had been selling land and had been seeking a "
+                            "buyer.")
     assert [(q.cue.text, [p.text for p in q.content]) for q in found] == [
         ("said", ["the mill had cut costs, had closed two plants to reduce its debt, had been "
                   "selling land and had been seeking a buyer"])]

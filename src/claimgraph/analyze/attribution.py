@@ -288,8 +288,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             last = _cut_at_cue(child, is_cue)
             for other in children:  # "said he had behaved well, had completed ...": the parse
                 # may hang each coordinated clause on the cue
+                between = doc[last + 1: other.left_edge.i]
                 if other.i > child.i and other.dep_ == "ccomp" and other.left_edge.i > last and \
-                        all(t.text == "," or t.dep_ == "cc" for t in doc[last + 1: other.left_edge.i]):
+                        all(t.text == "," or t.dep_ == "cc" for t in between):
                     last = _cut_at_cue(other, is_cue)
             return _pieces(doc, (first, last))
     if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
