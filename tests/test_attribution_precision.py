@@ -253,6 +253,14 @@ def test_every_coordinated_clause_of_a_report_is_its_content(nlp):
                   "selling land and had been seeking a buyer"])]
 
 
+def test_a_report_stops_before_but_and_a_clause_of_another(nlp):
+    found, _ = _quotes(nlp, "State police reported at least 5,000 people entered the building "
+                            "through public doors, but the agency did not estimate how many were "
+                            "on the grounds.")
+    assert [p.text for p in found[0].content] == [
+        "at least 5,000 people entered the building through public doors"]
+
+
 def test_a_participle_on_a_noun_ends_with_its_phrase(nlp):
     found, _ = _quotes(nlp, "In its short statement claiming responsibility, the group said the "
                             "attack was a response.")

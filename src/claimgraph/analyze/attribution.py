@@ -552,11 +552,13 @@ def _has_subject(verb: Token) -> bool:
 def _cut_at_cue(clause: Token, is_cue) -> int:
     """The last token of ``clause`` before a coordinated cue verb and its conjunction: a
     report of the speaker's own that the parse attached to the clause ("said X and added Y").
-    A cue with auxiliaries of its own continues the reported clause ("she has moved and has
-    been devoting ...", "crews work late and are asked to ...")."""
+    A cue with auxiliaries of its own after "and" continues the reported clause ("she has
+    moved and has been devoting ...", "crews work late and are asked to ..."); after "but" it
+    does not ("..., but the agency did not estimate ...")."""
     for child in clause.children:
-        if child.dep_ == "conj" and is_cue(child) and not any(
-                c.dep_ in ("aux", "auxpass") for c in child.children):
+        if child.dep_ == "conj" and is_cue(child) and (not any(
+                c.dep_ in ("aux", "auxpass") for c in child.children) or any(
+                c.dep_ == "cc" and c.lower_ == "but" for c in clause.children)):
             left = [c for c in clause.children if c.dep_ in ("cc", "punct") and c.i < child.i]
             end = min([child.left_edge.i] + [c.i for c in left if c.i > clause.i]) - 1
             return max(end, clause.i)
