@@ -188,3 +188,11 @@ def test_an_unnamed_person_stays_unnamed_when_the_next_name_has_another_role(nlp
         nlp, "A local resident said the fire started after midnight. Fire Chief Oskar Lindahl "
              "arrived an hour later.")
     assert found[0] == ("A local resident", None)
+
+
+def test_the_commission_is_the_unnamed_body_cited_not_the_agency_that_cited_it(nlp):
+    found, _ = _speakers(
+        nlp, "Two hikers fell ill near the border, the Meridian Press Agency said, citing the "
+             "provincial water commission. Forty residents were tested. Nobody else is sick, "
+             "the commission said.")
+    assert found[-1] == ("the commission", None)

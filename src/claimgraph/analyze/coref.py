@@ -3,15 +3,16 @@
 A pronoun goes to the most salient compatible entity of the last few sentences: recency halves
 a mention's weight each sentence back, a main clause's subject counts double and another
 subject 1.5 times, and a name that only modifies a noun ("the Acme pipeline") is no
-antecedent. "he" and "she" take only people whose
-gender the text does not contradict, and prefer those whose gender it shows: by an honorific
-("Ms. Doe"), a gendered role ("spokeswoman") or pronouns that plainly refer to them ("Doe said
-she ..."). "it" takes only organisations; "they" an organisation only when no plural subject is
-nearer (nouns, people joined by "and"). Resolved pronouns and descriptions count as mentions for later ones, so a chain of "he
-said" lines keeps its person. A description ("the minister", "the 34-year-old", "the company")
-goes to the person or organisation it describes ("the governor" to "Gov. Doe", "his office"
-to the person "his" means); an indefinite one ("a coach", "one expert") introduces someone
-new, and a definite one that repeats it ("the coach") stays with that unnamed person.
+antecedent. "he" and "she" take only people whose gender the text does not contradict, and
+prefer those whose gender it shows: by an honorific ("Ms. Doe"), a gendered role
+("spokeswoman") or pronouns that plainly refer to them ("Doe said she ..."). "it" takes only
+organisations; "they" an organisation only when no plural subject is nearer (nouns, people
+joined by "and"). Resolved pronouns and descriptions count as mentions for later ones, so a
+chain of "he said" lines keeps its person. A description ("the minister", "the 34-year-old",
+"the company") goes to the person or organisation it describes ("the governor" to "Gov. Doe",
+"his office" to the person "his" means); an indefinite one ("a coach", "one expert")
+introduces someone new, unless the next sentence names them in that role, and a definite one
+that repeats it ("the coach") stays with that person.
 """
 
 from __future__ import annotations
@@ -147,8 +148,8 @@ class Coreference:
                     return True
             elif other.pos_ not in ("NOUN", "PROPN"):
                 continue
-            elif plural and (other.tag_ in ("NNS", "NNPS") and other.ent_type_ in ("", "NORP") or any(
-                    c.dep_ == "conj" for c in other.children)):
+            elif plural and (other.tag_ in ("NNS", "NNPS") and other.ent_type_ in ("", "NORP")
+                             or any(c.dep_ == "conj" for c in other.children)):
                 return True
             elif not plural and other.tag_ == "NN" and not other.ent_type_ and \
                     not is_person_noun(other.lemma_.lower()):
@@ -205,7 +206,22 @@ class Coreference:
             entity = self.index.by_id[self.index.ids[i]]
             if entity.type == "ORG" and word in entity.name.lower().split():
                 return entity.id
+        if self._unnamed_before(head):
+            return None  # "the commission" after "citing the regional health commission"
         return self._best(head.idx, {"ORG"}, None, subjects_only=True)
+
+    def _unnamed_before(self, head: Token) -> bool:
+        """Whether a fuller description with the same head noun and no name to it ("the
+        regional health commission") comes in the last few sentences: "the commission" then
+        means that body, not an organisation named near."""
+        earliest = self.sent_starts[max(self._sentence(head.idx) - _WINDOW + 1, 0)]
+        for i in range(head.i - 1, -1, -1):
+            token = self.doc[i]
+            if token.idx < earliest:
+                return False
+            if token.lower_ == head.lower_ and _unnamed_description(token):
+                return True
+        return False
 
     def _by_role(self, head: Token) -> str | None:
         """The person whose role names what ``head`` describes ("the minister"): the most
@@ -270,7 +286,8 @@ class Coreference:
             self.indefinites = {}
             for token in self.doc:
                 if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ != "appos" and any(
-                    c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one") for c in token.children
+                    c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
+                    for c in token.children
                 ) and not any(c.dep_ == "appos" for c in token.children):
                     self.indefinites.setdefault(token.lemma_, token.i)
         first = self.indefinites.get(head.lemma_, head.i)
@@ -417,6 +434,17 @@ class Coreference:
         here = self._sentence(token.idx)
         i = bisect_left(self.unnamed, self.sent_starts[max(here - 1, 0)])
         return i < len(self.unnamed) and self.unnamed[i] < token.idx
+
+
+def _unnamed_description(noun: Token) -> bool:
+    """Whether ``noun`` heads "the <modifiers> <noun>" with no name in, before or beside it
+    ("the regional health commission", not "Acme, the group" or "hosting company Acme")."""
+    if noun.ent_type_ or noun.head.ent_type_ or noun.dep_ == "appos":
+        return False
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and \
+        any(c.dep_ in ("amod", "compound") and not c.ent_type_ for c in children) and \
+        not any(c.ent_type_ for c in children)
 
 
 def _emphasis(token: Token) -> float:
