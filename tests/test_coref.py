@@ -196,3 +196,13 @@ def test_the_commission_is_the_unnamed_body_cited_not_the_agency_that_cited_it(n
              "provincial water commission. Forty residents were tested. Nobody else is sick, "
              "the commission said.")
     assert found[-1] == ("the commission", None)
+
+
+def test_pronouns_for_an_unnamed_child_do_not_make_the_named_man_a_she(nlp):
+    found, _ = _speakers(
+        nlp, "Marcus Oyelaran was arrested after a girl went missing from a park in Dunmore. "
+             "Volunteers searched through the night.\n\n"
+             "“We found her, we found her!” a volunteer shouted.\n\n"
+             "“We have her now.”\n\n"
+             "Later that day, he admitted that he had taken the girl to a motel.")
+    assert found[-1] == ("he", "Marcus Oyelaran")

@@ -108,14 +108,15 @@ class Coreference:
                 self.chain.append((token.idx, entity, _emphasis(token)))
 
     def _personal(self, token: Token, gender: str) -> str | None:
-        """The person "he" or "she" refers to. A clear choice also shows that person's gender
-        to later pronouns, when the text had not shown it yet."""
+        """The person "he" or "she" refers to. A clear choice by a subject pronoun also shows
+        that person's gender to later pronouns, when the text had not shown it yet ("we have
+        her" is as often about someone unnamed)."""
         scores = self._ranked(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
         if not scores:
             return None
         ranked = sorted(scores.values(), reverse=True) + [0.0]
         entity = max(scores, key=self._rank_key(scores))
-        if entity not in self.genders and ranked[0] >= 2 * ranked[1]:
+        if entity not in self.genders and ranked[0] >= 2 * ranked[1] and token.dep_ in SUBJECTS:
             self.genders[entity] = gender
         return entity
 
@@ -386,7 +387,7 @@ class Coreference:
         """The gender the text shows for each person. An honorific before a mention or a
         gendered role decides. Otherwise pronouns vote where their person is plain: first those
         after the only person named before them in their sentence ("Doe said she ..."); then,
-        in text order, those after the only person named in the last three sentences, unless
+        in text order, subjects after the only person named in the last three sentences, unless
         someone already shown to fit is near too. The majority of votes wins."""
         strong: dict[str, str] = {}
         index, doc = self.index, self.doc
@@ -417,6 +418,8 @@ class Coreference:
             else:
                 later.append((token, here))
         for token, here in later:
+            if token.dep_ not in SUBJECTS:
+                continue  # "we have her": an object is as often someone unnamed
             gender = _PERSONAL[token.lower_]
             recent = self._people(self.sent_starts[max(here - 2, 0)], token.idx)
             near = self._people(self.sent_starts[max(here - _WINDOW + 1, 0)], token.idx)
