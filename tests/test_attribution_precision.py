@@ -157,3 +157,120 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     found, _ = _quotes(nlp, "He said in a statement that the new mayor would be sworn in on Jan. 31.")
     (quote,) = found
     assert quote.speaker is not None and quote.speaker.text == "He"
+
+
+@pytest.mark.parametrize("text", [
+    "You simply can't tell what the dancers will do next.",
+    "When asked whether the budget was late, the mayor smiled.",
+    "She was asked if the plan would work.",
+    "The minister did not respond to requests for comment.",
+    "I would suggest two changes to the plan.",
+    "We can't predict the weather.",
+    "The goalie denied the Rangers on three breakaways.",
+    "Several clubs are writing the Surrey City Council this week.",
+    "She has contended several other years at the tournament.",
+    "The province has denied a request by the school board to replace the school.",
+    "The scholars wrote a letter to the minister last week.",
+    "As expected, the crowd was kind to the prime minister.",
+    "The new bridge seems to have eased the traffic downtown.",
+    "I believe the council has a lot of catching up to do.",
+    "We want the city to listen to its residents.",
+])
+def test_no_ones_words_yield_no_quote(nlp, text):
+    """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a
+    verb of seeming said of a thing, a question put by an unnamed asker, what was put to
+    someone, the party a verb addresses, a request refused, the channel written, a time and an
+    "as expected" without anyone expecting are not reports."""
+    found, _ = _quotes(nlp, text)
+    assert found == []
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The minister responded that the plan was sound.", "that the plan was sound"),
+    ("The union asked whether the plan was legal.", "whether the plan was legal"),
+    ("He said nurses often skip lunch and are asked to work late shifts.",
+     "nurses often skip lunch and are asked to work late shifts"),
+    ("She said she has moved to the city and has been devoting each morning to her English.",
+     "she has moved to the city and has been devoting each morning to her English"),
+])
+def test_one_report_stays_one_quote(nlp, text, content):
+    """A cue with auxiliaries inside a report continues it; a speaker who answers or asks
+    still reports a clause."""
+    found, _ = _quotes(nlp, text)
+    assert [p.text for q in found for p in q.content] == [content]
+
+
+def test_a_quotation_sourced_by_according_to_is_one_quote(nlp):
+    found, _ = _quotes(nlp, "“We will not reopen the plant this year,” according to a company "
+                            "spokesperson.")
+    assert [(q.kind, q.speaker.text) for q in found] == [("according_to", "a company spokesperson")]
+
+
+def test_the_writers_gloss_on_a_quote_is_not_a_second_quote(nlp):
+    found, _ = _quotes(nlp, "“We will build it by spring,” she said, referring to the new bridge "
+                            "over the river.")
+    assert [(q.cue.text, [p.text for p in q.content]) for q in found] == [
+        ("said", ["We will build it by spring"])]
+
+
+def test_the_writers_label_is_no_quote_but_a_quoted_one_is(nlp):
+    """'what they call X' without quotation marks is the writer's name for a thing; with them,
+    the word is the speakers'."""
+    found, _ = _quotes(nlp, "The campaign draws attention to what the workers call unfair "
+                            "treatment of staff.")
+    assert found == []
+    found, _ = _quotes(nlp, "The bank faced what several senators called “fraud” in its sales.")
+    assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [
+        ("several senators", ["fraud"])]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("There is a real joy, insists 16-year-old Sam Lee, in finishing a comic of your own.",
+     "16-year-old Sam Lee", ["There is a real joy", "in finishing a comic of your own"]),
+    ("The plan, argues the union's president, will cost jobs.",
+     "the union's president", ["The plan", "will cost jobs"]),
+])
+def test_an_inverted_aside_names_the_speaker_and_frames_the_content(nlp, text, speaker, content):
+    """The phrase after a cue set off by commas is who speaks, not what is said, and not the
+    noun before the aside."""
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [(speaker, content)]
+
+
+def test_an_apposition_after_an_inverted_cue_is_not_content(nlp):
+    found, _ = _quotes(nlp, "It is too early to count the cost, said Jane Doe, director of the "
+                            "brewers' guild.")
+    assert [[p.text for p in q.content] for q in found] == [["It is too early to count the cost"]]
+
+
+def test_every_coordinated_clause_of_a_report_is_its_content(nlp):
+    """The parse may hang each clause of "said A, had B and had C" on the cue: all are said."""
+    found, _ = _quotes(nlp, "The report also said the mill had cut costs, had closed two plants "
+                            "to reduce its debt, had been selling land and had been seeking a "
+                            "buyer.")
+    assert [(q.cue.text, [p.text for p in q.content]) for q in found] == [
+        ("said", ["the mill had cut costs, had closed two plants to reduce its debt, had been "
+                  "selling land and had been seeking a buyer"])]
+
+
+def test_a_report_stops_before_but_and_a_clause_of_another(nlp):
+    found, _ = _quotes(nlp, "State police reported at least 5,000 people entered the building "
+                            "through public doors, but the agency did not estimate how many were "
+                            "on the grounds.")
+    assert [p.text for p in found[0].content] == [
+        "at least 5,000 people entered the building through public doors"]
+
+
+def test_a_participle_on_a_noun_ends_with_its_phrase(nlp):
+    found, _ = _quotes(nlp, "In its short statement claiming responsibility, the group said the "
+                            "attack was a response.")
+    assert [(q.cue.text, [p.text for p in q.content]) for q in found] == [
+        ("claiming", ["responsibility"]), ("said", ["the attack was a response"])]
+
+
+def test_the_writers_own_report_and_a_quoted_view_stay(nlp):
+    found, _ = _quotes(nlp, "I said that the plan would fail.")
+    assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [
+        ("I", ["that the plan would fail"])]
+    found, _ = _quotes(nlp, "“I believe it will work,” the mayor said.")
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("the mayor", "said")]

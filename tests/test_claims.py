@@ -272,14 +272,36 @@ def test_going_to_is_a_prediction_but_going_to_a_place_is_an_event(nlp):
 @pytest.mark.parametrize("text, part, cue", [
     ("But maybe that remains the long-term game plan for the club.", "game plan", "maybe"),
     ("I presume the coach means that the team will rebuild slowly.", "rebuild", "presume"),
+    ("The striker, I presume, will leave the club in the summer.", "striker", "presume"),
 ])
 def test_a_writers_maybe_or_presume_hedges_the_claim(nlp, text, part, cue):
     claim = one(claims_of(nlp, text), part)
     assert claim.status == "hedged" and cue in [c.text for c in claim.cues]
 
 
+@pytest.mark.parametrize("text", [
+    "I suppose the council will vote against the new stadium.",
+    "The council will vote against the new stadium, I suppose.",
+])
+def test_a_writers_own_view_is_an_opinion_not_an_assertion(nlp, text):
+    claim = one(claims_of(nlp, text), "stadium")
+    assert claim.status == "opinion" and [(c.text, c.type) for c in claim.cues] == [
+        ("suppose", "doxastic")]
+
+
+def test_a_first_person_view_as_the_cue_is_an_opinion_a_third_persons_a_hedge(nlp):
+    mine, theirs = "I think the club will sell him.", "Smith thinks the club will sell him."
+    content = "the club will sell him"
+    own = one(claims_of(nlp, mine, [quote(mine, "q1", [content], cue="think", speaker="I")]),
+              "club")
+    other = one(claims_of(nlp, theirs, [quote(theirs, "q1", [content], cue="thinks",
+                                              speaker="Smith", entity="e1")]), "club")
+    assert (own.status, other.status) == ("opinion", "hedged")
+
+
 @pytest.mark.parametrize("text, hedged", [
     ("The mayor is seen at the ribbon-cutting ceremony on Tuesday.", False),
+    ("The mayor, seen here at the ceremony, waves to the crowd.", False),
     ("The mayor is widely seen as a reformer.", True),
     ("The new levy was considered necessary by the council.", True),
 ])

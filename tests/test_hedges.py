@@ -26,6 +26,11 @@ def cues(nlp, text):
     ("Investigators asked whether the pilot had slept.", ("whether", "investigation")),
     ("If the talks fail, the strike would begin on Monday.", ("If", "conditional")),
     ("The fire was probably caused by a faulty cable.", ("probably", "epistemic")),
+    # a verb of seeming with a to-infinitive hedges even where its context weights are weak
+    ("Neighbours said the house appeared to be empty for months.", ("appeared", "epistemic")),
+    ("Observers suspect that the vote was rigged.", ("suspect", "doxastic")),
+    ("Should the talks fail, the union would strike on Monday.", ("Should", "conditional")),
+    ("The coach was not sure if the striker would play on Sunday.", ("if", "investigation")),
 ])
 def test_hedges_are_found_with_their_type(nlp, text, cue):
     assert cue in cues(nlp, text)
@@ -35,6 +40,8 @@ def test_hedges_are_found_with_their_type(nlp, text, cue):
     "The treaty was signed in May 1990 in Geneva.",
     "She appears in the second season of the series.",
     "The bridge opened to traffic in 2004 and carries the main road.",
+    "The striker ran on as if nothing had happened.",
+    "Why should voters trust the minister again?",
 ])
 def test_look_alikes_are_not_hedges(nlp, text):
     assert cues(nlp, text) == []

@@ -12,7 +12,8 @@ Decided from the cue's lemma and its construction, with the word lists of ``data
   object ("vowed revenge", "proposed a ban"), or an appeal ("called for a ban", "asked for
   help");
 - thought: a verb or noun of believing, fearing, doubting, hoping, knowing, or of appearing
-  ("the plan seems to work": a judgement, not a statement), or a belief as the speaker ("a
+  said of a person ("she seems to think ...": a judgement, not a statement; said of a thing it
+  is the writer's and no quote, see ``attribution.no_source``), or a belief as the speaker ("a
   common belief says ...");
 - speech: everything else (said, told, wrote, tweeted, announced, a statement, "X: ...").
 

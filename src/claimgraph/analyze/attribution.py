@@ -7,8 +7,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
 
-from claimgraph.analyze.cues import CueLexicon
+from claimgraph.analyze.acts import act_of
+from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.speakers import subject_of
 from claimgraph.model import Span, Speaker
@@ -24,6 +26,10 @@ _TOPIC_PREPOSITIONS = {"about"}
 # Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
 _APPEAL_PREPOSITIONS = {"on", "for", "upon"}
 _TIME_ENTITIES = {"DATE", "TIME"}
+# Words of a phrase naming a speaker after an inverted cue ("insists the union's 42-year-old
+# president"), and how far it may run.
+_NAME_PARTS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "PUNCT", "CCONJ"}
+_MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 _MANNER_VERBS = {"speak", "talk"}  # report only what they are "about"
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
@@ -35,6 +41,15 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 # Verbs whose plain object is a thing made or shown, not what is said ("posted a video",
 # "issued a wind advisory", "showed their support"): they report a clause or a quotation.
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
+# Verbs of answering report a clause or a quotation; their object or "to" object is what was
+# put to the speaker ("responded to calls", "replied to a message").
+_ANSWERING_VERBS = {"respond", "reply"}
+# Verbs whose named object is the party addressed or kept from something ("wrote the city
+# council", "denied the Flames"), not what is said.
+_ADDRESSING_VERBS = {"write", "deny"}
+_PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
+_SEEMING_VERBS = {"seem", "appear"}
+_REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
 # Verbs of saying that report a clause or a quotation, never one word ("said Uber").
@@ -43,7 +58,8 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
 # Verbs whose object is the listener ("told Reuters", "informed the council"): what they
 # report is a clause, never the object.
 _LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind"}
-# An object that is only an amount reports nothing ("the index added 0.2 per cent").
+# An object that is only an amount or a time reports nothing ("the index added 0.2 per cent",
+# "has contended several other years").
 _AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}
 _UNITS = {"cent", "percent", "point", "dollar"}  # "1.2 per cent" is tagged no PERCENT
 _PRESS = {"media", "reporter", "press", "journalist", "newspaper", "audience"}
@@ -73,6 +89,9 @@ class Draft:
             return self.speaker_token
         if self.cue is None:
             return None
+        aside = inverted_aside(self.cue)
+        if aside is not None:  # "The plan, argues the union's leader, will cost jobs"
+            return aside.root
         head = subject_of(self.cue)
         if head is not None and self.outside is not None and \
                 self.outside.start <= head.idx < self.outside.end:
@@ -122,6 +141,34 @@ class Draft:
                 ):
                     return doc[i]
         return None
+
+
+def inverted_aside(cue: Token) -> SpacySpan | None:
+    """The phrase naming the speaker of a finite cue set off by commas before it and after the
+    phrase ("There is joy, insists a 16-year-old artist, in finishing",
+    "The plan, argues the union's leader, will cost jobs"), which the parse often takes for the
+    cue's object or leaves out; None for other cues ("His group, called the Fund, ..." names)."""
+    doc = cue.doc
+    if cue.tag_ not in ("VBD", "VBZ", "VBP") or cue.lemma_.lower() in _NAMING_VERBS or \
+            cue.i < 2 or doc[cue.i - 1].text != "," or \
+            any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children):
+        return None
+    end = cue.i + 1
+    while end < min(cue.i + _MAX_ASIDE, len(doc)) and doc[end].text != ",":
+        if doc[end].pos_ not in _NAME_PARTS:
+            return None
+        end += 1
+    if end == cue.i + 1 or end >= len(doc) or doc[end].text != "," or end + 1 >= cue.sent.end:
+        return None
+    phrase = doc[cue.i + 1: end]
+    if phrase.root.pos_ not in ("NOUN", "PROPN") or phrase.root.ent_type_ in _TIME_ENTITIES:
+        return None  # "..., said Tuesday, ..."
+    if phrase.root.right_edge.i >= end:
+        return None  # "..., said Jane Doe, a former envoy.": an apposition, not the rest
+    if any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children) and \
+            doc[end + 1].pos_ not in ("VERB", "AUX"):
+        return None  # "The Europeans, in public, derided the deal, but ...": the cue's own subject
+    return phrase
 
 
 def _can_speak(head: Token) -> bool:
@@ -215,6 +262,13 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         and not any(c.dep_ in ("oprd", "xcomp", "agent") for c in children)
     )):
         return []  # "a campaign called X", "officers were called to the house"
+    if lemma in _NAMING_VERBS and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children) \
+            and not any(t.is_quote for t in doc[cue.i + 1: cue.right_edge.i + 1]):
+        return []  # "what they call workplace harassment": the writer's label for a thing;
+        # quoted ('what lawmakers called “fraud”'), the word is theirs
+    aside = inverted_aside(cue)
+    if aside is not None:  # "X, insists a 16-year-old artist, Y" reports X and Y
+        return _pieces(doc, (cue.sent.start, cue.i - 2), (aside.end + 1, cue.sent.end - 1))
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
         return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
@@ -231,7 +285,14 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             first = max(child.left_edge.i, cue.i + 1)  # "which he said was": no "which"
             if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
-            return _pieces(doc, (first, _cut_at_cue(child, is_cue)))
+            last = _cut_at_cue(child, is_cue)
+            for other in children:  # "said he had behaved well, had completed ...": the parse
+                # may hang each coordinated clause on the cue
+                between = doc[last + 1: other.left_edge.i]
+                if other.i > child.i and other.dep_ == "ccomp" and other.left_edge.i > last and \
+                        all(t.text == "," or t.dep_ == "cc" for t in between):
+                    last = _cut_at_cue(other, is_cue)
+            return _pieces(doc, (first, last))
     if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
         return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
                        (cue.right_edge.i + 1, max(cue.head.right_edge.i, cue.right_edge.i)))
@@ -244,6 +305,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return _pieces(doc, (cue.sent.start, aside[0] - 1), (aside[1] + 1, cue.sent.end - 1))
     if objects and _is_amount(objects[0]):
         return []  # "the index declined 1.2 per cent to 2,177 and ... was down"
+    if lemma in _ANSWERING_VERBS:
+        return []  # "did not respond to requests for comment": what was put to them
+    if lemma == "refer" and cue.tag_ == "VBG" and cue.dep_ == "advcl":
+        return []  # '"...," she said, referring to the plan': the writer's gloss on her words
+    if objects and _not_said(lemma, objects[0]):
+        return []  # "wrote the city council", "denied a request", "wrote a letter"
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -258,7 +325,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS and cue.i + 1 < len(doc):
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
-            return _pieces(doc, (cue.i + 1, _clause_end(cue)))
+            end = _clause_end(cue)
+            if cue.dep_ == "acl":  # on a noun ("in its statement claiming responsibility, the
+                # group said ..."), it ends at the comma after its phrase
+                end = next((t.i - 1 for t in doc[cue.right_edge.i + 1: end + 1] if t.text == ","),
+                           end)
+            return _pieces(doc, (cue.i + 1, end))
     if not objects:  # "spoke about the need for ...", "railed against the deal"
         pieces = prepositional_object(cue, lexicon)
         if pieces:
@@ -270,8 +342,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     ) and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in objects[0].subtree):
         return []  # "told Reuters", "told the media": who heard it, not what was said
     if objects and (objects[0].ent_type_ in _AMOUNTS or all(
-            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree)):
-        return []  # "the TSX added 0.2 per cent"
+            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree) or all(
+            t.ent_type_ in _TIME_ENTITIES or t.is_punct for t in objects[0].subtree)):
+        return []  # "the TSX added 0.2 per cent", "has contended several other years"
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects:  # "described Obama as a climate evangelist"
@@ -303,6 +376,17 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     return []
 
 
+def _not_said(lemma: str, obj: Token) -> bool:
+    """Whether the object ``obj`` of a cue is something other than what was said: the party
+    written to or kept from something ("wrote the city council", "denied the Flames"), a request
+    refused ("denied a request for funds") or the channel written ("wrote a letter asking ...")."""
+    if lemma in _ADDRESSING_VERBS and obj.ent_type_ in _PARTIES and all(
+            t.ent_type_ == obj.ent_type_ or t.is_punct or t.dep_ == "det" for t in obj.subtree):
+        return True
+    noun = obj.lemma_.lower()
+    return (lemma == "deny" and noun in _REQUESTS) or (lemma == "write" and noun in CHANNEL_NOUNS)
+
+
 def _is_amount(noun: Token) -> bool:
     """Whether ``noun`` is a counted unit of change ("1.2 per cent", "40 points")."""
     return noun.lemma_.lower() in _UNITS and any(
@@ -315,6 +399,29 @@ def is_imperative(cue: Token) -> bool:
     return cue.tag_ == "VB" and cue.dep_ == "ROOT" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in cue.children
     )
+
+
+def no_source(cue: Token) -> bool:
+    """Whether ``cue`` reports no one's words but the writer's: a generic "you" ("you can't tell
+    what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
+    believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
+    thing ("the plan seems to work": the writer's judgement, not the plan's), or a yes-or-no
+    question or a request for comment put by an unnamed asker ("When asked whether ...", "asked
+    for comment"). Cues inside quotations never get here: there "I" is the quoted speaker."""
+    head = subject_of(cue)
+    if cue.lemma_.lower() in _SEEMING_VERBS and not (head is not None and (
+            head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
+        return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
+    if head is not None and head.lower_ == "you":
+        return True
+    if head is not None and head.lower_ in ("i", "we") and (
+            act_of(cue, head) in ("thought", "intention")
+            or not any(_is_complement_clause(c) for c in cue.children)):
+        return True  # the article's own voice outside any quotation; "I said that ..." stays
+    return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and (
+        any(c.dep_ == "prep" and c.lower_ == "for" for c in cue.children)  # "asked for comment"
+        or any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
+               for c in cue.children for m in c.children))
 
 
 def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) -> bool:
@@ -418,10 +525,13 @@ def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
 
 def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
     """The bounds of "as X reported" modifying the clause it sits in, when the cue has no
-    complement of its own; speaking alone ("as he spoke, ...") reports nothing."""
+    complement of its own; speaking alone ("as he spoke, ...") reports nothing, and neither
+    does an "as expected" or "as seems likely" without anyone who expects."""
     if cue.dep_ != "advcl" or cue.lemma_.lower() in _MANNER_VERBS or not any(
         c.dep_ == "mark" and c.lower_ == "as" and c.i == cue.left_edge.i for c in children
-    ) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children):
+    ) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children) or not any(
+        c.dep_ in ("nsubj", "agent") for c in children
+    ):
         return None
     return cue.left_edge.i, cue.right_edge.i
 
@@ -440,9 +550,15 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _cut_at_cue(clause: Token, is_cue) -> int:
-    """The last token of ``clause`` before a coordinated cue verb and its conjunction."""
+    """The last token of ``clause`` before a coordinated cue verb and its conjunction: a
+    report of the speaker's own that the parse attached to the clause ("said X and added Y").
+    A cue with auxiliaries of its own after "and" continues the reported clause ("she has
+    moved and has been devoting ...", "crews work late and are asked to ..."); after "but" it
+    does not ("..., but the agency did not estimate ...")."""
     for child in clause.children:
-        if child.dep_ == "conj" and is_cue(child):
+        if child.dep_ == "conj" and is_cue(child) and (not any(
+                c.dep_ in ("aux", "auxpass") for c in child.children) or any(
+                c.dep_ == "cc" and c.lower_ == "but" for c in clause.children)):
             left = [c for c in clause.children if c.dep_ in ("cc", "punct") and c.i < child.i]
             end = min([child.left_edge.i] + [c.i for c in left if c.i > clause.i]) - 1
             return max(end, clause.i)

@@ -25,8 +25,8 @@ from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attr
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
-    Draft, according_to, complement, cue_span, is_imperative, noun_reports, prepositional_object,
-    regarded_as, too_short,
+    Draft, according_to, complement, cue_span, is_imperative, no_source, noun_reports,
+    prepositional_object, regarded_as, too_short,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -250,9 +250,10 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
 
 
 def _is_cue(token: Token, lexicon: CueLexicon) -> bool:
-    """A cue verb standing as a word of its own, not the end of a compound ("well-told")."""
+    """A cue verb standing as a word of its own, not the end of a compound ("well-told"), nor
+    the "according" of "according to X", which has its own rule."""
     return token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_) and \
-        not _compound_end(token)
+        not _compound_end(token) and token.lower_ != "according"
 
 
 def _compound_end(token: Token) -> bool:
@@ -266,8 +267,8 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return None  # an infinitive ("plans to say", "met to discuss") is not yet a report
-    if is_imperative(cue):
-        return None  # a recipe's or an adviser's command, in the writer's voice
+    if is_imperative(cue) or no_source(cue):
+        return None  # a recipe's or an adviser's command, in the writer's voice; no one's words
     if lexicon.is_cue_verb(cue.lemma_):
         pieces = complement(cue, lexicon)
     else:  # a verb that is a cue only in "X as Y" or with a learned preposition
@@ -432,9 +433,11 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
                        drafts: list[Draft]) -> None:
     """Give free stretches to the quote they continue, or keep long ones without a speaker."""
     ends = sorted((d.pieces[-1][1], n) for n, d in enumerate(drafts) if d.kind != "according_to")
+    # '"...," according to X': the quotation is already X's content, not a quote of its own
+    sourced = [piece for d in drafts if d.kind == "according_to" for piece in d.pieces]
     for k in sorted(free):
         stretch = stretches[k]
-        if _is_title(stretch, text):
+        if _is_title(stretch, text) or any(a <= stretch.start < b for a, b in sourced):
             continue
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1
         previous = drafts[ends[at][1]] if at >= 0 else None

@@ -8,7 +8,8 @@ Statuses, strongest first (the first that has a cue wins):
 - hedged: a hedge cue (see ``hedges``) in the claim, or the quote's cue is one ("believes");
 - confirmed: the quote's cue confirms, verifies, acknowledges, or the claim says it was
   confirmed;
-- opinion: evaluative or loaded words, in a claim a source makes (inside a quote);
+- opinion: evaluative or loaded words, in a claim a source makes (inside a quote), or a
+  first-person view ("I think", "I suppose"), the writer's too;
 - attributed: inside a quote, none of the above (the cue is the quote's cue);
 - asserted: the outlet on its own authority, none of the above.
 Cue words come from ``data/stance.json``, loaded once.
@@ -121,8 +122,12 @@ def frame_cues(cue_span: Span, lex: Stance) -> dict[str, list[Cue]]:
     for child in verb.children:  # "reportedly said", "may have said": hedges of the saying
         if child.dep_ in ("advmod", "aux") and not cue_span.start <= child.i < cue_span.end:
             hedges += find_hedges(doc[child.i:child.i + 1])
-    if hedges:
-        found["hedged"] = hedges
+    # A first-person view as the cue ("I think ...", "we believe ..."): the speaker's opinion.
+    views = [h for h in hedges if h.type == "doxastic" and first_person(doc, h)]
+    if views:
+        found["opinion"] = views
+    if len(views) < len(hedges):
+        found["hedged"] = [h for h in hedges if h not in views]
     found["attributed"] = [cue(cue_span, "attribution")]
     return found
 
@@ -174,11 +179,14 @@ class ContentCues:
         lex = stance_lexicon()
         found: list[tuple[str, Cue]] = []
         self.hedges = find_hedges(doc)  # all of them: those no claim holds are listed apart
+        # "I suppose ..." in the outlet's own text is the writer's view: an opinion there too.
+        self.views: set[int] = set()
         for hedge in self.hedges:
             if hedge.type == "conditional" and factual_condition(doc, hedge):
                 continue
             if hedge.type == "doxastic" and first_person(doc, hedge):
                 found.append(("opinion", hedge))  # a view, still typed as the hedge it is
+                self.views.add(hedge.start)
                 continue
             kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
             found.append((kind, hedge))
@@ -209,7 +217,8 @@ class ContentCues:
         for kind, c in self.found[bisect_left(self.starts, seg.start_char):]:
             if c.start >= seg.end_char:
                 break
-            if c.end <= seg.end_char and (in_quote or kind not in self.QUOTED_ONLY):
+            if c.end <= seg.end_char and (
+                    in_quote or kind not in self.QUOTED_ONLY or c.start in self.views):
                 by_kind[kind].append(c)
         return by_kind
 

@@ -63,7 +63,6 @@ class Linker:
         self.changed: set[str] = set()  # components made or grown
         self.removed: set[str] = set()  # components merged into others or split
         self.withdrawn: list[Item] = []  # claims taken out
-        self._scores: dict[tuple[str, str], float] = {}
         self.last_entities: dict[str, str] = {}  # the last article's entity ids → canonical
 
     def add(self, article: str, analysis: Analysis) -> str:
@@ -112,14 +111,6 @@ class Linker:
 
     # Placing claims into components.
 
-    def _score(self, a: Item, b: Item) -> float:
-        """The engine's score of two claims, kept for clustering their component next."""
-        pair = (a.id, b.id) if a.id < b.id else (b.id, a.id)
-        found = self._scores.get(pair)
-        if found is None:
-            found = self._scores[pair] = _score(a, b)
-        return found
-
     def _settle(self, ids: list[str], new: dict[str, Entry]) -> None:
         """Make ``ids`` (sorted) one component, named after its first claim."""
         component = ids[0]
@@ -164,7 +155,7 @@ class Linker:
                         continue
                     seen.add(oid)
                     o = self.entries[oid] if isinstance(other, str) else other
-                    if self._score(e.item, o.item) >= CLAIM_WEIGHTS.threshold:
+                    if _score(e.item, o.item) >= CLAIM_WEIGHTS.threshold:
                         a = root(e.item.id)
                         b = root(o.component if isinstance(other, str) else oid)
                         if a != b:
@@ -204,7 +195,7 @@ class Linker:
         for component in sorted(self.components if components is None else components):
             found = [self.entries[i] for i in self.components[component]]
             items = [e.item for e in found]
-            groups = agglomerate(len(items), scored_pairs(items, self._score),
+            groups = agglomerate(len(items), scored_pairs(items, _score),
                                  CLAIM_WEIGHTS.threshold)
             self.outlets.need({e.member.duplicate_of for e in found if e.member.duplicate_of})
             for group in groups:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import JSON, delete, func, insert, select, update
+from sqlalchemy import delete, func, select, update
 from sqlalchemy.orm import Session
 
 from claimgraph.link.claims import Entry
@@ -40,6 +40,7 @@ from claimgraph.link.tables import (
 )
 from claimgraph.store import Statements, Store
 from claimgraph.store.tables import ArticleRow, EntityRow
+from claimgraph.store.write import insert_rows
 
 log = logging.getLogger(__name__)
 STATE_VERSION = 3
@@ -249,26 +250,7 @@ def _withdraw(session: Session, linker: Linker, last: int) -> list[int]:
 
 
 def _insert(session: Session, table, rows: list[dict]) -> None:
-    """Many rows at the driver's fastest: COPY on PostgreSQL (psycopg's executemany sends a
-    statement a row), sqlite3's executemany on SQLite; SQLAlchemy's handling of each row's
-    parameters cost more than the writing."""
-    if not rows:
-        return
-    dialect = session.get_bind().dialect
-    columns = [c for c in table.__table__.columns if c.name in rows[0]]
-    names = ", ".join(f'"{c.name}"' for c in columns)
-    cursor = session.connection().connection.driver_connection.cursor()
-    if dialect.name == "postgresql":
-        with cursor.copy(f'COPY "{table.__tablename__}" ({names}) FROM STDIN') as copy:
-            for row in rows:
-                copy.write_row([json.dumps(row[c.name]) if isinstance(c.type, JSON)
-                                else row[c.name] for c in columns])
-        return
-    # The columns' own conversions (JSON, dates), as SQLAlchemy would apply them.
-    convert = [(c.name, c.type.bind_processor(dialect) or (lambda v: v)) for c in columns]
-    marks = ", ".join("?" * len(columns))
-    cursor.executemany(f'INSERT INTO "{table.__tablename__}" ({names}) VALUES ({marks})',
-                       ([f(row[name]) for name, f in convert] for row in rows))
+    insert_rows(session.connection(), table, rows)
 
 
 def _delete(session: Session, column, values: Iterable) -> None:

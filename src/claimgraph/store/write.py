@@ -1,7 +1,8 @@
 """Writing one Analysis: ids for the records that others reference are taken up front (one
 statement), so no insert needs RETURNING. Each table's rows then go in one statement on
 PostgreSQL (an INSERT from unnest() over one array per column: short, prepared once, no per-row
-work in Python) and in one executemany on SQLite (its C loop)."""
+work in Python) and in one executemany of the sqlite3 driver on SQLite (its C loop); linking
+writes its tables the same way."""
 
 from __future__ import annotations
 
@@ -39,19 +40,26 @@ def _new_ids(connection: Connection, counts: dict[str, int]) -> dict[str, list[i
             for table, top in zip(tables, row)}
 
 
-def _insert(connection: Connection, row_class, rows: list[dict]) -> None:
-    """Insert ``rows``, dicts that all have the same keys."""
+def insert_rows(connection: Connection, row_class, rows: list[dict]) -> None:
+    """Insert ``rows``, dicts that all have the same keys, at the driver's pace: SQLAlchemy's
+    handling of each row's parameters costs more than the writing."""
     if not rows:
         return
     table = row_class.__table__
-    if connection.dialect.name != "postgresql":
-        connection.execute(insert(table), rows)
-        return
     names = tuple(rows[0])
-    encoded = {name for name in names if isinstance(table.c[name].type, JSON)}
-    connection.exec_driver_sql(_from_arrays(table, names), {
-        name: [json.dumps(row[name]) if name in encoded else row[name] for row in rows]
-        for name in names})
+    if connection.dialect.name == "postgresql":
+        encoded = {name for name in names if isinstance(table.c[name].type, JSON)}
+        connection.exec_driver_sql(_from_arrays(table, names), {
+            name: [json.dumps(row[name]) if name in encoded else row[name] for row in rows]
+            for name in names})
+        return
+    # sqlite3's executemany loops in C; each column converted as SQLAlchemy would (JSON, dates).
+    convert = [(name, table.c[name].type.bind_processor(connection.dialect)) for name in names]
+    columns = ", ".join(f'"{name}"' for name in names)
+    cursor = connection.connection.driver_connection.cursor()
+    cursor.executemany(
+        f'INSERT INTO "{table.name}" ({columns}) VALUES ({", ".join("?" * len(names))})',
+        ([f(row[name]) if f else row[name] for name, f in convert] for row in rows))
 
 
 @cache
@@ -82,22 +90,22 @@ def insert_analysis(connection: Connection, analysis: Analysis, columns: dict) -
     article = {name: getattr(analysis, name) for name in ARTICLE_FIELDS}
     article.update(columns, id=article_id, retrieved=utc(analysis.retrieved),
                    schema_version=analysis.schema_version)
-    _insert(connection, ArticleRow, [article])
+    insert_rows(connection, ArticleRow, [article])
 
     def rows(records, **extra):
         return [{"article_id": article_id, "position": n, **record, **extra}
                 for n, record in enumerate(records)]
 
-    _insert(connection, PostRow, rows(post.model_dump() for post in analysis.posts))
-    _insert(connection, EntityRow, rows(
+    insert_rows(connection, PostRow, rows(post.model_dump() for post in analysis.posts))
+    insert_rows(connection, EntityRow, rows(
         {"id": entity_ids[e.id], "name": e.name, "type": e.type, "aliases": e.aliases,
          "roles": e.roles, "mentions": [[m.start, m.end, m.field] for m in e.mentions]}
         for e in analysis.entities))
-    _insert(connection, EntityNameRow, [
+    insert_rows(connection, EntityNameRow, [
         {"entity_id": entity_ids[e.id], "name": name[:512]}
         for e in analysis.entities
         for name in sorted({n.lower().strip() for n in [e.name, *e.aliases]} - {""})])
-    _insert(connection, QuoteRow, rows(
+    insert_rows(connection, QuoteRow, rows(
         {"id": quote_ids[q.id], **_quote(q, entity_ids)} for q in analysis.quotes))
     # Set once every quote exists: a quote may be nested in one listed after it.
     nested = [{"quote": quote_ids[q.id], "parent": quote_ids[q.nested_in]}
@@ -106,17 +114,17 @@ def insert_analysis(connection: Connection, analysis: Analysis, columns: dict) -
         table = QuoteRow.__table__
         connection.execute(update(table).where(table.c.id == bindparam("quote"))
                            .values(nested_in_id=bindparam("parent")), nested)
-    _insert(connection, ClaimRow, rows(
+    insert_rows(connection, ClaimRow, rows(
         {"id": claim_ids[c.id], "start": c.start, "end": c.end, "text": c.text,
          "field": c.field, "status": c.status, "source_entity_id": entity_ids.get(c.source),
          "quote_id": quote_ids.get(c.quote), "cues": [cue.model_dump() for cue in c.cues],
          "check_worthy": c.check_worthy}
         for c in analysis.claims))
-    _insert(connection, QuantityRow, rows(
+    insert_rows(connection, QuantityRow, rows(
         {**q.model_dump(exclude={"claim"}), "claim_id": claim_ids.get(q.claim)}
         for q in analysis.quantities))
-    _insert(connection, TimeRow, rows(t.model_dump() for t in analysis.times))
-    _insert(connection, HedgeRow, rows(h.model_dump() for h in analysis.hedges))
+    insert_rows(connection, TimeRow, rows(t.model_dump() for t in analysis.times))
+    insert_rows(connection, HedgeRow, rows(h.model_dump() for h in analysis.hedges))
     return article_id
 
 
@@ -136,5 +144,5 @@ def _quote(quote, entity_ids: dict[str, int]) -> dict:
 
 
 def insert_bands(connection: Connection, article_id: int, hashes: list[int]) -> None:
-    _insert(connection, BandRow, [{"article_id": article_id, "band": n, "hash": h}
+    insert_rows(connection, BandRow, [{"article_id": article_id, "band": n, "hash": h}
                                   for n, h in enumerate(hashes)])
