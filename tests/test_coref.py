@@ -206,3 +206,19 @@ def test_pronouns_for_an_unnamed_child_do_not_make_the_named_man_a_she(nlp):
              "“We have her now.”\n\n"
              "Later that day, he admitted that he had taken the girl to a motel.")
     assert found[-1] == ("he", "Marcus Oyelaran")
+
+
+def test_he_after_unlike_a_name_is_someone_else(nlp):
+    found, _ = _speakers(
+        nlp, "Omar Khalil found work at a bakery within a month. His cousin Samir Nasser "
+             "arrived a year later.\n\nUnlike Khalil, he has been unable to find a job.\n\n"
+             "“I send out letters every week,” he said.")
+    assert found[-1] == ("he", "Samir Nasser")
+
+
+def test_he_after_for_a_name_can_be_that_person(nlp):
+    found, _ = _speakers(
+        nlp, "Tobias Renner runs a comic press in Kitchener. His partner, Ada Lusk, handles "
+             "the shop.\n\nFor Renner, who prints every copy by hand, he is simply filling a "
+             "gap. “Everyone starts somewhere,” he says.")
+    assert found[-1] == ("he", "Tobias Renner")

@@ -45,6 +45,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam"
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
 _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
+_OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "against"}
 _WINDOW = 4  # sentences searched back for an antecedent
 _FAR_WINDOW = 12  # ... and when nothing compatible is that near
 # A person of unknown gender is a weaker antecedent for "she" than one the text calls a woman.
@@ -470,8 +471,16 @@ def _majority(votes: dict[str, Counter]) -> dict[str, str]:
 
 
 def _bound(pronoun: Token, index: EntityIndex) -> set[str]:
-    """Entities an object pronoun cannot mean: the subject of its own verb ("Doe praised her"
-    is not about Doe)."""
+    """Entities a pronoun cannot mean: for an object, the subject of its own verb ("Doe
+    praised her" is not about Doe); for a subject, a name its clause sets beside it ("Unlike
+    Doe, he has not found work" is not about Doe; "For Doe, he ..." may be)."""
+    if pronoun.dep_ in SUBJECTS:
+        return {
+            entity for prep in pronoun.head.children
+            if prep.dep_ == "prep" and prep.i < pronoun.i and prep.lower_ in _OTHER_THAN
+            for obj in prep.children if obj.dep_ == "pobj"
+            for entity in index.within(obj.left_edge.idx, obj.idx + len(obj))
+        }
     if pronoun.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
