@@ -115,6 +115,8 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         and doc[c.left_edge.i - 1].text == ","
     }
     start, end = head.i, head.i
+    if cue is not None and cue.head == head and cue.dep_ == "relcl":
+        stop = cue.left_edge.i  # "Doe, who said ...": the antecedent, without "who said"
     while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop \
             and not _closes_quotation(doc, start - 1):
         start -= 1
@@ -207,6 +209,9 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
         known = index.named(_flat_name(head))
         if known is not None:
             return known
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":  # "Doe, who said": Doe
+        noun = head.head.head
+        return resolve(noun_phrase(noun, head.head), noun, index)
     if head.pos_ == "PRON":
         return index.coreference(head.doc).pronoun(head)
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
