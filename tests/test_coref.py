@@ -222,3 +222,12 @@ def test_he_after_for_a_name_can_be_that_person(nlp):
              "the shop.\n\nFor Renner, who prints every copy by hand, he is simply filling a "
              "gap. “Everyone starts somewhere,” he says.")
     assert found[-1] == ("he", "Tobias Renner")
+
+
+def test_the_speaker_of_a_quotation_is_not_someone_the_quotation_names(nlp):
+    # The pundit is the subject before; the quotation names another man just before "he".
+    found, _ = _speakers(
+        nlp, "TV host Chris Dalton said the governor's speech would help Tom Kessler's "
+             "campaign. “It was very good at covering Kessler’s weak side. And I think that "
+             "matters,” he said.")
+    assert found[-1] == ("he", "Chris Dalton")

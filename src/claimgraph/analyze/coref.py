@@ -28,6 +28,7 @@ from spacy.strings import hash_string
 from spacy.symbols import PRON, csubj, dobj, nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.analyze.marks import Stretch, find_stretches
 from claimgraph.analyze.persons import (
     KIN_NOUNS, ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
     role_words,
@@ -45,6 +46,7 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam"
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
 _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
+_FRAME_GAP = " \t\n,.!?;:-–—”\"’'»›」』"  # between a quotation and the frame after it
 _OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "against"}
 _WINDOW = 4  # sentences searched back for an antecedent
 _FAR_WINDOW = 12  # ... and when nothing compatible is that near
@@ -79,6 +81,8 @@ class Coreference:
         self.unnamed = [doc[i].idx for i in np.flatnonzero(common & np.isin(columns[:, 3], _ARGUMENT_IDS))
                         if is_person_noun(doc[i].lemma_.lower())]
         self.genders = self._genders()
+        self.stretches: list[Stretch] | None = None  # quotations, found when first needed
+        self.stretch_ends: list[int] = []
 
     # ------------------------------------------------------------------ pronouns
 
@@ -112,7 +116,8 @@ class Coreference:
         """The person "he" or "she" refers to. A clear choice by a subject pronoun also shows
         that person's gender to later pronouns, when the text had not shown it yet ("we have
         her" is as often about someone unnamed)."""
-        scores = self._ranked(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
+        exclude = _bound(token, self.index) | self._framed_names(token)
+        scores = self._ranked(token.idx, {"PERSON"}, gender, exclude=exclude)
         if not scores:
             return None
         ranked = sorted(scores.values(), reverse=True) + [0.0]
@@ -120,6 +125,20 @@ class Coreference:
         if entity not in self.genders and ranked[0] >= 2 * ranked[1] and token.dep_ in SUBJECTS:
             self.genders[entity] = gender
         return entity
+
+    def _framed_names(self, token: Token) -> set[str]:
+        """For the subject of a frame after a quotation ("“... Doe ...,” he said"), the names
+        inside that quotation: a speaker's own words name others, not the speaker."""
+        if token.dep_ not in SUBJECTS:
+            return set()
+        if self.stretches is None:
+            self.stretches = find_stretches(self.doc.text)
+            self.stretch_ends = [s.end for s in self.stretches]
+        k = bisect_right(self.stretch_ends, token.idx) - 1
+        if k < 0 or self.doc.text[self.stretch_ends[k]:token.idx].strip(_FRAME_GAP):
+            return set()
+        stretch = self.stretches[k]
+        return set(self.index.within(stretch.start, stretch.end))
 
     def _organisation(self, token: Token, plural: bool) -> str | None:
         """"it"/"they" as an organisation, unless a nearer subject is what it refers to."""
