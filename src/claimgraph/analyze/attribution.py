@@ -41,6 +41,7 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 # Verbs whose plain object is a thing made or shown, not what is said ("posted a video",
 # "issued a wind advisory", "showed their support"): they report a clause or a quotation.
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
+_CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
 # Verbs of answering report a clause or a quotation; their object or "to" object is what was
 # put to the speaker ("responded to calls", "replied to a message").
 _ANSWERING_VERBS = {"respond", "reply"}
@@ -104,7 +105,7 @@ class Draft:
             head = self._person_before()
         if head is None and self.outside is not None and self.cue.idx >= self.outside.end:
             head = _inverted_object(self.cue)  # '"...," points out the coach'
-        if head is None or (head.i < self.cue.i and not _can_speak(head)):
+        if head is None or (head.i < self.cue.i and not _can_speak(head) and _set_off(self.cue)):
             head = _name_after(self.cue) or head  # "That, argued Jane Doe, is wrong."
         return head if head is not None else self._nearest_name()
 
@@ -176,6 +177,12 @@ def _can_speak(head: Token) -> bool:
     if head.pos_ in ("PROPN", "NOUN"):
         return head.ent_type_ not in _TIME_ENTITIES
     return head.lower_ not in _NOT_SPEAKERS
+
+
+def _set_off(cue: Token) -> bool:
+    """Whether ``cue`` opens an aside after a comma or a quotation ("That, argued Jane Doe,"),
+    where a name after it is its subject, not its object ("after it backed Clinton")."""
+    return cue.i > 0 and (cue.doc[cue.i - 1].text in (",", ";", "(") or cue.doc[cue.i - 1].is_quote)
 
 
 def _inverted_object(cue: Token) -> Token | None:
@@ -525,15 +532,19 @@ def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
 
 def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
     """The bounds of "as X reported" modifying the clause it sits in, when the cue has no
-    complement of its own; speaking alone ("as he spoke, ...") reports nothing, and neither
-    does an "as expected" or "as seems likely" without anyone who expects."""
+    complement of its own before the comma closing it ("as Doe observed, in the early days
+    ..." may be parsed with "in the early days" as the cue's); speaking alone ("as he spoke,
+    ...") reports nothing, and neither does an "as expected" or "as seems likely" without
+    anyone who expects."""
     if cue.dep_ != "advcl" or cue.lemma_.lower() in _MANNER_VERBS or not any(
         c.dep_ == "mark" and c.lower_ == "as" and c.i == cue.left_edge.i for c in children
-    ) or any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") for c in children) or not any(
-        c.dep_ in ("nsubj", "agent") for c in children
-    ):
+    ) or not any(c.dep_ in ("nsubj", "agent") for c in children):
         return None
-    return cue.left_edge.i, cue.right_edge.i
+    end = next((t.i - 1 for t in cue.doc[cue.i + 1: cue.right_edge.i + 1] if t.text == ","),
+               cue.right_edge.i)
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") and c.i <= end for c in children):
+        return None
+    return cue.left_edge.i, end
 
 
 def _is_complement_clause(child: Token) -> bool:
@@ -566,9 +577,24 @@ def _cut_at_cue(clause: Token, is_cue) -> int:
 
 
 def _clause_end(cue: Token) -> int:
-    """The last token of the sentence part that follows ``cue``, before any paragraph break."""
+    """The last token of the sentence part that follows ``cue``, before any paragraph break and
+    before the frame of a verb the cue hangs from: one with a subject of its own (", a
+    spokesman said" after "..., attacking the council"), set off by a comma ("Obama,
+    dedicating the museum, said") or opened by an auxiliary ("judges handling the suits have
+    cited"); a bare verb right after is a misparse of the clause ("with experts noting the
+    soldiers appear ...")."""
+    doc = cue.doc
+    limit = cue.sent.end
+    for ancestor in cue.ancestors:
+        if ancestor.i <= cue.i:
+            continue
+        frame = [c for c in ancestor.children if cue.i < c.i < ancestor.i
+                 and not c.is_ancestor(cue)]
+        if doc[ancestor.i - 1].text == "," or any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in frame):
+            limit = min([limit, ancestor.i] + [c.left_edge.i for c in frame])
     end = cue.i
-    for token in cue.doc[cue.i + 1: cue.sent.end]:
+    for token in doc[cue.i + 1: limit]:
         if token.is_space and "\n" in token.text:
             break
         end = token.i
@@ -576,8 +602,13 @@ def _clause_end(cue: Token) -> int:
 
 
 def _pieces(doc: Doc, *ranges: tuple[int, int]) -> list[tuple[int, int]]:
-    """Character offsets of the non-empty token ranges ``(first, last)``."""
-    return [o for o in (_offsets(doc, a, b) for a, b in ranges if a <= b) if o is not None]
+    """Character offsets of the non-empty token ranges ``(first, last)``; of several, none that
+    is a lone connective ("Yet" of "Yet, as Doe observed, ...")."""
+    pieces = [(a, b) for a, b in ranges if a <= b and _offsets(doc, a, b) is not None]
+    if len(pieces) > 1:
+        pieces = [(a, b) for a, b in pieces if not all(
+            t.lower_ in _CONNECTIVES or t.is_punct or t.is_space for t in doc[a: b + 1])] or pieces
+    return [o for o in (_offsets(doc, a, b) for a, b in pieces) if o is not None]
 
 
 def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
@@ -619,6 +650,9 @@ def according_to(candidates: list[Token]) -> list[Draft]:
         if not objects:
             continue
         phrase_end = max(token.right_edge.i, objects[0].right_edge.i)
+        if token.head == token:  # "According to X, the move reeks ..." parsed as X's apposition
+            phrase_end = next((t.i for t in doc[objects[0].i + 1: phrase_end + 1]
+                               if t.text == ","), phrase_end)
         pieces = _clause_around(token, phrase_end)
         if pieces:
             draft = Draft("according_to", token, pieces, speaker_token=objects[0])
@@ -689,6 +723,7 @@ def cue_span(draft: Draft, text: str) -> Span | None:
     first = cue.i
     last = cue.i + 1 if draft.kind == "according_to" else _cue_end(cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    start += len(cue.text) - len(cue.text.lstrip("”\"’"))  # a signature's dash glued to the mark
     return Span(start=start, end=end, text=text[start:end])
 
 
@@ -707,8 +742,8 @@ def _cue_end(cue: Token) -> int:
             c.dep_ in ("ccomp", "dobj") or (c.dep_ == "xcomp" and c.i < nxt.right_edge.i)
             for c in cue.children
         ))
-    ) or _is_for_clause(nxt, cue) or nxt == _agent_after(cue)):
-        last += 1  # "called on", "called for" before the appeal, "rejected by" before the agent
+    ) or _is_for_clause(nxt, cue)):
+        last += 1  # "called on", "called for" before the appeal; never "by" before an agent
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     return last

@@ -1,15 +1,18 @@
 """Within-article coreference for speakers: pronouns and descriptions to the entity they mean.
 
 A pronoun goes to the most salient compatible entity of the last few sentences: recency halves
-a mention's weight each sentence back, a clause subject counts double, and a name that only
-modifies a noun ("the Acme pipeline") is no antecedent. "he" and "she" take only people whose
-gender the text does not contradict, and prefer those whose gender it shows: by an honorific
-("Ms. Doe"), a gendered role ("spokeswoman") or pronouns that plainly refer to them ("Doe said
-she ..."). "it" takes only organisations; "they" an organisation only when no plural subject is
-nearer. Resolved pronouns and descriptions count as mentions for later ones, so a chain of "he
-said" lines keeps its person. A description ("the minister", "the 34-year-old", "the company")
-goes to the person or organisation it describes; an indefinite one ("a coach") introduces
-someone new, and a definite one that repeats it ("the coach") stays with that unnamed person.
+a mention's weight each sentence back, a main clause's subject counts double and another
+subject 1.5 times, and a name that only modifies a noun ("the Acme pipeline") is no
+antecedent. "he" and "she" take only people whose gender the text does not contradict, and
+prefer those whose gender it shows: by an honorific ("Ms. Doe"), a gendered role
+("spokeswoman") or pronouns that plainly refer to them ("Doe said she ..."). "it" takes only
+organisations; "they" an organisation only when no plural subject is nearer (nouns, people
+joined by "and"). Resolved pronouns and descriptions count as mentions for later ones, so a
+chain of "he said" lines keeps its person. A description ("the minister", "the 34-year-old",
+"the company") goes to the person or organisation it describes ("the governor" to "Gov. Doe",
+"his office" to the person "his" means); an indefinite one ("a coach", "one expert")
+introduces someone new, unless the next sentence names them in that role, and a definite one
+that repeats it ("the coach") stays with that person.
 """
 
 from __future__ import annotations
@@ -25,8 +28,10 @@ from spacy.strings import hash_string
 from spacy.symbols import PRON, csubj, dobj, nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.analyze.marks import Stretch, find_stretches
 from claimgraph.analyze.persons import (
     KIN_NOUNS, ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
+    role_words,
 )
 
 if TYPE_CHECKING:
@@ -41,6 +46,8 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam"
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
 _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
+_FRAME_GAP = " \t\n,.!?;:-–—”\"’'»›」』"  # between a quotation and the frame after it
+_OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "against"}
 _WINDOW = 4  # sentences searched back for an antecedent
 _FAR_WINDOW = 12  # ... and when nothing compatible is that near
 # A person of unknown gender is a weaker antecedent for "she" than one the text calls a woman.
@@ -59,10 +66,10 @@ class Coreference:
         self.doc = doc
         self.index = index
         self.sent_starts = [s.start_char for s in doc.sents]
-        self.mention_roles: dict[int, str] = {}
+        self.mention_roles: dict[int, float] = {}
         self.most_named_by_role: dict[str, str | None] = {}
         self.indefinites: dict[str, int] | None = None  # noun lemma -> first "a <noun>"
-        self.chain: list[tuple[int, str, bool]] = []  # (offset, entity, subject) of pronouns
+        self.chain: list[tuple[int, str, float]] = []  # (offset, entity, emphasis) of pronouns
         self.done: dict[int, str | None] = {}
         # One array read finds the tokens this class looks at, instead of a Token per word.
         columns = doc.to_array([LOWER, POS, TAG, DEP, ENT_TYPE])
@@ -74,6 +81,8 @@ class Coreference:
         self.unnamed = [doc[i].idx for i in np.flatnonzero(common & np.isin(columns[:, 3], _ARGUMENT_IDS))
                         if is_person_noun(doc[i].lemma_.lower())]
         self.genders = self._genders()
+        self.stretches: list[Stretch] | None = None  # quotations, found when first needed
+        self.stretch_ends: list[int] = []
 
     # ------------------------------------------------------------------ pronouns
 
@@ -101,42 +110,70 @@ class Coreference:
             else:  # "the mayor said ...": a description keeps its person salient for "he" after it
                 entity = self.description(self.doc[token.left_edge.i: token.i + 1], token)
             if entity is not None:
-                self.chain.append((token.idx, entity, token.dep_ in SUBJECTS))
+                self.chain.append((token.idx, entity, _emphasis(token)))
 
     def _personal(self, token: Token, gender: str) -> str | None:
-        """The person "he" or "she" refers to. A clear choice also shows that person's gender
-        to later pronouns, when the text had not shown it yet."""
-        scores = self._ranked(token.idx, {"PERSON"}, gender, exclude=_bound(token, self.index))
+        """The person "he" or "she" refers to. A clear choice by a subject pronoun also shows
+        that person's gender to later pronouns, when the text had not shown it yet ("we have
+        her" is as often about someone unnamed)."""
+        exclude = _bound(token, self.index) | self._framed_names(token)
+        scores = self._ranked(token.idx, {"PERSON"}, gender, exclude=exclude)
         if not scores:
             return None
         ranked = sorted(scores.values(), reverse=True) + [0.0]
         entity = max(scores, key=self._rank_key(scores))
-        if entity not in self.genders and ranked[0] >= 2 * ranked[1]:
+        if entity not in self.genders and ranked[0] >= 2 * ranked[1] and token.dep_ in SUBJECTS:
             self.genders[entity] = gender
         return entity
 
+    def _framed_names(self, token: Token) -> set[str]:
+        """For the subject of a frame after a quotation ("“... Doe ...,” he said"), the names
+        inside that quotation: a speaker's own words name others, not the speaker."""
+        if token.dep_ not in SUBJECTS:
+            return set()
+        if self.stretches is None:
+            self.stretches = find_stretches(self.doc.text)
+            self.stretch_ends = [s.end for s in self.stretches]
+        k = bisect_right(self.stretch_ends, token.idx) - 1
+        if k < 0 or self.doc.text[self.stretch_ends[k]:token.idx].strip(_FRAME_GAP):
+            return set()
+        stretch = self.stretches[k]
+        return set(self.index.within(stretch.start, stretch.end))
+
     def _organisation(self, token: Token, plural: bool) -> str | None:
         """"it"/"they" as an organisation, unless a nearer subject is what it refers to."""
+        if token.i in self.done:
+            return self.done[token.i]
+        self.done[token.i] = None  # a pronoun met again while resolving this one competes
         entity = self._best(token.idx, {"ORG"}, None)
-        if entity is None:
-            return None
-        last = max(self._mentions_of(entity, token.idx))
-        if self._competing_subject(token, last, plural):
-            return None
-        return entity
+        if entity is not None and not self._competing_subject(
+                token, max(self._mentions_of(entity, token.idx)), plural):
+            self.done[token.i] = entity
+        return self.done[token.i]
 
     def _competing_subject(self, token: Token, after: int, plural: bool) -> bool:
-        """Whether a subject between ``after`` and ``token`` that is no entity could be the
-        pronoun's antecedent: a plural noun for "they", a non-person noun for "it"."""
-        start = max(self.sent_starts[max(self._sentence(token.idx) - 1, 0)], after + 1)
+        """Whether a main clause's subject from the sentence of the organisation's mention
+        ``after`` (at most one sentence back) up to ``token``, no name of it, could be the
+        pronoun's antecedent: for "they" plural nouns, people joined by "and", and an earlier
+        "they" that is not the organisation; for "it" a non-person noun."""
+        here = self._sentence(token.idx)
+        start = self.sent_starts[max(here - 1, self._sentence(after), 0)]
         span = self.doc.char_span(start, token.idx, alignment_mode="contract")
         for other in span or ():
-            if other.dep_ not in SUBJECTS or other.pos_ not in ("NOUN", "PROPN") or \
-                    other.ent_type_ or other.head.dep_ not in ("ROOT", "conj"):
-                continue  # only a main clause's subject competes
-            if plural and (other.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in other.children)):
+            if other.dep_ not in SUBJECTS or other.head.dep_ not in ("ROOT", "conj") or \
+                    other.idx <= after and not (plural and other.right_edge.idx > after):
+                continue  # only a main clause's subject after the organisation's name competes
+                # ("Doe and leaders of Acme" is one for "they")
+            if plural and other.pos_ == "PRON":
+                if other.lower_ in _PLURAL_PRONOUNS and self._organisation(other, True) is None:
+                    return True
+            elif other.pos_ not in ("NOUN", "PROPN"):
+                continue
+            elif plural and (other.tag_ in ("NNS", "NNPS") and other.ent_type_ in ("", "NORP")
+                             or any(c.dep_ == "conj" for c in other.children)):
                 return True
-            if not plural and other.tag_ == "NN" and not is_person_noun(other.lemma_.lower()):
+            elif not plural and other.tag_ == "NN" and not other.ent_type_ and \
+                    not is_person_noun(other.lemma_.lower()):
                 return True
         return False
 
@@ -144,16 +181,20 @@ class Coreference:
 
     def description(self, phrase: Span, head: Token) -> str | None:
         """The entity a description headed by the common noun ``head`` refers to, or None."""
+        self._resolve_personal_up_to(head.i - 1)  # the people named or described before
         lemma = head.lemma_.lower()
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "poss")}
         if lemma in THING_NOUNS:
             return self._modifier_entity(head, {"ORG", "PERSON"})
-        if determiners & _INDEFINITE or head.tag_ == "NNS":
-            return None  # "a coach": someone new; "officials": a group
+        if head.tag_ == "NNS":
+            return None  # "officials": a group
+        if determiners & _INDEFINITE:
+            return self._named_next(head)  # "a coach": someone new
         if lemma in ORG_NOUNS:
             return self._organisation_described(head)
-        if self._introduced_unnamed(head):
-            return None
+        first = self._introduced_unnamed(head)
+        if first is not None:  # "the coach" after "a coach": whoever that one was
+            return self._named_next(self.doc[first])
         by_role = self._by_role(head)
         if by_role is not None:
             return by_role
@@ -175,29 +216,43 @@ class Coreference:
         subject. "the Canadian government" is a country's, not an organisation named before."""
         if any(c.ent_type_ in ("NORP", "GPE") for c in head.children):
             return None
-        named = self._modifier_entity(head, {"ORG"})
+        owner = next((c for c in head.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PRON":
+            return self.pronoun(owner)  # "his office": the person "his" means speaks
+        named = self._modifier_entity(head, {"ORG", "PERSON"} if owner is not None else {"ORG"})
         if named is not None:
-            return named
+            return named  # "the Acme board", "Doe's office"
         word = head.lower_
         for i in self.index.before(head.idx):
             entity = self.index.by_id[self.index.ids[i]]
             if entity.type == "ORG" and word in entity.name.lower().split():
                 return entity.id
+        if self._unnamed_before(head):
+            return None  # "the commission" after "citing the regional health commission"
         return self._best(head.idx, {"ORG"}, None, subjects_only=True)
+
+    def _unnamed_before(self, head: Token) -> bool:
+        """Whether a fuller description with the same head noun and no name to it ("the
+        regional health commission") comes in the last few sentences: "the commission" then
+        means that body, not an organisation named near."""
+        earliest = self.sent_starts[max(self._sentence(head.idx) - _WINDOW + 1, 0)]
+        for i in range(head.i - 1, -1, -1):
+            token = self.doc[i]
+            if token.idx < earliest:
+                return False
+            if token.lower_ == head.lower_ and _unnamed_description(token):
+                return True
+        return False
 
     def _by_role(self, head: Token) -> str | None:
         """The person whose role names what ``head`` describes ("the minister"): the most
         recently mentioned one, or for a headline naming someone before the text does, the
         most mentioned."""
         lemma = head.lemma_.lower()
-        kinds = ROLE_KINDS.get(lemma, set()) | {lemma}
         index = self.index
 
         def fits(entity: str) -> bool:
-            record = index.by_id[entity]
-            return record.type == "PERSON" and any(
-                kinds & set(role.lower().replace("-", " ").split()) for role in record.roles
-            )
+            return self._fits(entity, lemma)
 
         for i in index.before(head.idx):
             if fits(index.ids[i]):
@@ -207,6 +262,28 @@ class Coreference:
             self.most_named_by_role[lemma] = max(
                 later, key=lambda e: len(index.by_id[e].mentions)) if later else None
         return self.most_named_by_role[lemma]
+
+    def _named_next(self, head: Token) -> str | None:
+        """For "a judge" (``head``), the person first named in the next sentence with a role
+        that fits ("A judge chastised the board. Justice Jane Doe ordered ..."), as news
+        writing introduces a person before naming them."""
+        here = self._sentence(head.idx)
+        if here + 1 >= len(self.sent_starts):
+            return None
+        start = self.sent_starts[here + 1]
+        end = self.sent_starts[here + 2] if here + 2 < len(self.sent_starts) else len(self.doc.text)
+        lemma = head.lemma_.lower()
+        for entity in self.index.within(start, end):
+            if self.index.by_id[entity].mentions[0].start >= start and self._fits(entity, lemma):
+                return entity
+        return None
+
+    def _fits(self, entity: str, lemma: str) -> bool:
+        """Whether ``entity`` is a person whose role names what the noun ``lemma`` describes
+        ("the diplomat" for an ambassador)."""
+        record = self.index.by_id[entity]
+        kinds = ROLE_KINDS.get(lemma, set()) | {lemma}
+        return record.type == "PERSON" and any(kinds & role_words(role) for role in record.roles)
 
     def _modifier_entity(self, head: Token, types: set[str]) -> str | None:
         """The entity modifying ``head``: "the Acme study", "a release from Acme"."""
@@ -223,17 +300,19 @@ class Coreference:
                         return entity
         return None
 
-    def _introduced_unnamed(self, head: Token) -> bool:
-        """Whether an earlier indefinite phrase with the same head ("a justice official")
-        introduced the unnamed person that "the official" refers back to."""
+    def _introduced_unnamed(self, head: Token) -> int | None:
+        """The token of an earlier indefinite phrase with the same head ("a justice official",
+        "one legal expert") that introduced the person "the official" refers back to."""
         if self.indefinites is None:
             self.indefinites = {}
             for token in self.doc:
                 if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ != "appos" and any(
-                    c.dep_ == "det" and c.lower_ in ("a", "an") for c in token.children
+                    c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
+                    for c in token.children
                 ) and not any(c.dep_ == "appos" for c in token.children):
                     self.indefinites.setdefault(token.lemma_, token.i)
-        return self.indefinites.get(head.lemma_, head.i) < head.i
+        first = self.indefinites.get(head.lemma_, head.i)
+        return first if first < head.i else None
 
     def _first_after(self, phrase: Span, gender: str | None) -> str | None:
         """For a description opening the article before anyone is named: the first person
@@ -275,28 +354,28 @@ class Coreference:
         here = self._sentence(offset)
         earliest = self.sent_starts[max(here - window + 1, 0)]
         scores: dict[str, float] = {}
-        for start, entity, subject in self._candidates(offset, earliest):
+        for start, entity, emphasis in self._candidates(offset, earliest):
             record = self.index.by_id[entity]
             if record.type not in types or entity in exclude or not self._agrees(entity, gender) \
-                    or (subjects_only and not subject):
+                    or (subjects_only and emphasis == 1.0):
                 continue
-            weight = 0.5 ** (here - self._sentence(start)) * (2.0 if subject else 1.0)
+            weight = 0.5 ** (here - self._sentence(start)) * emphasis
             if gender is not None and self.genders.get(entity) is None:
                 weight *= _UNKNOWN_GENDER
             scores[entity] = max(scores.get(entity, 0.0), weight)
         return scores
 
     def _candidates(self, offset: int, earliest: int):
-        """(offset, entity, is subject) of the name mentions and resolved pronouns in
+        """(offset, entity, emphasis) of the name mentions and resolved pronouns in
         [earliest, offset)."""
         index = self.index
         for i in index.before(offset):
             start = index.starts[i]
             if start < earliest:
                 break
-            role = self._role(i)
-            if role != "modifier":
-                yield start, index.ids[i], role == "subject"
+            emphasis = self._role(i)
+            if emphasis:
+                yield start, index.ids[i], emphasis
         lo = bisect_left(self.chain, (earliest,))
         hi = bisect_left(self.chain, (offset,))
         yield from self.chain[lo:hi]
@@ -304,15 +383,15 @@ class Coreference:
     def _mentions_of(self, entity: str, offset: int) -> list[int]:
         return [s for s, e, _ in self._candidates(offset, 0) if e == entity] or [0]
 
-    def _role(self, i: int) -> str:
-        """"subject", "modifier" (a name modifying a noun: "the Acme pipeline", which no
-        pronoun refers to) or "other", for mention ``i`` of the index."""
+    def _role(self, i: int) -> float:
+        """The emphasis of mention ``i`` of the index: 0 for a name modifying a noun ("the Acme
+        pipeline", which no pronoun refers to), else as ``_emphasis``."""
         if i not in self.mention_roles:
             span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
                                       alignment_mode="expand")
-            dep = span.root.dep_ if span is not None else ""
-            self.mention_roles[i] = "subject" if dep in SUBJECTS else \
-                "modifier" if dep in ("compound", "amod", "nmod") else "other"
+            root = span.root if span is not None else None
+            self.mention_roles[i] = 1.0 if root is None else \
+                0.0 if root.dep_ in ("compound", "amod", "nmod") else _emphasis(root)
         return self.mention_roles[i]
 
     def _sentence(self, offset: int) -> int:
@@ -328,7 +407,7 @@ class Coreference:
         """The gender the text shows for each person. An honorific before a mention or a
         gendered role decides. Otherwise pronouns vote where their person is plain: first those
         after the only person named before them in their sentence ("Doe said she ..."); then,
-        in text order, those after the only person named in the last three sentences, unless
+        in text order, subjects after the only person named in the last three sentences, unless
         someone already shown to fit is near too. The majority of votes wins."""
         strong: dict[str, str] = {}
         index, doc = self.index, self.doc
@@ -336,7 +415,7 @@ class Coreference:
             if entity.type != "PERSON":
                 continue
             for role in entity.roles:
-                for word in role.lower().replace("-", " ").split():
+                for word in role_words(role):
                     if gender_of_word(word):
                         strong[entity.id] = gender_of_word(word)
         for i, start in enumerate(index.starts):
@@ -359,6 +438,8 @@ class Coreference:
             else:
                 later.append((token, here))
         for token, here in later:
+            if token.dep_ not in SUBJECTS:
+                continue  # "we have her": an object is as often someone unnamed
             gender = _PERSONAL[token.lower_]
             recent = self._people(self.sent_starts[max(here - 2, 0)], token.idx)
             near = self._people(self.sent_starts[max(here - _WINDOW + 1, 0)], token.idx)
@@ -378,6 +459,26 @@ class Coreference:
         return i < len(self.unnamed) and self.unnamed[i] < token.idx
 
 
+def _unnamed_description(noun: Token) -> bool:
+    """Whether ``noun`` heads "the <modifiers> <noun>" with no name in, before or beside it
+    ("the regional health commission", not "Acme, the group" or "hosting company Acme")."""
+    if noun.ent_type_ or noun.head.ent_type_ or noun.dep_ == "appos":
+        return False
+    children = list(noun.children)
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and \
+        any(c.dep_ in ("amod", "compound") and not c.ent_type_ for c in children) and \
+        not any(c.ent_type_ for c in children)
+
+
+def _emphasis(token: Token) -> float:
+    """How much a mention as ``token`` makes its entity salient: a main clause's subject most,
+    then any other subject ("Doe said Smith erred. He added ..." is Doe), then the rest."""
+    if token.dep_ not in SUBJECTS:
+        return 1.0
+    verb = token.head
+    return 2.0 if verb.dep_ == "ROOT" or (verb.dep_ == "conj" and verb.head.dep_ == "ROOT") else 1.5
+
+
 def _majority(votes: dict[str, Counter]) -> dict[str, str]:
     """Each person's gender by a clear majority of votes."""
     genders = {}
@@ -389,8 +490,16 @@ def _majority(votes: dict[str, Counter]) -> dict[str, str]:
 
 
 def _bound(pronoun: Token, index: EntityIndex) -> set[str]:
-    """Entities an object pronoun cannot mean: the subject of its own verb ("Doe praised her"
-    is not about Doe)."""
+    """Entities a pronoun cannot mean: for an object, the subject of its own verb ("Doe
+    praised her" is not about Doe); for a subject, a name its clause sets beside it ("Unlike
+    Doe, he has not found work" is not about Doe; "For Doe, he ..." may be)."""
+    if pronoun.dep_ in SUBJECTS:
+        return {
+            entity for prep in pronoun.head.children
+            if prep.dep_ == "prep" and prep.i < pronoun.i and prep.lower_ in _OTHER_THAN
+            for obj in prep.children if obj.dep_ == "pobj"
+            for entity in index.within(obj.left_edge.idx, obj.idx + len(obj))
+        }
     if pronoun.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head

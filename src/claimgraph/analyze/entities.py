@@ -103,7 +103,40 @@ def group_entities(doc: Doc) -> list[Entity]:
                 if role not in group.roles:
                     group.roles.append(role)
     _link_known_names(doc, groups)
+    groups = _join_acronyms(doc.text, groups)
     return [_record(n, g) for n, g in enumerate(groups, start=1)]
+
+
+_ACRONYM = re.compile(r"[A-Z]{2,5}")
+_GAP = r"[\s-]+(?:(?:of|and|for|the|&)\s+)?"  # "Department of Health and Human Services"
+
+
+def _join_acronyms(text: str, groups: list[_Group]) -> list[_Group]:
+    """Join an acronym ("LN", "PBO") to the name it abbreviates written before it ("Live
+    Nation", "Parliamentary Budget Officer"): to that name's group, else as its full name."""
+    by_name = {n: g for g in groups for n in g.names}
+    joined = []
+    for group in groups:
+        acronym = group.names[0]
+        if len(group.names) > 1 or not _ACRONYM.fullmatch(acronym) or group.type == "PERSON":
+            continue
+        pattern = r"\b" + _GAP.join(re.escape(c) + r"[\w’'.]*" for c in acronym) + r"\b"
+        first = min(s for s, _ in group.mentions)
+        found = None
+        for found in re.finditer(pattern, text[:first]):
+            pass
+        if found is None or found.group() == acronym:
+            continue
+        name = found.group()
+        target = by_name.get(name)
+        if target is not None and target is not group and target.type != "PERSON":
+            target.names.append(acronym)
+            target.mentions = sorted(target.mentions + group.mentions)
+            joined.append(group)
+        elif target is None:
+            group.names.append(name)
+            group.mentions = sorted(group.mentions + [found.span()])
+    return [g for g in groups if g not in joined]
 
 
 def _after_place(ent: Span) -> bool:
@@ -119,10 +152,11 @@ def _after_place(ent: Span) -> bool:
 
 def _name_span(ent: Span) -> Span:
     """The person's name inside a PERSON span: without titles before it ("Organizer",
-    "Huawei CFO"), a photo credit ("/ AP") or an affiliation ("of IG") after it."""
+    "Huawei CFO"), a photo credit ("/ AP"), an affiliation ("of IG") or what the name owns
+    ("’s 2016 campaign") after it."""
     end = ent.end
     for token in ent[1:]:
-        if token.text in _CREDIT_MARKS or token.lower_ == "of":
+        if token.text in _CREDIT_MARKS or token.lower_ == "of" or token.tag_ == "POS":
             end = token.i
             break
     doc = ent.doc

@@ -23,11 +23,13 @@ _CLOSERS = {
     "「": ("」",),
     "『": ("』",),
     '"': ('"', "”"),
+    "”": ("”", '"'),  # opening only where its position says so (``_opens_by_position``)
     "''": ("''",),
 }
-_OPENERS = set(_CLOSERS)
+_OPENERS = set(_CLOSERS) - {"”"}
 _MARK = re.compile("''|[“”„«»‹›「」『』\"]|\n\\s*\n|\n")
 _MAX_DEPTH = 8
+_BEFORE_OPENING = set("([{—–-/")
 
 
 @dataclass
@@ -69,14 +71,15 @@ def find_stretches(text: str) -> list[Stretch]:
                 piece_start, skip = reopen + len(stack[0]), reopen
                 del stack[1:]
             continue
-        if stack and mark in _CLOSERS[stack[-1]]:
+        if stack and (mark in _CLOSERS[stack[-1]] or _closes_by_position(text, mark, at)):
             stack.pop()
             if not stack and current is not None:
                 current.pieces.append((piece_start, at))
                 current.closed = True
                 found.append(current)
                 current = None
-        elif mark in _OPENERS and len(stack) < _MAX_DEPTH:
+        elif (mark in _OPENERS or (not stack and _opens_by_position(text, mark, at))) and \
+                len(stack) < _MAX_DEPTH:
             if not stack:
                 current, piece_start = Stretch(), match.end()
             stack.append(mark)
@@ -84,6 +87,20 @@ def find_stretches(text: str) -> list[Stretch]:
         current.pieces.append((piece_start, len(text)))
         found.append(current)
     return [s for s in (_trim(text, s) for s in found) if s is not None]
+
+
+def _closes_by_position(text: str, mark: str, at: int) -> bool:
+    """Whether an opening mark typed where a quotation ends closes it: right after a word or
+    punctuation and before a space or punctuation ('“Not yet,“ he said')."""
+    return mark == "“" and at > 0 and not text[at - 1].isspace() and \
+        text[at - 1] not in _BEFORE_OPENING and (at + 1 == len(text) or not text[at + 1].isalnum())
+
+
+def _opens_by_position(text: str, mark: str, at: int) -> bool:
+    """Whether a closing mark typed where a quotation starts opens it: at the start of a line
+    or after a space, right before a word ('”Fear. I am afraid.”')."""
+    return mark == "”" and (at == 0 or text[at - 1].isspace()) and \
+        at + 1 < len(text) and text[at + 1].isalnum()
 
 
 def _reopening(text: str, at: int, opener: str) -> int | None:

@@ -91,6 +91,8 @@ PERSON_NOUNS = frozenset("""
     investigator researcher historian journalist reporter columnist editor publisher
     photographer designer architect engineer developer programmer citizen immigrant refugee
     agent tenant mother-in-law grandmother grandfather uncle aunt cousin kid child teen teenager youngster
+    boss royal monarch tycoon billionaire millionaire mogul magnate celebrity legend champion
+    incumbent hopeful winger keeper
 """.split())
 # What a description names, and the role words that make someone one: "the diplomat" can be
 # an ambassador, "the lawmaker" a senator.
@@ -105,7 +107,9 @@ ROLE_KINDS = {
     "leader": {"president", "premier", "chancellor", "leader", "chairman", "chairwoman",
                "chair", "head"},
     "executive": {"ceo", "chairman", "chairwoman", "founder", "executive", "president"},
-    "officer": {"general", "colonel", "commander", "admiral", "officer", "sergeant"},
+    "officer": {"general", "colonel", "lieutenant", "captain", "major", "commander", "admiral",
+                "officer", "sergeant"},
+    "judge": {"judge", "justice"},
 }
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ee", "man", "woman", "person")
 _NOT_AGENTS = THING_NOUNS | ORG_NOUNS | frozenset("""
@@ -115,6 +119,22 @@ _NOT_AGENTS = THING_NOUNS | ORG_NOUNS | frozenset("""
     favour favor labour labor humour humor rumour rumor honor honour behaviour behavior
     tumor tumour vapor vapour terror horror territory plant restaurant
 """.split())
+
+
+# Abbreviated titles as roles carry them ("Gov. Jane Doe" is the governor).
+_ABBREVIATIONS = {
+    "gov": "governor", "sen": "senator", "rep": "representative", "pres": "president",
+    "supt": "superintendent", "insp": "inspector", "det": "detective", "sgt": "sergeant",
+    "cpl": "corporal", "lt": "lieutenant", "capt": "captain", "col": "colonel", "gen": "general",
+    "maj": "major", "adm": "admiral", "cmdr": "commander", "prof": "professor", "dr": "doctor",
+}
+
+
+def role_words(role: str) -> set[str]:
+    """The lower-case words of a role, abbreviated titles spelled out ("Republican Gov." gives
+    republican, governor)."""
+    words = role.lower().replace("-", " ").split()
+    return {_ABBREVIATIONS.get(w.rstrip("."), w.rstrip(".")) for w in words}
 
 
 def gender_of_word(word: str) -> str | None:

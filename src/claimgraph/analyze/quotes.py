@@ -47,6 +47,9 @@ _CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uin
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}
+_FRAMED = re.compile(r"[,?!]\W*$")  # a quotation ending in these runs into its frame
+_FINITE = {"VBD", "VBZ", "VBP"}
+_INITIAL = re.compile(r"[A-Z]\.")  # "A." of "Julie A. Doe", which the tagger may take for a noun
 # Labels that lead a line pointing elsewhere ("WATCH: ...", "READ MORE: ...") or naming a
 # section ("ENERGY: ..."): never a speaker, and nothing on the line is the article's quote.
 _KICKERS = {
@@ -179,17 +182,29 @@ def _embedded(stretch: Stretch, text: _Text) -> bool:
 
 
 def _signature(stretch: Stretch, text: _Text) -> tuple[Token, Token] | None:
-    """The dash and the last word of a name signing a quotation: '"..." ― Jane Doe'."""
+    """The dash and the last word of a name signing a quotation that opens its line: '"..." ―
+    Jane A. Doe', with no-break spaces around the dash or the dash glued to the closing mark
+    ('”―')."""
+    if not text.starts_paragraph(stretch.start):
+        return None  # 'And he has “the root of all evil.” ― Jane Doe': a phrase of her words
     doc = text.doc
-    i = _after_closing(stretch, text)
-    if i >= len(doc) - 1 or doc[i].text not in _DASHES:
+    i = _skip_inline_space(doc, _after_closing(stretch, text))
+    if i >= len(doc) - 1 or doc[i].text.lstrip("”\"’") not in _DASHES:
         return None
-    j = i + 1
-    while j < len(doc) and doc[j].pos_ == "PROPN" and j - i <= _MAX_LABEL + 1:
+    first = j = _skip_inline_space(doc, i + 1)
+    while j < len(doc) and (doc[j].pos_ == "PROPN" or _INITIAL.fullmatch(doc[j].text)) and \
+            j - first <= _MAX_LABEL:
         j += 1
-    if j == i + 1 or (j < len(doc) and not (doc[j].is_punct or doc[j].is_space)):
+    if j == first or (j < len(doc) and not (doc[j].is_punct or doc[j].is_space)):
         return None
     return doc[i], doc[j - 1]
+
+
+def _skip_inline_space(doc: Doc, i: int) -> int:
+    """The index of the first token from ``i`` that is not a space within the line."""
+    while i < len(doc) and doc[i].is_space and "\n" not in doc[i].text:
+        i += 1
+    return i
 
 
 def _after_closing(stretch: Stretch, text: _Text) -> int:
@@ -204,15 +219,44 @@ def _after_closing(stretch: Stretch, text: _Text) -> int:
 
 
 def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | None:
-    """The cue of '"...," Brown said.': a cue verb shortly after the closing mark."""
+    """The cue of '"...," Brown said.': a cue verb shortly after the closing mark, or any verb
+    of a short frame that ends there ('"...," she fumed.', '"...," reads a sign.')."""
     doc = text.doc
     i = _after_closing(stretch, text)
     for token in doc[i: i + _WINDOW]:
         if token.is_space or token.text in _ENDS or token.is_quote:
-            return None
+            return _framing_verb(stretch, text, i)
         if _is_cue(token, lexicon):
             return None if _starts_next(stretch, token, text) else token
     return None
+
+
+def _framing_verb(stretch: Stretch, text: _Text, i: int) -> Token | None:
+    """The verb of a frame after a quotation set off by a comma, question or exclamation mark
+    that holds only the verb and its subject ('"...," Trump barked.', '"...!" beamed a fan.')
+    and ends the sentence or runs into the quotation's next part: a manner of speaking."""
+    doc = text.doc
+    if i >= len(doc) or not _FRAMED.search(text.text[max(stretch.end - 1, 0): doc[i].idx]):
+        return None
+    verbs = [t for t in doc[i: i + _MAX_LABEL + 2] if t.pos_ == "VERB" and t.tag_ in _FINITE]
+    if not verbs or verbs[0].dep_ != "ROOT":
+        return None
+    verb = verbs[0]
+    inverted = verb.i == i  # '"...!" beamed a fan': the parser takes the fan for an object
+    subjects = [c for c in verb.children
+                if c.dep_ == "nsubj" or (inverted and c.dep_ == "dobj" and c.i > verb.i)]
+    if not subjects or any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > verb.i
+                           and c not in subjects for c in verb.children):
+        return None
+    frame = {verb.i} | {t.i for c in verb.children if c in subjects or c.dep_ == "prep"
+                        for t in c.subtree}  # "... from Ohio", "... with a laugh"
+    after = max(frame) + 1
+    while after < len(doc) and doc[after].pos_ in ("ADV", "PART") and doc[after].head == verb:
+        frame.add(after)
+        after += 1
+    ends = after >= len(doc) or doc[after].text in _ENDS or (
+        doc[after].text == "," and after + 1 < len(doc) and doc[after + 1].is_quote)
+    return verb if ends and all(t.i in frame or t.is_punct for t in doc[i: after]) else None
 
 
 def _starts_next(stretch: Stretch, cue: Token, text: _Text) -> bool:
@@ -507,7 +551,7 @@ def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
 
 def _blank(text: str) -> bool:
     """Whether ``text`` holds nothing but spaces and opening quotation marks."""
-    return not text.strip(" \t\n“\"„«‹「『")
+    return not text.strip(" \t\n“”\"„«‹「『")  # ” opens a quotation at a line start too
 
 def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     quotes: list[Quote] = []
@@ -554,7 +598,7 @@ def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
     if head is None:
         return None
     head = _hyphenated_end(head)
-    phrase = _hyphenated_start(noun_phrase(head, draft.cue))
+    phrase = _before_content(_hyphenated_start(noun_phrase(head, draft.cue)), draft.pieces)
     entity = resolve(phrase, head, index)
     if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):
         entity = outer.speaker.entity  # "I" inside a quote is the quoted speaker
@@ -564,6 +608,20 @@ def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
         start=phrase.start_char, end=phrase.end_char, text=phrase.text, entity=entity,
         anonymous=is_anonymous(head, entity),
     )
+
+
+def _before_content(phrase: SpacySpan, pieces: list[tuple[int, int]]) -> SpacySpan:
+    """``phrase`` cut before the content it runs into, without the punctuation before it
+    ("According to X, the move reeks ..." parsed with the clause as X's apposition)."""
+    starts = [a for a, _ in pieces if phrase.start_char < a < phrase.end_char]
+    if not starts:
+        return phrase
+    end = phrase.start
+    while end < phrase.end and phrase.doc[end].idx < min(starts):
+        end += 1
+    while end > phrase.start + 1 and (phrase.doc[end - 1].is_punct or phrase.doc[end - 1].is_space):
+        end -= 1
+    return phrase.doc[phrase.start:end]
 
 
 def _hyphenated_end(head: Token) -> Token:

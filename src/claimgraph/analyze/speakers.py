@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
-from claimgraph.analyze.cues import ANONYMOUS_NOUNS
+from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS
 from claimgraph.analyze.persons import is_title
 from claimgraph.model import Entity
 
@@ -23,6 +23,10 @@ _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
 _MAX_CLIMB = 6
+# Prepositions whose gerund shares the subject of the verb they modify ("ended by noting",
+# "after saying"); not "for" ("attacked him for saying": he said it), nor "before" ("ordered
+# officials to look closer before approving": the officials approve).
+_SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "while", "upon"}
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -43,7 +47,9 @@ def subject_of(cue: Token) -> Token | None:
             if token == cue and cue.tag_ not in ("VBG", "VBN"):
                 return _modified_noun(cue.head)
             return token.head  # "experts noting ...": the modified noun speaks
-        if token.dep_ not in _CLIMB or token.head == token:
+        if token.dep_ == "pcomp" and token.head.lower_ in _SHARED_SUBJECT_PREPOSITIONS:
+            token = token.head  # "He began by saying ...": whoever began says it
+        elif token.dep_ not in _CLIMB or token.head == token:
             return None
         token = token.head
     return None
@@ -109,6 +115,8 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         and doc[c.left_edge.i - 1].text == ","
     }
     start, end = head.i, head.i
+    if cue is not None and cue.head == head and cue.dep_ == "relcl":
+        stop = cue.left_edge.i  # "Doe, who said ...": the antecedent, without "who said"
     while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop \
             and not _closes_quotation(doc, start - 1):
         start -= 1
@@ -201,8 +209,14 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
         known = index.named(_flat_name(head))
         if known is not None:
             return known
+    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":  # "Doe, who said": Doe
+        noun = head.head.head
+        return resolve(noun_phrase(noun, head.head), noun, index)
     if head.pos_ == "PRON":
         return index.coreference(head.doc).pronoun(head)
+    owner = next((c for c in head.children if c.dep_ == "poss"), None)
+    if owner is not None and head.lemma_.lower() in CHANNEL_NOUNS:  # "her statement read"
+        return resolve(noun_phrase(owner), owner, index)
     if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS):  # "the 34-year-old"
         return index.coreference(head.doc).description(phrase, head)
     inside = [entity for _, _, entity in named if index.by_id[entity].type in ("PERSON", "ORG")]
