@@ -80,6 +80,26 @@ def test_the_web_person_page_and_api_gather_a_person_under_every_name(db):
         store.close()
 
 
+def test_an_article_stored_after_the_last_link_is_found_by_name(db, tmp_path):
+    import shutil
+
+    from claimgraph import analyze
+    from claimgraph.link import persist
+    from claimgraph.store import open_store
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(db.removeprefix("sqlite:///"), copy)
+    store = open_store(f"sqlite:///{copy}")
+    try:
+        store.save(analyze("Defence Minister Marta Oyelaran said the army would stay home.",
+                           source="late.txt"))
+        found = persist.statements(store, "Marta Oyelaran")
+        assert found.total == 3
+        assert any("army would stay home" in s.quote.content[0].text for s in found.items)
+    finally:
+        store.close()
+
+
 def test_graph_opens_as_graphml_and_relink_rebuilds(db, tmp_path):
     path = tmp_path / "sources.graphml"
     run("graph", "--format", "graphml", "--output", path, "--db", db)

@@ -39,6 +39,7 @@ from claimgraph.link.tables import (
     LinkStateRow, LinkTermRow,
 )
 from claimgraph.store import Statements, Store
+from claimgraph.store.queries import find_entities
 from claimgraph.store.tables import ArticleRow, EntityRow
 from claimgraph.store.write import insert_rows
 
@@ -375,10 +376,15 @@ def entity_rows(store: Store, canonical_id: str) -> list[int]:
 
 
 def named_rows(store: Store, name: str) -> list[int] | None:
-    """Ids of the stored entities that are one canonical entity with ``name`` (under any of
-    its names), once linking has run; None before, or when linking knows no such name."""
+    """Ids of the stored entities called ``name`` and of those linked to the canonical entity
+    of that name (under any of its names); None when linking knows no such name. Articles
+    stored after the last link are found by their names still."""
     canonical = entity(store, name) if linked(store) else None
-    return (entity_rows(store, canonical.id) or None) if canonical else None
+    if canonical is None:
+        return None
+    rows = set(entity_rows(store, canonical.id))
+    rows.update(store.read(lambda session: find_entities(session, name)))
+    return sorted(rows)
 
 
 def statements(store: Store, name: str, **page) -> Statements:
