@@ -379,7 +379,7 @@ def named_rows(store: Store, name: str) -> list[int] | None:
     """Ids of the stored entities called ``name`` and of those linked to the canonical entity
     of that name (under any of its names); None when linking knows no such name. Articles
     stored after the last link are found by their names still."""
-    canonical = entity(store, name) if linked(store) else None
+    canonical = entity(store, name)  # none before the first link: its tables are empty
     if canonical is None:
         return None
     rows = set(entity_rows(store, canonical.id))

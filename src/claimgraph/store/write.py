@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from functools import cache
 
-from sqlalchemy import JSON, Connection, Table, bindparam, insert, text, update
+from sqlalchemy import JSON, Connection, Table, bindparam, text, update
 from sqlalchemy.dialects import postgresql
 
 from claimgraph.model import Analysis
