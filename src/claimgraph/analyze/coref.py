@@ -28,7 +28,7 @@ from spacy.strings import hash_string
 from spacy.symbols import PRON, csubj, dobj, nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.analyze.marks import Stretch, find_stretches
+from claimgraph.analyze.marks import doc_stretches
 from claimgraph.analyze.persons import (
     KIN_NOUNS, ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
     role_words,
@@ -46,7 +46,6 @@ _HONORIFICS = {"mr", "mrs", "ms", "miss", "sir", "dame", "lord", "lady", "madam"
 _INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
 _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
-_FRAME_GAP = " \t\n,.!?;:-–—”\"’'»›」』"  # between a quotation and the frame after it
 _OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "against"}
 _WINDOW = 4  # sentences searched back for an antecedent
 _FAR_WINDOW = 12  # ... and when nothing compatible is that near
@@ -81,8 +80,6 @@ class Coreference:
         self.unnamed = [doc[i].idx for i in np.flatnonzero(common & np.isin(columns[:, 3], _ARGUMENT_IDS))
                         if is_person_noun(doc[i].lemma_.lower())]
         self.genders = self._genders()
-        self.stretches: list[Stretch] | None = None  # quotations, found when first needed
-        self.stretch_ends: list[int] = []
 
     # ------------------------------------------------------------------ pronouns
 
@@ -131,13 +128,16 @@ class Coreference:
         inside that quotation: a speaker's own words name others, not the speaker."""
         if token.dep_ not in SUBJECTS:
             return set()
-        if self.stretches is None:
-            self.stretches = find_stretches(self.doc.text)
-            self.stretch_ends = [s.end for s in self.stretches]
-        k = bisect_right(self.stretch_ends, token.idx) - 1
-        if k < 0 or self.doc.text[self.stretch_ends[k]:token.idx].strip(_FRAME_GAP):
+        quoted = doc_stretches(self.doc)
+        k = bisect_right(quoted.starts, token.idx) - 1
+        if k < 0 or quoted.stretches[k].end > token.idx:
             return set()
-        stretch = self.stretches[k]
+        stretch = quoted.stretches[k]
+        i = token.i - 1
+        while i >= 0 and self.doc[i].idx >= stretch.end:  # only marks and commas between
+            if not (self.doc[i].is_punct or self.doc[i].is_space):
+                return set()
+            i -= 1
         return set(self.index.within(stretch.start, stretch.end))
 
     def _organisation(self, token: Token, plural: bool) -> str | None:

@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 # Opening mark -> the marks that may close it. Scraped text mixes straight and typographic
 # marks ("...” and “...") and some papers write two apostrophes for a double mark (''...'').
@@ -142,3 +146,13 @@ class StretchIndex:
     def starting_between(self, low: int, high: int) -> range:
         """Indexes of the stretches that start within ``[low, high]``."""
         return range(bisect_left(self.starts, low), bisect_right(self.starts, high))
+
+
+def doc_stretches(doc: Doc) -> StretchIndex:
+    """The stretches of ``doc``'s text, found once per Doc: quote finding and coreference
+    both read them."""
+    key = ("claimgraph", "stretches")
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[key] = (len(doc), StretchIndex(find_stretches(doc.text)))
+    return cached[1]

@@ -30,7 +30,7 @@ from claimgraph.analyze.attribution import (
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
-from claimgraph.analyze.marks import Stretch, StretchIndex, find_stretches
+from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches
 from claimgraph.analyze.speakers import (
     EntityIndex, is_anonymous, is_first_person, noun_phrase, resolve, subject_of,
 )
@@ -111,7 +111,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon, model: AcceptanceModel | None = N
 def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> list[Draft]:
     """Every candidate attribution the rules find in ``doc``, in text order."""
     text = text or _Text(doc)
-    stretches = StretchIndex(find_stretches(text.text))
+    stretches = doc_stretches(doc)
     cues = [  # "according to" has its own rule
         t for t in text.tokens_where(1, lexicon.verb_ids, (VERB, AUX))
         if t.lower_ != "according" and not _compound_end(t)
