@@ -11,6 +11,8 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
+from claimgraph.analyze.extensions import per_doc
+from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.speakers import subject_of
 from claimgraph.model import Span, Speaker
@@ -49,7 +51,6 @@ _ANSWERING_VERBS = {"respond", "reply"}
 # council", "denied the Flames"), not what is said.
 _ADDRESSING_VERBS = {"write", "deny"}
 _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
-_SEEMING_VERBS = {"seem", "appear"}
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
@@ -247,11 +248,7 @@ def paragraph_bounds(token: Token) -> tuple[int, int]:
 def _positions(doc: Doc, name: str, test: Callable[[Token], bool]) -> list[int]:
     """Sorted indices of the tokens of ``doc`` that pass ``test``, found once per Doc: a scan
     of the sentence for every cue is quadratic when one sentence runs for thousands of tokens."""
-    key = ("claimgraph", name)
-    cached = doc.user_data.get(key)
-    if cached is None or cached[0] != len(doc):
-        cached = doc.user_data[key] = (len(doc), [t.i for t in doc if test(t)])
-    return cached[1]
+    return per_doc(doc, name, lambda: [t.i for t in doc if test(t)])
 
 
 def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tuple[int, int]]:
@@ -416,7 +413,7 @@ def no_source(cue: Token) -> bool:
     question or a request for comment put by an unnamed asker ("When asked whether ...", "asked
     for comment"). Cues inside quotations never get here: there "I" is the quoted speaker."""
     head = subject_of(cue)
-    if cue.lemma_.lower() in _SEEMING_VERBS and not (head is not None and (
+    if cue.lemma_.lower() in SEEM_VERBS and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
     if head is not None and head.lower_ == "you":
@@ -604,11 +601,11 @@ def _clause_end(cue: Token) -> int:
 def _pieces(doc: Doc, *ranges: tuple[int, int]) -> list[tuple[int, int]]:
     """Character offsets of the non-empty token ranges ``(first, last)``; of several, none that
     is a lone connective ("Yet" of "Yet, as Doe observed, ...")."""
-    pieces = [(a, b) for a, b in ranges if a <= b and _offsets(doc, a, b) is not None]
+    pieces = [(a, b, o) for a, b in ranges if a <= b and (o := _offsets(doc, a, b)) is not None]
     if len(pieces) > 1:
-        pieces = [(a, b) for a, b in pieces if not all(
+        pieces = [(a, b, o) for a, b, o in pieces if not all(
             t.lower_ in _CONNECTIVES or t.is_punct or t.is_space for t in doc[a: b + 1])] or pieces
-    return [o for o in (_offsets(doc, a, b) for a, b in pieces) if o is not None]
+    return [o for _, _, o in pieces]
 
 
 def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:

@@ -250,15 +250,11 @@ class Coreference:
         most mentioned."""
         lemma = head.lemma_.lower()
         index = self.index
-
-        def fits(entity: str) -> bool:
-            return self._fits(entity, lemma)
-
         for i in index.before(head.idx):
-            if fits(index.ids[i]):
+            if self._fits(index.ids[i], lemma):
                 return index.ids[i]
         if lemma not in self.most_named_by_role:
-            later = [e.id for e in index.by_id.values() if fits(e.id)]
+            later = [e.id for e in index.by_id.values() if self._fits(e.id, lemma)]
             self.most_named_by_role[lemma] = max(
                 later, key=lambda e: len(index.by_id[e].mentions)) if later else None
         return self.most_named_by_role[lemma]
@@ -271,7 +267,7 @@ class Coreference:
         if here + 1 >= len(self.sent_starts):
             return None
         start = self.sent_starts[here + 1]
-        end = self.sent_starts[here + 2] if here + 2 < len(self.sent_starts) else len(self.doc.text)
+        end = self.sent_starts[here + 2] if here + 2 < len(self.sent_starts) else self.doc[-1].idx + 1
         lemma = head.lemma_.lower()
         for entity in self.index.within(start, end):
             if self.index.by_id[entity].mentions[0].start >= start and self._fits(entity, lemma):
@@ -282,8 +278,10 @@ class Coreference:
         """Whether ``entity`` is a person whose role names what the noun ``lemma`` describes
         ("the diplomat" for an ambassador)."""
         record = self.index.by_id[entity]
+        if record.type != "PERSON" or not record.roles:
+            return False
         kinds = ROLE_KINDS.get(lemma, set()) | {lemma}
-        return record.type == "PERSON" and any(kinds & role_words(role) for role in record.roles)
+        return any(kinds & role_words(role) for role in record.roles)
 
     def _modifier_entity(self, head: Token, types: set[str]) -> str | None:
         """The entity modifying ``head``: "the Acme study", "a release from Acme"."""

@@ -7,7 +7,12 @@ are never mutated.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from spacy.tokens import Doc
+
+T = TypeVar("T")
 
 DOC_ATTRIBUTES = {
     "published": None,  # datetime.date the article was (or is inferred to be) published
@@ -18,6 +23,16 @@ DOC_ATTRIBUTES = {
     "quantities": (),  # list[model.Quantity]
     "times": (),  # list[model.TimeExpression]
 }
+
+
+def per_doc(doc: Doc, name: str, build: Callable[[], T]) -> T:
+    """``build()`` once per Doc (kept in its user data under ``name``), for what several rules
+    or components read of the same text."""
+    key = ("claimgraph", name)
+    cached = doc.user_data.get(key)
+    if cached is None or cached[0] != len(doc):
+        cached = doc.user_data[key] = (len(doc), build())
+    return cached[1]
 
 
 def register() -> None:

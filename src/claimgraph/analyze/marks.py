@@ -14,6 +14,8 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from claimgraph.analyze.extensions import per_doc
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
@@ -151,8 +153,4 @@ class StretchIndex:
 def doc_stretches(doc: Doc) -> StretchIndex:
     """The stretches of ``doc``'s text, found once per Doc: quote finding and coreference
     both read them."""
-    key = ("claimgraph", "stretches")
-    cached = doc.user_data.get(key)
-    if cached is None or cached[0] != len(doc):
-        cached = doc.user_data[key] = (len(doc), StretchIndex(find_stretches(doc.text)))
-    return cached[1]
+    return per_doc(doc, "stretches", lambda: StretchIndex(find_stretches(doc.text)))

@@ -3,6 +3,8 @@ describe a person, an organisation or a document. Shared by entity grouping and 
 
 from __future__ import annotations
 
+from functools import cache
+
 # Words that stand before a name as a title or a role ("Organizer Jane Doe", "Hereditary Chief
 # X", "CFO Y") and are not part of the name itself.
 TITLE_WORDS = frozenset("""
@@ -130,11 +132,12 @@ _ABBREVIATIONS = {
 }
 
 
-def role_words(role: str) -> set[str]:
+@cache  # asked for every candidate of every description
+def role_words(role: str) -> frozenset[str]:
     """The lower-case words of a role, abbreviated titles spelled out ("Republican Gov." gives
     republican, governor)."""
     words = role.lower().replace("-", " ").split()
-    return {_ABBREVIATIONS.get(w.rstrip("."), w.rstrip(".")) for w in words}
+    return frozenset(_ABBREVIATIONS.get(w.rstrip("."), w.rstrip(".")) for w in words)
 
 
 def gender_of_word(word: str) -> str | None:

@@ -616,8 +616,8 @@ def _before_content(phrase: SpacySpan, pieces: list[tuple[int, int]]) -> SpacySp
     starts = [a for a, _ in pieces if phrase.start_char < a < phrase.end_char]
     if not starts:
         return phrase
-    end = phrase.start
-    while end < phrase.end and phrase.doc[end].idx < min(starts):
+    cut, end = min(starts), phrase.start
+    while end < phrase.end and phrase.doc[end].idx < cut:
         end += 1
     while end > phrase.start + 1 and (phrase.doc[end - 1].is_punct or phrase.doc[end - 1].is_space):
         end -= 1
