@@ -77,8 +77,10 @@ def main() -> None:
         speaker, quotes = busiest_speaker(store)
         anchors = {
             "article": timed(lambda: store.analysis(rng.choice(ids)), args.samples),
-            "entity": timed(lambda: (profile(store, speaker),
-                                     store.statements(speaker, limit=PAGE)), args.samples),
+            "entity": timed(lambda: (ids := links.named_rows(store, speaker),
+                                     profile(store, speaker, ids=ids),
+                                     store.statements(speaker, limit=PAGE, ids=ids)),
+                            args.samples),
             "home": timed(lambda: (store.stats(), store.articles(limit=PAGE + 1),
                                    links.contested(store)), args.samples),
             "search": timed(lambda: store.search(rng.choice(SEARCHES), limit=50), args.samples),

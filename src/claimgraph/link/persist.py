@@ -375,15 +375,14 @@ def entity_rows(store: Store, canonical_id: str) -> list[int]:
         select(LinkEntityMapRow.entity_id).where(LinkEntityMapRow.canonical_id == canonical_id))))
 
 
-def named_rows(store: Store, name: str) -> list[int] | None:
-    """Ids of the stored entities called ``name`` and of those linked to the canonical entity
-    of that name (under any of its names); None when linking knows no such name. Articles
-    stored after the last link are found by their names still."""
+def named_rows(store: Store, name: str) -> list[int]:
+    """Ids of the stored entities called ``name`` and, once linking has run, of those linked
+    to the canonical entity of that name (under any of its names): articles stored after the
+    last link are found by their names still."""
+    rows = set(store.read(lambda session: find_entities(session, name)))
     canonical = entity(store, name)  # none before the first link: its tables are empty
-    if canonical is None:
-        return None
-    rows = set(entity_rows(store, canonical.id))
-    rows.update(store.read(lambda session: find_entities(session, name)))
+    if canonical is not None:
+        rows.update(entity_rows(store, canonical.id))
     return sorted(rows)
 
 

@@ -235,7 +235,7 @@ def claims(session: Session, entity: str | None = None, status: str | None = Non
     statement = select(ClaimRow).join(ArticleRow, ArticleRow.id == ClaimRow.article_id).where(
         ArticleRow.latest)
     if entity:
-        statement = statement.where(ClaimRow.source_entity_id.in_(entity_ids(session, entity)))
+        statement = statement.where(among(ClaimRow.source_entity_id, find_entities(session, entity)))
     if status:
         statement = statement.where(ClaimRow.status == status)
     if since:

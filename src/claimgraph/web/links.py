@@ -21,8 +21,8 @@ def linked(store) -> bool:
     return persist.linked(store)
 
 
-def named_rows(store, name: str) -> list[int] | None:
-    """The stored entities that are ``name`` across its aliases once linked (else None)."""
+def named_rows(store, name: str) -> list[int]:
+    """The stored entities that are ``name``, across its aliases once linked."""
     return persist.named_rows(store, name)
 
 

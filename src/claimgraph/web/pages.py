@@ -63,7 +63,7 @@ def who(
     offset: Annotated[int, Query(ge=0, le=100_000)] = 0,
 ):
     store = need_store(request)
-    ids = links.named_rows(store, name)  # every alias of the person once linked
+    ids = links.named_rows(store, name)  # looked up once; every alias once linked
     person = profile(store, name, ids=ids)
     if not person.type:
         raise HTTPException(404, f"nobody called {name!r} in the store")
