@@ -66,3 +66,16 @@ def _version(package: str) -> str | None:
         return version(package)
     except PackageNotFoundError:
         return None
+
+
+def status_mb(field: str, pid: int | str = "self") -> float | None:
+    """A memory field of /proc/PID/status in MB ("VmRSS" now, "VmHWM" the peak since the
+    process's exec); None when the process is gone or the system has no /proc."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith(f"{field}:"):
+            return int(line.split()[1]) / 1024
+    return None

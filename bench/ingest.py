@@ -33,7 +33,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import bench_arg_parser, environment, load_jsonl, write_result
+from common import bench_arg_parser, environment, load_jsonl, status_mb, write_result
 from sqlalchemy import create_engine, text
 
 from claimgraph.analyze.pipeline import load_nlp
@@ -168,12 +168,12 @@ def _throughput(dump: Path, n: int, words: int, databases, repeats: int) -> dict
                           "cpu_seconds_median": anchor_cpu}}
     for name in databases:
         median = statistics.median(seconds[f"ingest_{name}"])
+        median_cpu = statistics.median(cpu[f"ingest_{name}"])
         result[f"ingest_{name}"] = {
             "seconds_all": seconds[f"ingest_{name}"], "seconds_median": median,
             "articles_per_s": n / median, "words_per_s": words / median,
             "ratio": anchor / median, "size_per_1000_mb": sizes[name],
-            "cpu_seconds_median": statistics.median(cpu[f"ingest_{name}"]),
-            "cpu_ratio": anchor_cpu / statistics.median(cpu[f"ingest_{name}"])}
+            "cpu_seconds_median": median_cpu, "cpu_ratio": anchor_cpu / median_cpu}
     return result
 
 
@@ -200,15 +200,6 @@ def _stored(engine) -> int | None:
         return None
 
 
-def _rss_mb(pid: int) -> float | None:
-    try:
-        status = Path(f"/proc/{pid}/status").read_text()
-    except OSError:
-        return None
-    match = re.search(r"VmRSS:\s+(\d+) kB", status)
-    return int(match.group(1)) / 1024 if match else None
-
-
 def _scale(dump: Path, n: int, url: str) -> dict:
     """Ingest ``dump`` in a process of its own, sampling its memory and how many articles it
     has stored; then sizes and latency."""
@@ -219,7 +210,7 @@ def _scale(dump: Path, n: int, url: str) -> dict:
     samples: list[tuple[float, int, float]] = []  # (seconds, articles stored, RSS MB)
     counter = create_engine(parse_url(url))
     while process.poll() is None:
-        rss = _rss_mb(process.pid)
+        rss = status_mb("VmRSS", process.pid)
         stored = _stored(counter)
         if rss is not None and stored is not None:
             samples.append((time.perf_counter() - start, stored, rss))

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import bench_arg_parser, environment, load_jsonl, write_result
+from common import bench_arg_parser, environment, load_jsonl, status_mb, write_result
 
 EVERY = 100
 WARM_AT = 500
@@ -79,7 +79,7 @@ def _run(claimgraph: Path, dump: Path, expected: int, errors: Path,
         if line.strip():
             done += 1
         if done % EVERY == 0 and (not samples or samples[-1][0] != done):
-            samples.append((done, _rss_mb(proc.pid)))
+            samples.append((done, status_mb("VmRSS", proc.pid)))
             if limit and time.perf_counter() - start > limit:
                 proc.terminate()
                 expected = done
@@ -89,13 +89,6 @@ def _run(claimgraph: Path, dump: Path, expected: int, errors: Path,
     if failed:
         print(errors.read_text()[-2000:], file=sys.stderr)
     return samples, time.perf_counter() - start, failed
-
-
-def _rss_mb(pid: int) -> float:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
 
 
 if __name__ == "__main__":

@@ -22,9 +22,8 @@ import statistics
 import subprocess
 import sys
 import time
-from pathlib import Path
 
-from common import RESULTS, bench_arg_parser, environment, load_jsonl, write_result
+from common import RESULTS, bench_arg_parser, environment, load_jsonl, status_mb, write_result
 
 import spacy
 
@@ -125,14 +124,6 @@ def _long_texts(args, sizes: list[int]) -> dict:
             "meets_target": growth <= LINEAR_SLACK and peak < PEAK_LIMIT_MB}
 
 
-def _peak_mb() -> float:
-    """This process's peak resident memory (since its exec)."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # not Linux
-
-
 def _one_long(texts: list[str], size: int) -> None:
     joined, n = "", 0
     while len(joined) < size:
@@ -146,7 +137,7 @@ def _one_long(texts: list[str], size: int) -> None:
     seconds = time.perf_counter() - start
     # VmHWM, not ru_maxrss: Linux carries ru_maxrss over from the parent through fork and exec,
     # so a parent grown large by the throughput runs would stand in for this process's peak.
-    peak = _peak_mb()
+    peak = status_mb("VmHWM") or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"chars": size, "seconds": seconds, "peak_mb": peak,
                       "quotes": len(analysis.quotes), "claims": len(analysis.claims)}))
 
