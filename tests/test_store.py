@@ -6,6 +6,7 @@ import datetime as dt
 from claimgraph.model import (
     Analysis, Claim, Cue, Entity, Mention, Post, Quantity, Quote, Span, Speaker, TimeExpression,
 )
+from claimgraph.store import open_store
 
 TEXT = ("Mayor Ilse Brandt said the harbour tunnel would reopen in March. "
         "\"We expect about 40,000 cars a day,\" Brandt told reporters, but engineers "
@@ -85,6 +86,16 @@ def test_an_analysis_reads_back_as_it_was_saved_with_store_ids(store):
         return record
 
     assert back.model_dump() == renamed(original.model_dump())
+
+
+def test_analyses_a_store_just_saved_are_handed_on_exactly_as_they_read_back(store, seed):
+    # The link after an ingest takes what this Store saved from memory, not from the database.
+    ids = [store.save(a).id for a in (analysis(), seed, bare("Nothing here.", "bare.txt"))]
+    with open_store(store.url.render_as_string(hide_password=False)) as other:
+        read = list(other.analyses(ids))
+    assert [a.source for a in read] == ["harbour.txt", seed.source, "bare.txt"]
+    assert list(store.analyses(ids)) == read
+    assert list(store.analyses(ids[1:])) == read[1:]
 
 
 def test_the_same_article_saved_twice_is_stored_once(store):

@@ -51,6 +51,29 @@ def to_analysis(row: ArticleRow) -> Analysis:
     )
 
 
+def with_store_ids(analysis: Analysis, entities: dict[str, int], quotes: dict[str, int],
+                   claims: dict[str, int]) -> Analysis:
+    """``analysis`` as ``to_analysis`` reads it back once stored: the record ids (and the
+    references between records) replaced by the store ids they were given."""
+    def quote(q: Quote) -> Quote:
+        speaker = q.speaker and q.speaker.model_copy(
+            update={"entity": entity_id(entities.get(q.speaker.entity))})
+        return q.model_copy(update={"id": quote_id(quotes[q.id]), "speaker": speaker,
+                                    "nested_in": quote_id(quotes.get(q.nested_in))})
+    return analysis.model_copy(update={
+        "retrieved": utc(analysis.retrieved),
+        "entities": [e.model_copy(update={"id": entity_id(entities[e.id])})
+                     for e in analysis.entities],
+        "quotes": [quote(q) for q in analysis.quotes],
+        "claims": [c.model_copy(update={"id": claim_id(claims[c.id]),
+                                        "source": entity_id(entities.get(c.source)),
+                                        "quote": quote_id(quotes.get(c.quote))})
+                   for c in analysis.claims],
+        "quantities": [q.model_copy(update={"claim": claim_id(claims.get(q.claim))})
+                       for q in analysis.quantities],
+    })
+
+
 def _columns(row, record, skip=frozenset()) -> dict:
     return {name: getattr(row, name) for name in record.model_fields if name not in skip}
 

@@ -39,6 +39,9 @@ log = logging.getLogger(__name__)
 # Articles checked for duplicates but not stored yet (being analyzed): a copy of one of them
 # later in the same run is still caught. Bounded so that a long run's memory stays flat.
 _PENDING = 4096
+# Analyses this Store saved, kept as read back (with store ids) for the link that follows an
+# ingest: reading them again costs a fifth of the link. The newest ones, at most.
+_KEPT = 200
 # Near-copy candidates compared per article, at most.
 _CANDIDATES = 64
 
@@ -92,6 +95,7 @@ class Store:
                         if self.dialect == "postgresql" else self.engine)
         self._pending: OrderedDict[str, tuple] = OrderedDict()  # source: (text key, MinHash)
         self._pending_lock = threading.Lock()  # saves may run in a thread of their own
+        self._kept: OrderedDict[int, Analysis] = OrderedDict()  # article id: Analysis (_KEPT)
         self._stats: tuple[tuple, Stats] | None = None  # (articles mark, stats) of stats()
 
     def __enter__(self) -> Store:
@@ -211,7 +215,7 @@ class Store:
                     select(ArticleRow.id, ArticleRow.revision, ArticleRow.text_hash)
                     .where(ArticleRow.key == key, ArticleRow.latest)).first()
                 if latest is not None and latest.text_hash == exact:
-                    return Saved(latest.id, key, latest.revision, "unchanged")
+                    return Saved(latest.id, key, latest.revision, "unchanged"), None
                 if latest is not None:
                     connection.execute(update(ArticleRow).where(ArticleRow.id == latest.id)
                                        .values(latest=False))
@@ -223,7 +227,7 @@ class Store:
                     ).scalar()
                 revision = 1 if latest is None else latest.revision + 1
                 try:
-                    article_id = insert_analysis(connection, analysis, {
+                    article_id, stored = insert_analysis(connection, analysis, {
                         "key": key, "revision": revision, "latest": True, "text_hash": exact,
                         "ingested": dt.datetime.now(dt.UTC),
                         "minhash": None if minhash is None else minhash_bytes(minhash),
@@ -236,17 +240,22 @@ class Store:
                 except DataError as err:
                     raise InputError(f"the database refused it ({store_error(err, self.url).reason})",
                                      analysis.source) from None
-                return Saved(article_id, key, revision, "stored" if latest is None else "revised")
+                return Saved(article_id, key, revision,
+                             "stored" if latest is None else "revised"), stored
 
         for _ in range(_CONFLICT_RETRIES):
             try:
-                saved = self.run(attempt)
+                saved, stored = self.run(attempt)
             except _Conflict:
                 log.info("%s was stored by another writer meanwhile; looking again", key)
                 continue
             # Only now, with it committed, does the store itself show it to seen().
             with self._pending_lock:
                 self._pending.pop(analysis.source, None)
+                if stored is not None:
+                    self._kept[saved.id] = stored
+                    while len(self._kept) > _KEPT:
+                        self._kept.popitem(last=False)
             return saved
         raise StoreError(f"could not store it: other writers kept storing {key} meanwhile",
                          analysis.source)
@@ -323,7 +332,17 @@ class Store:
 
     def analyses(self, ids: list[int] | None = None, batch: int = 200) -> Iterator[Analysis]:
         """Stored Analyses of the latest revisions (or of ``ids``), oldest first, read in
-        batches so that memory stays flat."""
+        batches so that memory stays flat (those this Store just saved are not read again)."""
+        with self._pending_lock:
+            kept = {i: self._kept[i] for i in ids or () if i in self._kept}
+        if not kept:
+            yield from (analysis for _, analysis in self._read(ids, batch))
+            return
+        read = dict(self._read([i for i in ids if i not in kept], batch)) if len(
+            kept) < len(ids) else {}
+        yield from (found for i in sorted(ids) if (found := kept.get(i) or read.get(i)))
+
+    def _read(self, ids: list[int] | None, batch: int) -> Iterator[tuple[int, Analysis]]:
         last = 0
         while True:
             def query(session: Session, after=last) -> list[tuple[int, Analysis]]:
@@ -335,7 +354,7 @@ class Store:
             chunk = self.read(query)
             if not chunk:
                 return
-            yield from (analysis for _, analysis in chunk)
+            yield from chunk
             last = chunk[-1][0]
 
     # Queries (see queries.py).

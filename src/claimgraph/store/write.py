@@ -13,7 +13,7 @@ from sqlalchemy import JSON, Connection, Table, bindparam, text, update
 from sqlalchemy.dialects import postgresql
 
 from claimgraph.model import Analysis
-from claimgraph.store.convert import ARTICLE_FIELDS, utc
+from claimgraph.store.convert import ARTICLE_FIELDS, utc, with_store_ids
 from claimgraph.store.tables import (
     ArticleRow, BandRow, ClaimRow, EntityNameRow, EntityRow, HedgeRow, PostRow, QuantityRow,
     QuoteRow, TimeRow,
@@ -77,9 +77,11 @@ def _from_arrays(table: Table, names: tuple[str, ...]) -> str:
             f"FROM unnest({arrays}) AS rows({columns})")
 
 
-def insert_analysis(connection: Connection, analysis: Analysis, columns: dict) -> int:
+def insert_analysis(connection: Connection, analysis: Analysis,
+                    columns: dict) -> tuple[int, Analysis]:
     """Insert ``analysis`` (its article row gets ``columns`` too: key, revision, ...) with
-    every record; the article's id. References between records become store ids."""
+    every record. References between records become store ids. Returns the article's id and
+    ``analysis`` as it reads back from the store (with store ids)."""
     ids = _new_ids(connection, {table: len(getattr(analysis, field))
                                 for table, field in _REFERENCED.items()})
     [article_id] = ids["articles"]
@@ -125,7 +127,7 @@ def insert_analysis(connection: Connection, analysis: Analysis, columns: dict) -
         for q in analysis.quantities))
     insert_rows(connection, TimeRow, rows(t.model_dump() for t in analysis.times))
     insert_rows(connection, HedgeRow, rows(h.model_dump() for h in analysis.hedges))
-    return article_id
+    return article_id, with_store_ids(analysis, entity_ids, quote_ids, claim_ids)
 
 
 def _quote(quote, entity_ids: dict[str, int]) -> dict:
