@@ -94,7 +94,7 @@ def analyze_articles(
 
     def pieces() -> Iterator[Doc]:
         for article in articles:
-            if not (any_language or reads(article.language)):
+            if not (any_language or _reads(article.language)):
                 pending.append((article, None, 1))
                 yield nlp.make_doc("")  # keeps its place in the stream; nothing to parse
                 continue
@@ -119,7 +119,7 @@ def analyze_articles(
         article, layout, count = pending[0]
         if layout is None:  # not read: its one piece is empty
             pending.popleft()
-            yield Analysis(**dict(article), warnings=[not_read(article.language)])
+            yield Analysis(**dict(article), warnings=[_not_read(article.language)])
             continue
         seen += 1
         try:
@@ -138,8 +138,8 @@ def analyze_articles(
                 analysis = layout.apply(Analysis(**dict(article), **_merge(done)))
             else:
                 analysis = layout.apply(collect(doc, article))
-            if not reads(article.language):  # analyzed anyway: any_language
-                analysis.warnings = [read_anyway(article.language)]
+            if not _reads(article.language):  # analyzed anyway: any_language
+                analysis.warnings = [_read_anyway(article.language)]
             result = analysis if acts is None else keep_acts(analysis, acts)
         except Exception as err:  # noqa: BLE001  (reported for this article; the rest go on)
             log.debug("analysis of %s failed", article.source, exc_info=True)
@@ -157,25 +157,26 @@ def analyze_articles(
             yield result
 
 
-def reads(language: str | None) -> bool:
-    """Whether our rules read text in ``language`` (None: too little text to tell, read)."""
-    return language in LANGUAGES or language is None
+def _reads(language: str | None) -> bool:
+    """Whether our rules read text in ``language``, a code such as "en" or "en-GB" (None: too
+    little text to tell, read)."""
+    return language is None or re.split(r"[-_]", language)[0].lower() in LANGUAGES
 
 
-def not_read(language: str) -> str:
-    return (f"Not analyzed: the text is in {language_name(language)}, and claimgraph's rules "
+def _not_read(language: str) -> str:
+    return (f"Not analyzed: the text is in {_language_name(language)}, and claimgraph's rules "
             "for quotes, speakers, claims, entities, numbers and dates are written for English. "
             "Only the extraction is given (text, title, embedded posts, page furniture); the "
             "any_language setting (--any-language) applies the English rules anyway.")
 
 
-def read_anyway(language: str) -> str:
-    return (f"The text is in {language_name(language)} but was analyzed with claimgraph's "
+def _read_anyway(language: str) -> str:
+    return (f"The text is in {_language_name(language)} but was analyzed with claimgraph's "
             "English rules (any_language): its quotes, speakers, claims and entities are "
             "unreliable.")
 
 
-def language_name(code: str) -> str:
+def _language_name(code: str) -> str:
     """"Russian (ru)", or the code alone when it names no language pycountry knows."""
     found = pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)
     return f"{found.name} ({code})" if found else code

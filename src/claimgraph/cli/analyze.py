@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from claimgraph.cli.app import (
-    SOURCES_HELP, AllowPrivate, AnyLanguage, Bar, DedupIndex, Exclude, Failures, Format, Include, MaxBytes,
-    Model, Scheduler, Workers, app, exit_with_summary, open_ended, out, results_of, settings_or_exit,
+    SOURCES_HELP, AllowPrivate, AnyLanguage, Bar, DedupIndex, Exclude, Failures, Format, Include,
+    MaxBytes, Model, Scheduler, Workers, app, exit_with_summary, open_ended, out, results_of,
+    settings_or_exit,
 )
 from claimgraph.analyze.acts import keep_acts
 from claimgraph.errors import ClaimgraphError
