@@ -10,6 +10,7 @@ from itertools import chain, islice
 from claimgraph.analyze.pipeline import analyze_articles, load_nlp
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.extract import extract
+from claimgraph.extract.language import text_language
 from claimgraph.ingest.limits import too_large
 from claimgraph.link.entities import merge_aliases
 from claimgraph.model import Analysis, Article, QuoteAct, RawDocument
@@ -79,7 +80,8 @@ def analyze_many(
         with nlp.memory_zone():
             # One country under several names ("Pyongyang", "North Korean") is one entity.
             for analysis in analyze_articles(nlp, zone, batch_size=settings.batch_size,
-                                             acts=acts, on_error=on_error):
+                                             acts=acts, any_language=settings.any_language,
+                                             on_error=on_error):
                 yield merge_aliases(analysis)
         if _malloc_trim is not None:
             _malloc_trim(0)
@@ -87,7 +89,9 @@ def analyze_many(
 
 def to_article(item: Input, plain: bool, source: str, settings: Settings) -> Article:
     if isinstance(item, Article):
-        article = item
+        # an Article made by a program may not say its language; the analysis needs it
+        article = item if item.language else item.model_copy(
+            update={"language": text_language(item.text)})
     else:
         if isinstance(item, str):
             item = item.encode("utf-8")

@@ -93,7 +93,12 @@ class Article(Record):
     byline: str | None = None
     outlet: str | None = None
     url: str | None = None
-    language: str | None = None
+    language: str | None = Field(
+        default=None,
+        description="ISO 639-1 code of the language the text is written in, told from the text "
+        "(the page's declared language when the text does not tell, e.g. a list of names); "
+        "None when neither tells. The analysis reads English (and None) only: see 'warnings'.",
+    )
     published: dt.date | None = None
     published_inferred: bool = Field(
         default=False,
@@ -206,6 +211,14 @@ class Analysis(Article):
         description="Hedge cues (typed epistemic, doxastic, conditional or investigation) that "
         "no claim's cues hold: in a question, a heading, a quote's frame, or outweighed by a "
         "stronger status. With the claims' own cues, every hedge found is in the output.",
+    )
+    warnings: list[str] = Field(
+        default=[],
+        description="What limits this analysis, for a reader. A text in a language the rules do "
+        "not read (they are written for English) is not analyzed and says so here: its "
+        "entities, quotes, claims, quantities, times and hedges are empty because they were "
+        "not looked for. With the any_language setting it is analyzed anyway, and a warning "
+        "says that the English rules were applied to it.",
     )
 
 

@@ -14,7 +14,9 @@ EXCERPT = 140
 
 
 def render_report(analysis: Analysis) -> RenderableType:
-    parts: list[RenderableType] = [_heading(analysis), _counts(analysis)]
+    parts: list[RenderableType] = [_heading(analysis)]
+    parts += [Text(warning, style="bold yellow") for warning in analysis.warnings]
+    parts.append(_counts(analysis))
     if analysis.quotes:
         parts += [Rule("Who is quoted", align="left"), *_quotes_by_speaker(analysis)]
     if analysis.claims or analysis.hedges:

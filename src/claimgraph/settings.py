@@ -33,6 +33,12 @@ class Settings(BaseSettings):
         gt=0,
         description="Longest article text analyzed, in characters (bounds parser memory).",
     )
+    any_language: bool = Field(
+        default=False,
+        description="Analyze texts in every language with the English rules (speakers, claims "
+        "and entities then often go wrong, and a warning says so); by default a text in "
+        "another language is extracted, not analyzed, and its analysis says why.",
+    )
     batch_size: int = Field(default=32, gt=0, description="Documents per spaCy batch.")
     partition_size: int = Field(
         default=50, gt=0,

@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator
 from functools import lru_cache
 
+import pycountry
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -56,6 +57,8 @@ def load_nlp(model_name: str) -> Language:
     return nlp
 
 
+# The languages our rules (cue verbs, speaker patterns, hedges, number words, dates) are for.
+LANGUAGES = frozenset({"en"})
 PIECE_CHARS = 20_000
 SECTION_CHARS = 100_000
 # A batch pads every text to its longest: 200,000 characters a batch peaked at 850 MB on news
@@ -76,12 +79,14 @@ _BREAKS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\
 def analyze_articles(
     nlp: Language, articles: Iterable[Article], batch_size: int = 32,
     piece_chars: int = PIECE_CHARS, section_chars: int = SECTION_CHARS,
-    acts: Collection[QuoteAct] | None = None,
+    acts: Collection[QuoteAct] | None = None, any_language: bool = False,
     on_error: Callable[[ClaimgraphError], None] | None = None,
 ) -> Iterator[Analysis]:
     """Analyses of ``articles``, in order: spaCy's components run on batches of pieces of at
     most ``piece_chars``, ours on sections of at most ``section_chars``. The title and dek are
     analyzed with the body (``fields``); with ``acts``, only quotes of those acts are kept.
+    An article in a language the rules do not read is not analyzed (its Analysis says so in
+    ``warnings``), unless ``any_language``.
 
     A fault in our components on one article becomes an InputError naming it, raised, or
     passed to ``on_error`` while the others go on."""
@@ -89,6 +94,10 @@ def analyze_articles(
 
     def pieces() -> Iterator[Doc]:
         for article in articles:
+            if not (any_language or _reads(article.language)):
+                pending.append((article, None, 1))
+                yield nlp.make_doc("")  # keeps its place in the stream; nothing to parse
+                continue
             layout = Layout.of(article)
             parts = split_pieces(layout.text, piece_chars)
             pending.append((article, layout, len(parts)))
@@ -108,6 +117,10 @@ def analyze_articles(
     done: list[tuple[dict[str, list[dict]], int]] = []  # the article's finished sections
     for piece in parsed:  # its article is in ``pending`` by now: pieces() put it there
         article, layout, count = pending[0]
+        if layout is None:  # not read: its one piece is empty
+            pending.popleft()
+            yield Analysis(**dict(article), warnings=[_not_read(article.language)])
+            continue
         seen += 1
         try:
             if group and held + len(piece.text) > section_chars:
@@ -125,6 +138,8 @@ def analyze_articles(
                 analysis = layout.apply(Analysis(**dict(article), **_merge(done)))
             else:
                 analysis = layout.apply(collect(doc, article))
+            if not _reads(article.language):  # analyzed anyway: any_language
+                analysis.warnings = [_read_anyway(article.language)]
             result = analysis if acts is None else keep_acts(analysis, acts)
         except Exception as err:  # noqa: BLE001  (reported for this article; the rest go on)
             log.debug("analysis of %s failed", article.source, exc_info=True)
@@ -140,6 +155,31 @@ def analyze_articles(
         group, held, seen, done = [], 0, 0, []
         if result is not None:
             yield result
+
+
+def _reads(language: str | None) -> bool:
+    """Whether our rules read text in ``language``, a code such as "en" or "en-GB" (None: too
+    little text to tell, read)."""
+    return language is None or re.split(r"[-_]", language)[0].lower() in LANGUAGES
+
+
+def _not_read(language: str) -> str:
+    return (f"Not analyzed: the text is in {_language_name(language)}, and claimgraph's rules "
+            "for quotes, speakers, claims, entities, numbers and dates are written for English. "
+            "Only the extraction is given (text, title, embedded posts, page furniture); the "
+            "any_language setting (--any-language) applies the English rules anyway.")
+
+
+def _read_anyway(language: str) -> str:
+    return (f"The text is in {_language_name(language)} but was analyzed with claimgraph's "
+            "English rules (any_language): its quotes, speakers, claims and entities are "
+            "unreliable.")
+
+
+def _language_name(code: str) -> str:
+    """"Russian (ru)", or the code alone when it names no language pycountry knows."""
+    found = pycountry.languages.get(alpha_2=code) or pycountry.languages.get(alpha_3=code)
+    return f"{found.name} ({code})" if found else code
 
 
 def _annotate(nlp: Language, ours: list[str], pieces: list[Doc], article: Article) -> Doc:

@@ -9,8 +9,9 @@ from typing import Annotated
 import typer
 
 from claimgraph.cli.app import (
-    SOURCES_HELP, AllowPrivate, Bar, DedupIndex, Exclude, Failures, Format, Include, MaxBytes,
-    Model, Scheduler, Workers, app, exit_with_summary, open_ended, out, results_of, settings_or_exit,
+    SOURCES_HELP, AllowPrivate, AnyLanguage, Bar, DedupIndex, Exclude, Failures, Format, Include,
+    MaxBytes, Model, Scheduler, Workers, app, exit_with_summary, open_ended, out, results_of,
+    settings_or_exit,
 )
 from claimgraph.analyze.acts import keep_acts
 from claimgraph.errors import ClaimgraphError
@@ -36,6 +37,7 @@ def analyze(
         ),
     ] = False,
     model: Model = None,
+    any_language: AnyLanguage = False,
     max_bytes: MaxBytes = None,
     include: Include = None,
     exclude: Exclude = None,
@@ -55,7 +57,7 @@ def analyze(
     """Analyze articles: quotes and their speakers, claims with their status, numbers, dates."""
     settings = settings_or_exit(
         spacy_model=model, max_bytes=max_bytes, allow_private=allow_private or None,
-        dedup_index=dedup_index,
+        dedup_index=dedup_index, any_language=any_language or None,
     )
     _print_run(sources, plain, include, exclude, format, True, settings, acts=acts,
                workers=workers, scheduler=scheduler)

@@ -133,6 +133,15 @@ MaxBytes = Annotated[
 Model = Annotated[
     str | None, typer.Option(help="spaCy pipeline to load \\[env CLAIMGRAPH_SPACY_MODEL].")
 ]
+AnyLanguage = Annotated[
+    bool,
+    typer.Option(
+        "--any-language",
+        help="Analyze texts in every language with the English rules (speakers, claims and "
+        "entities then often go wrong); by default a text in another language is extracted "
+        "but not analyzed, and its warnings say so \\[env CLAIMGRAPH_ANY_LANGUAGE].",
+    ),
+]
 Workers = Annotated[
     int | None,
     typer.Option(

@@ -16,8 +16,8 @@ from rich.progress import (
 from rich.text import Text
 
 from claimgraph.cli.app import (
-    SOURCES_HELP, AllowPrivate, Exclude, Failures, Include, MaxBytes, Model, Scheduler, Workers,
-    app, dask_client, err, print_error, settings_or_exit,
+    SOURCES_HELP, AllowPrivate, AnyLanguage, Exclude, Failures, Include, MaxBytes, Model,
+    Scheduler, Workers, app, dask_client, err, print_error, settings_or_exit,
 )
 from claimgraph.cli.db import Database, opened
 from claimgraph.cli.link import link_after_ingest
@@ -45,6 +45,7 @@ def ingest(
         bool, typer.Option("--plain", help="Analyze the inputs exactly as given (no cleaning).")
     ] = False,
     model: Model = None,
+    any_language: AnyLanguage = False,
     max_bytes: MaxBytes = None,
     include: Include = None,
     exclude: Exclude = None,
@@ -56,7 +57,8 @@ def ingest(
     new revision), copies marked as duplicates; a run stopped at any point can be run again.
     With --workers or --scheduler, Dask workers analyze and, into PostgreSQL, write."""
     settings = settings_or_exit(spacy_model=model, max_bytes=max_bytes,
-                                allow_private=allow_private or None, database_url=db)
+                                allow_private=allow_private or None, database_url=db,
+                                any_language=any_language or None)
     failures = Failures()
     tally: Counter[str] = Counter()
     stopped = None

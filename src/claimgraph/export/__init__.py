@@ -2,9 +2,9 @@
 one file per table (articles, posts, entities, quotes, claims, quantities, times, hedges)
 whose id columns join as in the store, readable as they are by pandas and DuckDB.
 
-List and object columns (aliases, roles, mentions, content, cues, links, boilerplate) are
-JSON text in both CSV and Parquet. Rows are read and written in batches: memory stays flat
-whatever the store's size.
+List and object columns (aliases, roles, mentions, content, cues, links, boilerplate,
+warnings) are JSON text in both CSV and Parquet. Rows are read and written in batches: memory
+stays flat whatever the store's size.
 """
 
 from __future__ import annotations

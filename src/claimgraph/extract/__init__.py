@@ -5,6 +5,7 @@ from __future__ import annotations
 from claimgraph.errors import InputError
 from claimgraph.extract.decode import decode, looks_like_html
 from claimgraph.extract.html import article_from_html
+from claimgraph.extract.language import text_language
 from claimgraph.extract.text import article_from_text
 from claimgraph.model import Article, RawDocument
 
@@ -27,7 +28,9 @@ def extract(raw: RawDocument, plain: bool = False) -> Article:
                              " line(s), all page furniture or embedded posts)", raw.source)
     # The publisher a source declares (a dump's field) beats the site name read from the page.
     updates = {"url": article.url or raw.url, "title": article.title or raw.title,
-               "outlet": raw.outlet or article.outlet, "retrieved": raw.retrieved}
+               "outlet": raw.outlet or article.outlet, "retrieved": raw.retrieved,
+               # the text's own language beats the one the page declares (often a template's)
+               "language": text_language(article.text) or article.language}
     if raw.published and (article.published is None or article.published_inferred):
         # a date the source declares (feed entry, WARC record) beats one inferred from posts
         updates.update(published=raw.published, published_inferred=False)

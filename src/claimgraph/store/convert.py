@@ -11,7 +11,8 @@ from claimgraph.model import (
 from claimgraph.store.tables import ArticleRow, ClaimRow, EntityRow, PostRow, QuoteRow
 
 ARTICLE_FIELDS = ("source", "title", "kicker", "dek", "byline", "outlet", "url", "language",
-                  "published", "published_inferred", "text", "boilerplate", "duplicate_of")
+                  "published", "published_inferred", "text", "boilerplate", "duplicate_of",
+                  "warnings")
 
 
 def entity_id(row_id: int | None) -> str | None:

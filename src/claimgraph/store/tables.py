@@ -56,6 +56,7 @@ class ArticleRow(Base):
     text: Mapped[str] = deferred(mapped_column(Text))
     boilerplate: Mapped[list] = deferred(mapped_column(JSON, default=list))
     duplicate_of: Mapped[str | None] = mapped_column(Text)
+    warnings: Mapped[list] = mapped_column(JSON, default=list)
     duplicate_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("articles.id", ondelete="SET NULL"), index=True)
 
