@@ -8,6 +8,7 @@ named inside it; its times are the months of the dates it gives.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from claimgraph.link.cluster import Item, Weights
@@ -67,8 +68,9 @@ def entries(article: str, analysis: Analysis, entity_of: dict[str, str],
     for q in analysis.quantities:
         if q.claim and q.claim not in quantities and not q.vague:
             quantities[q.claim] = q
-    spans = [(m.start, m.end, entity_of[e.id]) for e in analysis.entities
-             for m in e.mentions if e.id in entity_of]
+    spans = sorted((m.start, m.end, entity_of[e.id]) for e in analysis.entities
+                   for m in e.mentions if e.id in entity_of)
+    starts = [s for s, _, _ in spans]
     out = []
     for n, claim in enumerate(analysis.claims):
         quote = quotes.get(claim.quote) if claim.quote else None
@@ -77,7 +79,9 @@ def entries(article: str, analysis: Analysis, entity_of: dict[str, str],
             sid = entity_of.get(claim.source)
             sname = names.get(sid) if sid else None
         qty = quantities.get(claim.id)
-        inside = frozenset(c for s, e, c in spans if s >= claim.start and e <= claim.end)
+        inside = frozenset(c for s, e, c in spans[bisect_left(starts, claim.start):
+                                                   bisect_left(starts, claim.end)]
+                           if e <= claim.end)
         months = frozenset(f"{t.start_date:%Y-%m}" for t in analysis.times
                            if t.start_date and t.resolved and t.granularity in ("day", "month")
                            and t.start >= claim.start and t.end <= claim.end)

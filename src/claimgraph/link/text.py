@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?|\d[\d,.]*")
 # Function words and the verbs of reporting: they say nothing about what a story is about.
@@ -36,13 +37,15 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """Content words of ``text``, stemmed, in order (numbers kept, without separators)."""
-    out = []
-    for m in _WORD.finditer(text):
-        w = m.group().lower()
-        if w in STOP:
-            continue
-        out.append(w.replace(",", "").rstrip(".") if w[0].isdigit() else stem(w))
-    return out
+    return [w for m in _WORD.finditer(text) if (w := _content(m.group().lower())) is not None]
+
+
+@lru_cache(maxsize=1 << 16)  # a corpus repeats its words: each is normalized once
+def _content(word: str) -> str | None:
+    """The lower-cased ``word`` as linking compares it, or None for a stop word."""
+    if word in STOP:
+        return None
+    return word.replace(",", "").rstrip(".") if word[0].isdigit() else stem(word)
 
 
 def terms(text: str) -> Counter[str]:
