@@ -540,3 +540,21 @@ def test_a_report_carried_on_by_another_verb_is_found_with_that_verb_in_its_cue(
 def test_an_infinitive_of_a_plan_is_not_a_report_of_its_verb(nlp):
     found, _ = _quotes(nlp, "The mayor plans to say more about the budget next week.")
     assert not any(q.cue.text.endswith("say") for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("She spoke out about the abuse she suffered.", "spoke out about", "the abuse she suffered"),
+        ("The senator talked openly about the new pipeline plan.", "talked openly about",
+         "the new pipeline plan"),
+    ],
+)
+def test_what_a_cue_reports_through_a_preposition_after_its_particle_or_adverb(nlp, text, cue,
+                                                                              content):
+    quote = _one(_quotes(nlp, text)[0], kind="indirect")
+    assert (quote.cue.text, [p.text for p in quote.content]) == (cue, [content])
+
+
+def test_what_a_thing_is_about_is_not_a_report(nlp):
+    assert _quotes(nlp, "The fuss was apparently about an old video of the senator.")[0] == []

@@ -465,11 +465,16 @@ def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int
 
 
 def _object_preposition(cue: Token) -> Token | None:
-    """A preposition right after ``cue`` that introduces what is reported ("complained about"),
+    """A preposition right after ``cue``, or after its particle or adverb ("spoke out
+    against", "talked openly about"), that introduces what is reported ("complained about"),
     not a time ("decided on Monday to ...")."""
     doc = cue.doc
-    if cue.i + 1 < len(doc):
-        prep = doc[cue.i + 1]
+    i = cue.i + 1
+    while cue.pos_ == "VERB" and i < len(doc) and doc[i].head == cue and \
+            doc[i].dep_ in ("prt", "advmod"):
+        i += 1  # not after "be": "was apparently about X" is what it is, not what was said
+    if i < len(doc):
+        prep = doc[i]
         if prep.head == cue and prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPOSITIONS and any(
             c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _TIME_ENTITIES for c in prep.children
         ):
@@ -756,18 +761,21 @@ def _is_cue_adverb(token: Token) -> bool:
 
 
 def _cue_end(cue: Token) -> int:
-    """The last token of the cue: its particle or object preposition and a colon introducing
-    the quote (not a day or a channel: "said Monday" is cued by "said")."""
+    """The last token of the cue: its particle or object preposition (with what comes between)
+    and a colon introducing the quote (not a day or a channel: "said Monday" is cued by
+    "said")."""
     doc = cue.doc
     last = cue.i
+    prep = _object_preposition(cue)
+    if prep is not None and any(c.dep_ in ("ccomp", "dobj") or (
+            c.dep_ == "xcomp" and c.i < prep.right_edge.i) for c in cue.children):
+        prep = None  # the cue reports its clause or object, not the preposition's
     nxt = doc[last + 1] if last + 1 < len(doc) else None
-    if nxt is not None and (nxt.head == cue and (
-        nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue) and not any(
-            c.dep_ in ("ccomp", "dobj") or (c.dep_ == "xcomp" and c.i < nxt.right_edge.i)
-            for c in cue.children
-        ))
-    ) or _is_for_clause(nxt, cue)):
+    if nxt is not None and ((nxt.head == cue and nxt.dep_ == "prt") or nxt == prep
+                            or _is_for_clause(nxt, cue)):
         last += 1  # "called on", "called for" before the appeal; never "by" before an agent
+    if prep is not None and prep.i > last:
+        last = prep.i  # "spoke out against", "talked openly about"
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     return last
