@@ -506,3 +506,55 @@ def test_as_someone_observed_set_off_by_commas_reports_the_clause_around_it(nlp)
     quote = _one(_quotes(nlp, text)[0], kind="indirect")
     assert (quote.speaker.text, quote.cue.text) == ("Ana Ruiz", "observed")
     assert [p.text for p in quote.content] == ["in a crisis the rules change quickly"]
+
+
+def test_a_contrasting_report_with_its_own_speaker_is_a_quote_of_its_own(nlp):
+    text = ("Among the members, 70 percent said they would vote for the plan, while 25 percent said "
+            "they might change their mind.")
+    found, _ = _quotes(nlp, text)
+    first = _one(found, speaker=found[0].speaker)
+    assert [p.text for p in first.content] == ["they would vote for the plan"]
+    second = [q for q in found if q.speaker.text == "25 percent"]
+    assert len(second) == 1 and [p.text for p in second[0].content] == ["they might change their mind"]
+
+
+def test_a_contrasting_event_stays_inside_the_report(nlp):
+    text = "The footage shows an officer aiming a gun while neighbours shout at him to stop."
+    quote = _one(_quotes(nlp, text)[0], kind="indirect")
+    assert quote.content[0].text.endswith("to stop")
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "act"),
+    [
+        ("The mayor went on to say that the bridge would reopen in May.", "went on to say", "speech"),
+        ("Residents continue to warn that the river will flood again.", "continue to warn", "speech"),
+        ("She continues to believe that the tax is unfair.", "continues to believe", "thought"),
+    ],
+)
+def test_a_report_carried_on_by_another_verb_is_found_with_that_verb_in_its_cue(nlp, text, cue, act):
+    quote = _one(_quotes(nlp, text)[0], kind="indirect")
+    assert (quote.cue.text, quote.act) == (cue, act)
+
+
+def test_an_infinitive_of_a_plan_is_not_a_report_of_its_verb(nlp):
+    found, _ = _quotes(nlp, "The mayor plans to say more about the budget next week.")
+    assert not any(q.cue.text.endswith("say") for q in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("She spoke out about the abuse she suffered.", "spoke out about", "the abuse she suffered"),
+        ("The senator talked openly about the new pipeline plan.", "talked openly about",
+         "the new pipeline plan"),
+    ],
+)
+def test_what_a_cue_reports_through_a_preposition_after_its_particle_or_adverb(nlp, text, cue,
+                                                                              content):
+    quote = _one(_quotes(nlp, text)[0], kind="indirect")
+    assert (quote.cue.text, [p.text for p in quote.content]) == (cue, [content])
+
+
+def test_what_a_thing_is_about_is_not_a_report(nlp):
+    assert _quotes(nlp, "The fuss was apparently about an old video of the senator.")[0] == []

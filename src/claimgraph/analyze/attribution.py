@@ -44,6 +44,8 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 # "issued a wind advisory", "showed their support"): they report a clause or a quotation.
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
 _CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
+# Conjunctions that set a second speaker's report against the first ("X said A, while Y said B").
+_CONTRASTS = {"while", "whereas"}
 # Verbs of answering report a clause or a quotation; their object or "to" object is what was
 # put to the speaker ("responded to calls", "replied to a message").
 _ANSWERING_VERBS = {"respond", "reply"}
@@ -54,6 +56,9 @@ _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
+# Verbs after which a "to" infinitive cue reports as the verb itself would ("continued to warn
+# that ...", "went on to say ...", "proceeded to recite ..."), unlike "plans to say".
+_CARRYING_ON = {"continue", "proceed"}
 # Verbs of saying that report a clause or a quotation, never one word ("said Uber").
 _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "respond",
                  "insist", "argue", "remark", "stress", "comment", "write"}
@@ -460,11 +465,16 @@ def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int
 
 
 def _object_preposition(cue: Token) -> Token | None:
-    """A preposition right after ``cue`` that introduces what is reported ("complained about"),
+    """A preposition right after ``cue``, or after its particle or adverb ("spoke out
+    against", "talked openly about"), that introduces what is reported ("complained about"),
     not a time ("decided on Monday to ...")."""
     doc = cue.doc
-    if cue.i + 1 < len(doc):
-        prep = doc[cue.i + 1]
+    i = cue.i + 1
+    while cue.pos_ == "VERB" and i < len(doc) and doc[i].head == cue and \
+            doc[i].dep_ in ("prt", "advmod"):
+        i += 1  # not after "be": "was apparently about X" is what it is, not what was said
+    if i < len(doc):
+        prep = doc[i]
         if prep.head == cue and prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPOSITIONS and any(
             c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _TIME_ENTITIES for c in prep.children
         ):
@@ -562,8 +572,14 @@ def _cut_at_cue(clause: Token, is_cue) -> int:
     report of the speaker's own that the parse attached to the clause ("said X and added Y").
     A cue with auxiliaries of its own after "and" continues the reported clause ("she has
     moved and has been devoting ...", "crews work late and are asked to ..."); after "but" it
-    does not ("..., but the agency did not estimate ...")."""
+    does not ("..., but the agency did not estimate ...").
+    A contrasting report with a subject and a clause of its own ("..., while others said B") is
+    not part of the first either: it is reported on its own ("while police shout" is an event)."""
     for child in clause.children:
+        if child.dep_ == "advcl" and child.i > clause.i and is_cue(child) and \
+                _has_subject(child) and any(c.dep_ == "ccomp" for c in child.children) and any(
+                    m.dep_ == "mark" and m.lower_ in _CONTRASTS for m in child.children):
+            return max(child.left_edge.i - 1, clause.i)
         if child.dep_ == "conj" and is_cue(child) and (not any(
                 c.dep_ in ("aux", "auxpass") for c in child.children) or any(
                 c.dep_ == "cc" and c.lower_ == "but" for c in clause.children)):
@@ -710,14 +726,30 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     return pieces
 
 
+def carried_on(cue: Token) -> Token | None:
+    """The verb that a "to" infinitive cue carries on ("continued" of "continued to warn",
+    "went" of "went on to say"), or None for any other cue."""
+    head = cue.head
+    if head == cue or cue.dep_ not in ("xcomp", "advcl") or not any(
+            c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return None
+    lemma = head.lemma_.lower()
+    if lemma in _CARRYING_ON or (lemma == "go" and any(
+            c.dep_ == "prt" and c.lower_ == "on" for c in head.children)):
+        return head
+    return None
+
+
 def cue_span(draft: Draft, text: str) -> Span | None:
     """The cue: the verb alone with its particle ("said" of "has also said", "called on"),
-    or "according to"; auxiliaries and adverbs are not part of it."""
+    or "according to"; auxiliaries and adverbs are not part of it, but a verb it carries on
+    is ("went on to say", "continued to warn")."""
     cue = draft.cue
     if cue is None:
         return None
     doc = cue.doc
-    first = cue.i
+    carried = carried_on(cue)
+    first = cue.i if carried is None else carried.i
     last = cue.i + 1 if draft.kind == "according_to" else _cue_end(cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     start += len(cue.text) - len(cue.text.lstrip("”\"’"))  # a signature's dash glued to the mark
@@ -729,18 +761,21 @@ def _is_cue_adverb(token: Token) -> bool:
 
 
 def _cue_end(cue: Token) -> int:
-    """The last token of the cue: its particle or object preposition and a colon introducing
-    the quote (not a day or a channel: "said Monday" is cued by "said")."""
+    """The last token of the cue: its particle or object preposition (with what comes between)
+    and a colon introducing the quote (not a day or a channel: "said Monday" is cued by
+    "said")."""
     doc = cue.doc
     last = cue.i
+    prep = _object_preposition(cue)
+    if prep is not None and any(c.dep_ in ("ccomp", "dobj") or (
+            c.dep_ == "xcomp" and c.i < prep.right_edge.i) for c in cue.children):
+        prep = None  # the cue reports its clause or object, not the preposition's
     nxt = doc[last + 1] if last + 1 < len(doc) else None
-    if nxt is not None and (nxt.head == cue and (
-        nxt.dep_ == "prt" or (nxt.dep_ == "prep" and nxt == _object_preposition(cue) and not any(
-            c.dep_ in ("ccomp", "dobj") or (c.dep_ == "xcomp" and c.i < nxt.right_edge.i)
-            for c in cue.children
-        ))
-    ) or _is_for_clause(nxt, cue)):
+    if nxt is not None and ((nxt.head == cue and nxt.dep_ == "prt") or nxt == prep
+                            or _is_for_clause(nxt, cue)):
         last += 1  # "called on", "called for" before the appeal; never "by" before an agent
+    if prep is not None and prep.i > last:
+        last = prep.i  # "spoke out against", "talked openly about"
     if last + 1 < len(doc) and doc[last + 1].text == ":":
         last += 1
     return last
