@@ -1,0 +1,56 @@
+"""The boundaries of found attributions: speaker and content spans hold what a reader would
+mark, not a dateline, the rest of the sentence or the day it was said."""
+
+import pytest
+
+
+def _only(nlp, text, cue):
+    doc = nlp(text)
+    found = [q for q in doc._.quotes if q.cue is not None and q.cue.text == cue]
+    assert len(found) == 1, f"expected one quote cued by {cue!r}; got {doc._.quotes}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("SPRINGFIELD, Ill. (AP) — Republican hopeful Jane Doe says the bridge would reopen "
+         "in May.", "says", "Republican hopeful Jane Doe"),
+        ("LONDON (Reuters) – Top donor John Smith said the bridge would reopen in May.",
+         "said", "Top donor John Smith"),
+        ("Springfield (AFP) – City council member Jane Doe said the bridge would reopen in May.",
+         "said", "City council member Jane Doe"),
+    ],
+)
+def test_a_dateline_with_its_agency_is_not_part_of_the_speaker(nlp, text, cue, speaker):
+    assert _only(nlp, text, cue).speaker.text == speaker
+
+
+def test_a_dateline_is_not_part_of_a_report_that_opens_the_article(nlp):
+    quote = _only(nlp, "OTTAWA, Jan. 3 (Reuters) — The bridge will reopen in May, the mayor said.",
+                  "said")
+    assert [c.text for c in quote.content] == ["The bridge will reopen in May"]
+
+
+def test_a_name_with_its_party_before_a_dash_is_not_a_dateline(nlp):
+    quote = _only(nlp, "Tim Kaine (D-Va.) — a longtime ally of the mayor — will win the seat, "
+                  "the mayor said.", "said")
+    assert quote.content[0].text.startswith("Tim Kaine (D-Va.)")
+
+
+def test_the_speaker_phrase_stops_before_the_verb_of_its_sentence(nlp):
+    quote = _only(nlp, "Jane Doe, the city's mayor, repeated claims that the bridge is unsafe, "
+                  "calling it a disgrace.", "calling")
+    assert quote.speaker.text == "Jane Doe, the city's mayor"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor said Tuesday the bridge would reopen in May.", "the bridge would reopen in May"),
+        ("The mayor said on Monday the bridge would reopen.", "the bridge would reopen"),
+        ("The mayor said Tuesday was the deadline.", "Tuesday was the deadline"),
+    ],
+)
+def test_the_day_something_was_said_is_not_what_was_said(nlp, text, content):
+    assert [c.text for c in _only(nlp, text, "said").content] == [content]
