@@ -54,3 +54,8 @@ def test_the_speaker_phrase_stops_before_the_verb_of_its_sentence(nlp):
 )
 def test_the_day_something_was_said_is_not_what_was_said(nlp, text, content):
     assert [c.text for c in _only(nlp, text, "said").content] == [content]
+
+
+def test_a_hyphen_inside_a_word_in_capitals_is_not_a_dateline(nlp):
+    quote = _only(nlp, "ACME-OWNED stores will cut jobs, the report said.", "said")
+    assert [c.text for c in quote.content] == ["ACME-OWNED stores will cut jobs"]

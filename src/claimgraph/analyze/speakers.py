@@ -142,7 +142,7 @@ def dateline_end(doc: Doc, start: int, stop: int) -> int:
     European leaders", or on a line of its own "RENO, Nev. (AP) — Donald Trump", the agency one
     word: "Tim Kaine (D-Va.) — " is a name), or ``start``."""
     for i in range(start, min(stop, start + _MAX_DATELINE)):
-        if doc[i].text in _DATELINE_DASHES:
+        if doc[i].text in _DATELINE_DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_:
             before = doc[start:i]
             if i > start and (all(t.is_upper or t.is_punct for t in before) or (
                     i - start > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "("
