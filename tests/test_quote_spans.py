@@ -59,3 +59,18 @@ def test_the_day_something_was_said_is_not_what_was_said(nlp, text, content):
 def test_a_hyphen_inside_a_word_in_capitals_is_not_a_dateline(nlp):
     quote = _only(nlp, "ACME-OWNED stores will cut jobs, the report said.", "said")
     assert [c.text for c in quote.content] == ["ACME-OWNED stores will cut jobs"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Still, most voters view the mayor favorably, a new poll found.", "found",
+         "most voters view the mayor favorably"),
+        ("In fact, the bridge would cost more, according to the report.", "according to",
+         "the bridge would cost more"),
+        ("In Springfield, the bridge would cost more, according to the report.", "according to",
+         "In Springfield, the bridge would cost more"),
+    ],
+)
+def test_a_connective_opening_the_sentence_is_not_what_was_said(nlp, text, cue, content):
+    assert [c.text for c in _only(nlp, text, cue).content] == [content]

@@ -625,18 +625,31 @@ def _pieces(doc: Doc, *ranges: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    """Character offsets of tokens ``first..last`` without a dateline, edge punctuation or
-    spaces."""
+    """Character offsets of tokens ``first..last`` without a dateline, a connective opening the
+    sentence, edge punctuation or spaces."""
     first = dateline_end(doc, first, last)
     while first <= last and (doc[first].is_space or doc[first].text in _EDGE_PUNCT
                              or doc[first].is_quote or doc[first].text in ".!?"):
         first += 1
+    first = _past_connective(doc, first, last)
     last = _before_trailing_relative(doc, first, last)
     while last >= first and (doc[last].is_space or doc[last].is_punct):
         last -= 1
     if first > last:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _past_connective(doc: Doc, first: int, last: int) -> int:
+    """``first``, or the token after a connective set off by a comma at the start of the
+    sentence ("Still, ...", "In fact, ..."): the writer's link to what came before."""
+    if first + 2 > last or not doc[first].is_sent_start:
+        return first
+    if doc[first].pos_ == "ADV" and doc[first + 1].text == ",":
+        return first + 2
+    if doc[first].pos_ == "ADP" and doc[first + 1].pos_ == "NOUN" and doc[first + 2].text == ",":
+        return first + 3
+    return first
 
 
 def _before_trailing_relative(doc: Doc, first: int, last: int) -> int:
