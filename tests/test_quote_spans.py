@@ -47,7 +47,8 @@ def test_the_speaker_phrase_stops_before_the_verb_of_its_sentence(nlp):
 @pytest.mark.parametrize(
     "text, content",
     [
-        ("The mayor said Tuesday the bridge would reopen in May.", "the bridge would reopen in May"),
+        ("The mayor said Tuesday the bridge would reopen in May.",
+         "the bridge would reopen in May"),
         ("The mayor said on Monday the bridge would reopen.", "the bridge would reopen"),
         ("The mayor said Tuesday was the deadline.", "Tuesday was the deadline"),
     ],
@@ -74,3 +75,16 @@ def test_a_hyphen_inside_a_word_in_capitals_is_not_a_dateline(nlp):
 )
 def test_a_connective_opening_the_sentence_is_not_what_was_said(nlp, text, cue, content):
     assert [c.text for c in _only(nlp, text, cue).content] == [content]
+
+
+def test_a_quotation_opening_the_sentence_ends_at_its_closing_mark(nlp):
+    quote = _only(nlp, "“We’ve had better years than this one,” city delegate Bill Smith, wearing a "
+                  "cowboy hat and campaign pins, said as confetti fell.", "said")
+    assert [c.text for c in quote.content] == ["We’ve had better years than this one"]
+
+
+def test_a_report_after_a_quoted_paragraph_keeps_its_first_words(nlp):
+    quote = _only(nlp, "“We will win,” Doe said.\n\nDoe, a graduate of Harvard who has argued "
+                  "many cases, will do an excellent job, Smith maintains.", "maintains")
+    assert [c.text for c in quote.content] == [
+        "Doe, a graduate of Harvard who has argued many cases, will do an excellent job"]

@@ -14,7 +14,7 @@ from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.extensions import per_doc
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
-from claimgraph.analyze.speakers import dateline_end, subject_of
+from claimgraph.analyze.speakers import closes_quotation, dateline_end, subject_of
 from claimgraph.model import Span, Speaker
 
 _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
@@ -285,6 +285,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                     doc[end - 1].dep_ in _CUE_AUXILIARIES or _is_cue_adverb(doc[end - 1])
                 ):
                     end -= 1  # "..., has said" and "..., said Smith" end before the cue
+                opening = next((t for t in doc[cue.sent.start: end] if t.idx >= low), None)
+                if opening is not None and _opens_quotation(opening):  # '“...,” Doe, wearing a
+                    # hat, said': the quotation ends at its closing mark, whatever the parse
+                    # hangs after it
+                    end = next((t.i for t in doc[opening.i + 1: end] if closes_quotation(t)), end)
                 return _pieces(doc, (cue.sent.start, end - 1))
             first = _past_time(max(child.left_edge.i, cue.i + 1), cue)  # "which he said
             # was": no "which"
@@ -379,6 +384,14 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
     return []
+
+
+def _opens_quotation(token: Token) -> bool:
+    """Whether ``token`` is a mark opening a quotation, right before its first word (not the
+    mark closing the paragraph before, which the parse may take into the sentence)."""
+    doc = token.doc
+    return token.is_quote and token.i + 1 < len(doc) and not token.whitespace_ and \
+        not doc[token.i + 1].is_space and not doc[token.i + 1].is_punct
 
 
 def _past_time(first: int, cue: Token) -> int:

@@ -57,9 +57,9 @@ def subject_of(cue: Token) -> Token | None:
     return None
 
 
-def _closes_quotation(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is the mark closing a quotation ('...,” team members say')."""
-    return doc[i].is_quote and i > 0 and doc[i - 1].is_punct
+def closes_quotation(token: Token) -> bool:
+    """Whether ``token`` is the mark closing a quotation ('...,” team members say')."""
+    return token.is_quote and token.i > 0 and token.doc[token.i - 1].is_punct
 
 
 def _reporter_of_clause(cue: Token) -> Token | None:
@@ -122,7 +122,7 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     if cue is not None and cue.head == head and cue.dep_ == "relcl":
         stop = cue.left_edge.i  # "Doe, who said ...": the antecedent, without "who said"
     while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop \
-            and not _closes_quotation(doc, start - 1):
+            and not closes_quotation(doc[start - 1]):
         start -= 1
     while end < head.right_edge.i and not doc[end + 1].is_space and end + 1 != stop and \
             end + 1 not in asides:
