@@ -14,7 +14,7 @@ from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.extensions import per_doc
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
-from claimgraph.analyze.speakers import subject_of
+from claimgraph.analyze.speakers import closes_quotation, dateline_end, subject_of
 from claimgraph.model import Span, Speaker
 
 _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
@@ -290,8 +290,14 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                     doc[end - 1].dep_ in _CUE_AUXILIARIES or _is_cue_adverb(doc[end - 1])
                 ):
                     end -= 1  # "..., has said" and "..., said Smith" end before the cue
+                opening = next((t for t in doc[cue.sent.start: end] if t.idx >= low), None)
+                if opening is not None and _opens_quotation(opening):  # '“...,” Doe, wearing a
+                    # hat, said': the quotation ends at its closing mark, whatever the parse
+                    # hangs after it
+                    end = next((t.i for t in doc[opening.i + 1: end] if closes_quotation(t)), end)
                 return _pieces(doc, (cue.sent.start, end - 1))
-            first = max(child.left_edge.i, cue.i + 1)  # "which he said was": no "which"
+            first = _past_time(max(child.left_edge.i, cue.i + 1), cue)  # "which he said
+            # was": no "which"
             if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
             last = _cut_at_cue(child, is_cue)
@@ -383,6 +389,29 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
     return []
+
+
+def _opens_quotation(token: Token) -> bool:
+    """Whether ``token`` is a mark opening a quotation, right before its first word (not the
+    mark closing the paragraph before, which the parse may take into the sentence)."""
+    doc = token.doc
+    return token.is_quote and token.i + 1 < len(doc) and not token.whitespace_ and \
+        not doc[token.i + 1].is_space and not doc[token.i + 1].is_punct
+
+
+def _past_time(first: int, cue: Token) -> int:
+    """``first``, or the token after a day or time that the parse put at the start of the
+    clause right after the cue ("said Tuesday his actions are ...", "said on Friday he met"):
+    when it was said, not what.
+    """
+    doc = cue.doc
+    i = first + (doc[first].pos_ == "ADP" and first + 1 < len(doc))
+    if first != cue.i + 1 or doc[i].ent_type_ not in _TIME_ENTITIES or \
+            doc[i].dep_ in ("nsubj", "nsubjpass"):  # "said Tuesday was the deadline"
+        return first
+    while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
+        i += 1
+    return i + 1 if i + 1 < len(doc) and doc[i + 1].head.i > i + 1 else first
 
 
 def _not_said(lemma: str, obj: Token) -> bool:
@@ -625,16 +654,31 @@ def _pieces(doc: Doc, *ranges: tuple[int, int]) -> list[tuple[int, int]]:
 
 
 def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
-    """Character offsets of tokens ``first..last`` without edge punctuation or spaces."""
+    """Character offsets of tokens ``first..last`` without a dateline, a connective opening the
+    sentence, edge punctuation or spaces."""
+    first = dateline_end(doc, first, last)
     while first <= last and (doc[first].is_space or doc[first].text in _EDGE_PUNCT
                              or doc[first].is_quote or doc[first].text in ".!?"):
         first += 1
+    first = _past_connective(doc, first, last)
     last = _before_trailing_relative(doc, first, last)
     while last >= first and (doc[last].is_space or doc[last].is_punct):
         last -= 1
     if first > last:
         return None
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _past_connective(doc: Doc, first: int, last: int) -> int:
+    """``first``, or the token after a connective set off by a comma at the start of the
+    sentence ("Still, ...", "In fact, ..."): the writer's link to what came before."""
+    if first + 2 > last or not doc[first].is_sent_start:
+        return first
+    if doc[first].pos_ == "ADV" and doc[first + 1].text == ",":
+        return first + 2
+    if doc[first].pos_ == "ADP" and doc[first + 1].pos_ == "NOUN" and doc[first + 2].text == ",":
+        return first + 3
+    return first
 
 
 def _before_trailing_relative(doc: Doc, first: int, last: int) -> int:

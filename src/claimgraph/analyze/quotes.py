@@ -32,7 +32,7 @@ from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches
 from claimgraph.analyze.speakers import (
-    EntityIndex, is_anonymous, is_first_person, noun_phrase, resolve, subject_of,
+    EntityIndex, is_anonymous, is_first_person, noun_phrase, past_dateline, resolve, subject_of,
 )
 from claimgraph.model import Quote, Speaker, Span
 
@@ -597,7 +597,7 @@ def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
         return draft.speaker_of.speaker
     if head is None:
         return None
-    head = _hyphenated_end(head)
+    head = past_dateline(_hyphenated_end(head))
     phrase = _before_content(_hyphenated_start(noun_phrase(head, draft.cue)), draft.pieces)
     entity = resolve(phrase, head, index)
     if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):

@@ -22,7 +22,9 @@ _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
+_MAX_DATELINE = 14  # tokens of "CAMBRIDGE, Mass., Dec. 11 (UPI) —"
 _MAX_CLIMB = 6
+_VERB_FORMS = {"VBD", "VBZ", "VBP", "VBN"}
 # Prepositions whose gerund shares the subject of the verb they modify ("ended by noting",
 # "after saying"); not "for" ("attacked him for saying": he said it), nor "before" ("ordered
 # officials to look closer before approving": the officials approve).
@@ -55,9 +57,9 @@ def subject_of(cue: Token) -> Token | None:
     return None
 
 
-def _closes_quotation(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is the mark closing a quotation ('...,” team members say')."""
-    return doc[i].is_quote and i > 0 and doc[i - 1].is_punct
+def closes_quotation(token: Token) -> bool:
+    """Whether ``token`` is the mark closing a quotation ('...,” team members say')."""
+    return token.is_quote and token.i > 0 and token.doc[token.i - 1].is_punct
 
 
 def _reporter_of_clause(cue: Token) -> Token | None:
@@ -108,25 +110,24 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         return doc[head.i: head.i + 1]
     stop = cue.i if cue is not None else -1
     # A participle set off by a comma ("Trump, speaking to veterans, said") is the writer's
-    # aside, not part of the speaker.
+    # aside, not part of the speaker; so is a verb right after a comma that the parse took for
+    # a modifier ("Doe, the city's mayor, repeated claims that ...": the sentence goes on).
     asides = {
         c.left_edge.i - 1 for c in head.children
         if c.i > head.i and c.dep_ in ("acl", "advcl") and c.left_edge.i > 0
         and doc[c.left_edge.i - 1].text == ","
-    }
+    } | {t.i for t in doc[head.i + 1: head.right_edge.i] if t.text == "," and
+         doc[t.i + 1].tag_ in _VERB_FORMS}
     start, end = head.i, head.i
     if cue is not None and cue.head == head and cue.dep_ == "relcl":
         stop = cue.left_edge.i  # "Doe, who said ...": the antecedent, without "who said"
     while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop \
-            and not _closes_quotation(doc, start - 1):
+            and not closes_quotation(doc[start - 1]):
         start -= 1
     while end < head.right_edge.i and not doc[end + 1].is_space and end + 1 != stop and \
             end + 1 not in asides:
         end += 1
-    for i in range(start, head.i):  # a dateline: "BRUSSELS - European leaders"
-        if doc[i].text in _DATELINE_DASHES and all(t.is_upper or t.is_punct for t in doc[start:i]):
-            start = i + 1
-            break
+    start = dateline_end(doc, start, head.i)
     while start < head.i and (doc[start].is_punct or doc[start].is_quote):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_quote) and not (
@@ -134,6 +135,38 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     ):
         end -= 1
     return doc[start: end + 1]
+
+
+def dateline_end(doc: Doc, start: int, stop: int) -> int:
+    """The index of the first token after a dateline that opens ``doc[start:stop]`` ("BRUSSELS -
+    European leaders", or on a line of its own "RENO, Nev. (AP) — Donald Trump", the agency one
+    word: "Tim Kaine (D-Va.) — " is a name), or ``start``."""
+    for i in range(start, min(stop, start + _MAX_DATELINE)):
+        if doc[i].text in _DATELINE_DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_:
+            before = doc[start:i]
+            if i > start and (all(t.is_upper or t.is_punct for t in before) or (
+                    i - start > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "("
+                    and doc[i - 2].is_alpha and _opens_line(doc, start)
+                    and not any(t.pos_ in ("VERB", "AUX") for t in before))):
+                return i + 1
+            return start
+    return start
+
+
+def past_dateline(head: Token) -> Token:
+    """The speaker after a dateline that the parse took for the subject, with the speaker in
+    apposition to it or as a second subject ("LONDON (Reuters) – Top donor John Smith said":
+    Smith speaks, not London)."""
+    end = dateline_end(head.doc, head.left_edge.i, len(head.doc))
+    if end <= head.i:
+        return head
+    after = [c for c in head.children if c.dep_ == "appos"] + [
+        c for c in head.head.children if c.dep_ == head.dep_ and c != head]
+    return next((c for c in after if c.i >= end), head)
+
+
+def _opens_line(doc: Doc, i: int) -> bool:
+    return i == 0 or "\n" in doc[i - 1].text or "\n" in doc[i - 1].whitespace_
 
 
 @dataclass

@@ -1,0 +1,90 @@
+"""The boundaries of found attributions: speaker and content spans hold what a reader would
+mark, not a dateline, the rest of the sentence or the day it was said."""
+
+import pytest
+
+
+def _only(nlp, text, cue):
+    doc = nlp(text)
+    found = [q for q in doc._.quotes if q.cue is not None and q.cue.text == cue]
+    assert len(found) == 1, f"expected one quote cued by {cue!r}; got {doc._.quotes}"
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "text, cue, speaker",
+    [
+        ("SPRINGFIELD, Ill. (AP) — Republican hopeful Jane Doe says the bridge would reopen "
+         "in May.", "says", "Republican hopeful Jane Doe"),
+        ("LONDON (Reuters) – Top donor John Smith said the bridge would reopen in May.",
+         "said", "Top donor John Smith"),
+        ("Springfield (AFP) – City council member Jane Doe said the bridge would reopen in May.",
+         "said", "City council member Jane Doe"),
+    ],
+)
+def test_a_dateline_with_its_agency_is_not_part_of_the_speaker(nlp, text, cue, speaker):
+    assert _only(nlp, text, cue).speaker.text == speaker
+
+
+def test_a_dateline_is_not_part_of_a_report_that_opens_the_article(nlp):
+    quote = _only(nlp, "OTTAWA, Jan. 3 (Reuters) — The bridge will reopen in May, the mayor said.",
+                  "said")
+    assert [c.text for c in quote.content] == ["The bridge will reopen in May"]
+
+
+def test_a_name_with_its_party_before_a_dash_is_not_a_dateline(nlp):
+    quote = _only(nlp, "Tim Kaine (D-Va.) — a longtime ally of the mayor — will win the seat, "
+                  "the mayor said.", "said")
+    assert quote.content[0].text.startswith("Tim Kaine (D-Va.)")
+
+
+def test_the_speaker_phrase_stops_before_the_verb_of_its_sentence(nlp):
+    quote = _only(nlp, "Jane Doe, the city's mayor, repeated claims that the bridge is unsafe, "
+                  "calling it a disgrace.", "calling")
+    assert quote.speaker.text == "Jane Doe, the city's mayor"
+
+
+@pytest.mark.parametrize(
+    "text, content",
+    [
+        ("The mayor said Tuesday the bridge would reopen in May.",
+         "the bridge would reopen in May"),
+        ("The mayor said on Monday the bridge would reopen.", "the bridge would reopen"),
+        ("The mayor said Tuesday was the deadline.", "Tuesday was the deadline"),
+    ],
+)
+def test_the_day_something_was_said_is_not_what_was_said(nlp, text, content):
+    assert [c.text for c in _only(nlp, text, "said").content] == [content]
+
+
+def test_a_hyphen_inside_a_word_in_capitals_is_not_a_dateline(nlp):
+    quote = _only(nlp, "ACME-OWNED stores will cut jobs, the report said.", "said")
+    assert [c.text for c in quote.content] == ["ACME-OWNED stores will cut jobs"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Still, most voters view the mayor favorably, a new poll found.", "found",
+         "most voters view the mayor favorably"),
+        ("In fact, the bridge would cost more, according to the report.", "according to",
+         "the bridge would cost more"),
+        ("In Springfield, the bridge would cost more, according to the report.", "according to",
+         "In Springfield, the bridge would cost more"),
+    ],
+)
+def test_a_connective_opening_the_sentence_is_not_what_was_said(nlp, text, cue, content):
+    assert [c.text for c in _only(nlp, text, cue).content] == [content]
+
+
+def test_a_quotation_opening_the_sentence_ends_at_its_closing_mark(nlp):
+    quote = _only(nlp, "“We’ve had better years than this one,” city delegate Bill Smith, wearing a "
+                  "cowboy hat and campaign pins, said as confetti fell.", "said")
+    assert [c.text for c in quote.content] == ["We’ve had better years than this one"]
+
+
+def test_a_report_after_a_quoted_paragraph_keeps_its_first_words(nlp):
+    quote = _only(nlp, "“We will win,” Doe said.\n\nDoe, a graduate of Harvard who has argued "
+                  "many cases, will do an excellent job, Smith maintains.", "maintains")
+    assert [c.text for c in quote.content] == [
+        "Doe, a graduate of Harvard who has argued many cases, will do an excellent job"]
