@@ -60,6 +60,10 @@ def text_language(text: str) -> str | None:
         return None
     if len(candidates) == 1:
         return candidates[0]
+    if script == "LATIN":
+        english, rest = _english_words(sample)
+        if rest < _MARGIN * english:  # no other language can reach the margin over English
+            return "en" if english >= _MIN_WORDS else None
     counts, distinct = _common_words(sample, candidates)
     best = max(candidates, key=lambda lang: counts[lang])  # ties: the more widely used
     if script != "LATIN":
@@ -80,17 +84,39 @@ def _scripts(sample: str) -> Counter:
     return +scripts  # without zero counts
 
 
+def _english_words(sample: str) -> tuple[int, int]:
+    """How many words of ``sample`` count for English, and how many could count for another
+    language. Reading the other languages' lists takes seconds the first time: most texts
+    are told English by these two numbers alone."""
+    english = rest = 0
+    for word, count in _evidence(sample).items():
+        if word.lower() in _english():
+            english += count
+        else:
+            rest += count
+    return english, rest
+
+
+def _evidence(sample: str) -> Counter:
+    """The words of ``sample`` that may show its language, with their counts."""
+    # "http://amzn.to/..." has no word "to"
+    prose = " ".join(t for t in sample.split() if "://" not in t and "www." not in t)
+    # A capitalized word is a name ("Tim", "Van") or a sentence's first word: no evidence.
+    return Counter(w for w in _WORDS.findall(prose) if not w.istitle())
+
+
+@lru_cache(maxsize=1)
+def _english() -> frozenset[str]:
+    return frozenset(importlib.import_module("spacy.lang.en.stop_words").STOP_WORDS)
+
+
 def _common_words(sample: str, candidates: tuple[str, ...]) -> tuple[Counter, Counter]:
     """How many words of ``sample`` are common words of each of ``candidates``, and how many
     different ones. A word common in English counts for English alone ("in", "to", "men")."""
     languages = _word_languages()
     counts: Counter = Counter()
     distinct: Counter = Counter()
-    # "http://amzn.to/..." has no word "to"
-    prose = " ".join(t for t in sample.split() if "://" not in t and "www." not in t)
-    for word, count in Counter(_WORDS.findall(prose)).items():
-        if word.istitle():  # a name ("Tim", "Van") or a sentence's first word: no evidence
-            continue
+    for word, count in _evidence(sample).items():
         for lang in languages.get(word.lower(), ()):
             if lang in candidates:
                 counts[lang] += count
