@@ -94,7 +94,7 @@ class Store:
         self._lookup = (self.engine.execution_options(isolation_level="AUTOCOMMIT")
                         if self.dialect == "postgresql" else self.engine)
         self._pending: OrderedDict[str, tuple] = OrderedDict()  # source: (text key, MinHash)
-        self._pending_lock = threading.Lock()  # saves may run in a thread of their own
+        self._pending_lock = threading.Lock()  # of _pending and _kept: saves run in a thread
         self._kept: OrderedDict[int, Analysis] = OrderedDict()  # article id: Analysis (_KEPT)
         self._stats: tuple[tuple, Stats] | None = None  # (articles mark, stats) of stats()
 
@@ -338,8 +338,8 @@ class Store:
         if not kept:
             yield from (analysis for _, analysis in self._read(ids, batch))
             return
-        read = dict(self._read([i for i in ids if i not in kept], batch)) if len(
-            kept) < len(ids) else {}
+        missing = [i for i in ids if i not in kept]
+        read = dict(self._read(missing, batch)) if missing else {}
         yield from (found for i in sorted(ids) if (found := kept.get(i) or read.get(i)))
 
     def _read(self, ids: list[int] | None, batch: int) -> Iterator[tuple[int, Analysis]]:
