@@ -72,14 +72,19 @@ def store_url(request, tmp_path):
     database emptied."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'claimgraph.db'}"
-    url = request.getfixturevalue("postgres_url")
+    return request.getfixturevalue("empty_postgres_url")
+
+
+@pytest.fixture
+def empty_postgres_url(postgres_url):
+    """The session's PostgreSQL database, emptied of what earlier tests stored."""
     from sqlalchemy import create_engine, text
 
-    engine = create_engine(url)
+    engine = create_engine(postgres_url)
     with engine.begin() as connection:
         connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
     engine.dispose()
-    return url
+    return postgres_url
 
 
 @pytest.fixture

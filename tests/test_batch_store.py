@@ -66,8 +66,9 @@ def test_into_sqlite_the_client_writes_alone_and_says_so(
 
 
 def test_workers_write_postgresql_as_one_process_would_even_when_one_is_killed(
-    cluster, corpus, reference, postgres_url  # noqa: F811
+    cluster, corpus, reference, empty_postgres_url  # noqa: F811
 ):
+    postgres_url = empty_postgres_url
     killed = []
 
     def kill_one() -> None:

@@ -111,6 +111,50 @@ def test_batches_of_several_articles_equal_one_relink(store, reports, seed):
     assert persist.entity(store, "Pyongyang").name == "North Korea"  # from the seed
 
 
+def test_linking_as_an_ingest_saves_equals_relink_and_gives_way_to_other_runs(
+        store, reports, seed, monkeypatch):
+    def linked_ahead(analyses, every=500) -> int:
+        ahead = persist.LinkAhead(store, every=every)
+        for analysis in analyses:
+            ahead.add(store.save(analysis))
+        with monkeypatch.context() as patched:  # what was linked ahead is not read back
+            patched.setattr(store, "analyses", lambda *a, **k: pytest.fail("read back"))
+            return ahead.finish().articles
+
+    assert linked_ahead([seed, reports[0]]) == 2  # the store's first link
+    assert linked_ahead([reports[1], reports[2], _later_report()], every=2) == 3  # 2 + 1
+    # An article another run stored and did not link (say, a killed ingest) is linked too.
+    ahead = persist.LinkAhead(store)
+    store.save(_report_of("Meridian"))
+    ahead.add(store.save(_report_of("Harbour")))
+    assert ahead.finish().articles == 2
+    # Another run linked meanwhile: its links stand, nothing is linked twice.
+    ahead = persist.LinkAhead(store)
+    ahead.add(store.save(_report_of("Coastal")))
+    assert persist.link(store).articles == 1
+    assert ahead.finish().articles == 0
+    # A new revision mid-run replaces the old text's links at once.
+    ahead = persist.LinkAhead(store)
+    page = _report_of("Valley").model_copy(update={"url": "https://valley.example/roads"})
+    ahead.add(store.save(page))
+    revised = store.save(page.model_copy(update={"text": page.text.replace("two", "three")}))
+    assert revised.outcome == "revised"
+    ahead.add(revised)
+    assert persist.link(store).articles == 0  # linked already
+    assert ahead.finish().articles == 1  # the latest text only
+    incremental = _tables(store), persist.clusters(store)
+    persist.link(store, full=True)
+    assert (_tables(store), persist.clusters(store)) == incremental
+    assert _deployment(persist.clusters(store, query="Northland soldiers")).estimate.high == 12000
+
+
+def _report_of(outlet):
+    return analyze(Article(
+        source=f"{outlet.lower()}-later.txt", outlet=f"{outlet} Post",
+        published=dt.date(2031, 3, 7),
+        text=f"Officials in {outlet} said Northland had closed two more roads near Eastmark."))
+
+
 def _later_report():
     return analyze(Article(
         source="river.txt", outlet="River Post", published=dt.date(2031, 3, 6),

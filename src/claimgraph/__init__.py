@@ -3,6 +3,7 @@
 ``analyze(text_or_html)`` returns one Analysis; ``analyze_many(items)`` streams them.
 """
 
+import claimgraph.analyze  # noqa: F401 (the subpackage first, so the name is the function)
 from claimgraph.api import analyze, analyze_many
 from claimgraph.errors import ClaimgraphError, ConfigError, FetchError, InputError, StoreError
 from claimgraph.model import (

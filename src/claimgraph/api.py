@@ -7,7 +7,6 @@ import logging
 from collections.abc import Callable, Collection, Iterable, Iterator
 from itertools import chain, islice
 
-from claimgraph.analyze.pipeline import analyze_articles, load_nlp
 from claimgraph.errors import ClaimgraphError, InputError
 from claimgraph.extract import extract
 from claimgraph.extract.language import text_language
@@ -61,6 +60,10 @@ def analyze_many(
     error and the stream goes on with the next item. One stream at a time per process: streams
     share the pipeline, and the vocabulary a stream frees as it goes is shared too.
     """
+    # spaCy is imported only here: the store, the linking and an ingest's writing process
+    # import this package without it.
+    from claimgraph.analyze.pipeline import analyze_articles, load_nlp
+
     settings = settings or get_settings()
     nlp = load_nlp(settings.spacy_model)
     nlp.max_length = max(nlp.max_length, settings.max_chars + 1)

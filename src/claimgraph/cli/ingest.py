@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import Counter, deque
 from collections.abc import Iterable, Iterator
-from concurrent.futures import Future, ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Annotated
 
@@ -20,15 +19,16 @@ from claimgraph.cli.app import (
     Scheduler, Workers, app, dask_client, err, print_error, settings_or_exit,
 )
 from claimgraph.cli.db import Database, opened
-from claimgraph.cli.link import link_after_ingest
+from claimgraph.cli.link import say_linked
 from claimgraph.errors import ClaimgraphError, InputError, StoreError
 from claimgraph.model import Analysis, Article
 from claimgraph.run import run
 from claimgraph.settings import Settings
 from claimgraph.store import Saved, Store
+from claimgraph.writer import Writer
 
-# Analyses handed to the saving thread and not saved yet, at most.
-_SAVE_AHEAD = 8
+# Analyses handed to the writer and not saved yet, at most (the run waits beyond).
+_SAVE_AHEAD = 32
 
 
 class _Rate(ProgressColumn):
@@ -73,62 +73,66 @@ def ingest(
 
         options = dict(plain=plain, include=include or (), exclude=exclude or (),
                        duplicates=store, skip=stored_already)
-        try:
-            with _results(sources, settings, failures, store, options, workers,
-                          scheduler) as (results, fed):
-                progress = _with_progress(results, sources, tally, failures, fed)
-                for result, saved in _saved(store, progress):
-                    if isinstance(saved, InputError):
-                        failures(saved)
-                        continue
-                    tally[saved.outcome] += 1
-                    if saved.outcome != "unchanged" and result.duplicate_of is not None:
-                        tally["duplicates"] += 1
-        except StoreError as error:  # the store itself failed: stop, keeping what is stored
-            stopped = error
-        except ClaimgraphError as error:  # the run could not go on (e.g. a missing model)
-            failures(error)
-        except KeyboardInterrupt:
-            stopped = StoreError("interrupted; what was stored is kept: run again to go on")
-        if stopped is None:
+        with Writer(settings) as writer:
             try:
-                link_after_ingest(store)  # incremental: only the stories this batch touched
-            except StoreError as error:
+                with _results(sources, settings, failures, store, options, workers,
+                              scheduler) as (results, fed):
+                    progress = _with_progress(results, sources, tally, failures, fed)
+                    for result, saved in _saved(store, writer, progress):
+                        if isinstance(saved, InputError):
+                            failures(saved)
+                            continue
+                        tally[saved.outcome] += 1
+                        if saved.outcome != "unchanged" and result.duplicate_of is not None:
+                            tally["duplicates"] += 1
+            except StoreError as error:  # the store itself failed: stop, keeping what is stored
                 stopped = error
+            except ClaimgraphError as error:  # the run could not go on (e.g. a missing model)
+                failures(error)
+            except KeyboardInterrupt:
+                stopped = StoreError("interrupted; what was stored is kept: run again to go on")
+            if stopped is None:
+                try:  # incremental: only the stories this batch touched
+                    say_linked(writer.finish())
+                except StoreError as error:
+                    stopped = error
     _summary(tally, failures, store.where, stopped)
 
 
-def _saved(store: Store, results: Iterable) -> Iterator[tuple[Analysis, Saved | InputError]]:
+def _saved(store: Store, writer: Writer,
+           results: Iterable) -> Iterator[tuple[Analysis, Saved | InputError]]:
     """Each result with what saving it did (or the InputError it was refused with), in order.
 
-    Saving runs in one thread of its own, a few articles behind the analysis: waiting on the
-    database overlaps with spaCy's work instead of adding to it. What Dask workers saved
-    themselves (claimgraph.batch.Written) passes through. A StoreError ends the loop.
+    The writer saves a few articles behind the analysis, in a process of its own. What Dask
+    workers saved themselves (claimgraph.batch.Written) passes through. A StoreError ends
+    the loop.
     """
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="claimgraph-save") as saver:
-        queued: deque[tuple[Analysis, Future]] = deque()
+    queued: deque[list] = deque()  # [result, what saving it did, or None until answered]
+    waiting: deque[list] = deque()  # the entries of queued sent to the writer, unanswered
 
-        def done(analysis: Analysis, future: Future) -> tuple[Analysis, Saved | InputError]:
-            try:
-                return analysis, future.result()
-            except InputError as error:
-                return analysis, error
+    def take(block: bool) -> bool:
+        answer = writer.answer(block)
+        if answer is None:
+            return False
+        entry = waiting.popleft()
+        entry[1] = answer
+        if isinstance(answer, Saved):
+            store.saved_elsewhere(entry[0].source)
+        return True
 
-        try:
-            for result in results:
-                if isinstance(result, Analysis):
-                    queued.append((result, saver.submit(store.save, result)))
-                else:
-                    written: Future = Future()
-                    written.set_result(result.saved)
-                    queued.append((result, written))
-                while queued and (len(queued) > _SAVE_AHEAD or queued[0][1].done()):
-                    yield done(*queued.popleft())
-            while queued:
-                yield done(*queued.popleft())
-        finally:
-            for _, future in queued:
-                future.cancel()
+    for result in results:
+        entry = [result, None if isinstance(result, Analysis) else result.saved]
+        queued.append(entry)
+        if entry[1] is None:
+            writer.send(result)
+            waiting.append(entry)
+        while take(block=len(waiting) > _SAVE_AHEAD):
+            pass
+        while queued and queued[0][1] is not None:
+            yield tuple(queued.popleft())
+    while waiting:
+        take(block=True)
+    yield from (tuple(entry) for entry in queued)
 
 
 @contextmanager

@@ -22,9 +22,8 @@ from claimgraph.link.records import ClaimCluster
 _STATUS_STYLE = {"contradicted": "bold red", "corroborated": "green", "single-sourced": "yellow"}
 
 
-def link_after_ingest(store) -> None:
-    """Link what an ingest batch stored, with one line saying what changed."""
-    run = persist.link(store)
+def say_linked(run: persist.LinkRun) -> None:
+    """One line saying what linking an ingest's articles changed."""
     if run.articles:
         err.print(f"linked {run.articles} new article{'s' * (run.articles != 1)}: "
                   f"{run.clusters} claim clusters in {run.stories} "

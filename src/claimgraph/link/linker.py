@@ -124,7 +124,9 @@ class Linker:
         self.changed.add(component)
         self.removed.discard(component)
 
-    def _place(self) -> None:
+    def place(self) -> None:
+        """Place the claims added so far into components. ``clusters`` does it anyway; placing
+        as the articles come spreads the work (the components are the same)."""
         for story in sorted(self.new):
             self._place_story(story, sorted(self.new[story], key=lambda e: e.item.id))
         self.new = {}
@@ -185,12 +187,12 @@ class Linker:
 
     def changed_components(self) -> set[str]:
         """The components the claims added since the linker was made changed (made, grown)."""
-        self._place()
+        self.place()
         return self.changed - self.removed
 
     def clusters(self, components: Iterable[str] | None = None) -> list[ClaimCluster]:
         """Claim clusters of ``components`` (default: all held), judged, by story."""
-        self._place()
+        self.place()
         out = []
         for component in sorted(self.components if components is None else components):
             found = [self.entries[i] for i in self.components[component]]
@@ -217,7 +219,7 @@ class Linker:
         return self.entities.records()
 
     def graph(self) -> nx.DiGraph:
-        self._place()
+        self.place()
         return source_graph(e.member for e in self.entries.values())
 
 

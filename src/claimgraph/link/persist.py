@@ -38,7 +38,8 @@ from claimgraph.link.tables import (
     LinkItemKeyRow, LinkItemRow, LinkKeyRow, LinkMemberRow, LinkNameRow, LinkPostingRow,
     LinkStateRow, LinkTermRow,
 )
-from claimgraph.store import Statements, Store
+from claimgraph.model import Analysis
+from claimgraph.store import Saved, Statements, Store
 from claimgraph.store.queries import find_entities
 from claimgraph.store.tables import ArticleRow, EntityRow
 from claimgraph.store.write import insert_rows
@@ -184,34 +185,143 @@ def _link(store: Store, full: bool, progress: Callable[[int, int], None] | None)
     # Reading: link tables change only under the link lock, so what is read here still holds
     # when the result is written (articles stored meanwhile are linked next time).
     with store.session() as session:
-        state = None if full else _state(session)
-        full = state is None
-        last = state["last"] if state else 0
-        ids = list(session.scalars(select(ArticleRow.id).where(
-            ArticleRow.latest, ArticleRow.id > last).order_by(ArticleRow.id)))
-        linker = Linker(fetch=None if full else _fetchers(session))
-        if state:
-            linker.stories.n, linker.stories.count = state["articles"], state["stories"]
-        gone_map = [] if full else _withdraw(session, linker, last)
-        entity_map: list[dict] = []
+        link_pass = _Pass(session, full)
+        ids = _unlinked(session, link_pass.last)
         for n in range(0, len(ids), _BATCH):
             chunk = ids[n:n + _BATCH]
             for k, (article_id, analysis) in enumerate(zip(chunk, store.analyses(ids=chunk))):
-                linker.add(f"a{article_id}", analysis)
-                entity_map += [{"entity_id": int(local[1:]), "canonical_id": canonical_id}
-                               for local, canonical_id in linker.last_entities.items()]
+                link_pass.add(article_id, analysis)
                 if progress:
                     progress(n + k + 1, len(ids))
             gc.collect(0)  # the batch's rows as read from the store (cycles of ORM objects)
-        changed = linker.changed_components()
-        clusters = linker.clusters(changed)
-    last_id = ids[-1] if ids else last
-    with store.session() as session, session.begin():
-        _delete(session, LinkEntityMapRow.entity_id, gone_map)
-        _write(session, linker, full, changed, clusters, entity_map, last_id)
-    return LinkRun(full=full, articles=len(ids),
-                   stories=len({e.item.story for e in linker.added}), clusters=len(clusters),
-                   seconds=time.perf_counter() - start)
+        placed = link_pass.place()
+    return link_pass.write(store, placed, start)
+
+
+def _unlinked(session: Session, last: int) -> list[int]:
+    """Ids of the latest revisions stored after article ``last``, in order."""
+    return list(session.scalars(select(ArticleRow.id).where(
+        ArticleRow.latest, ArticleRow.id > last).order_by(ArticleRow.id)))
+
+
+def _token(session: Session) -> tuple | None:
+    """What changes whenever a link is written (None before the first)."""
+    row = session.get(LinkStateRow, 1)
+    return None if row is None else (row.version, row.last_article, row.updated)
+
+
+class _Pass:
+    """One linking pass: the state read at its start (everything again when ``full`` or when
+    nothing was linked before), the articles added in id order, and what changed written."""
+
+    def __init__(self, session: Session, full: bool) -> None:
+        state = None if full else _state(session)
+        self.full = state is None
+        self.last = state["last"] if state else 0
+        self.linker = Linker(fetch=None if self.full else _fetchers(session))
+        if state:
+            self.linker.stories.n, self.linker.stories.count = state["articles"], state["stories"]
+        self.gone_map = [] if self.full else _withdraw(session, self.linker, self.last)
+        self.entity_map: list[dict] = []
+        self.ids: list[int] = []
+
+    def add(self, article_id: int, analysis: Analysis) -> None:
+        self.linker.add(f"a{article_id}", analysis)
+        self.entity_map += [{"entity_id": int(local[1:]), "canonical_id": canonical_id}
+                            for local, canonical_id in self.linker.last_entities.items()]
+        self.ids.append(article_id)
+
+    def place(self) -> tuple[set[str], list[ClaimCluster]]:
+        """Place the claims added: the components that changed and their clusters."""
+        changed = self.linker.changed_components()
+        return changed, self.linker.clusters(changed)
+
+    def write(self, store: Store, placed: tuple[set[str], list[ClaimCluster]],
+              start: float) -> LinkRun:
+        changed, clusters = placed
+        with store.session() as session, session.begin():
+            _delete(session, LinkEntityMapRow.entity_id, self.gone_map)
+            _write(session, self.linker, self.full, changed, clusters, self.entity_map,
+                   self.ids[-1] if self.ids else self.last)
+        return LinkRun(full=self.full, articles=len(self.ids),
+                       stories=len({e.item.story for e in self.linker.added}),
+                       clusters=len(clusters), seconds=time.perf_counter() - start)
+
+
+class LinkAhead:
+    """Links an ingest's articles while the run goes on, each as soon as it is saved (the
+    writing process does this beside the analysis), so that little is left when the run ends.
+
+    The work is read without the link lock, so it is kept only if, under the lock when it is
+    written, the store shows that nothing was linked meanwhile and that the articles waiting
+    to be linked are exactly the ones added here; otherwise they are linked as ``link`` does.
+    Every ``every`` articles what was linked is written, so that memory stays flat over a long
+    run and its links show before it ends.
+    """
+
+    def __init__(self, store: Store, every: int = 500) -> None:
+        self.store = store
+        self.every = every
+        self.start = time.perf_counter()
+        self.session = Session(store.engine)
+        self.runs: list[LinkRun] = []
+        self._begin()
+
+    def _begin(self) -> None:
+        try:
+            self.token = _token(self.session)
+            self.link_pass: _Pass | None = _Pass(self.session, full=False)
+        finally:
+            self.session.close()  # each read sees what was saved since (SQLite: a snapshot)
+
+    def add(self, saved: Saved) -> None:
+        """Link the article ``saved`` (as the store kept it, with store ids)."""
+        link_pass = self.link_pass
+        if saved.outcome == "unchanged":
+            return
+        if saved.outcome != "stored" or (link_pass.ids and saved.id < link_pass.ids[-1]):
+            # A new revision withdraws the old text's links, and ids out of order come from
+            # another writer: link what is there as ``link`` does, and go on from there.
+            self.link_pass = None
+            self._flush()
+            return
+        try:
+            link_pass.add(saved.id, next(self.store.analyses([saved.id])))
+            link_pass.linker.place()
+        finally:
+            self.session.close()
+        if len(link_pass.ids) >= self.every:
+            self._flush()
+
+    def _flush(self) -> None:
+        self.runs.append(self._write())
+        self._begin()
+
+    def finish(self) -> LinkRun:
+        """Write the links (see ``link``); what this and the earlier writes linked."""
+        runs = [*self.runs, self._write()]
+        return LinkRun(full=runs[0].full, articles=sum(r.articles for r in runs),
+                       stories=sum(r.stories for r in runs),
+                       clusters=sum(r.clusters for r in runs),
+                       seconds=time.perf_counter() - self.start)
+
+    def _write(self) -> LinkRun:
+        with self.store.lock("link"), _collector_paused():
+            link_pass, placed = self.link_pass, None
+            try:
+                if link_pass is not None and link_pass.ids and self._current(link_pass):
+                    placed = link_pass.place()
+            finally:
+                self.session.close()
+            if placed is None:
+                return _link(self.store, False, None)
+            return link_pass.write(self.store, placed, self.start)
+
+    def _current(self, link_pass: _Pass) -> bool:
+        """Nothing was linked since ``link_pass`` began, and its articles are those waiting."""
+        with self.store.session() as session:
+            return (_token(session) == self.token
+                    and _unlinked(session, link_pass.last) == link_pass.ids)
 
 
 def _withdraw(session: Session, linker: Linker, last: int) -> list[int]:

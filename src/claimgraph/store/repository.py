@@ -260,6 +260,12 @@ class Store:
         raise StoreError(f"could not store it: other writers kept storing {key} meanwhile",
                          analysis.source)
 
+    def saved_elsewhere(self, source: str) -> None:
+        """The article ``source``, pending here, was saved by another process (an ingest's
+        writer): seen() finds it in the store from now on."""
+        with self._pending_lock:
+            self._pending.pop(source, None)
+
     def contains(self, article: Article) -> bool:
         """Whether this very article (same key, same text) is stored already."""
         key, exact = article_key(article), text_key(article.text)
