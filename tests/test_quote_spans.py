@@ -88,3 +88,14 @@ def test_a_report_after_a_quoted_paragraph_keeps_its_first_words(nlp):
                   "many cases, will do an excellent job, Smith maintains.", "maintains")
     assert [c.text for c in quote.content] == [
         "Doe, a graduate of Harvard who has argued many cases, will do an excellent job"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The plant stays open,” her cousin\u00a0Mara Velk added.", "her cousin\u00a0Mara Velk"),
+    ("However, Sen. Ann Fitch (Ore.)  and former Idaho governor Tom Oduya suggested that the "
+     "plant would close.", "Sen. Ann Fitch (Ore.)  and former Idaho governor Tom Oduya"),
+])
+def test_a_no_break_or_double_space_stays_inside_the_speaker(nlp, text, speaker):
+    (quote,) = nlp(text)._.quotes
+    assert quote.speaker.text == speaker
+

@@ -121,10 +121,10 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     start, end = head.i, head.i
     if cue is not None and cue.head == head and cue.dep_ == "relcl":
         stop = cue.left_edge.i  # "Doe, who said ...": the antecedent, without "who said"
-    while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop \
+    while start > head.left_edge.i and not breaks_line(doc[start - 1]) and start - 1 != stop \
             and not closes_quotation(doc[start - 1]):
         start -= 1
-    while end < head.right_edge.i and not doc[end + 1].is_space and end + 1 != stop and \
+    while end < head.right_edge.i and not breaks_line(doc[end + 1]) and end + 1 != stop and \
             end + 1 not in asides:
         end += 1
     start = dateline_end(doc, start, head.i)
@@ -135,6 +135,12 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     ):
         end -= 1
     return doc[start: end + 1]
+
+
+def breaks_line(token: Token) -> bool:
+    """Whether ``token`` is white space holding a line break; a no-break space ("his
+    nephew\xa0Jane Doe", a token of its own) or a double space stays inside a phrase."""
+    return token.is_space and "\n" in token.text
 
 
 def dateline_end(doc: Doc, start: int, stop: int) -> int:
