@@ -99,3 +99,13 @@ def test_a_no_break_or_double_space_stays_inside_the_speaker(nlp, text, speaker)
     (quote,) = nlp(text)._.quotes
     assert quote.speaker.text == speaker
 
+
+@pytest.mark.parametrize("text, speaker", [
+    ("On Friday, both of the town's remaining bakers criticized the new rules.",
+     "both of the town's remaining bakers"),
+    ("All of the council members oppose the plan, and have pledged to block it.",
+     "All of the council members"),
+])
+def test_a_pronoun_with_its_of_phrase_is_the_whole_speaker(nlp, text, speaker):
+    assert {q.speaker.text for q in nlp(text)._.quotes} == {speaker}
+

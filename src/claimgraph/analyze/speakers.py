@@ -24,6 +24,7 @@ _FIRST_PERSON = {"i", "me", "we", "us"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
 _MAX_DATELINE = 14  # tokens of "CAMBRIDGE, Mass., Dec. 11 (UPI) —"
 _MAX_CLIMB = 6
+_TIMES = {"DATE", "TIME"}
 _VERB_FORMS = {"VBD", "VBZ", "VBP", "VBN"}
 # Prepositions whose gerund shares the subject of the verb they modify ("ended by noting",
 # "after saying"); not "for" ("attacked him for saying": he said it), nor "before" ("ordered
@@ -106,8 +107,8 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     PolNeAR marks sources), without edge punctuation, never across a paragraph break and never
     reaching the cue ("experts noting ..." gives "experts")."""
     doc = head.doc
-    if head.pos_ == "PRON":
-        return doc[head.i: head.i + 1]
+    if head.pos_ == "PRON" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return doc[head.i: head.i + 1]  # but "both of the senators", "all of them" as a whole
     stop = cue.i if cue is not None else -1
     # A participle set off by a comma ("Trump, speaking to veterans, said") is the writer's
     # aside, not part of the speaker; so is a verb right after a comma that the parse took for
