@@ -109,3 +109,12 @@ def test_a_no_break_or_double_space_stays_inside_the_speaker(nlp, text, speaker)
 def test_a_pronoun_with_its_of_phrase_is_the_whole_speaker(nlp, text, speaker):
     assert {q.speaker.text for q in nlp(text)._.quotes} == {speaker}
 
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The plan will fail,” said Jane Doe in her speech.", "Jane Doe"),
+    ("The city's new mayor on Tuesday rejected the governor's offer to make an “exception” to the "
+     "rule.", "The city's new mayor"),
+    ("The mayor of Springfield said the bridge was closed.", "The mayor of Springfield"),
+])
+def test_when_and_where_it_was_said_is_not_part_of_the_speaker(nlp, text, speaker):
+    assert {q.speaker.text for q in nlp(text)._.quotes} == {speaker}

@@ -118,7 +118,13 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         if c.i > head.i and c.dep_ in ("acl", "advcl") and c.left_edge.i > 0
         and doc[c.left_edge.i - 1].text == ","
     } | {t.i for t in doc[head.i + 1: head.right_edge.i] if t.text == "," and
-         doc[t.i + 1].tag_ in _VERB_FORMS}
+         doc[t.i + 1].tag_ in _VERB_FORMS} | {
+        # when or where the words were said, which the parse may hang on the speaker ("the
+        # mayor on Tuesday rejected ...", "said Doe in a statement"): not part of who speaks
+        c.i for c in head.children if c.dep_ == "prep" and c.i > head.i and any(
+            o.dep_ == "pobj" and (o.ent_type_ in _TIMES or o.lemma_.lower() in CHANNEL_NOUNS)
+            for o in c.children)
+    }
     start, end = head.i, head.i
     if cue is not None and cue.head == head and cue.dep_ == "relcl":
         stop = cue.left_edge.i  # "Doe, who said ...": the antecedent, without "who said"
