@@ -118,3 +118,14 @@ def test_a_pronoun_with_its_of_phrase_is_the_whole_speaker(nlp, text, speaker):
 ])
 def test_when_and_where_it_was_said_is_not_part_of_the_speaker(nlp, text, speaker):
     assert {q.speaker.text for q in nlp(text)._.quotes} == {speaker}
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said the town needs a new bridge, but that she would not support a toll.",
+     "the town needs a new bridge, but that she would not support a toll"),
+    ("Ms. Orr said many doubted her at first but that her neighbours never doubted the plan.",
+     "many doubted her at first but that her neighbours never doubted the plan"),
+])
+def test_a_second_that_clause_after_a_cue_verb_stays_in_the_report(nlp, text, content):
+    (quote,) = nlp(text)._.quotes
+    assert [c.text for c in quote.content] == [content]
