@@ -129,3 +129,15 @@ def test_when_and_where_it_was_said_is_not_part_of_the_speaker(nlp, text, speake
 def test_a_second_that_clause_after_a_cue_verb_stays_in_the_report(nlp, text, content):
     (quote,) = nlp(text)._.quotes
     assert [c.text for c in quote.content] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("12:30 p.m.\nThe top concern of voters in both states is the economy, according to polls.",
+     "The top concern of voters in both states is the economy"),
+    ("The smaller plane was grounded last week. It is now cleared to fly again, according to the "
+     "F.A.A.\n\nMost people who own aircraft do not have more than one.",
+     "It is now cleared to fly again"),
+])
+def test_what_according_to_reports_stays_on_its_line(nlp, text, content):
+    quote = next(q for q in nlp(text)._.quotes if q.kind == "according_to")
+    assert [c.text for c in quote.content] == [content]

@@ -763,6 +763,9 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     head = token.head
     while head.dep_ in ("xcomp", "ccomp") and head.head != head:
         head = head.head  # "X would see incomes go up, according to Y": all of it is Y's
+    low, high = paragraph_bounds(token)  # a time stamp or headline the parse ran into its line
+    if not low <= head.idx < high:
+        head = token  # hung on a clause of another line: the sentence's part on its own
     if head == token:
         first, last = token.sent.start, token.sent.end - 1
     else:
@@ -773,8 +776,8 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     pieces = []
     for a, b in ((first, token.i - 1), (phrase_end + 1, last)):
         offsets = _offsets(doc, a, b) if a <= b else None
-        if offsets is not None:
-            pieces.append(offsets)
+        if offsets is not None and max(offsets[0], low) < min(offsets[1], high):
+            pieces.append((max(offsets[0], low), min(offsets[1], high)))
     return pieces
 
 
