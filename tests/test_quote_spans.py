@@ -88,3 +88,56 @@ def test_a_report_after_a_quoted_paragraph_keeps_its_first_words(nlp):
                   "many cases, will do an excellent job, Smith maintains.", "maintains")
     assert [c.text for c in quote.content] == [
         "Doe, a graduate of Harvard who has argued many cases, will do an excellent job"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The plant stays open,” her cousin\u00a0Mara Velk added.", "her cousin\u00a0Mara Velk"),
+    ("However, Sen. Ann Fitch (Ore.)  and former Idaho governor Tom Oduya suggested that the "
+     "plant would close.", "Sen. Ann Fitch (Ore.)  and former Idaho governor Tom Oduya"),
+])
+def test_a_no_break_or_double_space_stays_inside_the_speaker(nlp, text, speaker):
+    (quote,) = nlp(text)._.quotes
+    assert quote.speaker.text == speaker
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("On Friday, both of the town's remaining bakers criticized the new rules.",
+     "both of the town's remaining bakers"),
+    ("All of the council members oppose the plan, and have pledged to block it.",
+     "All of the council members"),
+])
+def test_a_pronoun_with_its_of_phrase_is_the_whole_speaker(nlp, text, speaker):
+    assert {q.speaker.text for q in nlp(text)._.quotes} == {speaker}
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“The plan will fail,” said Jane Doe in her speech.", "Jane Doe"),
+    ("The city's new mayor on Tuesday rejected the governor's offer to make an “exception” to the "
+     "rule.", "The city's new mayor"),
+    ("The mayor of Springfield said the bridge was closed.", "The mayor of Springfield"),
+])
+def test_when_and_where_it_was_said_is_not_part_of_the_speaker(nlp, text, speaker):
+    assert {q.speaker.text for q in nlp(text)._.quotes} == {speaker}
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor said the town needs a new bridge, but that she would not support a toll.",
+     "the town needs a new bridge, but that she would not support a toll"),
+    ("Ms. Orr said many doubted her at first but that her neighbours never doubted the plan.",
+     "many doubted her at first but that her neighbours never doubted the plan"),
+])
+def test_a_second_that_clause_after_a_cue_verb_stays_in_the_report(nlp, text, content):
+    (quote,) = nlp(text)._.quotes
+    assert [c.text for c in quote.content] == [content]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("12:30 p.m.\nThe top concern of voters in both states is the economy, according to polls.",
+     "The top concern of voters in both states is the economy"),
+    ("The smaller plane was grounded last week. It is now cleared to fly again, according to the "
+     "F.A.A.\n\nMost people who own aircraft do not have more than one.",
+     "It is now cleared to fly again"),
+])
+def test_what_according_to_reports_stays_on_its_line(nlp, text, content):
+    quote = next(q for q in nlp(text)._.quotes if q.kind == "according_to")
+    assert [c.text for c in quote.content] == [content]

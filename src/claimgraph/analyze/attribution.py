@@ -301,10 +301,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
             last = _cut_at_cue(child, is_cue)
-            for other in children:  # "said he had behaved well, had completed ...": the parse
-                # may hang each coordinated clause on the cue
+            for other in children:  # "said he had behaved well, had completed ...", "said A,
+                # but that B": the parse may hang each coordinated clause on the cue
                 between = doc[last + 1: other.left_edge.i]
-                if other.i > child.i and other.dep_ == "ccomp" and other.left_edge.i > last and \
+                if other.i > child.i and (other.dep_ == "ccomp" or (
+                        other.dep_ == "conj" and _opens_with_that(other))) and \
+                        other.left_edge.i > last and \
                         all(t.text == "," or t.dep_ == "cc" for t in between):
                     last = _cut_at_cue(other, is_cue)
             return _pieces(doc, (first, last))
@@ -609,13 +611,19 @@ def _cut_at_cue(clause: Token, is_cue) -> int:
                 _has_subject(child) and any(c.dep_ == "ccomp" for c in child.children) and any(
                     m.dep_ == "mark" and m.lower_ in _CONTRASTS for m in child.children):
             return max(child.left_edge.i - 1, clause.i)
-        if child.dep_ == "conj" and is_cue(child) and (not any(
+        if child.dep_ == "conj" and is_cue(child) and not _opens_with_that(child) and (not any(
                 c.dep_ in ("aux", "auxpass") for c in child.children) or any(
                 c.dep_ == "cc" and c.lower_ == "but" for c in clause.children)):
             left = [c for c in clause.children if c.dep_ in ("cc", "punct") and c.i < child.i]
             end = min([child.left_edge.i] + [c.i for c in left if c.i > clause.i]) - 1
             return max(end, clause.i)
     return clause.right_edge.i
+
+
+def _opens_with_that(clause: Token) -> bool:
+    """Whether ``clause`` is introduced by "that": a second clause of the same report ("said A
+    but that she would not support B"), not the speaker's own report."""
+    return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children)
 
 
 def _clause_end(cue: Token) -> int:
@@ -755,6 +763,9 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     head = token.head
     while head.dep_ in ("xcomp", "ccomp") and head.head != head:
         head = head.head  # "X would see incomes go up, according to Y": all of it is Y's
+    low, high = paragraph_bounds(token)  # a time stamp or headline the parse ran into its line
+    if not low <= head.idx < high:
+        head = token  # hung on a clause of another line: the sentence's part on its own
     if head == token:
         first, last = token.sent.start, token.sent.end - 1
     else:
@@ -765,8 +776,8 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     pieces = []
     for a, b in ((first, token.i - 1), (phrase_end + 1, last)):
         offsets = _offsets(doc, a, b) if a <= b else None
-        if offsets is not None:
-            pieces.append(offsets)
+        if offsets is not None and max(offsets[0], low) < min(offsets[1], high):
+            pieces.append((max(offsets[0], low), min(offsets[1], high)))
     return pieces
 
 

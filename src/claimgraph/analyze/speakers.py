@@ -24,6 +24,7 @@ _FIRST_PERSON = {"i", "me", "we", "us"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
 _MAX_DATELINE = 14  # tokens of "CAMBRIDGE, Mass., Dec. 11 (UPI) —"
 _MAX_CLIMB = 6
+_TIMES = {"DATE", "TIME"}
 _VERB_FORMS = {"VBD", "VBZ", "VBP", "VBN"}
 # Prepositions whose gerund shares the subject of the verb they modify ("ended by noting",
 # "after saying"); not "for" ("attacked him for saying": he said it), nor "before" ("ordered
@@ -106,8 +107,8 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     PolNeAR marks sources), without edge punctuation, never across a paragraph break and never
     reaching the cue ("experts noting ..." gives "experts")."""
     doc = head.doc
-    if head.pos_ == "PRON":
-        return doc[head.i: head.i + 1]
+    if head.pos_ == "PRON" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return doc[head.i: head.i + 1]  # but "both of the senators", "all of them" as a whole
     stop = cue.i if cue is not None else -1
     # A participle set off by a comma ("Trump, speaking to veterans, said") is the writer's
     # aside, not part of the speaker; so is a verb right after a comma that the parse took for
@@ -117,14 +118,20 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         if c.i > head.i and c.dep_ in ("acl", "advcl") and c.left_edge.i > 0
         and doc[c.left_edge.i - 1].text == ","
     } | {t.i for t in doc[head.i + 1: head.right_edge.i] if t.text == "," and
-         doc[t.i + 1].tag_ in _VERB_FORMS}
+         doc[t.i + 1].tag_ in _VERB_FORMS} | {
+        # when or where the words were said, which the parse may hang on the speaker ("the
+        # mayor on Tuesday rejected ...", "said Doe in a statement"): not part of who speaks
+        c.i for c in head.children if c.dep_ == "prep" and c.i > head.i and any(
+            o.dep_ == "pobj" and (o.ent_type_ in _TIMES or o.lemma_.lower() in CHANNEL_NOUNS)
+            for o in c.children)
+    }
     start, end = head.i, head.i
     if cue is not None and cue.head == head and cue.dep_ == "relcl":
         stop = cue.left_edge.i  # "Doe, who said ...": the antecedent, without "who said"
-    while start > head.left_edge.i and not doc[start - 1].is_space and start - 1 != stop \
+    while start > head.left_edge.i and not breaks_line(doc[start - 1]) and start - 1 != stop \
             and not closes_quotation(doc[start - 1]):
         start -= 1
-    while end < head.right_edge.i and not doc[end + 1].is_space and end + 1 != stop and \
+    while end < head.right_edge.i and not breaks_line(doc[end + 1]) and end + 1 != stop and \
             end + 1 not in asides:
         end += 1
     start = dateline_end(doc, start, head.i)
@@ -135,6 +142,12 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     ):
         end -= 1
     return doc[start: end + 1]
+
+
+def breaks_line(token: Token) -> bool:
+    """Whether ``token`` is white space holding a line break; a no-break space ("his
+    nephew\xa0Jane Doe", a token of its own) or a double space stays inside a phrase."""
+    return token.is_space and "\n" in token.text
 
 
 def dateline_end(doc: Doc, start: int, stop: int) -> int:
