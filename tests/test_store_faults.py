@@ -241,3 +241,42 @@ def test_a_store_locked_by_another_writer_is_retried_then_one_line(tmp_path):
     assert done.stderr.strip().splitlines()[-1] == (
         f"error: {url}: the database is locked by another process that is writing to it "
         "(after 1 retry)")
+
+
+def test_ctrl_c_stops_ingest_keeping_and_counting_every_article_it_stored(tmp_path):
+    import signal
+    import time
+
+    folder = tmp_path / "news"
+    folder.mkdir()
+    for n in range(40):
+        (folder / f"item{n}.txt").write_text(
+            f"Bulletin {n}. " + " ".join(STORIES[(n + k) % len(STORIES)] for k in range(3)),
+            encoding="utf-8")
+    db = tmp_path / "claimgraph.db"
+
+    def stored() -> int:
+        try:
+            with sqlite3.connect(db) as connection:
+                return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
+        except sqlite3.Error:  # not made yet
+            return 0
+
+    command = [sys.executable, "-c", "from claimgraph.cli import main; main()", "ingest",
+               "--db", f"sqlite:///{db}", str(folder)]
+    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                               text=True, start_new_session=True)
+    deadline = time.monotonic() + 240
+    while stored() < 3 and process.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    os.killpg(process.pid, signal.SIGINT)  # what a terminal sends its foreground group
+    _, err = process.communicate(timeout=120)
+    lines = err.strip().splitlines()
+    assert process.returncode == 2 and lines[-1].startswith("error: interrupted;"), err
+    assert lines[-2].startswith(f"{stored()} stored,")  # the summary counts all it stored
+    with sqlite3.connect(db) as connection:
+        assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    again = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    assert f"{40 - int(lines[-2].split()[0])} stored, {lines[-2].split()[0]} already stored" \
+        in again.stderr
+    assert stored() == 40

@@ -25,6 +25,7 @@ import signal
 import subprocess
 import sys
 import threading
+from collections import deque
 from pathlib import Path
 from typing import BinaryIO
 
@@ -50,7 +51,7 @@ class Writer:
             stdout=subprocess.PIPE, env={**os.environ, "PYTHONPATH": path})
         self._answers: queue.Queue = queue.Queue()
         self._frames: queue.Queue = queue.Queue()
-        self.in_flight = 0
+        self._sent: deque[Analysis] = deque()  # sent and not answered yet, oldest first
         self.finished = False
         # Writing to the pipe blocks while the child is busy, and reading blocks until it
         # answers: two threads do both (waiting, they hold no lock), never the run itself.
@@ -66,26 +67,35 @@ class Writer:
     def __exit__(self, *exc) -> None:
         self.close()
 
+    @property
+    def in_flight(self) -> int:
+        return len(self._sent)
+
     def send(self, analysis: Analysis) -> None:
         self._frames.put(analysis.model_dump_json().encode())
-        self.in_flight += 1
+        self._sent.append(analysis)
 
     def answer(self, block: bool = True) -> Answer | None:
         """The answer to the oldest analysis sent and not answered (None if ``block`` is
         false and it is not ready)."""
-        if not self.in_flight:
+        if not self._sent:
             return None
         try:
             kind, value = self._answers.get(block=block)
         except queue.Empty:
             return None
-        self.in_flight -= 1
+        self._sent.popleft()
         if kind == "saved":
             return Saved(**value)
         if kind == "refused":
             return InputError(*value)
-        self.in_flight = 0
+        self._sent.clear()
         raise StoreError(*value)
+
+    def drain(self) -> list[tuple[Analysis, Answer]]:
+        """Each analysis sent and not answered yet, with its answer: when a run stops, the
+        writer still saves what it was sent."""
+        return [(self._sent[0], self.answer()) for _ in range(len(self._sent))]
 
     def finish(self):
         """Link what was saved; the LinkRun. Answers not taken yet are passed over."""
@@ -95,7 +105,7 @@ class Writer:
         kind, value = self._answers.get()
         while kind in ("saved", "refused"):
             kind, value = self._answers.get()
-        self.in_flight = 0
+        self._sent.clear()
         if kind != "linked":
             raise StoreError(*value)
         self.finished = True

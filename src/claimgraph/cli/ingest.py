@@ -71,6 +71,14 @@ def ingest(
                 return True
             return False
 
+        def count(result: Analysis, saved: Saved | InputError) -> None:
+            if isinstance(saved, InputError):
+                failures(saved)
+                return
+            tally[saved.outcome] += 1
+            if saved.outcome != "unchanged" and result.duplicate_of is not None:
+                tally["duplicates"] += 1
+
         options = dict(plain=plain, include=include or (), exclude=exclude or (),
                        duplicates=store, skip=stored_already)
         with Writer(settings) as writer:
@@ -79,18 +87,18 @@ def ingest(
                               scheduler) as (results, fed):
                     progress = _with_progress(results, sources, tally, failures, fed)
                     for result, saved in _saved(store, writer, progress):
-                        if isinstance(saved, InputError):
-                            failures(saved)
-                            continue
-                        tally[saved.outcome] += 1
-                        if saved.outcome != "unchanged" and result.duplicate_of is not None:
-                            tally["duplicates"] += 1
+                        count(result, saved)
             except StoreError as error:  # the store itself failed: stop, keeping what is stored
                 stopped = error
             except ClaimgraphError as error:  # the run could not go on (e.g. a missing model)
                 failures(error)
             except KeyboardInterrupt:
                 stopped = StoreError("interrupted; what was stored is kept: run again to go on")
+                try:  # what was sent before the stop is saved all the same
+                    for result, saved in writer.drain():
+                        count(result, saved)
+                except StoreError:
+                    pass  # the interruption is what the user is told
             if stopped is None:
                 try:  # incremental: only the stories this batch touched
                     say_linked(writer.finish())
