@@ -3,16 +3,17 @@
 Saving an analysis and linking it are Python work: in a thread of the analysing process they
 hold the interpreter lock against spaCy's, and every article costs their time on top of its
 analysis. Here a child process (``python -m claimgraph.writer``, which never loads spaCy)
-saves each analysis as the run hands it over, links it at once (``persist.LinkAhead``) and
-writes the links when the run ends, on another core while the next articles are analyzed.
+saves each analysis as the run hands it over and links it at once (``persist.LinkAhead``,
+which writes the links every 500 articles and when the run ends), on another core while the
+next articles are analyzed.
 
 The protocol, over the child's standard streams: the run sends frames (a 4-byte big-endian
 length, then the bytes): first the settings as JSON, then each Analysis as JSON, then an empty
 frame for "the run is over, link". The child answers one JSON line per analysis, in order
 (``saved``, or ``refused`` for an article the database refused), then ``linked``; or
 ``stopped`` when the store fails, after which it ends. When the run's end of the pipe closes
-without the empty frame (the run was stopped or killed), the child ends after the analysis in
-hand: everything it saved is whole, and the next ingest links it.
+without the empty frame (the run was stopped or killed), the child saves what it was sent and
+ends without linking: every article it saved is whole, and the next ingest links it.
 """
 
 from __future__ import annotations
@@ -31,6 +32,7 @@ from typing import BinaryIO
 
 import claimgraph
 from claimgraph.errors import InputError, StoreError
+from claimgraph.link.persist import LinkAhead, LinkRun
 from claimgraph.model import Analysis
 from claimgraph.settings import Settings
 from claimgraph.store import Saved, Store
@@ -52,7 +54,6 @@ class Writer:
         self._answers: queue.Queue = queue.Queue()
         self._frames: queue.Queue = queue.Queue()
         self._sent: deque[Analysis] = deque()  # sent and not answered yet, oldest first
-        self.finished = False
         # Writing to the pipe blocks while the child is busy, and reading blocks until it
         # answers: two threads do both (waiting, they hold no lock), never the run itself.
         self._threads = [threading.Thread(target=self._send_frames, daemon=True),
@@ -97,10 +98,8 @@ class Writer:
         writer still saves what it was sent."""
         return [(self._sent[0], self.answer()) for _ in range(len(self._sent))]
 
-    def finish(self):
+    def finish(self) -> LinkRun:
         """Link what was saved; the LinkRun. Answers not taken yet are passed over."""
-        from claimgraph.link.persist import LinkRun
-
         self._frames.put(b"")
         kind, value = self._answers.get()
         while kind in ("saved", "refused"):
@@ -108,7 +107,6 @@ class Writer:
         self._sent.clear()
         if kind != "linked":
             raise StoreError(*value)
-        self.finished = True
         return LinkRun(**value)
 
     def close(self) -> None:
@@ -142,8 +140,6 @@ class Writer:
 
 
 def _serve(frames: BinaryIO, answers: BinaryIO) -> None:
-    from claimgraph.link.persist import LinkAhead
-
     def answer(kind: str, value) -> None:
         answers.write(json.dumps([kind, value]).encode() + b"\n")
         answers.flush()
