@@ -249,17 +249,19 @@ def test_ctrl_c_stops_ingest_keeping_and_counting_every_article_it_stored(tmp_pa
 
     folder = tmp_path / "news"
     folder.mkdir()
-    for n in range(40):
+    for n in range(120):
         (folder / f"item{n}.txt").write_text(
             f"Bulletin {n}. " + " ".join(STORIES[(n + k) % len(STORIES)] for k in range(3)),
             encoding="utf-8")
     db = tmp_path / "claimgraph.db"
 
     def stored() -> int:
-        try:
-            with sqlite3.connect(db) as connection:
+        if not db.exists():
+            return 0
+        try:  # read-only: this check must not make the file or take its write lock
+            with sqlite3.connect(f"file:{db}?mode=ro", uri=True) as connection:
                 return connection.execute("SELECT count(*) FROM articles").fetchone()[0]
-        except sqlite3.Error:  # not made yet
+        except sqlite3.Error:  # no tables yet
             return 0
 
     command = [sys.executable, "-c", "from claimgraph.cli import main; main()", "ingest",
@@ -269,14 +271,16 @@ def test_ctrl_c_stops_ingest_keeping_and_counting_every_article_it_stored(tmp_pa
     deadline = time.monotonic() + 240
     while stored() < 3 and process.poll() is None and time.monotonic() < deadline:
         time.sleep(0.1)
+    assert process.poll() is None, process.communicate()[1]  # still running: interrupt it
     os.killpg(process.pid, signal.SIGINT)  # what a terminal sends its foreground group
     _, err = process.communicate(timeout=120)
     lines = err.strip().splitlines()
     assert process.returncode == 2 and lines[-1].startswith("error: interrupted;"), err
+    assert "stopping after the article in hand" in err
     assert lines[-2].startswith(f"{stored()} stored,")  # the summary counts all it stored
     with sqlite3.connect(db) as connection:
         assert connection.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     again = subprocess.run(command, capture_output=True, text=True, timeout=300)
-    assert f"{40 - int(lines[-2].split()[0])} stored, {lines[-2].split()[0]} already stored" \
+    assert f"{120 - int(lines[-2].split()[0])} stored, {lines[-2].split()[0]} already stored" \
         in again.stderr
-    assert stored() == 40
+    assert stored() == 120

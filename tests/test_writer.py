@@ -28,8 +28,8 @@ def test_what_the_writer_was_sent_is_saved_when_the_run_stops_before_linking(
     with Writer(Settings(database_url=store_url)) as writer:
         for analysis in analyses:
             writer.send(analysis)
-        first = writer.answer()
-        [(analysis, second)] = writer.drain()  # the run stops: the rest is saved all the same
+        _, first = writer.answer()
+        [(analysis, second)] = list(writer.drain())  # the run stops: the rest is saved too
     assert isinstance(first, Saved) and first.outcome == "stored"
     assert analysis is analyses[1] and isinstance(second, Saved) and second.id > first.id
     with open_store(store_url) as store:

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import threading
 from collections import deque
+from collections.abc import Iterator
 from pathlib import Path
 from typing import BinaryIO
 
@@ -76,27 +77,27 @@ class Writer:
         self._frames.put(analysis.model_dump_json().encode())
         self._sent.append(analysis)
 
-    def answer(self, block: bool = True) -> Answer | None:
-        """The answer to the oldest analysis sent and not answered (None if ``block`` is
-        false and it is not ready)."""
+    def answer(self, block: bool = True) -> tuple[Analysis, Answer] | None:
+        """The oldest analysis sent and not answered, with its answer (None if there is none,
+        or if ``block`` is false and it is not ready)."""
         if not self._sent:
             return None
         try:
             kind, value = self._answers.get(block=block)
         except queue.Empty:
             return None
-        self._sent.popleft()
         if kind == "saved":
-            return Saved(**value)
+            return self._sent.popleft(), Saved(**value)
         if kind == "refused":
-            return InputError(*value)
+            return self._sent.popleft(), InputError(*value)
         self._sent.clear()
         raise StoreError(*value)
 
-    def drain(self) -> list[tuple[Analysis, Answer]]:
-        """Each analysis sent and not answered yet, with its answer: when a run stops, the
-        writer still saves what it was sent."""
-        return [(self._sent[0], self.answer()) for _ in range(len(self._sent))]
+    def drain(self) -> Iterator[tuple[Analysis, Answer]]:
+        """Every analysis sent and not answered yet, with its answer, as each comes (when a
+        run stops, the writer still saves what it was sent)."""
+        while self._sent:
+            yield self.answer()
 
     def finish(self) -> LinkRun:
         """Link what was saved; the LinkRun. Answers not taken yet are passed over."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from collections import Counter, deque
-from collections.abc import Iterable, Iterator
+import signal
+import threading
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from typing import Annotated
 
@@ -29,6 +31,7 @@ from claimgraph.writer import Writer
 
 # Analyses handed to the writer and not saved yet, at most (the run waits beyond).
 _SAVE_AHEAD = 32
+_INTERRUPTED = StoreError("interrupted; what was stored is kept: run again to go on")
 
 
 class _Rate(ProgressColumn):
@@ -81,66 +84,83 @@ def ingest(
 
         options = dict(plain=plain, include=include or (), exclude=exclude or (),
                        duplicates=store, skip=stored_already)
-        with Writer(settings) as writer:
+        with Writer(settings) as writer, _ctrl_c() as stop:
             try:
                 with _results(sources, settings, failures, store, options, workers,
                               scheduler) as (results, fed):
                     progress = _with_progress(results, sources, tally, failures, fed)
-                    for result, saved in _saved(store, writer, progress):
-                        count(result, saved)
+                    if not _save_all(store, writer, progress, count, stop):
+                        stopped = _INTERRUPTED
             except StoreError as error:  # the store itself failed: stop, keeping what is stored
                 stopped = error
             except ClaimgraphError as error:  # the run could not go on (e.g. a missing model)
                 failures(error)
-            except KeyboardInterrupt:
-                stopped = StoreError("interrupted; what was stored is kept: run again to go on")
+            except KeyboardInterrupt:  # a second Ctrl-C: at once
+                stopped = _INTERRUPTED
                 try:  # what was sent before the stop is saved all the same
-                    for result, saved in writer.drain():
-                        count(result, saved)
-                except StoreError:
+                    for answered in writer.drain():
+                        count(*answered)
+                except (StoreError, KeyboardInterrupt):
                     pass  # the interruption is what the user is told
             if stopped is None:
                 try:  # incremental: only the stories this batch touched
                     say_linked(writer.finish())
                 except StoreError as error:
                     stopped = error
+                except KeyboardInterrupt:  # the writer ends the link it began
+                    stopped = _INTERRUPTED
     _summary(tally, failures, store.where, stopped)
 
 
-def _saved(store: Store, writer: Writer,
-           results: Iterable) -> Iterator[tuple[Analysis, Saved | InputError]]:
-    """Each result with what saving it did (or the InputError it was refused with), in order.
-
-    The writer saves a few articles behind the analysis, in a process of its own. What Dask
-    workers saved themselves (claimgraph.batch.Written) passes through. A StoreError ends
-    the loop.
+def _save_all(store: Store, writer: Writer, results: Iterable,
+              count: Callable[[Analysis, Saved | InputError], None],
+              stop: threading.Event) -> bool:
+    """Hand each analysis to the writer, which saves it a few articles behind the analysis in
+    a process of its own, and ``count`` what saving it did as each answer comes. What Dask
+    workers saved themselves (claimgraph.batch.Written) is counted as it comes. Whether every
+    result was handled: ``stop`` ends the loop after the article in hand, once what was sent
+    is saved and counted. A StoreError ends it at once.
     """
-    queued: deque[list] = deque()  # [result, what saving it did, or None until answered]
-    waiting: deque[list] = deque()  # the entries of queued sent to the writer, unanswered
-
-    def take(block: bool) -> bool:
-        answer = writer.answer(block)
-        if answer is None:
-            return False
-        entry = waiting.popleft()
-        entry[1] = answer
-        if isinstance(answer, Saved):
-            store.saved_elsewhere(entry[0].source)
-        return True
+    def counted(analysis: Analysis, saved: Saved | InputError) -> None:
+        if isinstance(saved, Saved):
+            store.saved_elsewhere(analysis.source)
+        count(analysis, saved)
 
     for result in results:
-        entry = [result, None if isinstance(result, Analysis) else result.saved]
-        queued.append(entry)
-        if entry[1] is None:
+        if isinstance(result, Analysis):
             writer.send(result)
-            waiting.append(entry)
-        while take(block=len(waiting) > _SAVE_AHEAD):
-            pass
-        while queued and queued[0][1] is not None:
-            yield tuple(queued.popleft())
-    while waiting:
-        take(block=True)
-    yield from (tuple(entry) for entry in queued)
+        else:
+            count(result, result.saved)
+        while (answered := writer.answer(block=writer.in_flight > _SAVE_AHEAD)) is not None:
+            counted(*answered)
+        if stop.is_set():
+            break
+    for answered in writer.drain():
+        counted(*answered)
+    return not stop.is_set()
+
+
+@contextmanager
+def _ctrl_c() -> Iterator[threading.Event]:
+    """An event the first Ctrl-C sets, so that the run stops between two articles with every
+    count exact; a second Ctrl-C interrupts at once (KeyboardInterrupt)."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop  # only the main thread may handle signals; Ctrl-C is left as it is
+        return
+
+    def first(signum, frame) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        err.print("stopping after the article in hand (Ctrl-C again to stop at once)",
+                  markup=False)
+
+    previous = signal.signal(signal.SIGINT, first)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 @contextmanager
