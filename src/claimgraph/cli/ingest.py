@@ -117,9 +117,10 @@ def _save_all(store: Store, writer: Writer, results: Iterable,
               stop: threading.Event) -> bool:
     """Hand each analysis to the writer, which saves it a few articles behind the analysis in
     a process of its own, and ``count`` what saving it did as each answer comes. What Dask
-    workers saved themselves (claimgraph.batch.Written) is counted as it comes. Whether every
-    result was handled: ``stop`` ends the loop after the article in hand, once what was sent
-    is saved and counted. A StoreError ends it at once.
+    workers saved themselves (claimgraph.batch.Written) is counted as it comes.
+
+    False when ``stop`` ended the loop early: after the article in hand, once what was sent is
+    saved and counted. A StoreError ends it at once.
     """
     def counted(analysis: Analysis, saved: Saved | InputError) -> None:
         if isinstance(saved, Saved):

@@ -39,8 +39,9 @@ log = logging.getLogger(__name__)
 # Articles checked for duplicates but not stored yet (being analyzed): a copy of one of them
 # later in the same run is still caught. Bounded so that a long run's memory stays flat.
 _PENDING = 4096
-# Analyses this Store saved, kept as read back (with store ids) for the link that follows an
-# ingest: reading them again costs a fifth of the link. The newest ones, at most.
+# Analyses this Store saved, kept as read back (with store ids) for the linking that follows
+# (an ingest's writer links each one as it is saved): reading them again would cost a fifth of
+# the link. The newest ones, at most.
 _KEPT = 200
 # Near-copy candidates compared per article, at most.
 _CANDIDATES = 64
@@ -94,7 +95,9 @@ class Store:
         self._lookup = (self.engine.execution_options(isolation_level="AUTOCOMMIT")
                         if self.dialect == "postgresql" else self.engine)
         self._pending: OrderedDict[str, tuple] = OrderedDict()  # source: (text key, MinHash)
-        self._pending_lock = threading.Lock()  # of _pending and _kept: saves run in a thread
+        # Of _pending and _kept: one Store may save in one thread and look up in another
+        # (the web app's request threads).
+        self._pending_lock = threading.Lock()
         self._kept: OrderedDict[int, Analysis] = OrderedDict()  # article id: Analysis (_KEPT)
         self._stats: tuple[tuple, Stats] | None = None  # (articles mark, stats) of stats()
 
