@@ -14,7 +14,7 @@ from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.extensions import per_doc
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
-from claimgraph.analyze.speakers import closes_quotation, dateline_end, subject_of
+from claimgraph.analyze.speakers import breaks_line, closes_quotation, dateline_end, subject_of
 from claimgraph.model import Span, Speaker
 
 _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
@@ -239,7 +239,7 @@ def paragraph_bounds(token: Token) -> tuple[int, int]:
     doc = token.doc
     sent = token.sent
     low, high = sent.start_char, sent.end_char
-    breaks = _positions(doc, "line_breaks", lambda t: t.is_space and "\n" in t.text)
+    breaks = _positions(doc, "line_breaks", breaks_line)
     before = bisect_left(breaks, token.i)
     if before and breaks[before - 1] >= sent.start:
         previous = doc[breaks[before - 1]]
@@ -645,7 +645,7 @@ def _clause_end(cue: Token) -> int:
             limit = min([limit, ancestor.i] + [c.left_edge.i for c in frame])
     end = cue.i
     for token in doc[cue.i + 1: limit]:
-        if token.is_space and "\n" in token.text:
+        if breaks_line(token):
             break
         end = token.i
     return end
