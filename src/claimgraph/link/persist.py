@@ -215,6 +215,7 @@ class _Pass:
     nothing was linked before), the articles added in id order, and what changed written."""
 
     def __init__(self, session: Session, full: bool) -> None:
+        self.token = _token(session)  # the link state it starts from (see LinkAhead)
         state = None if full else _state(session)
         self.full = state is None
         self.last = state["last"] if state else 0
@@ -269,7 +270,6 @@ class LinkAhead:
 
     def _begin(self) -> None:
         try:
-            self.token = _token(self.session)
             self.link_pass: _Pass | None = _Pass(self.session, full=False)
         finally:
             self.session.close()  # each read sees what was saved since (SQLite: a snapshot)
@@ -320,7 +320,7 @@ class LinkAhead:
     def _current(self, link_pass: _Pass) -> bool:
         """Nothing was linked since ``link_pass`` began, and its articles are those waiting."""
         with self.store.session() as session:
-            return (_token(session) == self.token
+            return (_token(session) == link_pass.token
                     and _unlinked(session, link_pass.last) == link_pass.ids)
 
 
