@@ -115,6 +115,7 @@ def test_a_pronoun_with_its_of_phrase_is_the_whole_speaker(nlp, text, speaker):
     ("The city's new mayor on Tuesday rejected the governor's offer to make an “exception” to the "
      "rule.", "The city's new mayor"),
     ("The mayor of Springfield said the bridge was closed.", "The mayor of Springfield"),
+    ("A series of text messages showed that the deal was off.", "A series of text messages"),
 ])
 def test_when_and_where_it_was_said_is_not_part_of_the_speaker(nlp, text, speaker):
     assert {q.speaker.text for q in nlp(text)._.quotes} == {speaker}

@@ -120,8 +120,10 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     } | {t.i for t in doc[head.i + 1: head.right_edge.i] if t.text == "," and
          doc[t.i + 1].tag_ in _VERB_FORMS} | {
         # when or where the words were said, which the parse may hang on the speaker ("the
-        # mayor on Tuesday rejected ...", "said Doe in a statement"): not part of who speaks
-        c.i for c in head.children if c.dep_ == "prep" and c.i > head.i and any(
+        # mayor on Tuesday rejected ...", "said Doe in a statement"): not part of who speaks;
+        # an "of" phrase is the speaker's own ("a series of text messages showed")
+        c.i for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ != "of"
+        and any(
             o.dep_ == "pobj" and (o.ent_type_ in _TIMES or o.lemma_.lower() in CHANNEL_NOUNS)
             for o in c.children)
     }
