@@ -22,6 +22,7 @@ def _quotes(nlp, text):
     "The Nikkei declined 1.2 per cent to 20,402 and the Hang Seng was down 0.3 per cent.",
     "The Bovespa in Brazil declined 2.4 per cent to 95,300.10 and Mexico's IPC index was down "
     "0.5 per cent at 41,002.30.",
+    "The stock added more than 2% to begin the week after the company bought a rival.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -87,6 +88,16 @@ def test_a_name_set_beside_a_description_is_the_speaker(nlp):
     found, names = _quotes(nlp, "Her lawyer, Dana Whitfield, said her client was innocent.")
     (quote,) = found
     assert names[quote.speaker.entity] == "Dana Whitfield"
+
+
+def test_a_speaker_after_a_post_posed_cue_is_found_even_when_parsed_as_its_object(nlp):
+    found, names = _quotes(
+        nlp, 'Marlow was known for telling others "he was in charge of Ukraine" despite being the '
+        "U.S. envoy in Brussels, said another witness in the impeachment probe, former White House "
+        "trade adviser Helena Brandt.")  # parsed with the witness as the object of "said"
+    (quote,) = [q for q in found if q.cue.text == "said"]
+    assert names.get(quote.speaker.entity) == "Helena Brandt"
+    assert quote.content[0].text.startswith("Marlow was known")
 
 
 def test_an_inverted_aside_gives_the_name_after_the_cue_not_the_word_before_it(nlp):

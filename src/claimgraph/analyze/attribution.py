@@ -328,6 +328,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return []  # '"...," she said, referring to the plan': the writer's gloss on her words
     if objects and _not_said(lemma, objects[0]):
         return []  # "wrote the city council", "denied a request", "wrote a letter"
+    if objects and (objects[0].ent_type_ in _AMOUNTS or all(
+            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree) or all(
+            t.ent_type_ in _TIME_ENTITIES or t.is_punct for t in objects[0].subtree)):
+        return []  # "the TSX added 0.2 per cent", "has contended several other years",
+        # "the stock added 2% to begin the week"
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -358,10 +363,6 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         objects[0].pos_ == "PROPN" or objects[0].lemma_.lower() in _PRESS or objects[0].lower_ in _PRESS
     ) and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in objects[0].subtree):
         return []  # "told Reuters", "told the media": who heard it, not what was said
-    if objects and (objects[0].ent_type_ in _AMOUNTS or all(
-            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree) or all(
-            t.ent_type_ in _TIME_ENTITIES or t.is_punct for t in objects[0].subtree)):
-        return []  # "the TSX added 0.2 per cent", "has contended several other years"
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
         return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
     if objects:  # "described Obama as a climate evangelist"

@@ -34,7 +34,7 @@ _SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "while", "upon"}
 
 def subject_of(cue: Token) -> Token | None:
     """The head of the cue's speaker: its subject, or that of the clause it hangs from."""
-    outer = _reporter_of_clause(cue)
+    outer = _reporter_of_clause(cue) or _inverted_object(cue)
     if outer is not None:
         return outer
     token = cue
@@ -79,6 +79,17 @@ def _reporter_of_clause(cue: Token) -> Token | None:
         if child.dep_ in ("nsubj", "nsubjpass"):
             return child
     return None
+
+
+def _inverted_object(cue: Token) -> Token | None:
+    """The speaker the parse took for an object in an inverted frame after the report ("...,
+    said another witness in the probe, Jane Hill"): a noun right after a subjectless cue."""
+    children = list(cue.children)
+    if any(c.dep_ in _SUBJECTS for c in children) or not any(
+            c.dep_ == "ccomp" and c.i < cue.i for c in children):
+        return None
+    return next((c for c in children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
+                 and c.pos_ in ("NOUN", "PROPN")), None)
 
 
 def _modified_noun(noun: Token) -> Token:
