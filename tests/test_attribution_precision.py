@@ -285,3 +285,23 @@ def test_the_writers_own_report_and_a_quoted_view_stay(nlp):
         ("I", ["that the plan would fail"])]
     found, _ = _quotes(nlp, "“I believe it will work,” the mayor said.")
     assert [(q.speaker.text, q.cue.text) for q in found] == [("the mayor", "said")]
+
+
+@pytest.mark.parametrize("text, cited", [
+    ("Two hikers fell ill near the border, the Meridian Press Agency said, citing the regional "
+     "health commission.", "the regional health commission"),
+    ("The plant will close in May, the newspaper reported, quoting a company spokesman.",
+     "a company spokesman"),
+])
+def test_a_cited_source_is_the_source_of_the_report_not_its_content(nlp, text, cited):
+    found, _ = _quotes(nlp, text)
+    (citing,) = [q for q in found if q.cue.text in ("citing", "quoting")]
+    (report,) = [q for q in found if q is not citing]
+    assert citing.speaker.text == cited
+    assert [c.text for c in citing.content] == [c.text for c in report.content]
+
+
+def test_a_cited_reason_stays_the_content(nlp):
+    found, _ = _quotes(nlp, "The senator voted against the bill, citing concerns about its cost.")
+    (quote,) = found
+    assert [c.text for c in quote.content] == ["concerns about its cost"]

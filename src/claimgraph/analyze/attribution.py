@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from claimgraph.analyze.acts import act_of
-from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon
+from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.extensions import per_doc
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
@@ -65,6 +65,11 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
 # Verbs whose object is the listener ("told Reuters", "informed the council"): what they
 # report is a clause, never the object.
 _LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind"}
+# Objects of "citing" that are a source of what is reported, not a reason for it.
+_CITED_NOUNS = ANONYMOUS_NOUNS | CHANNEL_NOUNS | {
+    "commission", "ministry", "department", "government", "police", "office", "council",
+    "court", "newspaper", "outlet", "broadcaster", "figure", "record", "estimate",
+}
 # An object that is only an amount or a time reports nothing ("the index added 0.2 per cent",
 # "has contended several other years").
 _AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}
@@ -724,6 +729,25 @@ def according_to(candidates: list[Token]) -> list[Draft]:
             draft = Draft("according_to", token, pieces, speaker_token=objects[0])
             drafts.append(draft)
     return drafts
+
+
+def cite_sources(drafts: list[Draft]) -> None:
+    """"X said Y, citing the health ministry": the ministry is the source of Y, so its draft
+    reports Y (the clause around when no report carries the cue) rather than the ministry.
+    "Citing concerns about cost" keeps its reason as content."""
+    reports = {d.cue.i: d for d in drafts if d.cue is not None}
+    for draft in drafts:
+        cue = draft.cue
+        if cue is None or cue.lemma_.lower() not in ("cite", "quote") or cue.tag_ != "VBG":
+            continue
+        cited = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if cited is None or not (cited.ent_type_ in ("PERSON", "ORG")
+                                 or cited.lemma_.lower() in _CITED_NOUNS):
+            continue
+        report = reports.get(cue.head.i)
+        pieces = report.pieces if report is not None else _clause_around(cue, cue.right_edge.i)
+        if pieces:
+            draft.pieces, draft.speaker_token = list(pieces), cited
 
 
 def noun_reports(nouns: list[Token]) -> list[Draft]:

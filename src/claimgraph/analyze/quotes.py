@@ -25,7 +25,7 @@ from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attr
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
-    Draft, according_to, carried_on, complement, cue_span, is_imperative, no_source, noun_reports,
+    Draft, according_to, carried_on, cite_sources, complement, cue_span, is_imperative, no_source, noun_reports,
     prepositional_object, regarded_as, too_short,
 )
 from claimgraph.analyze.channels import apply_channels
@@ -129,6 +129,7 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
                 drafts.append(draft)
     drafts.extend(noun_reports(text.tokens_where(1, lexicon.noun_ids, (NOUN,))))
     drafts = _outermost(drafts)
+    cite_sources(drafts)
     drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
     _join_unattributed(stretches.stretches, free, text, drafts)
     if kicker_lines:
