@@ -32,9 +32,10 @@ def web():
 
 @pytest.fixture(scope="session")
 def nlp():
-    """A user's own spaCy pipeline with our entity and quote components added by name (found
-    through the package's spacy_factories entry points)."""
+    """A user's own spaCy pipeline with our paragraph, entity and quote components added by
+    name (found through the package's spacy_factories entry points)."""
     pipeline = spacy.load(get_settings().spacy_model)
+    pipeline.add_pipe("claimgraph_paragraphs", before="parser")
     pipeline.add_pipe("claimgraph_entities")
     pipeline.add_pipe("claimgraph_quotes")
     return pipeline

@@ -14,6 +14,8 @@ def _quotes(nlp, text):
     "The striker posted a career-best season.",
     "Officers were called to the house on Friday night.",
     "The nurses launched a campaign called Code Critical last year.",
+    "To draw attention to the shortage, the nurses' union started a campaign last year called "
+    "Code Red.",
     "The agency issued a wind advisory for the coast.",
     "Add the flour and stir until smooth.",
     "Ask whether the school offers a lunch program.",

@@ -558,3 +558,21 @@ def test_what_a_cue_reports_through_a_preposition_after_its_particle_or_adverb(n
 
 def test_what_a_thing_is_about_is_not_a_report(nlp):
     assert _quotes(nlp, "The fuss was apparently about an old video of the senator.")[0] == []
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("pic.twitter.com/Ab12Cd — Metro Power (@metropower) January 3, 2019\n\nMetro Power reminded "
+     "customers to check their heaters, saying a blocked vent can fill a home with gas.",
+     "Metro Power"),
+    ('Housing as election issue\n\nHollis said he\'s a "long ways from making a decision," noting '
+     "that he's been in public service for years.", "Hollis"),
+])
+def test_a_line_without_a_full_stop_is_not_parsed_into_the_paragraph_after_it(nlp, text, speaker):
+    found, _ = _quotes(nlp, text)
+    assert found and {q.speaker.text for q in found} == {speaker}
+    assert not any(s.text.strip() == speaker for s in nlp(text).sents)  # the name is not cut off
+
+
+def test_a_line_broken_inside_a_sentence_stays_one_sentence(nlp):
+    doc = nlp("The senator said the plan would ban everyone from\nentering the country.")
+    assert len(list(doc.sents)) == 1

