@@ -576,3 +576,14 @@ def test_a_line_without_a_full_stop_is_not_parsed_into_the_paragraph_after_it(nl
 def test_a_line_broken_inside_a_sentence_stays_one_sentence(nlp):
     doc = nlp("The senator said the plan would ban everyone from\nentering the country.")
     assert len(list(doc.sents)) == 1
+
+
+def test_a_speaker_with_a_long_apposition_after_the_quotation_is_found(nlp):
+    found, names = _quotes(
+        nlp, "The company has denied any such link.\n\n"
+             '"Every ally knows the risk. It is what we call spying. There is an issue with large '
+             'firms that have real links with the state," Marta Kowalczyk, a former security '
+             "adviser to three prime ministers, said on Sunday.")
+    quote = found[-1]
+    assert names[quote.speaker.entity] == "Marta Kowalczyk"
+    assert quote.cue.text == "said" and quote.content[0].text.startswith("Every ally")

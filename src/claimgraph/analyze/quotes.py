@@ -37,6 +37,7 @@ from claimgraph.analyze.speakers import (
 from claimgraph.model import Quote, Speaker, Span
 
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
+_LONG_FRAME = 40  # tokens searched for the cue of a speaker with a long apposition
 _OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")  # a second sentence: no title
@@ -224,10 +225,12 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
     of a short frame that ends there ('"...," she fumed.', '"...," reads a sign.')."""
     doc = text.doc
     i = _after_closing(stretch, text)
-    for token in doc[i: i + _WINDOW]:
+    for token in doc[i: i + _LONG_FRAME]:
         if token.is_space or token.text in _ENDS or token.is_quote:
-            return _framing_verb(stretch, text, i)
-        if _is_cue(token, lexicon):
+            return _framing_verb(stretch, text, i) if token.i < i + _WINDOW else None
+        if _is_cue(token, lexicon) and (token.i < i + _WINDOW or any(  # past the window, only
+                c.dep_ == "nsubj" and c.left_edge.i == i for c in token.children)):  # the verb
+            # of a speaker named right after the mark ('," Jane Doe, a former ..., said')
             return None if _starts_next(stretch, token, text) else token
     return None
 
