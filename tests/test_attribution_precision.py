@@ -16,6 +16,8 @@ def _quotes(nlp, text):
     "The nurses launched a campaign called Code Critical last year.",
     "To draw attention to the shortage, the nurses' union started a campaign last year called "
     "Code Red.",
+    "She wrote her first cookbook in 1994.",
+    "The goalkeeper boasts a pair of clean sheets this season.",
     "The agency issued a wind advisory for the coast.",
     "Add the flour and stir until smooth.",
     "Ask whether the school offers a lunch program.",

@@ -54,6 +54,9 @@ _ANSWERING_VERBS = {"respond", "reply"}
 _ADDRESSING_VERBS = {"write", "deny"}
 _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
+# Works one writes, as one writes a letter: the thing made, not what it says.
+_WRITINGS = {"book", "cookbook", "novel", "memoir", "biography", "song", "script", "screenplay",
+             "poem", "play", "code", "software", "check", "cheque", "bill", "legislation"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
 # Verbs after which a "to" infinitive cue reports as the verb itself would ("continued to warn
@@ -427,12 +430,15 @@ def _past_time(first: int, cue: Token) -> int:
 def _not_said(lemma: str, obj: Token) -> bool:
     """Whether the object ``obj`` of a cue is something other than what was said: the party
     written to or kept from something ("wrote the city council", "denied the Flames"), a request
-    refused ("denied a request for funds") or the channel written ("wrote a letter asking ...")."""
+    refused ("denied a request for funds"), the channel or work written ("wrote a letter asking
+    ...", "wrote her first cookbook") or what one has ("boasts a 3-0 record"; one boasts
+    "that" or "about")."""
     if lemma in _ADDRESSING_VERBS and obj.ent_type_ in _PARTIES and all(
             t.ent_type_ == obj.ent_type_ or t.is_punct or t.dep_ == "det" for t in obj.subtree):
         return True
     noun = obj.lemma_.lower()
-    return (lemma == "deny" and noun in _REQUESTS) or (lemma == "write" and noun in CHANNEL_NOUNS)
+    return (lemma == "deny" and noun in _REQUESTS) or (
+        lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS)) or lemma == "boast"
 
 
 def _is_amount(noun: Token) -> bool:
