@@ -17,6 +17,9 @@ def _quotes(nlp, text):
     "To draw attention to the shortage, the nurses' union started a campaign last year called "
     "Code Red.",
     "She wrote her first cookbook in 1994.",
+    "In the film, the boy spots a sword in a quarry and pulls it out with ease.",
+    "The province will fund schools in districts experiencing rapid growth.",
+    "Councillors approved a road repair package and saw no reason to spend more.",
     "The goalkeeper boasts a pair of clean sheets this season.",
     "The agency issued a wind advisory for the coast.",
     "Add the flour and stir until smooth.",

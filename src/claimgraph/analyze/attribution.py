@@ -349,7 +349,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                                   and not _has_subject(c) and not is_cue(c))
         )
     ]
-    if objects and clauses and objects[0].i < clauses[0].i:  # "urged Russia to change course"
+    if objects and clauses and objects[0].i < clauses[0].i and clauses[0].dep_ == "xcomp":
+        # "urged Russia to change course"; not a second action ("spots a sword and removes it")
         return _pieces(doc, (objects[0].left_edge.i, clauses[0].right_edge.i))
     appeal = _appeal(cue, clauses)
     if appeal is not None:  # "called on Congress to act", "is calling for the US to step up"
@@ -358,6 +359,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
             end = _clause_end(cue)
+            if not lexicon.takes_object_content(cue.lemma_) and all(
+                    t.i <= objects[0].right_edge.i or t.is_punct for t in doc[cue.i + 1: end + 1]):
+                return []  # only an object, of a verb that reports a clause ("districts
+                # experiencing high growth")
             if cue.dep_ == "acl":  # on a noun ("in its statement claiming responsibility, the
                 # group said ..."), it ends at the comma after its phrase
                 end = next((t.i - 1 for t in doc[cue.right_edge.i + 1: end + 1] if t.text == ","),
