@@ -17,6 +17,8 @@ def _quotes(nlp, text):
     "To draw attention to the shortage, the nurses' union started a campaign last year called "
     "Code Red.",
     "She wrote her first cookbook in 1994.",
+    "In her second book the recipe is simply called The Pie That Saved Christmas.",
+    'Silva, the veteran striker who calls herself "The Wolf," scored twice.',
     "In the film, the boy spots a sword in a quarry and pulls it out with ease.",
     "The province will fund schools in districts experiencing rapid growth.",
     "Councillors approved a road repair package and saw no reason to spend more.",

@@ -275,12 +275,14 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     lemma = cue.lemma_.lower()
     named = [c for c in children if c.dep_ in ("oprd", "dobj", "xcomp")]
     if lemma in _NAMING_VERBS and ((cue.dep_ == "acl" and cue.head.dep_ != "ROOT" and len(named) < 2) or (
-        any(c.dep_ == "nsubjpass" for c in children)
-        and not any(c.dep_ in ("oprd", "xcomp", "agent") for c in children)
+        any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
+        and all(c.dep_ not in ("oprd", "xcomp") or c.pos_ == "PROPN" for c in children)
     ) or (cue.dep_ == "advcl" and cue.tag_ in ("VBN", "VBD") and not any(
-        c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in children))):
-        return []  # "a campaign called X", "officers were called to the house", "started a
-        # campaign last year called X" (parsed as hanging on "started")
+        c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in children)) or any(
+        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in children)):
+        return []  # "a campaign called X", "officers were called to the house", "the recipe is
+        # called Cake Z", "started a campaign last year called X" (parsed as hanging on
+        # "started"), "who calls herself X": names, not words said
     if lemma in _NAMING_VERBS and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children) \
             and not any(t.is_quote for t in doc[cue.i + 1: cue.right_edge.i + 1]):
         return []  # "what they call workplace harassment": the writer's label for a thing;
