@@ -351,8 +351,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                                   and not _has_subject(c) and not is_cue(c))
         )
     ]
-    if objects and clauses and objects[0].i < clauses[0].i and clauses[0].dep_ == "xcomp":
-        # "urged Russia to change course"; not a second action ("spots a sword and removes it")
+    if objects and clauses and objects[0].i < clauses[0].i and (
+            clauses[0].dep_ == "xcomp" or clauses[0].left_edge.i == objects[0].right_edge.i + 1):
+        # "urged Russia to change course", "added [Russia] [has been ignoring sanctions]" (the
+        # parse split a clause); not a second action ("spots a sword and removes it")
         return _pieces(doc, (objects[0].left_edge.i, clauses[0].right_edge.i))
     appeal = _appeal(cue, clauses)
     if appeal is not None:  # "called on Congress to act", "is calling for the US to step up"
