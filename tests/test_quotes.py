@@ -493,6 +493,21 @@ def test_a_quoted_title_before_a_clause_is_not_framed_by_its_verb(nlp):
     assert _quotes(nlp, "In “Jaws,” the shark dies.")[0] == []
 
 
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The band played on. “Nusra Is Al Qaeda,” Mr. Kerry said. No name change fools anyone.",
+         "Nusra Is Al Qaeda"),
+        ("The result came late.\n\n“With An Eye To February,” Mr. Kerry said.",
+         "With An Eye To February"),
+    ],
+)
+def test_capitalised_words_opening_a_sentence_framed_by_a_cue_are_a_quotation(nlp, text, content):
+    quote = _one(_quotes(nlp, text)[0], kind="direct")
+    assert ([p.text for p in quote.content], quote.cue.text) == ([content], "said")
+    assert quote.speaker.text == "Mr. Kerry"
+
+
 def test_a_statement_that_speaks_is_its_authors(nlp):
     text = ("Health Minister Ana Ruiz visited the clinic on Monday. "
             "“The wait times are unacceptable,” her statement read.")

@@ -32,7 +32,8 @@ from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches
 from claimgraph.analyze.speakers import (
-    EntityIndex, is_anonymous, is_first_person, noun_phrase, past_dateline, resolve, subject_of,
+    EntityIndex, breaks_line, is_anonymous, is_first_person, noun_phrase, past_dateline, resolve,
+    subject_of,
 )
 from claimgraph.model import Quote, Speaker, Span
 
@@ -161,8 +162,8 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
             drafts.append(Draft("direct", dash, list(stretch.pieces), outside=stretch,
                                 speaker_token=name))
             continue
-        if _is_title(stretch, text):  # 'a scene from "The Kid Who Would Be King"': a name
-            free.add(k)
+        if _is_title(stretch, text) and not _opens_framed(stretch, text):
+            free.add(k)  # 'a scene from "The Kid Who Would Be King"': a name
             continue
         cue = (None if _embedded(stretch, text) else _cue_after(stretch, text, lexicon)) or \
             _cue_before(stretch, text, lexicon)
@@ -172,6 +173,19 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
         used.add(cue.i)
         drafts.append(Draft("direct", cue, list(stretch.pieces), outside=stretch))
     return free
+
+
+def _opens_framed(stretch: Stretch, text: _Text) -> bool:
+    """Whether a quotation opens its sentence and is closed by a comma, question or exclamation
+    mark ('“Happy New Year!,” she wrote.', '“Nusra Is Al Qaeda,” he said.'): words of someone's
+    framed by a cue, however capitalised, not a title in the writer's sentence."""
+    doc = text.doc
+    i = text.token_at(stretch.start) - 2  # the token before the opening mark
+    while i >= 0 and doc[i].is_space and not breaks_line(doc[i]):
+        i -= 1
+    after = _after_closing(stretch, text)
+    return (i < 0 or breaks_line(doc[i]) or doc[i].text in _ENDS) and after < len(doc) and \
+        _FRAMED.search(text.text[max(stretch.end - 1, 0): doc[after].idx]) is not None
 
 
 def _embedded(stretch: Stretch, text: _Text) -> bool:
