@@ -314,3 +314,33 @@ def test_a_cited_reason_stays_the_content(nlp):
     found, _ = _quotes(nlp, "The senator voted against the bill, citing concerns about its cost.")
     (quote,) = found
     assert [c.text for c in quote.content] == ["concerns about its cost"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("Despite a series of costly defeats on Tuesday night, Sen. Ana Ruiz (I-Vt.) remains "
+         "committed to seeing the primary through to the convention, her top aide, Tom Lee, told "
+         "The Daily Post.", "her top aide, Tom Lee",
+         "Despite a series of costly defeats on Tuesday night, Sen. Ana Ruiz (I-Vt.) remains "
+         "committed to seeing the primary through to the convention"),
+        ("This includes a special force to assist Kurdish fighters, Defense Secretary Tom Lee told "
+         "a Senate panel Wednesday.", "Defense Secretary Tom Lee",
+         "This includes a special force to assist Kurdish fighters"),
+    ],
+)
+def test_a_cue_closing_its_sentence_after_a_comma_reports_the_clause_before(nlp, text, speaker,
+                                                                             content):
+    # the parse hangs "told" on the clause before it as a second verb
+    found, _ = _quotes(nlp, text)
+    assert len(found) == 1
+    quote = found[0]
+    assert (quote.speaker.text, quote.cue.text, [p.text for p in quote.content]) == (
+        speaker, "told", [content])
+
+
+def test_a_closing_verb_with_an_object_of_its_own_reports_that_object(nlp):
+    text = ("In the last days of the campaign, Senator Ana Ruiz never mentioned the man who was "
+            "likely to beat her.")
+    found, _ = _quotes(nlp, text)
+    assert all(not p.text.startswith("In the last days") for q in found for p in q.content)

@@ -332,6 +332,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     aside = _aside(cue, children)
     if aside is not None:  # the same, parsed with the cue as the root
         return _pieces(doc, (cue.sent.start, aside[0] - 1), (aside[1] + 1, cue.sent.end - 1))
+    closing = _closing_comment(cue, children)
+    if closing is not None:  # "The plan will fail, she said." with "said" hung on "fail"
+        return _pieces(doc, (cue.sent.start, closing))
     if objects and _is_amount(objects[0]):
         return []  # "the index declined 1.2 per cent to 2,177 and ... was down"
     if lemma in _ANSWERING_VERBS:
@@ -589,6 +592,41 @@ def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
     if last + 1 < cue.sent.end and doc[last + 1].text not in (",", ".", ";"):
         return None
     return first - 1, last + 1
+
+
+def _closing_comment(cue: Token, children: list[Token]) -> int | None:
+    """The last token of what a cue closing its sentence after a comma reports ("Prices will
+    rise, she told reporters."), when the parse hung the cue on that clause as a modifier or a
+    second verb; not a clause of its own ("when she said", "and she said")."""
+    head = cue.head
+    if cue.dep_ not in ("advcl", "conj") or head.i > cue.i or head.pos_ not in ("VERB", "AUX") or \
+            any(c.dep_ in ("ccomp", "xcomp", "mark", "cc") for c in children) or \
+            any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children):
+        return None
+    subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]
+    doc = cue.doc
+    if len(subjects) != 1 or subjects[0].i > cue.i or \
+            subjects[0].left_edge.i - 1 <= cue.sent.start or \
+            doc[subjects[0].left_edge.i - 1].text != ",":
+        return None
+    end = cue.right_edge.i + 1
+    if (end < cue.sent.end and doc[end].text not in (".", "!", "?")) or \
+            not all(_frames(c, cue) for c in children if c.i > cue.i):
+        return None
+    return subjects[0].left_edge.i - 2
+
+
+def _frames(child: Token, cue: Token) -> bool:
+    """Whether a word after a closing cue only tells to whom, where or when it was said ("told
+    reporters", "posted on Facebook", "said Tuesday"), not what ("mentioned the plan")."""
+    if child.dep_ in ("punct", "advmod", "npadvmod"):
+        return True
+    if child.dep_ == "dobj":
+        return cue.lemma_.lower() in _LISTENER_VERBS
+    return child.dep_ == "prep" and any(
+        o.dep_ == "pobj" and (o.pos_ == "PROPN" or o.ent_type_ in _TIME_ENTITIES
+                              or o.lemma_.lower() in CHANNEL_NOUNS | _PRESS)
+        for o in child.children)
 
 
 def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
