@@ -602,3 +602,14 @@ def test_a_speaker_with_a_long_apposition_after_the_quotation_is_found(nlp):
     quote = found[-1]
     assert names[quote.speaker.entity] == "Marta Kowalczyk"
     assert quote.cue.text == "said" and quote.content[0].text.startswith("Every ally")
+
+
+def test_an_embedded_post_is_its_authors_up_to_its_link(nlp):
+    text = ("The storm hit the coast overnight.\n\n"
+            "Crews are working to restore power to 60,000 homes across the island tonight. "
+            "pic.twitter.com/Ab12Cd — City Hydro (@cityhydro) December 22, 2018\n\n"
+            "Schools stayed closed on Monday.")
+    (quote,), _ = _quotes(nlp, text)
+    assert (quote.speaker.text, quote.cue, quote.kind) == ("City Hydro", None, "direct")
+    assert [p.text for p in quote.content] == [
+        "Crews are working to restore power to 60,000 homes across the island tonight."]

@@ -96,6 +96,7 @@ class Draft:
     outside: Stretch | None = None  # for direct quotes: the stretch the speaker is outside of
     speaker_of: Draft | None = None  # a continuation takes this quote's speaker
     speaker_token: Token | None = None
+    named: SpacySpan | None = None  # a speaker phrase its rule found whole, not grown from a head
     id: str = ""
     speaker: Speaker | None = field(default=None, repr=False)
 

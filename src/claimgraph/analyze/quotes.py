@@ -52,6 +52,12 @@ _DASHES = {"―", "—", "–"}
 _FRAMED = re.compile(r"[,?!]\W*$")  # a quotation ending in these runs into its frame
 _FINITE = {"VBD", "VBZ", "VBP"}
 _INITIAL = re.compile(r"[A-Z]\.")  # "A." of "Julie A. Doe", which the tagger may take for a noun
+# The signature closing an embedded post: "... pic.twitter.com/x — Jane Doe (@janedoe) May 2, 2019"
+_POST_SIGNATURE = re.compile(
+    r"[ \t]*(?:(?:pic\.twitter\.com|https?://t\.co)/\w+[ \t]*)?[—–-][ \t]*"
+    r"(?P<name>[^\n()—–@]{2,60}?)[ \t]*\(@\w+\)[ \t]*[A-Z][a-z]+\.? \d{1,2}, \d{4}[ \t]*$",
+    re.MULTILINE)
+_LINK = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/")
 # Labels that lead a line pointing elsewhere ("WATCH: ...", "READ MORE: ...") or naming a
 # section ("ENERGY: ..."): never a speaker, and nothing on the line is the article's quote.
 _KICKERS = {
@@ -134,9 +140,28 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
     cite_sources(drafts)
     drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
     _join_unattributed(stretches.stretches, free, text, drafts)
+    drafts.extend(_posts(text))
     if kicker_lines:
         drafts = [d for d in drafts if not any(a <= d.pieces[0][0] < b for a, b in kicker_lines)]
     drafts.sort(key=lambda d: d.pieces[0][0])
+    return drafts
+
+
+def _posts(text: _Text) -> list[Draft]:
+    """Posts embedded in the article, each on a line closed by its author's signature ("The
+    storm cut power to 60,000 homes. pic.twitter.com/x — City Hydro (@cityhydro) May 2, 2019"):
+    the author speaks, the line before any link is what was posted."""
+    drafts = []
+    for match in _POST_SIGNATURE.finditer(text.text):
+        line = text.paragraphs[text.paragraph_of(match.start())]
+        link = _LINK.search(text.text, line, match.start())
+        body = text.text[line: link.start() if link else match.start()]
+        first = line + len(body) - len(body.lstrip(" \t\"“”"))
+        last = line + len(body.rstrip(" \t\"“”"))
+        name = text.doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
+        if name and first < last:
+            drafts.append(Draft("direct", None, [(first, last)], speaker_token=name[-1],
+                                named=name))
     return drafts
 
 
@@ -615,8 +640,11 @@ def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
         return draft.speaker_of.speaker
     if head is None:
         return None
-    head = past_dateline(_hyphenated_end(head))
-    phrase = _before_content(_hyphenated_start(noun_phrase(head, draft.cue)), draft.pieces)
+    if draft.named is not None:
+        phrase = draft.named
+    else:
+        head = past_dateline(_hyphenated_end(head))
+        phrase = _before_content(_hyphenated_start(noun_phrase(head, draft.cue)), draft.pieces)
     entity = resolve(phrase, head, index)
     if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):
         entity = outer.speaker.entity  # "I" inside a quote is the quoted speaker
