@@ -28,6 +28,8 @@ def _quotes(nlp, text):
     "Ask whether the school offers a lunch program.",
     "The ministry told the media on Friday.",
     "The TSX index added 0.2 per cent on Tuesday.",
+    "The goalie boasts a pair of shutouts this season.",
+    "Boasting 108,000 residents, the town has two hospitals.",
     "The Nikkei declined 1.2 per cent to 20,402 and the Hang Seng was down 0.3 per cent.",
     "The Bovespa in Brazil declined 2.4 per cent to 95,300.10 and Mexico's IPC index was down "
     "0.5 per cent at 41,002.30.",
@@ -344,3 +346,8 @@ def test_a_closing_verb_with_an_object_of_its_own_reports_that_object(nlp):
             "likely to beat her.")
     found, _ = _quotes(nlp, text)
     assert all(not p.text.startswith("In the last days") for q in found for p in q.content)
+
+
+def test_boasting_of_a_clause_is_still_a_report(nlp):
+    found, _ = _quotes(nlp, "The coach boasted that his team had never lost at home.")
+    assert [p.text for q in found for p in q.content] == ["that his team had never lost at home"]

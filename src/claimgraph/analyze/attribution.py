@@ -40,9 +40,10 @@ _OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised 
 # for a ban"): "called her coach", "a campaign called Code Critical", "officers were called to
 # the house" and "posted a career-best season" report nothing.
 _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nickname"}
-# Verbs whose plain object is a thing made or shown, not what is said ("posted a video",
-# "issued a wind advisory", "showed their support"): they report a clause or a quotation.
-_MAKING_VERBS = {"post", "issue", "publish", "release", "spot"}
+# Verbs whose plain object is a thing made, shown or had, not what is said ("posted a video",
+# "issued a wind advisory", "showed their support", "boasts a 45-point lead"): they report a
+# clause or a quotation.
+_MAKING_VERBS = {"post", "issue", "publish", "release", "spot", "boast"}
 _CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
 # Conjunctions that set a second speaker's report against the first ("X said A, while Y said B").
 _CONTRASTS = {"while", "whereas"}
@@ -363,7 +364,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     appeal = _appeal(cue, clauses)
     if appeal is not None:  # "called on Congress to act", "is calling for the US to step up"
         return _pieces(doc, appeal)
-    if cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS and cue.i + 1 < len(doc):
+    if cue.tag_ == "VBG" and cue.dep_ in _PARTICIPLE_DEPS and cue.i + 1 < len(doc) and \
+            lemma not in _MAKING_VERBS:
         nxt = doc[cue.i + 1]  # ", noting the soldiers looked ...": the parse may miss the clause
         if nxt.pos_ not in _NOT_CONTENT_START and nxt.sent == cue.sent and objects:
             end = _clause_end(cue)
