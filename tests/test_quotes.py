@@ -613,3 +613,15 @@ def test_an_embedded_post_is_its_authors_up_to_its_link(nlp):
     assert (quote.speaker.text, quote.cue, quote.kind) == ("City Hydro", None, "direct")
     assert [p.text for p in quote.content] == [
         "Crews are working to restore power to 60,000 homes across the island tonight."]
+
+
+def test_a_report_that_was_the_purpose_of_an_act_is_made(nlp):
+    found, _ = _quotes(nlp, "Senator Ana Ruiz took to Twitter to say that the bill was dead.")
+    quote = _one(found, kind="indirect")
+    assert (quote.speaker.text, quote.cue.text) == ("Senator Ana Ruiz", "to say")
+    assert [p.text for p in quote.content] == ["that the bill was dead"]
+
+
+def test_a_report_still_planned_is_not_made(nlp):
+    found, _ = _quotes(nlp, "Senator Ana Ruiz plans to say that the bill is dead.")
+    assert [(q.cue.text, q.act) for q in found] == [("plans", "intention")]

@@ -878,16 +878,28 @@ def carried_on(cue: Token) -> Token | None:
     return None
 
 
+def said_for(cue: Token) -> bool:
+    """Whether a "to" infinitive cue is the purpose of something its speaker did ("took to
+    Twitter to say ...", "called reporters to announce ..."): said, unlike "plans to say"."""
+    head = cue.head
+    return cue.lemma_.lower() in _SAYING_VERBS | {"announce", "declare"} and \
+        cue.dep_ == "advcl" and head.i < cue.i and head.tag_ == "VBD" and \
+        head.pos_ == "VERB" and not any(c.dep_ in ("aux", "auxpass") for c in head.children)
+
+
 def cue_span(draft: Draft, text: str) -> Span | None:
     """The cue: the verb alone with its particle ("said" of "has also said", "called on"),
     or "according to"; auxiliaries and adverbs are not part of it, but a verb it carries on
-    is ("went on to say", "continued to warn")."""
+    is ("went on to say", "continued to warn"), and so is the "to" of a purpose ("took to
+    Twitter to say")."""
     cue = draft.cue
     if cue is None:
         return None
     doc = cue.doc
     carried = carried_on(cue)
     first = cue.i if carried is None else carried.i
+    if carried is None and cue.i > 0 and doc[cue.i - 1].lower_ == "to" and said_for(cue):
+        first = cue.i - 1
     last = cue.i + 1 if draft.kind == "according_to" else _cue_end(cue)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
     start += len(cue.text) - len(cue.text.lstrip("”\"’"))  # a signature's dash glued to the mark

@@ -27,6 +27,10 @@ from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
     Draft, according_to, carried_on, cite_sources, complement, cue_span, is_imperative, no_source, noun_reports,
     prepositional_object, regarded_as, too_short,
+
+
+    Draft, according_to, carried_on, complement, cue_span, is_imperative, no_source, noun_reports,
+    prepositional_object, regarded_as, said_for, too_short,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -352,7 +356,8 @@ def _compound_end(token: Token) -> bool:
 def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: set[int],
               drafts: list[Draft]) -> Draft | None:
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and carried_on(cue) is None:
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and \
+            carried_on(cue) is None and not said_for(cue):
         return None  # an infinitive ("plans to say", "met to discuss") is not yet a report
     if is_imperative(cue) or no_source(cue):
         return None  # a recipe's or an adviser's command, in the writer's voice; no one's words
