@@ -625,3 +625,12 @@ def test_a_report_that_was_the_purpose_of_an_act_is_made(nlp):
 def test_a_report_still_planned_is_not_made(nlp):
     found, _ = _quotes(nlp, "Senator Ana Ruiz plans to say that the bill is dead.")
     assert [(q.cue.text, q.act) for q in found] == [("plans", "intention")]
+
+
+def test_a_verb_in_the_sentence_after_a_closed_quotation_is_not_its_cue(nlp):
+    text = ("“It’s an old story, but I burned down my parents’ kitchen at 12,” Ana Ruiz says while "
+            "rolling up her sleeves. “I was making fries and I used a pot of oil.” It wasn’t "
+            "exactly the start Ruiz wanted, but she kept cooking.")
+    (quote,), _ = _quotes(nlp, text)
+    assert (quote.speaker.text, quote.cue.text) == ("Ana Ruiz", "says")
+    assert quote.content[-1].text == "I was making fries and I used a pot of oil."

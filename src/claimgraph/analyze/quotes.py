@@ -312,6 +312,12 @@ def _starts_next(stretch: Stretch, cue: Token, text: _Text) -> bool:
     if not text.text[stretch.start:stretch.end].rstrip().endswith("."):
         return False
     doc = text.doc
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
+    if any(not (t.is_punct or t.is_space or _is_adverb_of(t, cue) or
+                (t.head == cue and t.dep_ in ("aux", "neg")) or
+                any(t in s.subtree for s in subjects))
+           for t in doc[_after_closing(stretch, text): cue.i]):
+        return True  # '"A." It was not the start Doe wanted': a sentence of its own
     i = cue.i + 1
     while i < len(doc) and (doc[i].dep_ == "prt" or _is_adverb_of(doc[i], cue)):
         i += 1
