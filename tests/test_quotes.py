@@ -634,3 +634,10 @@ def test_a_verb_in_the_sentence_after_a_closed_quotation_is_not_its_cue(nlp):
     (quote,), _ = _quotes(nlp, text)
     assert (quote.speaker.text, quote.cue.text) == ("Ana Ruiz", "says")
     assert quote.content[-1].text == "I was making fries and I used a pot of oil."
+
+
+def test_of_two_words_parsed_as_subjects_the_one_nearer_the_cue_speaks(nlp):
+    text = ("His promises to tax the rich notwithstanding, independent analyses agree the top 1 "
+            "percent would gain the most from his plans.")
+    (quote,), _ = _quotes(nlp, text)
+    assert (quote.speaker.text, quote.cue.text) == ("independent analyses", "agree")

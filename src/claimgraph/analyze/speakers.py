@@ -42,8 +42,10 @@ def subject_of(cue: Token) -> Token | None:
         for child in token.children:
             if child.dep_ == "nsubjpass" and token == cue:
                 return _agent(cue)  # "X is expected to ...": only "by Y" would speak
-            if child.dep_ in _SUBJECTS:
-                return child
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        if subjects:  # of two, the parse took a word before the nearer one for a subject too
+            return max((c for c in subjects if c.i < token.i), key=lambda c: c.i,
+                       default=subjects[0])
         if token == cue and cue.tag_ == "VBN" and cue.dep_ == "advcl":
             return _agent(cue)  # "Asked about it, Smith said ...": Smith was asked
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
