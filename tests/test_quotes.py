@@ -641,3 +641,9 @@ def test_of_two_words_parsed_as_subjects_the_one_nearer_the_cue_speaks(nlp):
             "percent would gain the most from his plans.")
     (quote,), _ = _quotes(nlp, text)
     assert (quote.speaker.text, quote.cue.text) == ("independent analyses", "agree")
+
+
+def test_who_issued_a_statement_speaks_through_it(nlp):
+    text = "The city's mayor issued a statement Tuesday saying that the bridge would reopen in May."
+    (quote,), _ = _quotes(nlp, text)
+    assert (quote.speaker.text, quote.cue.text) == ("The city's mayor", "saying")

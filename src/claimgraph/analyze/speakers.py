@@ -51,13 +51,22 @@ def subject_of(cue: Token) -> Token | None:
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if token == cue and cue.tag_ not in ("VBG", "VBN"):
                 return _modified_noun(cue.head)
-            return token.head  # "experts noting ...": the modified noun speaks
+            sender = _sender(token.head)
+            return sender or token.head  # "experts noting ...": the modified noun speaks
         if token.dep_ == "pcomp" and token.head.lower_ in _SHARED_SUBJECT_PREPOSITIONS:
             token = token.head  # "He began by saying ...": whoever began says it
         elif token.dep_ not in _CLIMB or token.head == token:
             return None
         token = token.head
     return None
+
+
+def _sender(channel: Token) -> Token | None:
+    """Who put out the statement, letter or post a participle hangs on ("Doe issued a statement
+    saying ...": Doe speaks, not the statement); None for any other noun."""
+    if channel.lemma_.lower() not in CHANNEL_NOUNS or channel.dep_ != "dobj":
+        return None
+    return next((c for c in channel.head.children if c.dep_ == "nsubj"), None)
 
 
 def closes_quotation(token: Token) -> bool:
