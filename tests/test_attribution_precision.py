@@ -22,7 +22,6 @@ def _quotes(nlp, text):
     "In the film, the boy spots a sword in a quarry and pulls it out with ease.",
     "The province will fund schools in districts experiencing rapid growth.",
     "Councillors approved a road repair package and saw no reason to spend more.",
-    "The goalkeeper boasts a pair of clean sheets this season.",
     "The agency issued a wind advisory for the coast.",
     "Add the flour and stir until smooth.",
     "Ask whether the school offers a lunch program.",

@@ -445,15 +445,14 @@ def _past_time(first: int, cue: Token) -> int:
 def _not_said(lemma: str, obj: Token) -> bool:
     """Whether the object ``obj`` of a cue is something other than what was said: the party
     written to or kept from something ("wrote the city council", "denied the Flames"), a request
-    refused ("denied a request for funds"), the channel or work written ("wrote a letter asking
-    ...", "wrote her first cookbook") or what one has ("boasts a 3-0 record"; one boasts
-    "that" or "about")."""
+    refused ("denied a request for funds") or the channel or work written ("wrote a letter
+    asking ...", "wrote her first cookbook")."""
     if lemma in _ADDRESSING_VERBS and obj.ent_type_ in _PARTIES and all(
             t.ent_type_ == obj.ent_type_ or t.is_punct or t.dep_ == "det" for t in obj.subtree):
         return True
     noun = obj.lemma_.lower()
     return (lemma == "deny" and noun in _REQUESTS) or (
-        lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS)) or lemma == "boast"
+        lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS))
 
 
 def _is_amount(noun: Token) -> bool:
