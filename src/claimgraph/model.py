@@ -138,7 +138,12 @@ class Quote(Record):
     id: str
     kind: QuoteKind
     speaker: Speaker | None = None
-    cue: Span | None = None
+    cue: Span | None = Field(
+        default=None,
+        description="The verb, noun or mark that attributes it. None for a quotation that goes "
+        "on after its frame has ended the sentence ('\"A,\" she said. \"B.\"': B) or in a later "
+        "paragraph, which keeps the speaker of the quote before it.",
+    )
     content: list[Span] = Field(default=[], description="What is said; one or more pieces.")
     via: str | None = Field(default=None, description="Channel, e.g. 'Radio Free Asia'.")
     nested_in: str | None = Field(default=None, description="Id of the enclosing quote.")

@@ -47,6 +47,7 @@ _OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")  # a second sentence: no title
 _ENDS = {".", "!", "?", ";"}
+_SENTENCE_END = re.compile(r"[.!?:][\s\"“”'‘’]*$")  # a frame ending its sentence
 _NEWLINE = re.compile("\n")
 _ACCORDING = np.array([hash_string("according")], dtype=np.uint64)
 _CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uint64)
@@ -543,7 +544,8 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
             previous = _direct_before(ends, at, drafts, stretch, text) or previous
         if previous is not None and _continues(previous, stretch, text):
             if previous.kind == "direct" and text.paragraph_of(previous.pieces[-1][1]) == \
-                    text.paragraph_of(stretch.start):
+                    text.paragraph_of(stretch.start) and not _SENTENCE_END.search(
+                        text.text[previous.pieces[-1][1]: stretch.start]):
                 previous.pieces.extend(stretch.pieces)  # "A," he said. "B."
                 insort(ends, (stretch.end, ends[at][1]))
                 continue
