@@ -626,6 +626,32 @@ def _opens_with_that(clause: Token) -> bool:
     return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children)
 
 
+def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
+    """The pieces of an indirect ``draft``, the last cut before a second act of the speaker's
+    that the parse coordinated with the cue ("touting her record and pounding him on guns"),
+    not part of what was said. Applied once candidates are chosen, so which are chosen and
+    nested does not move."""
+    cue = draft.cue
+    if draft.kind != "indirect" or cue is None or not draft.pieces:
+        return draft.pieces
+    doc = cue.doc
+    start, end = draft.pieces[-1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start <= cue.i:
+        return draft.pieces
+    first, last = span.start, span.end - 1
+    for conj in cue.children:
+        links = [c.i for c in cue.children if c.dep_ == "cc" and c.i == conj.left_edge.i - 1]
+        if conj.dep_ == "conj" and links and first < links[0] <= last and \
+                conj.pos_ in ("VERB", "AUX") and not _has_subject(conj):
+            last = min(last, links[0] - 1)
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if doc[last].idx + len(doc[last]) >= end:
+        return draft.pieces
+    return draft.pieces[:-1] + [(start, doc[last].idx + len(doc[last]))]
+
+
 def _clause_end(cue: Token) -> int:
     """The last token of the sentence part that follows ``cue``, before any paragraph break and
     before the frame of a verb the cue hangs from: one with a subject of its own (", a

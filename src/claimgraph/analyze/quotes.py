@@ -26,7 +26,7 @@ from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
     Draft, according_to, carried_on, complement, cue_span, is_imperative, no_source, noun_reports,
-    prepositional_object, regarded_as, too_short,
+    prepositional_object, regarded_as, too_short, trimmed_report,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -102,6 +102,8 @@ def find_quotes(doc: Doc, lexicon: CueLexicon, model: AcceptanceModel | None = N
         for draft in drafts:
             if draft.speaker_of is not None and id(draft.speaker_of) not in kept:
                 draft.speaker_of = None  # continues a rejected candidate: left unattributed
+    for draft in drafts:
+        draft.pieces = trimmed_report(draft)
     index = EntityIndex.of(list(doc._.entities))
     quotes = _records(text.text, drafts, index)
     apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
