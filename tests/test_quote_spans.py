@@ -163,3 +163,16 @@ def test_a_clause_coordinated_inside_the_report_stays_in_it(nlp):
 def test_even_before_the_speaker_is_not_part_of_it(nlp):
     quote = _only(nlp, "Even Republican leaders said the bill would fail.", "said")
     assert quote.speaker.text == "Republican leaders"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The senator referred to his rival as a dangerous man.", "referred to",
+         "his rival as a dangerous man"),
+        ("A new poll shows Jane Doe with a narrow lead over her rival.", "shows",
+         "Jane Doe with a narrow lead over her rival"),
+    ],
+)
+def test_a_phrase_of_the_cue_completing_the_report_is_part_of_it(nlp, text, cue, content):
+    assert [c.text for c in _only(nlp, text, cue).content] == [content]

@@ -36,6 +36,9 @@ _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there
 _MANNER_VERBS = {"speak", "talk"}  # report only what they are "about"
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
 _OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised X for Y"
+# Prepositions of a cue that complete what was said after its report ("referred to X as Y",
+# "polls show X with a lead", "compared X to Y"); not when or where it was said ("in", "on")
+_COMPLETING = {"as", "with", "to", "for", "than", "against", "about", "of"}
 # Verbs of naming report only with what the object is called ("called him a liar", "called
 # for a ban"): "called her coach", "a campaign called Code Critical", "officers were called to
 # the house" and "posted a career-best season" report nothing.
@@ -629,8 +632,10 @@ def _opens_with_that(clause: Token) -> bool:
 def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
     """The pieces of an indirect ``draft``, the last cut before a second act of the speaker's
     that the parse coordinated with the cue ("touting her record and pounding him on guns"),
-    not part of what was said. Applied once candidates are chosen, so which are chosen and
-    nested does not move."""
+    not part of what was said, and run on through a phrase of the cue's that completes what
+    was said ("referred to Doe as a friend", "showed Doe with a lead", "praised Doe for her
+    work"). Applied once candidates are chosen, so which are chosen and nested does not
+    move."""
     cue = draft.cue
     if draft.kind != "indirect" or cue is None or not draft.pieces:
         return draft.pieces
@@ -647,7 +652,13 @@ def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
             last = min(last, links[0] - 1)
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    if doc[last].idx + len(doc[last]) >= end:
+    completions = {c.i: c for c in cue.children if c.dep_ == "prep" and c.lower_ in _COMPLETING}
+    low, high = paragraph_bounds(cue)
+    while last + 1 in completions and completions[last + 1].right_edge.idx < high:
+        last = completions.pop(last + 1).right_edge.i
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if doc[last].idx + len(doc[last]) == end:
         return draft.pieces
     return draft.pieces[:-1] + [(start, doc[last].idx + len(doc[last]))]
 
