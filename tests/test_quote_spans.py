@@ -176,3 +176,9 @@ def test_even_before_the_speaker_is_not_part_of_it(nlp):
 )
 def test_a_phrase_of_the_cue_completing_the_report_is_part_of_it(nlp, text, cue, content):
     assert [c.text for c in _only(nlp, text, cue).content] == [content]
+
+
+def test_a_mixed_report_ends_before_a_second_act_but_keeps_its_quoted_words(nlp):
+    quote = _only(nlp, 'He offered himself as a "law and order" candidate and made a direct '
+                       "appeal to blue-collar Americans.", "offered")
+    assert [c.text for c in quote.content] == ['himself as a "law and order" candidate']

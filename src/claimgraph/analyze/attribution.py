@@ -630,14 +630,14 @@ def _opens_with_that(clause: Token) -> bool:
 
 
 def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
-    """The pieces of an indirect ``draft``, the last cut before a second act of the speaker's
-    that the parse coordinated with the cue ("touting her record and pounding him on guns"),
-    not part of what was said, and run on through a phrase of the cue's that completes what
-    was said ("referred to Doe as a friend", "showed Doe with a lead", "praised Doe for her
-    work"). Applied once candidates are chosen, so which are chosen and nested does not
-    move."""
+    """The pieces of an indirect or mixed ``draft``, the last cut before a second act of the
+    speaker's that the parse coordinated with the cue ("touting her record and pounding him on
+    guns"; past a mixed one's quoted words), not part of what was said, and run on through a
+    phrase of the cue's that completes what was said ("referred to Doe as a friend", "showed
+    Doe with a lead", "praised Doe for her work"). Applied once candidates are chosen, so
+    which are chosen and nested does not move."""
     cue = draft.cue
-    if draft.kind != "indirect" or cue is None or not draft.pieces:
+    if draft.kind not in ("indirect", "mixed") or cue is None or not draft.pieces:
         return draft.pieces
     doc = cue.doc
     start, end = draft.pieces[-1]
@@ -648,7 +648,8 @@ def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
     for conj in cue.children:
         links = [c.i for c in cue.children if c.dep_ == "cc" and c.i == conj.left_edge.i - 1]
         if conj.dep_ == "conj" and links and first < links[0] <= last and \
-                conj.pos_ in ("VERB", "AUX") and not _has_subject(conj):
+                conj.pos_ in ("VERB", "AUX") and not _has_subject(conj) and not (
+                    draft.kind == "mixed" and _inside_quotation(doc, first, links[0], last)):
             last = min(last, links[0] - 1)
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
@@ -661,6 +662,13 @@ def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
     if doc[last].idx + len(doc[last]) == end:
         return draft.pieces
     return draft.pieces[:-1] + [(start, doc[last].idx + len(doc[last]))]
+
+
+def _inside_quotation(doc: Doc, first: int, cut: int, last: int) -> bool:
+    """Whether a cut at token ``cut`` of ``first..last`` falls inside a quotation, or before
+    quoted words."""
+    return sum(t.is_quote for t in doc[first: cut]) % 2 == 1 or any(
+        t.is_quote for t in doc[cut: last + 1])
 
 
 def _clause_end(cue: Token) -> int:
