@@ -142,3 +142,44 @@ def test_a_second_that_clause_after_a_cue_verb_stays_in_the_report(nlp, text, co
 def test_what_according_to_reports_stays_on_its_line(nlp, text, content):
     quote = next(q for q in nlp(text)._.quotes if q.kind == "according_to")
     assert [c.text for c in quote.content] == [content]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("He toured the plant, touting the new contract and shaking hands with workers.",
+         "touting", "the new contract"),
+        ("The senator praised the bill and voted for it.", "praised", "the bill"),
+    ],
+)
+def test_a_second_act_coordinated_with_the_cue_is_not_what_was_said(nlp, text, cue, content):
+    assert [c.text for c in _only(nlp, text, cue).content] == [content]
+
+
+def test_a_clause_coordinated_inside_the_report_stays_in_it(nlp):
+    quote = _only(nlp, "She said the plan was fine and she would vote for it.", "said")
+    assert [c.text for c in quote.content] == ["the plan was fine and she would vote for it"]
+
+
+def test_even_before_the_speaker_is_not_part_of_it(nlp):
+    quote = _only(nlp, "Even Republican leaders said the bill would fail.", "said")
+    assert quote.speaker.text == "Republican leaders"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("The senator referred to his rival as a dangerous man.", "referred to",
+         "his rival as a dangerous man"),
+        ("A new poll shows Jane Doe with a narrow lead over her rival.", "shows",
+         "Jane Doe with a narrow lead over her rival"),
+    ],
+)
+def test_a_phrase_of_the_cue_completing_the_report_is_part_of_it(nlp, text, cue, content):
+    assert [c.text for c in _only(nlp, text, cue).content] == [content]
+
+
+def test_a_mixed_report_ends_before_a_second_act_but_keeps_its_quoted_words(nlp):
+    quote = _only(nlp, 'She described herself as a "tough on crime" candidate and made a direct '
+                       "appeal to rural voters.", "described")
+    assert [c.text for c in quote.content] == ['herself as a "tough on crime" candidate']

@@ -36,6 +36,9 @@ _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there
 _MANNER_VERBS = {"speak", "talk"}  # report only what they are "about"
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
 _OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised X for Y"
+# Prepositions of a cue that complete what was said after its report ("referred to X as Y",
+# "polls show X with a lead", "compared X to Y"); not when or where it was said ("in", "on")
+_COMPLETING = {"as", "with", "to", "for", "than", "against", "about", "of"}
 # Verbs of naming report only with what the object is called ("called him a liar", "called
 # for a ban"): "called her coach", "a campaign called Code Critical", "officers were called to
 # the house" and "posted a career-best season" report nothing.
@@ -687,6 +690,48 @@ def _opens_with_that(clause: Token) -> bool:
     """Whether ``clause`` is introduced by "that": a second clause of the same report ("said A
     but that she would not support B"), not the speaker's own report."""
     return any(c.dep_ == "mark" and c.lower_ == "that" and c.i < clause.i for c in clause.children)
+
+
+def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
+    """The pieces of an indirect or mixed ``draft``, the last cut before a second act of the
+    speaker's that the parse coordinated with the cue ("touting her record and pounding him on
+    guns"; past a mixed one's quoted words), not part of what was said, and run on through a
+    phrase of the cue's that completes what was said ("referred to Doe as a friend", "showed
+    Doe with a lead", "praised Doe for her work"). Applied once candidates are chosen, so
+    which are chosen and nested does not move."""
+    cue = draft.cue
+    if draft.kind not in ("indirect", "mixed") or cue is None or not draft.pieces:
+        return draft.pieces
+    doc = cue.doc
+    start, end = draft.pieces[-1]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.start <= cue.i:
+        return draft.pieces
+    first, last = span.start, span.end - 1
+    for conj in cue.children:
+        links = [c.i for c in cue.children if c.dep_ == "cc" and c.i == conj.left_edge.i - 1]
+        if conj.dep_ == "conj" and links and first < links[0] <= last and \
+                conj.pos_ in ("VERB", "AUX") and not _has_subject(conj) and not (
+                    draft.kind == "mixed" and _inside_quotation(doc, first, links[0], last)):
+            last = min(last, links[0] - 1)
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    completions = {c.i: c for c in cue.children if c.dep_ == "prep" and c.lower_ in _COMPLETING}
+    low, high = paragraph_bounds(cue)
+    while last + 1 in completions and completions[last + 1].right_edge.idx < high:
+        last = completions.pop(last + 1).right_edge.i
+    while last > first and (doc[last].is_punct or doc[last].is_space):
+        last -= 1
+    if doc[last].idx + len(doc[last]) == end:
+        return draft.pieces
+    return draft.pieces[:-1] + [(start, doc[last].idx + len(doc[last]))]
+
+
+def _inside_quotation(doc: Doc, first: int, cut: int, last: int) -> bool:
+    """Whether a cut at token ``cut`` of ``first..last`` falls inside a quotation, or before
+    quoted words."""
+    return sum(t.is_quote for t in doc[first: cut]) % 2 == 1 or any(
+        t.is_quote for t in doc[cut: last + 1])
 
 
 def _clause_end(cue: Token) -> int:

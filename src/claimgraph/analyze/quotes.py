@@ -25,12 +25,9 @@ from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attr
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
-    Draft, according_to, carried_on, cite_sources, complement, cue_span, is_imperative, no_source, noun_reports,
-    prepositional_object, regarded_as, too_short,
-
-
-    Draft, according_to, carried_on, complement, cue_span, is_imperative, no_source, noun_reports,
-    prepositional_object, regarded_as, said_for, too_short,
+    Draft, according_to, carried_on, cite_sources, complement, cue_span, is_imperative,
+    no_source, noun_reports, prepositional_object, regarded_as, said_for, too_short,
+    trimmed_report,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -115,6 +112,8 @@ def find_quotes(doc: Doc, lexicon: CueLexicon, model: AcceptanceModel | None = N
         for draft in drafts:
             if draft.speaker_of is not None and id(draft.speaker_of) not in kept:
                 draft.speaker_of = None  # continues a rejected candidate: left unattributed
+    for draft in drafts:
+        draft.pieces = trimmed_report(draft)
     index = EntityIndex.of(list(doc._.entities))
     quotes = _records(text.text, drafts, index)
     apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)

@@ -159,7 +159,9 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
             end + 1 not in asides:
         end += 1
     start = dateline_end(doc, start, head.i)
-    while start < head.i and (doc[start].is_punct or doc[start].is_quote):
+    # "Even Trump said": "even" is the writer's emphasis on who spoke, not part of the name
+    while start < head.i and (doc[start].is_punct or doc[start].is_quote or (
+            doc[start].lower_ == "even" and doc[start].dep_ == "advmod")):
         start += 1
     while end > head.i and (doc[end].is_punct or doc[end].is_quote) and not (
         doc[end].text == ")" and "(" in doc[start:end].text
