@@ -36,6 +36,7 @@ from claimgraph.analyze.speakers import (
     EntityIndex, breaks_line, is_anonymous, is_first_person, noun_phrase, past_dateline, resolve,
     subject_of,
 )
+from claimgraph.extract.residue import closing_line, without_trailing_links
 from claimgraph.model import Quote, Speaker, Span
 
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
@@ -54,12 +55,6 @@ _DASHES = {"―", "—", "–"}
 _FRAMED = re.compile(r"[,?!]\W*$")  # a quotation ending in these runs into its frame
 _FINITE = {"VBD", "VBZ", "VBP"}
 _INITIAL = re.compile(r"[A-Z]\.")  # "A." of "Julie A. Doe", which the tagger may take for a noun
-# The signature closing an embedded post: "... pic.twitter.com/x — Jane Doe (@janedoe) May 2, 2019"
-_POST_SIGNATURE = re.compile(
-    r"[ \t]*(?:(?:pic\.twitter\.com|https?://t\.co)/\w+[ \t]*)?[—–-][ \t]*"
-    r"(?P<name>[^\n()—–@]{2,60}?)[ \t]*\(@\w+\)[ \t]*[A-Z][a-z]+\.? \d{1,2}, \d{4}[ \t]*$",
-    re.MULTILINE)
-_LINK = re.compile(r"(?:pic\.twitter\.com|https?://t\.co)/")
 # Labels that lead a line pointing elsewhere ("WATCH: ...", "READ MORE: ...") or naming a
 # section ("ENERGY: ..."): never a speaker, and nothing on the line is the article's quote.
 _KICKERS = {
@@ -153,19 +148,23 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
 
 def _posts(text: _Text) -> list[Draft]:
     """Posts embedded in the article, each on a line closed by its author's signature ("The
-    storm cut power to 60,000 homes. pic.twitter.com/x — City Hydro (@cityhydro) May 2, 2019"):
-    the author speaks, the line before any link is what was posted."""
+    storm cut power to 60,000 homes. pic.twitter.com/x — City Hydro (@cityhydro) May 2, 2019",
+    read as the extractor reads a flattened embed): the author speaks, the line before its
+    links is what was posted."""
     drafts = []
-    for match in _POST_SIGNATURE.finditer(text.text):
-        line = text.paragraphs[text.paragraph_of(match.start())]
-        link = _LINK.search(text.text, line, match.start())
-        body = text.text[line: link.start() if link else match.start()]
-        first = line + len(body) - len(body.lstrip(" \t\"“”"))
-        last = line + len(body.rstrip(" \t\"“”"))
-        name = text.doc.char_span(match.start("name"), match.end("name"), alignment_mode="contract")
-        if name and first < last:
-            drafts.append(Draft("direct", None, [(first, last)], speaker_token=name[-1],
-                                named=name))
+    at = text.text.find("(@")
+    while at != -1:
+        line, end = text.paragraphs[text.paragraph_of(at)], _line_end(text, at)
+        closing = closing_line(text.text[line:end])
+        if closing is not None:
+            body = without_trailing_links(closing[0]).strip(" \t\"“”")
+            first = text.text.find(body, line, end)
+            author = text.text.rfind(closing[1], line, end)
+            name = text.doc.char_span(author, author + len(closing[1]), alignment_mode="contract")
+            if body and name:
+                drafts.append(Draft("direct", None, [(first, first + len(body))],
+                                    speaker_token=name[-1], named=name))
+        at = text.text.find("(@", end)
     return drafts
 
 

@@ -111,6 +111,11 @@ def closing_line(text: str) -> tuple[str, str, str, date] | None:
     return text[: match.start()].strip(), match.group("author").strip(), match.group("handle"), day
 
 
+def without_trailing_links(text: str) -> str:
+    """A post's text without the links that end it (its media, a quoted post)."""
+    return _TRAILING_LINKS.sub("", text)
+
+
 def links_in(text: str) -> list[str]:
     """URLs written in ``text``, with a scheme added to bare pic.twitter.com links."""
     return [url if "://" in url else "https://" + url for url in _URL.findall(text)]
