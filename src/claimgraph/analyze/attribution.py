@@ -77,8 +77,7 @@ _CITED_NOUNS = ANONYMOUS_NOUNS | CHANNEL_NOUNS | {
     "commission", "ministry", "department", "government", "police", "office", "council",
     "court", "newspaper", "outlet", "broadcaster", "figure", "record", "estimate",
 }
-# An object that is only an amount or a time reports nothing ("the index added 0.2 per cent",
-# "has contended several other years").
+# An object that is only an amount or a time reports nothing (``_is_amount``).
 _AMOUNTS = {"PERCENT", "MONEY", "QUANTITY"}
 _UNITS = {"cent", "percent", "point", "dollar"}  # "1.2 per cent" is tagged no PERCENT
 _PRESS = {"media", "reporter", "press", "journalist", "newspaper", "audience"}
@@ -341,18 +340,14 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if closing is not None:  # "The plan will fail, she said." with "said" hung on "fail"
         return _pieces(doc, (cue.sent.start, closing))
     if objects and _is_amount(objects[0]):
-        return []  # "the index declined 1.2 per cent to 2,177 and ... was down"
+        return []  # "the index declined 1.2 per cent to 2,177", "the stock added 2% to begin
+        # the week", "has contended several other years": nothing said, whatever follows
     if lemma in _ANSWERING_VERBS:
         return []  # "did not respond to requests for comment": what was put to them
     if lemma == "refer" and cue.tag_ == "VBG" and cue.dep_ == "advcl":
         return []  # '"...," she said, referring to the plan': the writer's gloss on her words
     if objects and _not_said(lemma, objects[0]):
         return []  # "wrote the city council", "denied a request", "wrote a letter"
-    if objects and (objects[0].ent_type_ in _AMOUNTS or all(
-            t.ent_type_ in _AMOUNTS or t.is_punct for t in objects[0].subtree) or all(
-            t.ent_type_ in _TIME_ENTITIES or t.is_punct for t in objects[0].subtree)):
-        return []  # "the TSX added 0.2 per cent", "has contended several other years",
-        # "the stock added 2% to begin the week"
     clauses = [
         c for c in children if c.i > cue.i and (
             c.dep_ == "xcomp" or (c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")
@@ -459,9 +454,12 @@ def _not_said(lemma: str, obj: Token) -> bool:
 
 
 def _is_amount(noun: Token) -> bool:
-    """Whether ``noun`` is a counted unit of change ("1.2 per cent", "40 points")."""
-    return noun.lemma_.lower() in _UNITS and any(
-        c.dep_ == "nummod" and c.like_num for c in noun.children)
+    """Whether ``noun`` is only an amount or a time: a counted unit of change ("1.2 per cent",
+    "40 points"), a sum or share ("2%", "$5 million") or a span of time ("several years")."""
+    return (noun.lemma_.lower() in _UNITS and any(
+        c.dep_ == "nummod" and c.like_num for c in noun.children)) or noun.ent_type_ in _AMOUNTS \
+        or all(t.ent_type_ in _AMOUNTS or t.is_punct for t in noun.subtree) \
+        or all(t.ent_type_ in _TIME_ENTITIES or t.is_punct for t in noun.subtree)
 
 
 def is_imperative(cue: Token) -> bool:
