@@ -314,7 +314,7 @@ def _starts_next(stretch: Stretch, cue: Token, text: _Text) -> bool:
     subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < cue.i]
     if any(not (t.is_punct or t.is_space or _is_adverb_of(t, cue) or
                 (t.head == cue and t.dep_ in ("aux", "neg")) or
-                any(t in s.subtree for s in subjects))
+                any(s.left_edge.i <= t.i <= s.right_edge.i for s in subjects))
            for t in doc[_after_closing(stretch, text): cue.i]):
         return True  # '"A." It was not the start Doe wanted': a sentence of its own
     i = cue.i + 1
