@@ -183,6 +183,14 @@ def test_a_person_introduced_by_role_is_the_one_named_next_with_that_role(nlp):
     assert ("The judge", "Amara Whitcombe") in found
 
 
+def test_the_person_named_next_may_be_in_the_next_paragraph(nlp):
+    found, _ = _speakers(
+        nlp, "Lawmakers will hear on Thursday from a navy officer who described the contract "
+             "as \u201cwasteful.\u201d\n\nCapt. Idris Okonkwo-Hale, the fleet's procurement "
+             "chief, will testify in the morning.")
+    assert found == [("who", "Idris Okonkwo-Hale")]
+
+
 def test_an_unnamed_person_stays_unnamed_when_the_next_name_has_another_role(nlp):
     found, _ = _speakers(
         nlp, "A local resident said the fire started after midnight. Fire Chief Oskar Lindahl "

@@ -64,7 +64,9 @@ class Coreference:
     def __init__(self, doc: Doc, index: EntityIndex):
         self.doc = doc
         self.index = index
-        self.sent_starts = [s.start_char for s in doc.sents]
+        # A blank line the parser made a sentence of its own is not one: windows counted in
+        # sentences ("named in the next sentence") reach across it.
+        self.sent_starts = [s.start_char for s in doc.sents if len(s) > 1 or not s[0].is_space]
         self.mention_roles: dict[int, float] = {}
         self.most_named_by_role: dict[str, str | None] = {}
         self.indefinites: dict[str, int] | None = None  # noun lemma -> first "a <noun>"
