@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
 from claimgraph.analyze.persons import is_org_word, is_title
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
@@ -103,7 +103,7 @@ def group_entities(doc: Doc) -> list[Entity]:
                 if role not in group.roles:
                     group.roles.append(role)
     _link_known_names(doc, groups)
-    groups = _join_acronyms(doc.text, groups)
+    groups = _join_acronyms(doc_text(doc), groups)
     return [_record(n, g) for n, g in enumerate(groups, start=1)]
 
 
@@ -268,7 +268,7 @@ def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
     pattern = re.compile(r"(?<![\w'’-])(?:%s)(?![\w-])" % "|".join(
         re.escape(f) for f in sorted(forms, key=len, reverse=True)))
     found: list[tuple[_Group, int, int, str]] = []
-    for match in pattern.finditer(doc.text):
+    for match in pattern.finditer(doc_text(doc)):
         start, end = match.span()
         i = bisect_right(starts, end - 1) - 1
         if i >= 0 and taken[i][1] > start:

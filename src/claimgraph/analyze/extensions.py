@@ -35,6 +35,11 @@ def per_doc(doc: Doc, name: str, build: Callable[[], T]) -> T:
     return cached[1]
 
 
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, read once per Doc: spaCy joins every token anew on each access."""
+    return per_doc(doc, "text", lambda: doc.text)
+
+
 def register() -> None:
     for name, default in DOC_ATTRIBUTES.items():
         if not Doc.has_extension(name):

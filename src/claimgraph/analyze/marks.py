@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from claimgraph.analyze.extensions import per_doc
+from claimgraph.analyze.extensions import doc_text, per_doc
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -153,4 +153,4 @@ class StretchIndex:
 def doc_stretches(doc: Doc) -> StretchIndex:
     """The stretches of ``doc``'s text, found once per Doc: quote finding and coreference
     both read them."""
-    return per_doc(doc, "stretches", lambda: StretchIndex(find_stretches(doc.text)))
+    return per_doc(doc, "stretches", lambda: StretchIndex(find_stretches(doc_text(doc))))

@@ -123,18 +123,18 @@ def analyze_articles(
             continue
         seen += 1
         try:
-            if group and held + len(piece.text) > section_chars:
+            if group and held + _chars(piece) > section_chars:
                 # a finished section keeps only its records: memory holds one section's Doc
                 doc = _annotate(nlp, ours, group, article)
-                done.append((_dumped(doc), len(doc.text)))
+                done.append((_dumped(doc), _chars(doc)))
                 group, held = [], 0
             group.append(piece)
-            held += len(piece.text)
+            held += _chars(piece)
             if seen < count:
                 continue
             doc = _annotate(nlp, ours, group, article)
             if done:
-                done.append((_dumped(doc), len(doc.text)))
+                done.append((_dumped(doc), _chars(doc)))
                 analysis = layout.apply(Analysis(**dict(article), **_merge(done)))
             else:
                 analysis = layout.apply(collect(doc, article))
@@ -231,14 +231,19 @@ def _batches(docs: Iterator[Doc], size: int, chars: int) -> Iterator[list[Doc]]:
     held = 0
     limit = 1
     for doc in docs:
-        if batch and (len(batch) >= min(limit, size) or held + len(doc.text) > chars):
+        if batch and (len(batch) >= min(limit, size) or held + _chars(doc) > chars):
             yield batch
             batch, held = [], 0
             limit *= 2
         batch.append(doc)
-        held += len(doc.text)
+        held += _chars(doc)
     if batch:
         yield batch
+
+
+def _chars(doc: Doc) -> int:
+    """``len(doc.text)``, without joining every token into a new string."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def _merge(sections: list[tuple[dict[str, list[dict]], int]]) -> dict[str, list[dict]]:

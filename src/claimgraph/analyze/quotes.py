@@ -21,7 +21,7 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
@@ -70,7 +70,7 @@ class _Text:
 
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text  # Doc.text joins every token on each access: read it once
+        self.text = doc_text(doc)
         # One array read instead of a Token object per word: the component's main cost.
         self.columns = doc.to_array([IDX, LEMMA, POS, LOWER])
         self.token_starts = self.columns[:, 0].tolist()
