@@ -106,3 +106,10 @@ def test_a_persons_name_stops_before_what_the_person_owns(nlp):
         doc.char_span(start, start + len("Okafor’s 2022"), label="PERSON")]
     people = [e for e in group_entities(doc) if e.type == "PERSON"]
     assert [(e.name, len(e.mentions)) for e in people] == [("Adaeze Okafor", 2)]
+
+
+def test_a_word_of_a_quoted_title_is_not_a_person(nlp):
+    doc = nlp("The band played for two hours. After hitting “Takin’ It To the Bank,” the singer "
+              "and guitarist told the audience, “That was fun.”")
+    assert "Takin" not in [e.name for e in doc._.entities]
+    assert doc._.quotes[0].speaker.entity is None  # not the title's word taken for a person

@@ -19,6 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
+from claimgraph.analyze.marks import doc_stretches, is_quoted_title
 from claimgraph.analyze.persons import is_org_word, is_title
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
@@ -75,6 +76,8 @@ def group_entities(doc: Doc) -> list[Entity]:
         name = clean_name(ent.text) if kind else ""
         if not kind or not any(ch.isupper() for ch in name):
             continue  # no capital, no name: "n't", "'s", a lower-case word tagged by mistake
+        if kind == "PERSON" and _in_quoted_title(doc, ent):
+            continue  # "Takin'" of the song "Takin' It to the Streets": a word of a title
         if kind == "PERSON" and _after_place(ent):
             kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
         start, end = _trimmed_offsets(ent, name)
@@ -105,6 +108,17 @@ def group_entities(doc: Doc) -> list[Entity]:
     _link_known_names(doc, groups)
     groups = _join_acronyms(doc_text(doc), groups)
     return [_record(n, g) for n, g in enumerate(groups, start=1)]
+
+
+def _in_quoted_title(doc: Doc, ent: Span) -> bool:
+    """Whether ``ent`` is part of a quoted title ("Takin’ It to the Streets"), not all of it."""
+    stretches = doc_stretches(doc)
+    k = stretches.containing(ent.start_char)
+    if k is None:
+        return False
+    stretch, text = stretches.stretches[k], doc_text(doc)
+    return is_quoted_title(stretch, text) and \
+        text[stretch.start:stretch.end].strip(" ,.;:!?") != ent.text
 
 
 _ACRONYM = re.compile(r"[A-Z]{2,5}")

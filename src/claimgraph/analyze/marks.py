@@ -36,6 +36,7 @@ _OPENERS = set(_CLOSERS) - {"”"}
 _MARK = re.compile("''|[“”„«»‹›「」『』\"]|\n\\s*\n|\n")
 _MAX_DEPTH = 8
 _BEFORE_OPENING = set("([{—–-/")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s")  # a second sentence: no title
 
 
 @dataclass
@@ -129,6 +130,21 @@ def _trim(text: str, stretch: Stretch) -> Stretch | None:
             pieces.append((start, end))
     return Stretch(pieces, stretch.closed) if pieces else None
 
+
+def is_quoted_title(stretch: Stretch, text: str) -> bool:
+    """Whether a quoted stretch is a title in capitals ("The Kid Who Would Be King", "Women in
+    Power"), not a sentence ("We're America.", "Here comes Big Daddy"): one piece, one
+    sentence, its first word and every longer one capitalised, and two capitalised words when it does not end
+    like a sentence, three when it does."""
+    if len(stretch.pieces) > 1:
+        return False
+    quoted = text[stretch.start:stretch.end].strip()
+    words = [w for w in quoted.split() if w[:1].isalpha()]
+    if not words or not words[0][0].isupper() or _SENTENCE_BREAK.search(quoted) or any(
+            not w[0].isupper() for w in words[1:] if len(w.strip(".,;:!?")) >= 4):
+        return False
+    capitalised = sum(w[0].isupper() for w in words)
+    return capitalised >= (3 if quoted[-1] in ".!?" else 2)
 
 
 class StretchIndex:

@@ -21,7 +21,6 @@ from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
@@ -31,7 +30,8 @@ from claimgraph.analyze.attribution import (
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
-from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches
+from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
+from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches, is_quoted_title
 from claimgraph.analyze.speakers import (
     EntityIndex, breaks_line, is_anonymous, is_first_person, noun_phrase, past_dateline, resolve,
     subject_of,
@@ -43,7 +43,6 @@ _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
 _LONG_FRAME = 40  # tokens searched for the cue of a speaker with a long apposition
 _OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
-_SENTENCE_BREAK = re.compile(r"[.!?]\s")  # a second sentence: no title
 _ENDS = {".", "!", "?", ";"}
 _SENTENCE_END = re.compile(r"[.!?:][\s\"“”'‘’]*$")  # a frame ending its sentence
 _NEWLINE = re.compile("\n")
@@ -190,7 +189,7 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
             drafts.append(Draft("direct", dash, list(stretch.pieces), outside=stretch,
                                 speaker_token=name))
             continue
-        if _is_title(stretch, text) and not _opens_framed(stretch, text):
+        if is_quoted_title(stretch, text.text) and not _opens_framed(stretch, text):
             free.add(k)  # 'a scene from "The Kid Who Would Be King"': a name
             continue
         cue = (None if _embedded(stretch, text) else _cue_after(stretch, text, lexicon)) or \
@@ -534,7 +533,7 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
     sourced = [piece for d in drafts if d.kind == "according_to" for piece in d.pieces]
     for k in sorted(free):
         stretch = stretches[k]
-        if _is_title(stretch, text) or any(a <= stretch.start < b for a, b in sourced):
+        if is_quoted_title(stretch, text.text) or any(a <= stretch.start < b for a, b in sourced):
             continue
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1
         previous = drafts[ends[at][1]] if at >= 0 else None
@@ -559,22 +558,6 @@ def _stands_alone(stretch: Stretch, text: _Text) -> bool:
     """Whether an unattributed quotation reads as a statement: long enough (titles are left
     out before)."""
     return len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS
-
-
-def _is_title(stretch: Stretch, text: _Text) -> bool:
-    """Whether a quoted stretch is a title in capitals ("The Kid Who Would Be King", "Women in
-    Power"), not a sentence ("We're America.", "Here comes Big Daddy"): one piece, one
-    sentence, its first word and every longer one capitalised, and two capitalised words when it does not end
-    like a sentence, three when it does."""
-    if len(stretch.pieces) > 1:
-        return False
-    quoted = text.text[stretch.start:stretch.end].strip()
-    words = [w for w in quoted.split() if w[:1].isalpha()]
-    if not words or not words[0][0].isupper() or _SENTENCE_BREAK.search(quoted) or any(
-            not w[0].isupper() for w in words[1:] if len(w.strip(".,;:!?")) >= 4):
-        return False
-    capitalised = sum(w[0].isupper() for w in words)
-    return capitalised >= (3 if quoted[-1] in ".!?" else 2)
 
 
 def _direct_before(ends: list[tuple[int, int]], at: int, drafts: list[Draft], stretch: Stretch,
