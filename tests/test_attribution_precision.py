@@ -350,3 +350,11 @@ def test_a_closing_verb_with_an_object_of_its_own_reports_that_object(nlp):
 def test_boasting_of_a_clause_is_still_a_report(nlp):
     found, _ = _quotes(nlp, "The coach boasted that his team had never lost at home.")
     assert [p.text for q in found for p in q.content] == ["that his team had never lost at home"]
+
+
+def test_a_participle_opening_the_sentence_is_said_by_its_agent_not_the_subject(nlp):
+    found, names = _quotes(nlp, "Called a liar by his rival, Tomas Brenner said the charges "
+                                "were false.")
+    labelled = found[0]
+    assert labelled.cue.text == "Called" and labelled.speaker.text == "his rival"
+    assert names.get(found[1].speaker.entity) == "Tomas Brenner"

@@ -46,7 +46,9 @@ def subject_of(cue: Token) -> Token | None:
         if subjects:  # of two, the parse took a word before the nearer one for a subject too
             return max((c for c in subjects if c.i < token.i), key=lambda c: c.i,
                        default=subjects[0])
-        if token == cue and cue.tag_ == "VBN" and cue.dep_ == "advcl":
+        if token == cue and cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
+                c.dep_ == "agent" for c in cue.children)):  # a participle opening the
+            # sentence may be tagged past tense ("Called a liar by his rival, Smith said")
             return _agent(cue)  # "Asked about it, Smith said ...": Smith was asked
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if token == cue and cue.tag_ not in ("VBG", "VBN"):
