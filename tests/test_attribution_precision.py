@@ -33,6 +33,8 @@ def _quotes(nlp, text):
     "The Bovespa in Brazil declined 2.4 per cent to 95,300.10 and Mexico's IPC index was down "
     "0.5 per cent at 41,002.30.",
     "The stock added more than 2% to begin the week after the company bought a rival.",
+    "When I first walk into the bakery, a tiny shop tucked away behind the station, I spot her "
+    "from the corner of my eye.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -358,3 +360,11 @@ def test_a_participle_opening_the_sentence_is_said_by_its_agent_not_the_subject(
     labelled = found[0]
     assert labelled.cue.text == "Called" and labelled.speaker.text == "his rival"
     assert names.get(found[1].speaker.entity) == "Tomas Brenner"
+
+
+def test_a_clause_before_a_warning_to_listeners_is_what_was_warned(nlp):
+    found, _ = _quotes(nlp, "Rents will rise again next year, the tenants' association warned "
+                            "its members.")
+    (quote,) = found
+    assert quote.speaker.text == "the tenants' association"
+    assert quote.content[0].text == "Rents will rise again next year"

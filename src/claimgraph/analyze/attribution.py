@@ -71,7 +71,7 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
                  "insist", "argue", "remark", "stress", "comment", "write"}
 # Verbs whose object is the listener ("told Reuters", "informed the council"): what they
 # report is a clause, never the object.
-_LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind"}
+_LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind", "warn"}
 # Objects of "citing" that are a source of what is reported, not a reason for it.
 _CITED_NOUNS = ANONYMOUS_NOUNS | CHANNEL_NOUNS | {
     "commission", "ministry", "department", "government", "police", "office", "council",
@@ -299,6 +299,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
     for child in children:
         if _is_complement_clause(child) and low <= child.idx < high:
+            if child.i < cue.i and lemma not in _LISTENER_VERBS and \
+                    any(o.dep_ == "dobj" for o in children) and \
+                    any(o.dep_ == "nsubj" and child.i < o.i < cue.i for o in children):
+                continue  # "..., I spot him": a clause before a subject, verb and object is
+                # the parser's guess, not what the verb reports ("..., she told him" is)
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
                 end = min([cue.i] + [s.left_edge.i for s in subjects])
