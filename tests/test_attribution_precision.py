@@ -2,6 +2,7 @@
 (issue 8): invented sentences of the kinds seen on news the rules had never read."""
 
 import pytest
+from spacy.tokens import Doc
 
 
 def _quotes(nlp, text):
@@ -368,3 +369,27 @@ def test_a_clause_before_a_warning_to_listeners_is_what_was_warned(nlp):
     (quote,) = found
     assert quote.speaker.text == "the tenants' association"
     assert quote.content[0].text == "Rents will rise again next year"
+
+
+def test_the_day_after_a_subjectless_cue_is_not_the_speaker(nlp):
+    # '“We will rebuild,” Chief Ola Brandt said Monday.' as the parser read it in a news article:
+    # the name taken for an object of the quotation's verb, "said" left with no subject.
+    words = ["“", "We", "will", "rebuild", ",", "”", "Chief", "Ola", "Brandt", "said", "Monday",
+             "."]
+    doc = Doc(
+        nlp.vocab, words=words,
+        spaces=[False, True, True, False, False, True, True, True, True, True, False, False],
+        heads=[3, 3, 3, 3, 3, 3, 8, 8, 3, 3, 9, 3],
+        deps=["punct", "nsubj", "aux", "ROOT", "punct", "punct", "compound", "compound", "dobj",
+              "conj", "npadvmod", "punct"],
+        pos=["PUNCT", "PRON", "AUX", "VERB", "PUNCT", "PUNCT", "PROPN", "PROPN", "PROPN", "VERB",
+             "PROPN", "PUNCT"],
+        tags=["``", "PRP", "MD", "VB", ",", "''", "NNP", "NNP", "NNP", "VBD", "NNP", "."],
+        lemmas=["“", "we", "will", "rebuild", ",", "”", "Chief", "Ola", "Brandt", "say", "Monday",
+                "."],
+        ents=["O", "O", "O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-DATE", "O"],
+    )
+    for name in ("claimgraph_entities", "claimgraph_quotes"):
+        doc = nlp.get_pipe(name)(doc)
+    (quote,) = doc._.quotes
+    assert quote.speaker.text == "Chief Ola Brandt"

@@ -155,9 +155,9 @@ class Draft:
         sent = self.cue.sent
         for offset in range(1, 5):
             for i in (self.cue.i + offset, self.cue.i - offset):
-                if sent.start <= i < sent.end and (doc[i].pos_ in ("PROPN", "PRON")) and not (
-                    self.outside.start <= doc[i].idx < self.outside.end
-                ):
+                if sent.start <= i < sent.end and (doc[i].pos_ in ("PROPN", "PRON")) and \
+                        doc[i].ent_type_ not in _TIME_ENTITIES and not (  # "said Monday"
+                            self.outside.start <= doc[i].idx < self.outside.end):
                     return doc[i]
         return None
 
@@ -217,7 +217,8 @@ def _name_after(cue: Token) -> Token | None:
     inverted aside ("..., argued Jane Doe, ..." or "..., said Doe.")."""
     doc = cue.doc
     i = cue.i + 1
-    while i < len(doc) and doc[i].pos_ == "PROPN" and i - cue.i <= 4:
+    while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _TIME_ENTITIES \
+            and i - cue.i <= 4:  # "said Monday." names a day, not who spoke
         i += 1
     if i == cue.i + 1 or (i < len(doc) and not doc[i].is_punct):
         return None
