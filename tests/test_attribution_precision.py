@@ -393,3 +393,14 @@ def test_the_day_after_a_subjectless_cue_is_not_the_speaker(nlp):
         doc = nlp.get_pipe(name)(doc)
     (quote,) = doc._.quotes
     assert quote.speaker.text == "Chief Ola Brandt"
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("Ines Varga thanked the crowd before asking them, “Will you come back next year?”",
+     "Ines Varga"),
+    ("Lawyers for the developer filed legal papers opposing the new zoning rules.",
+     "Lawyers for the developer"),
+])
+def test_who_asks_or_files_is_the_speaker_not_the_listener_or_the_paper(nlp, text, speaker):
+    found, _ = _quotes(nlp, text)
+    assert [q.speaker.text for q in found] == [speaker]

@@ -54,7 +54,7 @@ CORE_NOUNS = frozenset("""
 # Nouns naming the channel a statement came through ("in an interview with X").
 CHANNEL_NOUNS = frozenset("""
     interview statement speech appearance broadcast podcast briefing conversation post tweet
-    op-ed column letter conference address remarks video message email call hearing
+    op-ed column letter conference address remarks video message email call hearing paper filing
 """.split())
 # Heads of unnamed-source phrases ("officials said", "a source familiar with").
 ANONYMOUS_NOUNS = frozenset("""

@@ -29,7 +29,7 @@ _VERB_FORMS = {"VBD", "VBZ", "VBP", "VBN"}
 # Prepositions whose gerund shares the subject of the verb they modify ("ended by noting",
 # "after saying"); not "for" ("attacked him for saying": he said it), nor "before" ("ordered
 # officials to look closer before approving": the officials approve).
-_SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "while", "upon"}
+_SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "before", "while", "upon", "without"}
 
 
 def subject_of(cue: Token) -> Token | None:
