@@ -400,6 +400,8 @@ def test_the_day_after_a_subjectless_cue_is_not_the_speaker(nlp):
      "Ines Varga"),
     ("Lawyers for the developer filed legal papers opposing the new zoning rules.",
      "Lawyers for the developer"),
+    ("The minister spoke at a news conference announcing new funding for rural schools.",
+     "The minister"),
 ])
 def test_who_asks_or_files_is_the_speaker_not_the_listener_or_the_paper(nlp, text, speaker):
     found, _ = _quotes(nlp, text)

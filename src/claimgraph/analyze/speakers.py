@@ -65,10 +65,16 @@ def subject_of(cue: Token) -> Token | None:
 
 def _sender(channel: Token) -> Token | None:
     """Who put out the statement, letter or post a participle hangs on ("Doe issued a statement
-    saying ...": Doe speaks, not the statement); None for any other noun."""
-    if channel.lemma_.lower() not in CHANNEL_NOUNS or channel.dep_ != "dobj":
+    saying ...", "Doe spoke at a news conference announcing ...": Doe speaks, not the
+    statement); None for any other noun."""
+    if channel.lemma_.lower() not in CHANNEL_NOUNS:
         return None
-    return next((c for c in channel.head.children if c.dep_ == "nsubj"), None)
+    verb = channel.head
+    if channel.dep_ == "pobj" and verb.dep_ == "prep":
+        verb = verb.head
+    elif channel.dep_ != "dobj":
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
 
 
 def closes_quotation(token: Token) -> bool:
