@@ -656,3 +656,31 @@ def test_who_issued_a_statement_speaks_through_it(nlp):
     text = "The city's mayor issued a statement Tuesday saying that the bridge would reopen in May."
     (quote,), _ = _quotes(nlp, text)
     assert (quote.speaker.text, quote.cue.text) == ("The city's mayor", "saying")
+
+
+def test_what_someone_appeared_to_suggest_is_reported(nlp):
+    found, _ = _quotes(nlp, "The premier is facing criticism after she appeared to suggest that "
+                            "nurses who strike are not loyal.")
+    (quote,) = found
+    assert quote.cue.text.endswith("suggest") and quote.speaker.text == "she"
+    assert quote.content[0].text == "that nurses who strike are not loyal"
+
+
+def test_a_that_clause_the_parser_took_for_an_adverbial_is_what_was_said(nlp):
+    # "Ortiz tweeted overnight that Brandt was reckless." as the parser read such a sentence in
+    # a news article: "that" an adverb, the clause an adverbial of "tweeted"
+    doc = Doc(
+        nlp.vocab, words=["Ortiz", "tweeted", "overnight", "that", "Brandt", "was", "reckless", "."],
+        spaces=[True, True, True, True, True, True, False, False],
+        heads=[1, 1, 1, 5, 5, 1, 5, 1],
+        deps=["nsubj", "ROOT", "npadvmod", "advmod", "nsubj", "advcl", "acomp", "punct"],
+        pos=["PROPN", "VERB", "ADV", "ADV", "PROPN", "AUX", "ADJ", "PUNCT"],
+        tags=["NNP", "VBD", "RB", "RB", "NNP", "VBD", "JJ", "."],
+        lemmas=["Ortiz", "tweet", "overnight", "that", "Brandt", "be", "reckless", "."],
+        ents=["B-PERSON", "O", "O", "O", "B-PERSON", "O", "O", "O"],
+    )
+    for name in ("claimgraph_entities", "claimgraph_quotes"):
+        doc = nlp.get_pipe(name)(doc)
+    (quote,) = doc._.quotes
+    assert quote.speaker.text == "Ortiz" and quote.cue.text == "tweeted"
+    assert quote.content[0].text == "that Brandt was reckless"

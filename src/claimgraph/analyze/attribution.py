@@ -64,8 +64,9 @@ _WRITINGS = {"book", "cookbook", "novel", "memoir", "biography", "song", "script
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
 # Verbs after which a "to" infinitive cue reports as the verb itself would ("continued to warn
-# that ...", "went on to say ...", "proceeded to recite ..."), unlike "plans to say".
-_CARRYING_ON = {"continue", "proceed"}
+# that ...", "went on to say ...", "proceeded to recite ...", "appeared to suggest that ..."),
+# unlike "plans to say".
+_CARRYING_ON = {"continue", "proceed", "appear", "seem"}
 # Verbs of saying that report a clause or a quotation, never one word ("said Uber").
 _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "respond",
                  "insist", "argue", "remark", "stress", "comment", "write"}
@@ -656,11 +657,11 @@ def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
 
 
 def _is_complement_clause(child: Token) -> bool:
-    """A clause complement, or an "if" or "whether" question the parser took for an adverbial
-    ("asked if he was ever bullied")."""
+    """A clause complement, or an "if", "whether" or "that" clause the parser took for an
+    adverbial ("asked if he was ever bullied", "tweeted overnight that she was ...")."""
     return child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(
-        m.dep_ == "mark" and m.lower_ in ("if", "whether") and m.i == child.left_edge.i
-        for m in child.children
+        m.dep_ in ("mark", "advmod") and m.lower_ in ("if", "whether", "that")
+        and m.i == child.left_edge.i for m in child.children
     ) and child.i > child.head.i)
 
 
