@@ -6,6 +6,8 @@ import json
 import logging
 
 import pytest
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 from typer.testing import CliRunner
 
 from claimgraph.analyze.pipeline import _batches
@@ -102,10 +104,8 @@ def test_inputs_are_counted_up_front_for_the_progress_bar(tmp_path):
 
 
 def test_the_first_batches_are_small_so_that_results_start_at_once():
-    class Doc:
-        text = "x" * 10
-
-    sizes = [len(batch) for batch in _batches(iter([Doc()] * 40), 8, 10_000)]
+    doc = Doc(Vocab(), words=["x" * 10])
+    sizes = [len(batch) for batch in _batches(iter([doc] * 40), 8, 10_000)]
     assert sizes == [1, 2, 4, 8, 8, 8, 8, 1]
 
 
