@@ -684,3 +684,14 @@ def test_a_that_clause_the_parser_took_for_an_adverbial_is_what_was_said(nlp):
     (quote,) = doc._.quotes
     assert quote.speaker.text == "Ortiz" and quote.cue.text == "tweeted"
     assert quote.content[0].text == "that Brandt was reckless"
+
+
+def test_an_invisible_character_beside_a_name_leaves_the_name_as_written():
+    from claimgraph.api import analyze
+
+    text = ("After the online campaign, Kovalenko\u200b said she expects the union to help "
+            "employees.\ufeff")
+    analysis = analyze(text, plain=True)
+    (quote,) = analysis.quotes
+    assert quote.speaker.text == "Kovalenko"
+    assert [e.name for e in analysis.entities if e.id == quote.speaker.entity] == ["Kovalenko"]

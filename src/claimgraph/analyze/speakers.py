@@ -171,7 +171,7 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     while start < head.i and (doc[start].is_punct or doc[start].is_quote or (
             doc[start].lower_ == "even" and doc[start].dep_ == "advmod")):
         start += 1
-    while end > head.i and (doc[end].is_punct or doc[end].is_quote) and not (
+    while end > head.i and (doc[end].is_punct or doc[end].is_quote or doc[end].is_space) and not (
         doc[end].text == ")" and "(" in doc[start:end].text
     ):
         end -= 1
