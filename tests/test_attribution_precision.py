@@ -406,3 +406,11 @@ def test_the_day_after_a_subjectless_cue_is_not_the_speaker(nlp):
 def test_who_asks_or_files_is_the_speaker_not_the_listener_or_the_paper(nlp, text, speaker):
     found, _ = _quotes(nlp, text)
     assert [q.speaker.text for q in found] == [speaker]
+
+
+def test_a_name_after_and_speaks_for_the_verb_after_it_whatever_the_parse(nlp):
+    found, _ = _quotes(nlp, "The captain of the team, Lena Ortiz, and her father approached "
+                            "Varga and asked him about his knee and Varga suggested he might "
+                            "play on Sunday.")
+    (quote,) = found
+    assert quote.speaker.text == "Varga"

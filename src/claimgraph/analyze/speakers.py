@@ -46,6 +46,10 @@ def subject_of(cue: Token) -> Token | None:
         if subjects:  # of two, the parse took a word before the nearer one for a subject too
             return max((c for c in subjects if c.i < token.i), key=lambda c: c.i,
                        default=subjects[0])
+        if token == cue and cue.dep_ == "conj":
+            named = _name_before_conjoined(cue)
+            if named is not None:
+                return named
         if token == cue and cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
                 c.dep_ == "agent" for c in cue.children)):  # a participle opening the
             # sentence may be tagged past tense ("Called a liar by his rival, Smith said")
@@ -61,6 +65,20 @@ def subject_of(cue: Token) -> Token | None:
             return None
         token = token.head
     return None
+
+
+def _name_before_conjoined(cue: Token) -> Token | None:
+    """A name right before a conjoined cue, after "and" or "but", that the parse hung elsewhere
+    ("asked him about his health and Doe suggested ...": Doe suggests, not whoever asked)."""
+    doc = cue.doc
+    i = cue.i - 1
+    while i > 0 and doc[i].pos_ == "PROPN" and doc[i - 1].pos_ == "PROPN":
+        i -= 1
+    name = doc[cue.i - 1]
+    if i < 1 or name.pos_ != "PROPN" or name.ent_type_ not in ("PERSON", "ORG") or \
+            doc[i - 1].lower_ not in ("and", "but") or name.head == cue or name.head.i > cue.i:
+        return None
+    return name
 
 
 def _sender(channel: Token) -> Token | None:
