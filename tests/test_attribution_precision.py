@@ -414,3 +414,10 @@ def test_a_name_after_and_speaks_for_the_verb_after_it_whatever_the_parse(nlp):
                             "play on Sunday.")
     (quote,) = found
     assert quote.speaker.text == "Varga"
+
+
+def test_the_subject_of_an_agentless_passive_report_is_its_topic_not_its_source(nlp):
+    found, _ = _quotes(nlp, "His aunt, Senator Ilse Brandvold, was said to have disapproved of "
+                            "the friendship.")
+    (quote,) = found
+    assert quote.speaker is None

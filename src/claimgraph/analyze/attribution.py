@@ -120,7 +120,9 @@ class Draft:
             low, high = paragraph_bounds(self.cue)
             if not low <= head.idx < high:
                 head = self._noun_before()  # a headline run into the line before it
-        if head is None and self.cue.dep_ == "ROOT" and self.outside is None:
+        if head is None and self.cue.dep_ == "ROOT" and self.outside is None and not any(
+                c.dep_ == "auxpass" for c in self.cue.children):  # "Doe was said to ...": Doe
+            # is what the report is about, and no one is named as its source
             head = self._person_before()
         if head is None and self.outside is not None and self.cue.idx >= self.outside.end:
             head = _inverted_object(self.cue)  # '"...," points out the coach'
