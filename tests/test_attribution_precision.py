@@ -36,6 +36,7 @@ def _quotes(nlp, text):
     "The stock added more than 2% to begin the week after the company bought a rival.",
     "When I first walk into the bakery, a tiny shop tucked away behind the station, I spot her "
     "from the corner of my eye.",
+    "Those attending can expect to hear a wide range of the veteran band's hits.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

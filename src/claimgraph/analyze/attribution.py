@@ -483,7 +483,8 @@ def no_source(cue: Token) -> bool:
     """Whether ``cue`` reports no one's words but the writer's: a generic "you" ("you can't tell
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
-    thing ("the plan seems to work": the writer's judgement, not the plan's), or a yes-or-no
+    thing ("the plan seems to work": the writer's judgement, not the plan's), what someone
+    "can expect" (the writer's promise to them, not their expectation), or a yes-or-no
     question or a request for comment put by an unnamed asker ("When asked whether ...", "asked
     for comment"). Cues inside quotations never get here: there "I" is the quoted speaker."""
     head = subject_of(cue)
@@ -492,6 +493,10 @@ def no_source(cue: Token) -> bool:
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
     if head is not None and head.lower_ == "you":
         return True
+    if cue.lemma_.lower() == "expect" and any(
+            c.dep_ == "aux" and c.lower_ in ("can", "could") for c in cue.children) and not any(
+            c.dep_ == "auxpass" for c in cue.children):
+        return True  # "fans can expect to hear ...": what the writer promises them
     if head is not None and head.lower_ in ("i", "we") and (
             act_of(cue, head) in ("thought", "intention")
             or not any(_is_complement_clause(c) for c in cue.children)):
