@@ -422,3 +422,10 @@ def test_the_subject_of_an_agentless_passive_report_is_its_topic_not_its_source(
                             "the friendship.")
     (quote,) = found
     assert quote.speaker is None
+
+
+def test_a_participle_after_a_passive_is_said_by_its_agent(nlp):
+    found, names = _quotes(nlp, "The leaked memo was dismissed by Councillor Ruiz, suggesting "
+                                "that it was forged.")
+    (quote,) = [q for q in found if q.cue.text == "suggesting"]
+    assert names.get(quote.speaker.entity) == "Ruiz"

@@ -42,6 +42,8 @@ def subject_of(cue: Token) -> Token | None:
         for child in token.children:
             if child.dep_ == "nsubjpass" and token == cue:
                 return _agent(cue)  # "X is expected to ...": only "by Y" would speak
+            if child.dep_ == "nsubjpass" and _agent(token) is not None:
+                return _agent(token)  # "The photo was denied by Doe, hinting ...": Doe hints
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
         if subjects:  # of two, the parse took a word before the nearer one for a subject too
             return max((c for c in subjects if c.i < token.i), key=lambda c: c.i,
