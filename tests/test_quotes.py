@@ -695,3 +695,27 @@ def test_an_invisible_character_beside_a_name_leaves_the_name_as_written():
     (quote,) = analysis.quotes
     assert quote.speaker.text == "Kovalenko"
     assert [e.name for e in analysis.entities if e.id == quote.speaker.entity] == ["Kovalenko"]
+
+
+def test_a_contrast_the_parser_hangs_on_the_naming_verb_is_part_of_what_was_called(nlp):
+    # 'Aides called it not a setback, but “a catastrophe” moment.' as the parser read such a
+    # sentence in a column: "moment" a conjunct of "called"
+    words = ["Aides", "called", "it", "not", "a", "setback", ",", "but", "“", "a", "catastrophe",
+             "”", "moment", "."]
+    doc = Doc(
+        nlp.vocab, words=words,
+        spaces=[True, True, True, True, True, False, True, True, False, True, False, True, False,
+                False],
+        heads=[1, 1, 1, 5, 5, 1, 1, 1, 12, 12, 12, 12, 1, 1],
+        deps=["nsubj", "ROOT", "dobj", "neg", "det", "oprd", "punct", "cc", "punct", "det", "nmod",
+              "punct", "conj", "punct"],
+        pos=["NOUN", "VERB", "PRON", "PART", "DET", "NOUN", "PUNCT", "CCONJ", "PUNCT", "DET",
+             "NOUN", "PUNCT", "NOUN", "PUNCT"],
+        tags=["NNS", "VBD", "PRP", "RB", "DT", "NN", ",", "CC", "``", "DT", "NN", "''", "NN", "."],
+        lemmas=["aide", "call", "it", "not", "a", "setback", ",", "but", "“", "a", "catastrophe",
+                "”", "moment", "."],
+    )
+    for name in ("claimgraph_entities", "claimgraph_quotes"):
+        doc = nlp.get_pipe(name)(doc)
+    (quote,) = doc._.quotes
+    assert quote.content[-1].text.endswith("“a catastrophe” moment")

@@ -404,6 +404,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 child.dep_ in ("oprd", "xcomp", "ccomp") or child.lower_ in _OBJECT_COMPLEMENTS
             ):
                 last = child.right_edge.i
+        for child in children:  # "called it not a crash, but “a disaster”", the contrast
+            # hung on the verb: part of what was called
+            if child.dep_ == "conj" and child.pos_ in ("NOUN", "PROPN", "ADJ") and \
+                    child.left_edge.i > last and all(
+                        t.is_punct or t.dep_ == "cc" for t in doc[last + 1: child.left_edge.i]):
+                last = child.right_edge.i
         # A bare pronoun ("praised him") says nothing; with its complement ("called him
         # divisive") it does.
         if lemma in _NAMING_VERBS:  # "called X and Y a disgrace": the complement after both
