@@ -37,6 +37,8 @@ def _quotes(nlp, text):
     "When I first walk into the bakery, a tiny shop tucked away behind the station, I spot her "
     "from the corner of my eye.",
     "Those attending can expect to hear a wide range of the veteran band's hits.",
+    "Her repeated denials of any knowledge of the firm’s “creative” accounting were contrasted "
+    "with her memory of the deal.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

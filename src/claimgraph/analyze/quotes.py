@@ -189,9 +189,10 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
             drafts.append(Draft("direct", dash, list(stretch.pieces), outside=stretch,
                                 speaker_token=name))
             continue
-        if is_quoted_title(stretch, text.text) and not _opens_framed(stretch, text):
-            free.add(k)  # 'a scene from "The Kid Who Would Be King"': a name
-            continue
+        if is_quoted_title(stretch, text.text) and not _opens_framed(stretch, text) or \
+                _modifies_noun(stretch, text):
+            free.add(k)  # 'a scene from "The Kid Who Would Be King"': a name; 'his "unbecoming"
+            continue  # behaviour': a word the writer borrows
         cue = (None if _embedded(stretch, text) else _cue_after(stretch, text, lexicon)) or \
             _cue_before(stretch, text, lexicon)
         if cue is None or cue.i in used:
@@ -200,6 +201,19 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
         used.add(cue.i)
         drafts.append(Draft("direct", cue, list(stretch.pieces), outside=stretch))
     return free
+
+
+def _modifies_noun(stretch: Stretch, text: _Text) -> bool:
+    """Whether a quotation of one or two words modifies the noun right after it ('his
+    “unbecoming” behaviour', 'a “sanctuary” city')."""
+    if len(stretch.pieces) > 1 or len(text.text[stretch.start:stretch.end].split()) > 2:
+        return False
+    doc = text.doc
+    after = _after_closing(stretch, text)
+    if after >= len(doc) or doc[after].pos_ != "NOUN" or doc[after - 1].text == ",":
+        return False  # '“Yes,” Brown said': a reply framed by its speaker
+    inside = doc[text.token_at(stretch.start): after]
+    return any(t.head == doc[after] and t.dep_ in ("amod", "compound", "nmod") for t in inside)
 
 
 def _opens_framed(stretch: Stretch, text: _Text) -> bool:
