@@ -719,3 +719,11 @@ def test_a_contrast_the_parser_hangs_on_the_naming_verb_is_part_of_what_was_call
         doc = nlp.get_pipe(name)(doc)
     (quote,) = doc._.quotes
     assert quote.content[-1].text.endswith("“a catastrophe” moment")
+
+
+def test_a_comment_is_a_statement(nlp):
+    found, _ = _quotes(nlp, "As one veteran of the city's road projects commented: “I have never "
+                            "seen one finish on time.”")
+    (quote,) = found
+    assert quote.speaker.text == "one veteran of the city's road projects"
+    assert quote.cue.text.startswith("commented")

@@ -29,7 +29,7 @@ CORE_VERBS = frozenset("""
     speculate hope fear feel worry charge assert affirm answer counter disclose hint imply inform
     joke lament point propose question recount reckon recommend repeat retort signal demand
     pledge boast concur threaten underline underscore highlight detail describe blog show find
-    speak talk
+    speak talk comment
 """.split())
 # Verbs whose direct object or infinitive is itself the reported content ("called for a
 # ban", "described him as unfit", "vowed to fight"), not just a participant.
