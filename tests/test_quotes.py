@@ -727,3 +727,14 @@ def test_a_comment_is_a_statement(nlp):
     (quote,) = found
     assert quote.speaker.text == "one veteran of the city's road projects"
     assert quote.cue.text.startswith("commented")
+
+
+@pytest.mark.parametrize("text", [
+    "“We publish local creators,’’ says the founder of the press.",
+    "‘‘We publish local creators,’’ says the founder of the press.",
+])
+def test_two_single_marks_typed_for_a_double_one_close_a_quotation(nlp, text):
+    (stretch,) = find_stretches(text)
+    assert text[stretch.start:stretch.end] == "We publish local creators"
+    found, _ = _quotes(nlp, text)
+    assert [(q.kind, q.speaker.text) for q in found] == [("direct", "the founder of the press")]

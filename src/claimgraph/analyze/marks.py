@@ -20,9 +20,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 # Opening mark -> the marks that may close it. Scraped text mixes straight and typographic
-# marks ("...” and “...") and some papers write two apostrophes for a double mark (''...'').
+# marks ("...” and “...") and some papers write two single marks for a double one (''...'',
+# ‘‘...’’, “...’’).
 _CLOSERS = {
-    "“": ("”", '"'),
+    "“": ("”", '"', "’’"),
     "„": ("“", "”"),
     "«": ("»",),
     "‹": ("›",),
@@ -30,10 +31,11 @@ _CLOSERS = {
     "『": ("』",),
     '"': ('"', "”"),
     "”": ("”", '"'),  # opening only where its position says so (``_opens_by_position``)
-    "''": ("''",),
+    "''": ("''", "’’"),
+    "‘‘": ("’’", "''", "”"),
 }
 _OPENERS = set(_CLOSERS) - {"”"}
-_MARK = re.compile("''|[“”„«»‹›「」『』\"]|\n\\s*\n|\n")
+_MARK = re.compile("''|’’|‘‘|[“”„«»‹›「」『』\"]|\n\\s*\n|\n")
 _MAX_DEPTH = 8
 _BEFORE_OPENING = set("([{—–-/")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")  # a second sentence: no title

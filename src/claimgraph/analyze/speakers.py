@@ -44,7 +44,7 @@ def subject_of(cue: Token) -> Token | None:
                 return _agent(cue)  # "X is expected to ...": only "by Y" would speak
             if child.dep_ == "nsubjpass" and _agent(token) is not None:
                 return _agent(token)  # "The photo was denied by Doe, hinting ...": Doe hints
-        subjects = [c for c in token.children if c.dep_ in _SUBJECTS]
+        subjects = [c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct]
         if subjects:  # of two, the parse took a word before the nearer one for a subject too
             return max((c for c in subjects if c.i < token.i), key=lambda c: c.i,
                        default=subjects[0])
