@@ -52,3 +52,12 @@ def test_a_cue_is_the_verb_alone():
         "cracked, further noting that repairs would be costly.", plain=True)
     assert [q.cue.text for q in result.quotes] == ["added", "said", "noting"]
     assert not any(c.text in ("further", "has also") for c in result.claims)
+
+
+def test_a_dek_that_repeats_the_opening_of_the_body_is_not_reported_twice():
+    # a page's description: the body's first paragraphs on one line, other dashes and marks,
+    # cut short
+    dek = ("Port director Maria Lopez told reporters on Monday that the pier was unsafe. "
+           "\"We will not reopen until it...")
+    result = analyze(_article(title="Storm batters the coast", dek=dek))
+    assert [q.cue.field for q in result.quotes] == ["text", "text"]

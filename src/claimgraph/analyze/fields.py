@@ -30,10 +30,10 @@ class Layout:
     @classmethod
     def of(cls, article: Article) -> Layout:
         """The title and dek (when present and not already opening the body), then the body."""
-        body = article.text.lstrip()
+        body = _skeleton(article.text)
         parts: list[tuple[TextField, str]] = [
             (name, value) for name, value in (("title", article.title), ("dek", article.dek))
-            if value and value.strip() and not body.startswith(value.strip())
+            if value and value.strip() and not _opens(body, value)
         ]
         text, fields = "", []
         for name, value in parts:
@@ -91,3 +91,16 @@ def _headline_channels(quotes: list[Quote]) -> list[Quote]:
         and len(channels.get(q.speaker.entity, ())) == 1 else q
         for q in quotes
     ]
+
+
+def _opens(body: str, value: str) -> bool:
+    """Whether the field ``value`` is the opening of the body (``body`` its skeleton), however
+    its spaces, dashes and quotation marks differ and even cut short ("..."): a page's
+    description is often its first paragraphs, whose statements would be reported twice."""
+    words = _skeleton(value)
+    return bool(words) and body.startswith(words)
+
+
+def _skeleton(text: str) -> str:
+    """The letters and digits of ``text``, in lower case."""
+    return "".join(ch for ch in text.lower() if ch.isalnum())
