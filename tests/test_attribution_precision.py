@@ -39,6 +39,7 @@ def _quotes(nlp, text):
     "Those attending can expect to hear a wide range of the veteran band's hits.",
     "Her repeated denials of any knowledge of the firm’s “creative” accounting were contrasted "
     "with her memory of the deal.",
+    "He grabbed the keys from her hand as she was showing the van to a customer.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
