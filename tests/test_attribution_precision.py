@@ -40,6 +40,9 @@ def _quotes(nlp, text):
     "Her repeated denials of any knowledge of the firm’s “creative” accounting were contrasted "
     "with her memory of the deal.",
     "He grabbed the keys from her hand as she was showing the van to a customer.",
+    "She is known for taking risks.",
+    "The pianist, long noted for her eagerness to experiment, played Bach.",
+    "The fever, known for its effects on the lungs, is rare.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

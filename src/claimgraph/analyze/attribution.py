@@ -560,9 +560,16 @@ def _object_preposition(cue: Token) -> Token | None:
         prep = doc[i]
         if prep.head == cue and prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPOSITIONS and any(
             c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _TIME_ENTITIES for c in prep.children
-        ):
+        ) and not _famed_for(cue, prep):
             return prep
     return None
+
+
+def _famed_for(cue: Token, prep: Token) -> bool:
+    """Whether ``cue`` and ``prep`` say what someone is known for ("known for taking risks",
+    "long noted for her eagerness"), not what anyone said."""
+    return cue.lemma_.lower() in ("know", "note") and prep.lower_ == "for" and (
+        cue.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in cue.children))
 
 
 def _passive_subject(cue: Token, children: list[Token]) -> Token | None:
