@@ -301,9 +301,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
         return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
-    if lemma == "show" and objects and any(c.dep_ in ("prep", "dative") and c.lower_ == "to"
-                                           for c in [*children, *objects[0].children]):
-        return []  # "showed the house to a couple": a thing shown to someone, not a finding
+    if lemma == "show" and objects and (objects[0].lemma_.lower() in ("sign", "symptom") or any(
+            c.dep_ in ("prep", "dative") and c.lower_ == "to"
+            for c in [*children, *objects[0].children])):
+        return []  # "showed the house to a couple": a thing shown to someone; "the patients
+        # showed no signs of ...": a state observed in them; neither is their finding
     for child in children:
         if _is_complement_clause(child) and low <= child.idx < high:
             if child.i < cue.i and lemma not in _LISTENER_VERBS and \
