@@ -183,3 +183,9 @@ def test_a_mixed_report_ends_before_a_second_act_but_keeps_its_quoted_words(nlp)
     quote = _only(nlp, 'She described herself as a "tough on crime" candidate and made a direct '
                        "appeal to rural voters.", "described")
     assert [c.text for c in quote.content] == ['herself as a "tough on crime" candidate']
+
+
+def test_a_hyphenated_verb_after_to_is_reported_whole(nlp):
+    doc = nlp("The Bulls plan to re-evaluate him within the next day.")
+    (quote,) = doc._.quotes
+    assert [p.text for p in quote.content] == ["to re-evaluate him within the next day"]

@@ -401,7 +401,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     ) and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in objects[0].subtree):
         return []  # "told Reuters", "told the media": who heard it, not what was said
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
-        return _pieces(doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
+        last = clauses[0].right_edge.i
+        for clause in clauses[1:]:  # "plans to re-evaluate him", parsed as three verbs
+            if clause.dep_ == "xcomp" and clause.left_edge.i == last + 1:
+                last = clause.right_edge.i
+        return _pieces(doc, (clauses[0].left_edge.i, last))
     if objects:  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
         for child in children:  # "called her vote a mistake", "attacked Clinton for ..."
