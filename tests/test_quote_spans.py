@@ -189,3 +189,10 @@ def test_a_hyphenated_verb_after_to_is_reported_whole(nlp):
     doc = nlp("The Bulls plan to re-evaluate him within the next day.")
     (quote,) = doc._.quotes
     assert [p.text for p in quote.content] == ["to re-evaluate him within the next day"]
+
+
+def test_a_clause_after_the_cue_wins_over_a_fronted_phrase_parsed_as_a_clause(nlp):
+    doc = nlp("In a new case study out Monday, researchers detail how the patient came down "
+              "with a rare allergy.")
+    (quote,) = doc._.quotes
+    assert [p.text for p in quote.content] == ["how the patient came down with a rare allergy"]

@@ -306,7 +306,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             for c in [*children, *objects[0].children])):
         return []  # "showed the house to a couple": a thing shown to someone; "the patients
         # showed no signs of ...": a state observed in them; neither is their finding
-    for child in children:
+    # A clause after the cue before one before it: the parse may take a fronted phrase for a
+    # clause ("In a new case study out Monday, they detail how ...")
+    for child in sorted(children, key=lambda c: c.i < cue.i):
         if _is_complement_clause(child) and low <= child.idx < high:
             if child.i < cue.i and lemma not in _LISTENER_VERBS and \
                     any(o.dep_ == "dobj" for o in children) and \
