@@ -30,6 +30,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
+from claimgraph.analyze.persons import is_person_noun
 from claimgraph.errors import ConfigError, InputError
 from claimgraph.model import QUOTE_ACTS, Analysis, QuoteAct
 
@@ -66,7 +67,8 @@ def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = No
     if speaker is not None and speaker.pos_ in ("NOUN", "PROPN") and \
             speaker.lemma_.lower() in lex.evidence_sources and not _authored(speaker):
         return "evidence"
-    if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lex.thought:
+    if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lex.thought \
+            and not is_person_noun(speaker.lemma_.lower()):  # "the suspect said" is speech
         return "thought"  # "a common belief says ...": a view held, not anyone's statement
     if cue is None or cue.text == ":":
         return "speech"
