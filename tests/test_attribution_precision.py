@@ -44,6 +44,8 @@ def _quotes(nlp, text):
     "The pianist, long noted for her eagerness to experiment, played Bach.",
     "The fever, known for its effects on the lungs, is rare.",
     "The other 28 passengers showed no signs or symptoms of the fever.",
+    "The premier's recent trip to Ottawa — a trip likely designed to avoid the press — was about "
+    "the province offering new guidance on tolls.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

@@ -548,8 +548,9 @@ def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) ->
 def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     """The object of "about" after any cue verb, or of a learned phrase's preposition."""
     prep = _object_preposition(cue)
-    if prep is None or not (
-        prep.lower_ in _TOPIC_PREPOSITIONS or lexicon.reports_through(cue.lemma_, prep.lower_)
+    if prep is None or not (  # "the trip was about X" says what a thing is, not what was said
+        (prep.lower_ in _TOPIC_PREPOSITIONS and cue.lemma_ != "be")
+        or lexicon.reports_through(cue.lemma_, prep.lower_)
     ):
         return []
     return _pieces(cue.doc, (prep.i + 1, prep.right_edge.i))
