@@ -113,3 +113,9 @@ def test_a_word_of_a_quoted_title_is_not_a_person(nlp):
               "and guitarist told the audience, “That was fun.”")
     assert "Takin" not in [e.name for e in doc._.entities]
     assert doc._.quotes[0].speaker.entity is None  # not the title's word taken for a person
+
+
+def test_a_list_after_a_name_gives_no_roles_that_are_not_kinds_of_person(nlp):
+    doc = nlp("A row involving Mira Castellanos, her former record label and a couple of big "
+              "name politicians is over. Castellanos said she was glad.")
+    assert _named(doc, "Mira Castellanos").roles == []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.analyze.persons import is_title
+from claimgraph.analyze.persons import is_person_noun, is_title
 
 _PREMODIFIER_DEPS = {"compound", "nmod", "amod", "poss", "det", "case", "punct", "prep", "pobj"}
 _ROLE_POS = {"NOUN", "PROPN"}
@@ -62,12 +62,18 @@ def _appositions(ent: Span) -> list[str]:
         excluded = {t.i for c in conjuncts for t in c.subtree}
         excluded |= {c.i for c in child.children if c.dep_ == "cc"}
         first = [t for t in child.subtree if t.i not in excluded]
-        for tokens in [first] + [list(c.subtree) for c in conjuncts]:
-            if tokens:
+        for head, tokens in [(child, first)] + [(c, list(c.subtree)) for c in conjuncts]:
+            if tokens and _names_a_person(head):
                 role = _role_text(ent.doc[tokens[0].i: tokens[-1].i + 1])
                 if role:
                     roles.append(role)
     return roles
+
+
+def _names_a_person(head: Token) -> bool:
+    """Whether an apposition's head is a kind of person or a title ("Taylor Swift, her former
+    record label and ..." lists a label, not a role of hers)."""
+    return head.pos_ == "PROPN" or is_title(head.text) or is_person_noun(head.lemma_.lower())
 
 
 def _role_text(span: Span) -> str | None:
