@@ -196,3 +196,9 @@ def test_a_clause_after_the_cue_wins_over_a_fronted_phrase_parsed_as_a_clause(nl
               "with a rare allergy.")
     (quote,) = doc._.quotes
     assert [p.text for p in quote.content] == ["how the patient came down with a rare allergy"]
+
+
+def test_a_relative_pronoun_before_the_cue_is_no_part_of_what_is_hoped(nlp):
+    doc = nlp("The striker will sign the deal, which the club hopes to announce later today.")
+    (quote,) = doc._.quotes
+    assert [p.text for p in quote.content] == ["to announce later today"]

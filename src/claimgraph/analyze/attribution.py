@@ -407,7 +407,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         for clause in clauses[1:]:  # "plans to re-evaluate him", parsed as three verbs
             if clause.dep_ == "xcomp" and clause.left_edge.i == last + 1:
                 last = clause.right_edge.i
-        return _pieces(doc, (clauses[0].left_edge.i, last))
+        # "the deal, which Chelsea hope to announce": the relative pronoun is no part of it
+        return _pieces(doc, (max(clauses[0].left_edge.i, cue.i + 1), last))
     if objects:  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
         for child in children:  # "called her vote a mistake", "attacked Clinton for ..."
