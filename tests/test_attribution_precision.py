@@ -438,3 +438,12 @@ def test_a_participle_after_a_passive_is_said_by_its_agent(nlp):
                                 "that it was forged.")
     (quote,) = [q for q in found if q.cue.text == "suggesting"]
     assert names.get(quote.speaker.entity) == "Ruiz"
+
+
+@pytest.mark.parametrize("text", [
+    "This pillow is great for those who want to try something new.",
+    "Anyone who believes the hype will be disappointed.",
+])
+def test_who_stands_for_anyone_at_all_reports_no_one(nlp, text):
+    found, _ = _quotes(nlp, text)
+    assert found == []

@@ -72,6 +72,8 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
                  "insist", "argue", "remark", "stress", "comment", "write"}
 # Verbs whose object is the listener ("told Reuters", "informed the council"): what they
 # report is a clause, never the object.
+# Antecedents of "who" that mean anyone at all ("those who want ...").
+_ANYONE = {"those", "anyone", "anybody", "everyone", "everybody", "whoever", "someone"}
 _LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind", "warn"}
 # Objects of "citing" that are a source of what is reported, not a reason for it.
 _CITED_NOUNS = ANONYMOUS_NOUNS | CHANNEL_NOUNS | {
@@ -501,7 +503,8 @@ def no_source(cue: Token) -> bool:
     """Whether ``cue`` reports no one's words but the writer's: a generic "you" ("you can't tell
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
-    thing ("the plan seems to work": the writer's judgement, not the plan's), what someone
+    thing ("the plan seems to work": the writer's judgement, not the plan's), anyone at all
+    ("those who want ..."), what someone
     "can expect" (the writer's promise to them, not their expectation), or a yes-or-no
     question or a request for comment put by an unnamed asker ("When asked whether ...", "asked
     for comment"). Cues inside quotations never get here: there "I" is the quoted speaker."""
@@ -511,6 +514,9 @@ def no_source(cue: Token) -> bool:
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
     if head is not None and head.lower_ == "you":
         return True
+    if head is not None and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and \
+            head.head.head.lower_ in _ANYONE:
+        return True  # "for those who want to try ...": whoever does, no one in particular
     if cue.lemma_.lower() == "expect" and any(
             c.dep_ == "aux" and c.lower_ in ("can", "could") for c in cue.children) and not any(
             c.dep_ == "auxpass" for c in cue.children):
