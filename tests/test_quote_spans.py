@@ -202,3 +202,13 @@ def test_a_relative_pronoun_before_the_cue_is_no_part_of_what_is_hoped(nlp):
     doc = nlp("The striker will sign the deal, which the club hopes to announce later today.")
     (quote,) = doc._.quotes
     assert [p.text for p in quote.content] == ["to announce later today"]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The mayor attacked the council in a string of late-night posts.", "the council"),
+    ("The judge rejected that argument in a ruling released Thursday.", "that argument"),
+])
+def test_where_a_stance_was_taken_is_no_part_of_its_object(nlp, text, content):
+    doc = nlp(text)
+    (quote,) = doc._.quotes
+    assert [p.text for p in quote.content] == [content]

@@ -35,7 +35,8 @@ _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 _MANNER_VERBS = {"speak", "talk"}  # report only what they are "about"
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
-_OBJECT_COMPLEMENTS = {"as", "for", "in", "of"}  # "described X as Y", "praised X for Y"
+_OBJECT_COMPLEMENTS = {"as", "for", "of"}  # "described X as Y", "praised X for Y"; "in" is
+# where it was done ("attacked X in a string of posts")
 # Prepositions of a cue that complete what was said after its report ("referred to X as Y",
 # "polls show X with a lead", "compared X to Y"); not when or where it was said ("in", "on")
 _COMPLETING = {"as", "with", "to", "for", "than", "against", "about", "of"}
