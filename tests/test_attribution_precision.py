@@ -418,6 +418,13 @@ def test_who_asks_or_files_is_the_speaker_not_the_listener_or_the_paper(nlp, tex
     assert [q.speaker.text for q in found] == [speaker]
 
 
+def test_a_gerund_under_an_infinitive_is_said_by_the_infinitives_subject(nlp):
+    found, _ = _quotes(nlp, "The mayor told inspectors to check the bridge again before saying "
+                            "it was safe.")
+    (saying,) = [q for q in found if q.cue.text == "saying"]
+    assert saying.speaker.text == "inspectors"
+
+
 def test_a_name_after_and_speaks_for_the_verb_after_it_whatever_the_parse(nlp):
     found, _ = _quotes(nlp, "The captain of the team, Lena Ortiz, and her father approached "
                             "Varga and asked him about his knee and Varga suggested he might "

@@ -27,8 +27,9 @@ _MAX_CLIMB = 6
 _TIMES = {"DATE", "TIME"}
 _VERB_FORMS = {"VBD", "VBZ", "VBP", "VBN"}
 # Prepositions whose gerund shares the subject of the verb they modify ("ended by noting",
-# "after saying"); not "for" ("attacked him for saying": he said it), nor "before" ("ordered
-# officials to look closer before approving": the officials approve).
+# "after saying", "thanked the crowd before asking"); not "for" ("attacked him for saying": he
+# said it). Under an infinitive that shares its verb's object ("told inspectors to check it
+# before saying ..."), that object is the subject (``_controller``).
 _SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "before", "while", "upon", "without"}
 
 
@@ -39,11 +40,10 @@ def subject_of(cue: Token) -> Token | None:
         return outer
     token = cue
     for _ in range(_MAX_CLIMB):
-        for child in token.children:
-            if child.dep_ == "nsubjpass" and token == cue:
-                return _agent(cue)  # "X is expected to ...": only "by Y" would speak
-            if child.dep_ == "nsubjpass" and _agent(token) is not None:
-                return _agent(token)  # "The photo was denied by Doe, hinting ...": Doe hints
+        if any(c.dep_ == "nsubjpass" for c in token.children):
+            agent = _agent(token)  # "X is expected to ...": only "by Y" would speak; "The photo
+            if token == cue or agent is not None:  # was denied by Doe, hinting ...": Doe hints
+                return agent
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct]
         if subjects:  # of two, the parse took a word before the nearer one for a subject too
             return max((c for c in subjects if c.i < token.i), key=lambda c: c.i,
@@ -65,8 +65,17 @@ def subject_of(cue: Token) -> Token | None:
             token = token.head  # "He began by saying ...": whoever began says it
         elif token.dep_ not in _CLIMB or token.head == token:
             return None
+        elif token.dep_ == "xcomp" and (controller := _controller(token)) is not None:
+            return controller
         token = token.head
     return None
+
+
+def _controller(infinitive: Token) -> Token | None:
+    """The object of the verb an infinitive completes, which is the infinitive's subject
+    ("told inspectors to check the bridge": the inspectors check)."""
+    return next((c for c in infinitive.head.children
+                 if c.dep_ in ("dobj", "dative") and c.i < infinitive.i), None)
 
 
 def _name_before_conjoined(cue: Token) -> Token | None:
