@@ -73,9 +73,9 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
                  "insist", "argue", "remark", "stress", "comment", "write"}
 # Verbs whose object is the listener ("told Reuters", "informed the council"): what they
 # report is a clause, never the object.
+_LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind", "warn"}
 # Antecedents of "who" that mean anyone at all ("those who want ...").
 _ANYONE = {"those", "anyone", "anybody", "everyone", "everybody", "whoever", "someone"}
-_LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind", "warn"}
 # Objects of "citing" that are a source of what is reported, not a reason for it.
 _CITED_NOUNS = ANONYMOUS_NOUNS | CHANNEL_NOUNS | {
     "commission", "ministry", "department", "government", "police", "office", "council",
@@ -284,16 +284,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     doc = cue.doc
     children = list(cue.children)
     lemma = cue.lemma_.lower()
-    named = [c for c in children if c.dep_ in ("oprd", "dobj", "xcomp")]
-    if lemma in _NAMING_VERBS and ((cue.dep_ == "acl" and cue.head.dep_ != "ROOT" and len(named) < 2) or (
-        any(c.dep_ == "nsubjpass" for c in children) and not any(c.dep_ == "agent" for c in children)
-        and all(c.dep_ not in ("oprd", "xcomp") or c.pos_ == "PROPN" for c in children)
-    ) or (cue.dep_ == "advcl" and cue.tag_ in ("VBN", "VBD") and not any(
-        c.dep_ in ("agent", "aux", "auxpass", "nsubj", "nsubjpass") for c in children)) or any(
-        c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in children)):
-        return []  # "a campaign called X", "officers were called to the house", "the recipe is
-        # called Cake Z", "started a campaign last year called X" (parsed as hanging on
-        # "started"), "who calls herself X": names, not words said
+    if lemma in _NAMING_VERBS and _names_only(cue, children):
+        return []
     if lemma in _NAMING_VERBS and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children) \
             and not any(t.is_quote for t in doc[cue.i + 1: cue.right_edge.i + 1]):
         return []  # "what they call workplace harassment": the writer's label for a thing;
@@ -470,6 +462,24 @@ def _past_time(first: int, cue: Token) -> int:
     return i + 1 if i + 1 < len(doc) and doc[i + 1].head.i > i + 1 else first
 
 
+def _names_only(cue: Token, children: list[Token]) -> bool:
+    """Whether a verb of naming gives a name, not words said: "a campaign called X" (or, as
+    parsed, "started a campaign last year called X"), "officers were called to the house",
+    "the recipe is called Cake Z", "Called a liar, Doe ..." with no one calling, "who calls
+    herself X"."""
+    deps = {c.dep_ for c in children}
+    if cue.dep_ == "acl" and cue.head.dep_ != "ROOT" and \
+            sum(c.dep_ in ("oprd", "dobj", "xcomp") for c in children) < 2:
+        return True
+    if "nsubjpass" in deps and "agent" not in deps and \
+            all(c.dep_ not in ("oprd", "xcomp") or c.pos_ == "PROPN" for c in children):
+        return True
+    if cue.dep_ == "advcl" and cue.tag_ in ("VBN", "VBD") and \
+            not deps & {"agent", "aux", "auxpass", "nsubj", "nsubjpass"}:
+        return True
+    return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in children)
+
+
 def _not_said(lemma: str, obj: Token) -> bool:
     """Whether the object ``obj`` of a cue is something other than what was said: the party
     written to or kept from something ("wrote the city council", "denied the Flames"), a request
@@ -505,10 +515,10 @@ def no_source(cue: Token) -> bool:
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
     thing ("the plan seems to work": the writer's judgement, not the plan's), anyone at all
-    ("those who want ..."), what someone
-    "can expect" (the writer's promise to them, not their expectation), or a yes-or-no
-    question or a request for comment put by an unnamed asker ("When asked whether ...", "asked
-    for comment"). Cues inside quotations never get here: there "I" is the quoted speaker."""
+    ("those who want ..."), what someone "can expect" (the writer's promise to them, not their
+    expectation), or a yes-or-no question or a request for comment put by an unnamed asker
+    ("When asked whether ...", "asked for comment"). Cues inside quotations never get here:
+    there "I" is the quoted speaker."""
     head = subject_of(cue)
     if cue.lemma_.lower() in SEEM_VERBS and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):

@@ -58,7 +58,7 @@ def clean_name(text: str) -> str:
         if text.endswith(suffix) and len(text) > len(suffix) + 1:
             text = text[: -len(suffix)]
             break
-    return text.strip(" ,;:-–—\"“”‘’'\u200b\u200c\u200d\u2060\ufeff")  # and invisible ones
+    return text.strip(" ,;:-–—\"“”‘’'")
 
 
 def _family(kind: EntityType) -> str:
@@ -71,6 +71,8 @@ def group_entities(doc: Doc) -> list[Entity]:
     by_name: dict[tuple[str, str], _Group] = {}
     for ent in doc.ents:
         kind = TYPES.get(ent.label_)
+        while len(ent) > 1 and ent[-1].is_space:  # "Traeger\u200b": a character read as space
+            ent = ent[:-1]
         if kind == "PERSON":
             ent = _name_span(ent)
         name = clean_name(ent.text) if kind else ""

@@ -11,7 +11,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TypeVar
 
-
 from claimgraph.model import (
     Analysis, Article, Claim, Mention, Quantity, Quote, Span, TextField, TimeExpression,
 )

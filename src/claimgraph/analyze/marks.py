@@ -136,8 +136,8 @@ def _trim(text: str, stretch: Stretch) -> Stretch | None:
 def is_quoted_title(stretch: Stretch, text: str) -> bool:
     """Whether a quoted stretch is a title in capitals ("The Kid Who Would Be King", "Women in
     Power"), not a sentence ("We're America.", "Here comes Big Daddy"): one piece, one
-    sentence, its first word and every longer one capitalised, and two capitalised words when it does not end
-    like a sentence, three when it does."""
+    sentence, its first word and every longer one capitalised, and two capitalised words when
+    it does not end like a sentence, three when it does."""
     if len(stretch.pieces) > 1:
         return False
     quoted = text[stretch.start:stretch.end].strip()

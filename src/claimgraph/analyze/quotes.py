@@ -189,7 +189,7 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
             drafts.append(Draft("direct", dash, list(stretch.pieces), outside=stretch,
                                 speaker_token=name))
             continue
-        if is_quoted_title(stretch, text.text) and not _opens_framed(stretch, text) or \
+        if (is_quoted_title(stretch, text.text) and not _opens_framed(stretch, text)) or \
                 _modifies_noun(stretch, text):
             free.add(k)  # 'a scene from "The Kid Who Would Be King"': a name; 'his "unbecoming"
             continue  # behaviour': a word the writer borrows
