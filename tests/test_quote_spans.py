@@ -202,8 +202,34 @@ def test_a_mixed_report_ends_before_a_second_act_but_keeps_its_quoted_words(nlp)
          "the council"),
         ("The judge rejected that argument in a ruling released Thursday.", "rejected",
          "that argument"),
+        # a clause parsed as an adverbial, after a phrase of when it was said
+        ("Mendez said after the convention he would not accept the party's endorsement.",
+         "said", "he would not accept the party's endorsement"),
+        # a second clause whose verb the parse made the report's head
+        ("Republicans said the timing of the vote was not intentional; they only learned about "
+         "it later.", "said", "the timing of the vote was not intentional; they only learned "
+         "about it later"),
+        # a cue hung on the clause it reports
+        ("Chapman admits in this instance, there were fatalities.", "admits",
+         "there were fatalities"),
     ],
 )
 def test_the_report_is_what_the_cue_reports_however_the_parse_hangs_the_rest(
         nlp, text, cue, content):
     assert [c.text for c in _only(nlp, text, cue).content] == [content]
+
+
+def test_a_report_around_an_aside_runs_to_the_end_of_its_sentence(nlp):
+    quote = _only(nlp, "Macharia and some colleagues hid under desks, he said, but one person "
+                  "ran to the roof and was shot dead there.", "said")
+    assert [c.text for c in quote.content] == [
+        "Macharia and some colleagues hid under desks",
+        "but one person ran to the roof and was shot dead there"]
+
+
+@pytest.mark.parametrize("text", [
+    "Tanaka didn't respond to interview requests, so a reporter caught up with him at a meeting.",
+    "Her brothers are always portrayed as fighting or eating, a classic example of the trope.",
+])
+def test_a_clause_after_a_comma_is_not_reported_by_a_cue_it_does_not_continue(nlp, text):
+    assert nlp(text)._.quotes == []

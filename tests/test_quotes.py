@@ -279,6 +279,33 @@ def test_marks_typed_the_wrong_way_round_are_read_by_their_position(text, stretc
     assert [text[st.start:st.end] for st in find_stretches(text)] == stretches
 
 
+@pytest.mark.parametrize(
+    ("text", "stretches"),
+    [
+        # two apostrophes typed to close a straight mark
+        ('It said the loans "were not enough\'\' for the mill. Others noted "delays."',
+         [["were not enough"], ["delays."]]),
+        # a paragraph break inside a sentence of a quotation: it runs on to its closing mark
+        ('"The plan is at the discretion of the board\n\nafter a review, and with the '
+         'residents," said Ines Moreau.', [["The plan is at the discretion of the board",
+                                             "after a review, and with the residents"]]),
+        # a closing mark with nothing open opens nothing
+        ('He left.\n\nThe vote is over," said the clerk. Then "maybe" came.', [["maybe"]]),
+    ],
+)
+def test_closing_marks_close_what_a_scraped_text_left_open(text, stretches):
+    assert [[text[s:e] for s, e in st.pieces] for st in find_stretches(text)] == stretches
+
+
+def test_a_quotation_broken_by_a_paragraph_keeps_its_speaker(nlp):
+    text = ('"The plan is at the discretion of the board\n\nafter a review, and with the '
+            'residents," said Ines Moreau in an email.')
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text if q.speaker else None, [p.text for p in q.content]) for q in found] \
+        == [("Ines Moreau", ["The plan is at the discretion of the board",
+                             "after a review, and with the residents"])]
+
+
 def test_a_quotation_closed_by_a_misturned_mark_keeps_its_speaker(nlp):
     found, _ = _quotes(nlp, "“Not this year,“ said Ramona Vidal. “Maybe in the spring.”")
     assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [

@@ -310,6 +310,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                     any(o.dep_ == "nsubj" and child.i < o.i < cue.i for o in children):
                 continue  # "..., I spot him": a clause before a subject, verb and object is
                 # the parser's guess, not what the verb reports ("..., she told him" is)
+            if child.i < cue.i and any(a.i < child.i and is_cue(a) for a in cue.ancestors):
+                continue  # "X said A; they learned of it later": A is X's report, not theirs
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
                 end = min([cue.i] + [s.left_edge.i for s in subjects])
@@ -323,8 +325,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                     # hangs after it
                     end = next((t.i for t in doc[opening.i + 1: end] if closes_quotation(t)), end)
                 return _pieces(doc, (cue.sent.start, end - 1))
-            first = _past_time(max(child.left_edge.i, cue.i + 1), cue)  # "which he said
-            # was": no "which"
+            first = _past_phrase(_past_time(max(child.left_edge.i, cue.i + 1), cue), child, cue)
+            # ("which he said was": no "which")
             if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
             last = _cut_at_cue(child, is_cue)
@@ -339,7 +341,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             return _pieces(doc, (first, last))
     if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
         return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
-                       (cue.right_edge.i + 1, max(cue.head.right_edge.i, cue.right_edge.i)))
+                       (cue.right_edge.i + 1, max(_clause_end(cue.head), cue.right_edge.i)))
     source = _as_source(cue, children)
     if source is not None:  # "As the Post reported, the fund ..." gives the clause around it
         head = cue.head
@@ -350,6 +352,14 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     closing = _closing_comment(cue, children)
     if closing is not None:  # "The plan will fail, she said." with "said" hung on "fail"
         return _pieces(doc, (cue.sent.start, closing))
+    after = cue.right_edge.i + 1
+    if cue.dep_ == "ccomp" and cue.left_edge.i == cue.sent.start and not objects and \
+            cue.head.i > after and not is_cue(cue.head) and _has_subject(cue.head) and \
+            any(c.dep_ == "nsubj" for c in children) and doc[after].text == "," and \
+            doc[after + 1].pos_ not in ("CCONJ", "SCONJ", "ADV") and lemma not in _ANSWERING_VERBS:
+        # "Doe admits in this instance, there were deaths": the parse hung the cue on the
+        # clause it reports
+        return _pieces(doc, (cue.right_edge.i + 1, cue.head.right_edge.i))
     if objects and _is_amount(objects[0]):
         return []  # "the index declined 1.2 per cent to 2,177", "the stock added 2% to begin
         # the week", "has contended several other years": nothing said, whatever follows
@@ -460,6 +470,18 @@ def _past_time(first: int, cue: Token) -> int:
     while i + 1 < len(doc) and doc[i + 1].ent_iob_ == "I":
         i += 1
     return i + 1 if i + 1 < len(doc) and doc[i + 1].head.i > i + 1 else first
+
+
+def _past_phrase(first: int, clause: Token, cue: Token) -> int:
+    """``first``, or the subject of ``clause`` when a phrase the parse hung on the clause comes
+    between the cue and that subject, with no "that" ("said after the convention he would not
+    ..."): where or when it was said, not what."""
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < clause.i]
+    if first != cue.i + 1 or not subjects or cue.doc[first].dep_ != "prep" or \
+            cue.doc[first].head != clause or \
+            any(c.dep_ == "mark" and c.i < subjects[0].i for c in clause.children):
+        return first
+    return subjects[0].left_edge.i
 
 
 def _names_only(cue: Token, children: list[Token]) -> bool:
@@ -709,10 +731,14 @@ def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
 def _is_complement_clause(child: Token) -> bool:
     """A clause complement, or an "if", "whether" or "that" clause the parser took for an
     adverbial ("asked if he was ever bullied", "tweeted overnight that she was ...")."""
-    return child.dep_ == "ccomp" or (child.dep_ == "advcl" and any(
-        m.dep_ in ("mark", "advmod") and m.lower_ in ("if", "whether", "that")
-        and m.i == child.left_edge.i for m in child.children
-    ) and child.i > child.head.i)
+    if child.dep_ == "ccomp":
+        return True
+    if child.dep_ != "advcl" or child.i < child.head.i:
+        return False
+    marks = [m for m in child.children if m.dep_ in ("mark", "advmod") and m.i < child.i]
+    return any(m.lower_ in ("if", "whether", "that") and m.i == child.left_edge.i for m in marks) \
+        or (not marks and _has_subject(child) and child.tag_ != "VBG" and _has_subject(child.head)
+            and child.left_edge.pos_ not in ("CCONJ", "SCONJ", "ADV"))
 
 
 def _has_subject(verb: Token) -> bool:

@@ -29,7 +29,7 @@ _CLOSERS = {
     "‹": ("›",),
     "「": ("」",),
     "『": ("』",),
-    '"': ('"', "”"),
+    '"': ('"', "”", "''"),
     "”": ("”", '"'),  # opening only where its position says so (``_opens_by_position``)
     "''": ("''", "’’"),
     "‘‘": ("’’", "''", "”"),
@@ -64,22 +64,31 @@ def find_stretches(text: str) -> list[Stretch]:
     current: Stretch | None = None
     piece_start = 0
     skip = -1  # the mark reopening a continued quotation is not a new opening
+    cut: Stretch | None = None  # a stretch left open at the paragraph break just passed
     for match in _MARK.finditer(text):
         mark, at = match.group(), match.start()
         if at == skip:
             continue
         if mark.startswith("\n"):
+            cut, paragraph = None, match.end()
             if current is None:
                 continue
             current.pieces.append((piece_start, at))
             reopen = _reopening(text, match.end(), stack[0])
             if reopen is None:
                 found.append(current)
-                current, stack = None, []
+                cut, current, stack = current, None, []
             else:
                 piece_start, skip = reopen + len(stack[0]), reopen
                 del stack[1:]
             continue
+        if not stack and _in_closing_position(text, mark, at):
+            if cut is not None:  # the paragraph break fell inside the quotation (scraped text
+                # that broke a sentence): it runs on to this mark
+                cut.pieces.append((paragraph, at))
+                cut.closed, cut = True, None
+            continue  # a closing mark with nothing open opens nothing
+        cut = None
         if stack and (mark in _CLOSERS[stack[-1]] or _closes_by_position(text, mark, at)):
             stack.pop()
             if not stack and current is not None:
@@ -96,6 +105,13 @@ def find_stretches(text: str) -> list[Stretch]:
         current.pieces.append((piece_start, len(text)))
         found.append(current)
     return [s for s in (_trim(text, s) for s in found) if s is not None]
+
+
+def _in_closing_position(text: str, mark: str, at: int) -> bool:
+    """Whether a straight or closing double mark stands where a quotation ends: right after a
+    word or punctuation, before a space, the end or punctuation ('..., veterans," said X')."""
+    return mark in ('"', "”") and at > 0 and not text[at - 1].isspace() and \
+        text[at - 1] not in _BEFORE_OPENING and (at + 1 == len(text) or not text[at + 1].isalnum())
 
 
 def _closes_by_position(text: str, mark: str, at: int) -> bool:
