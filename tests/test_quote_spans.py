@@ -233,3 +233,12 @@ def test_a_report_around_an_aside_runs_to_the_end_of_its_sentence(nlp):
 ])
 def test_a_clause_after_a_comma_is_not_reported_by_a_cue_it_does_not_continue(nlp, text):
     assert nlp(text)._.quotes == []
+
+
+def test_the_paragraph_after_a_line_ending_in_a_cue_and_colon_is_its_report(nlp):
+    text = ("The senator added:\n\nIt is typical of the council. It knows nothing, but the talk "
+            "never stops.\n\nThe vote is on Monday.")
+    quote = _only(nlp, text, "added:")
+    assert quote.speaker.text == "The senator"
+    assert [c.text for c in quote.content] == [
+        "It is typical of the council. It knows nothing, but the talk never stops"]

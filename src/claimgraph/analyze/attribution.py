@@ -236,7 +236,24 @@ def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     (the parser may run a headline into the next line); none when it reports nothing."""
     low, high = paragraph_bounds(cue)
     pieces = [(max(a, low), min(b, high)) for a, b in _complement(cue, lexicon, low, high)]
-    return [(a, b) for a, b in pieces if a < b]
+    return [(a, b) for a, b in pieces if a < b] or _block_after(cue)
+
+
+def _block_after(cue: Token) -> list[tuple[int, int]]:
+    """The paragraph after a line that ends in "X added:": a block quotation whose marks were
+    the page's layout, lost with it. A paragraph in quotation marks is a direct quote's."""
+    doc = cue.doc
+    colon = cue.i + 1
+    if colon + 2 >= len(doc) or doc[colon].text != ":" or not breaks_line(doc[colon + 1]) or \
+            not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children):
+        return []
+    first = colon + 2
+    if doc[first].is_quote or doc[first].is_space:
+        return []
+    breaks = _positions(doc, "line_breaks", breaks_line)
+    k = bisect_right(breaks, first)
+    last = (breaks[k] if k < len(breaks) else len(doc)) - 1
+    return _pieces(doc, (first, last))
 
 
 def regarded_as(cue: Token) -> list[tuple[int, int]]:
