@@ -28,6 +28,10 @@ def _quotes(nlp, text):
     "Ask whether the school offers a lunch program.",
     "The ministry told the media on Friday.",
     "The TSX index added 0.2 per cent on Tuesday.",
+    "The paper will pay $20,000 of Ms. Okafor’s estimated $50,000 costs in addition to its own "
+    "costs.",
+    "Asked about the case, the board sent an email with general remarks on its record.",
+    "Some were so angry when the levy was announced they hoisted signs at the next protest.",
     "The goalie boasts a pair of shutouts this season.",
     "Boasting 108,000 residents, the town has two hospitals.",
     "The Nikkei declined 1.2 per cent to 20,402 and the Hang Seng was down 0.3 per cent.",

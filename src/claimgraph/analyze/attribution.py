@@ -327,6 +327,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                     any(o.dep_ == "nsubj" and child.i < o.i < cue.i for o in children):
                 continue  # "..., I spot him": a clause before a subject, verb and object is
                 # the parser's guess, not what the verb reports ("..., she told him" is)
+            if child.i > cue.i and lemma not in _LISTENER_VERBS | {"ask"} and any(
+                    c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children):
+                continue  # "when the tax was announced they hoisted signs": the tax was what
+                # was announced ("he was told the plan failed": the one told)
             if child.i < cue.i and any(a.i < child.i and is_cue(a) for a in cue.ancestors):
                 continue  # "X said A; they learned of it later": A is X's report, not theirs
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
@@ -576,9 +580,10 @@ def no_source(cue: Token) -> bool:
             or not any(_is_complement_clause(c) for c in cue.children)):
         return True  # the article's own voice outside any quotation; "I said that ..." stays
     return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and (
-        any(c.dep_ == "prep" and c.lower_ == "for" for c in cue.children)  # "asked for comment"
+        any(c.dep_ == "prep" and c.lower_ in ("for", "about") for c in cue.children)
         or any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
-               for c in cue.children for m in c.children))
+               for c in cue.children for m in c.children))  # "asked for comment", "asked
+    # about the case": what was put to someone
 
 
 def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) -> bool:
@@ -754,7 +759,8 @@ def _is_complement_clause(child: Token) -> bool:
         return False
     marks = [m for m in child.children if m.dep_ in ("mark", "advmod") and m.i < child.i]
     return any(m.lower_ in ("if", "whether", "that") and m.i == child.left_edge.i for m in marks) \
-        or (not marks and _has_subject(child) and child.tag_ != "VBG" and _has_subject(child.head)
+        or (not marks and _has_subject(child) and child.tag_ != "VBG"
+            and any(c.dep_ == "nsubj" for c in child.head.children)
             and child.left_edge.pos_ not in ("CCONJ", "SCONJ", "ADV"))
 
 

@@ -379,6 +379,8 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
         return None  # an infinitive ("plans to say", "met to discuss") is not yet a report
     if is_imperative(cue) or no_source(cue):
         return None  # a recipe's or an adviser's command, in the writer's voice; no one's words
+    if cue.i > 0 and cue.doc[cue.i - 1].tag_ == "POS":
+        return None  # "Hemming's estimated costs": a word of the noun phrase, whatever the parse
     if lexicon.is_cue_verb(cue.lemma_):
         pieces = complement(cue, lexicon)
     else:  # a verb that is a cue only in "X as Y" or with a learned preposition
