@@ -31,6 +31,10 @@ def _quotes(nlp, text):
     "The paper will pay $20,000 of Ms. Okafor’s estimated $50,000 costs in addition to its own "
     "costs.",
     "Asked about the case, the board sent an email with general remarks on its record.",
+    "His doctor ordered a chest X-ray and blood tests.",
+    "After the move, she started feeling extreme fatigue and was diagnosed with a lung disease.",
+    "We found that this claim did not originate with a credible news outlet.",
+    "The trailer does not show the captain, so the studio may still be deciding.",
     "Some were so angry when the levy was announced they hoisted signs at the next protest.",
     "The goalie boasts a pair of shutouts this season.",
     "Boasting 108,000 residents, the town has two hospitals.",

@@ -44,10 +44,10 @@ _COMPLETING = {"as", "with", "to", "for", "than", "against", "about", "of"}
 # for a ban"): "called her coach", "a campaign called Code Critical", "officers were called to
 # the house" and "posted a career-best season" report nothing.
 _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nickname"}
-# Verbs whose plain object is a thing made, shown or had, not what is said ("posted a video",
-# "issued a wind advisory", "showed their support", "boasts a 45-point lead"): they report a
-# clause or a quotation.
-_MAKING_VERBS = {"post", "issue", "publish", "release", "spot", "boast"}
+# Verbs whose plain object is a thing made, shown, had, ordered or felt, not what is said
+# ("posted a video", "issued a wind advisory", "boasts a 45-point lead", "ordered a chest X-ray",
+# "feeling extreme fatigue"): they report a clause, an infinitive or a quotation.
+_MAKING_VERBS = {"post", "issue", "publish", "release", "spot", "boast", "order", "feel"}
 _CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
 # Conjunctions that set a second speaker's report against the first ("X said A, while Y said B").
 _CONTRASTS = {"while", "whereas"}
@@ -331,8 +331,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                     c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children):
                 continue  # "when the tax was announced they hoisted signs": the tax was what
                 # was announced ("he was told the plan failed": the one told)
-            if child.i < cue.i and any(a.i < child.i and is_cue(a) for a in cue.ancestors):
-                continue  # "X said A; they learned of it later": A is X's report, not theirs
+            if child.i < cue.i and (any(a.i < child.i and is_cue(a) for a in cue.ancestors) or any(
+                    t.lower_ in _CONNECTIVES and t.head == cue
+                    for t in doc[child.right_edge.i + 1: cue.i])):
+                continue  # "X said A; they learned of it later": A is X's report, not theirs;
+                # "A, so the studio is deciding": A is why, not what they decide
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
                 end = min([cue.i] + [s.left_edge.i for s in subjects])
@@ -576,7 +579,7 @@ def no_source(cue: Token) -> bool:
             c.dep_ == "auxpass" for c in cue.children):
         return True  # "fans can expect to hear ...": what the writer promises them
     if head is not None and head.lower_ in ("i", "we") and (
-            act_of(cue, head) in ("thought", "intention")
+            act_of(cue, head) in ("thought", "intention", "evidence")
             or not any(_is_complement_clause(c) for c in cue.children)):
         return True  # the article's own voice outside any quotation; "I said that ..." stays
     return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and (
