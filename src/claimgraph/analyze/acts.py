@@ -64,8 +64,9 @@ def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = No
     """The act of a quote with cue token ``cue`` and speaker head ``speaker`` (either may be
     None: a quotation without a cue is speech)."""
     lex = lex or act_lexicon()
-    if speaker is not None and speaker.pos_ in ("NOUN", "PROPN") and \
-            speaker.lemma_.lower() in lex.evidence_sources and not _authored(speaker):
+    if speaker is not None and (speaker.pos_ in ("NOUN", "PROPN") or speaker.dep_ == "nsubj") \
+            and speaker.lemma_.lower() in lex.evidence_sources and not _authored(speaker):
+        # a subject the tagger took for an adjective ("The scan revealed") is still a noun
         return "evidence"
     if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lex.thought \
             and not is_person_noun(speaker.lemma_.lower()):  # "the suspect said" is speech
