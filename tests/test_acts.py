@@ -50,6 +50,8 @@ def _act(nlp, text, cue):
     ("The school board declined any comment on the lawsuit.", "declined", "intention"),
     ("When asked for comment, the owner said the shop would stay open.", "said", "speech"),
     ("City records from December 2019 show the debt doubled.", "show", "evidence"),
+    ("The data we have been collecting suggests that the fix is working.", "suggests",
+     "evidence"),  # the lemma of "data" is "datum"
     # a subject the tagger reads as an adjective
     ("The scan revealed severe inflammation in her lungs.", "revealed", "evidence"),
     ("The suspect said he needed to get dressed.", "said", "speech"),

@@ -32,6 +32,8 @@ def _quotes(nlp, text):
     "costs.",
     "Asked about the case, the board sent an email with general remarks on its record.",
     "His doctor ordered a chest X-ray and blood tests.",
+    "Welcome to the new 16-inch laptop.",
+    "The laptop for the last seven years has sounded about the same.",
     "After the move, she started feeling extreme fatigue and was diagnosed with a lung disease.",
     "We found that this claim did not originate with a credible news outlet.",
     "The trailer does not show the captain, so the studio may still be deciding.",

@@ -65,7 +65,8 @@ def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = No
     None: a quotation without a cue is speech)."""
     lex = lex or act_lexicon()
     if speaker is not None and (speaker.pos_ in ("NOUN", "PROPN") or speaker.dep_ == "nsubj") \
-            and speaker.lemma_.lower() in lex.evidence_sources and not _authored(speaker):
+            and {speaker.lemma_.lower(), speaker.lower_} & lex.evidence_sources \
+            and not _authored(speaker):  # "data" has the lemma "datum"
         # a subject the tagger took for an adjective ("The scan revealed") is still a noun
         return "evidence"
     if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lex.thought \

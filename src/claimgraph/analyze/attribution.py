@@ -549,9 +549,10 @@ def _is_amount(noun: Token) -> bool:
 
 
 def is_imperative(cue: Token) -> bool:
-    """Whether ``cue`` is a bare command opening its clause ("Add the flour", "Ask whether ...").
-    """
-    return cue.tag_ == "VB" and cue.dep_ == "ROOT" and not any(
+    """Whether ``cue`` is a bare command opening its clause ("Add the flour", "Ask whether ...",
+    "Welcome to ..." tagged as a present verb)."""
+    return (cue.tag_ == "VB" or (cue.tag_ == "VBP" and cue.left_edge == cue)) and \
+        cue.dep_ == "ROOT" and not any(
         c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in cue.children
     )
 
@@ -560,13 +561,13 @@ def no_source(cue: Token) -> bool:
     """Whether ``cue`` reports no one's words but the writer's: a generic "you" ("you can't tell
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
-    thing ("the plan seems to work": the writer's judgement, not the plan's), anyone at all
-    ("those who want ..."), what someone "can expect" (the writer's promise to them, not their
-    expectation), or a yes-or-no question or a request for comment put by an unnamed asker
-    ("When asked whether ...", "asked for comment"). Cues inside quotations never get here:
-    there "I" is the quoted speaker."""
+    thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
+    the thing's), anyone at all ("those who want ..."), what someone "can expect" (the writer's
+    promise to them, not their expectation), or a yes-or-no question or a request for comment
+    put by an unnamed asker ("When asked whether ...", "asked for comment"). Cues inside
+    quotations never get here: there "I" is the quoted speaker."""
     head = subject_of(cue)
-    if cue.lemma_.lower() in SEEM_VERBS and not (head is not None and (
+    if cue.lemma_.lower() in SEEM_VERBS | {"sound"} and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
     if head is not None and head.lower_ == "you":
