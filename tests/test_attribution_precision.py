@@ -123,6 +123,13 @@ def test_a_name_set_beside_a_description_is_the_speaker(nlp):
     assert names[quote.speaker.entity] == "Dana Whitfield"
 
 
+def test_the_subject_after_an_as_clause_speaks_though_parsed_as_its_object(nlp):
+    found, _ = _quotes(nlp, "As we have noted, a March 2019 study by the Institute for Trade "
+                       "Research, an Oslo-based think tank, concluded that prices rose.")
+    (quote,) = found
+    assert quote.speaker.text.startswith("a March 2019 study by the Institute for Trade Research")
+
+
 def test_a_speaker_after_a_post_posed_cue_is_found_even_when_parsed_as_its_object(nlp):
     found, names = _quotes(
         nlp, 'Marlow was known for telling others "he was in charge of Ukraine" despite being the '

@@ -48,6 +48,10 @@ def subject_of(cue: Token) -> Token | None:
         if subjects:  # of two, the parse took a word before the nearer one for a subject too
             return max((c for c in subjects if c.i < token.i), key=lambda c: c.i,
                        default=subjects[0])
+        if token == cue:
+            fronted = _subject_after_as_clause(cue)
+            if fronted is not None:
+                return fronted
         if token == cue and cue.dep_ == "conj":
             named = _name_before_conjoined(cue)
             if named is not None:
@@ -68,6 +72,19 @@ def subject_of(cue: Token) -> Token | None:
         elif token.dep_ == "xcomp" and (controller := _controller(token)) is not None:
             return controller
         token = token.head
+    return None
+
+
+def _subject_after_as_clause(cue: Token) -> Token | None:
+    """The subject the parse gave as an object to an "as" clause before the cue ("As we've
+    noted, a study by X concluded ...": the study concludes, nothing of it was noted)."""
+    doc = cue.doc
+    for clause in cue.children:
+        if clause.dep_ == "advcl" and clause.i < cue.i and any(
+                m.dep_ == "mark" and m.lower_ == "as" for m in clause.children):
+            for obj in clause.children:
+                if obj.dep_ == "dobj" and obj.i > clause.i and doc[obj.left_edge.i - 1].text == ",":
+                    return obj
     return None
 
 
