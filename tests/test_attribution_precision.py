@@ -33,6 +33,7 @@ def _quotes(nlp, text):
     "Asked about the case, the board sent an email with general remarks on its record.",
     "His doctor ordered a chest X-ray and blood tests.",
     "Welcome to the new 16-inch laptop.",
+    "Let’s hope we see more of the minister’s associates in the dock next year.",
     "The laptop for the last seven years has sounded about the same.",
     "After the move, she started feeling extreme fatigue and was diagnosed with a lung disease.",
     "We found that this claim did not originate with a credible news outlet.",
@@ -429,6 +430,8 @@ def test_the_day_after_a_subjectless_cue_is_not_the_speaker(nlp):
      "Lawyers for the developer"),
     ("The minister spoke at a news conference announcing new funding for rural schools.",
      "The minister"),
+    ("Andrew also spent 45 seconds explaining how he couldn’t have been at the party.",
+     "Andrew"),
 ])
 def test_who_asks_or_files_is_the_speaker_not_the_listener_or_the_paper(nlp, text, speaker):
     found, _ = _quotes(nlp, text)

@@ -50,6 +50,17 @@ def test_a_pronoun_goes_to_the_person_whose_gender_the_text_shows(nlp, text, exp
     assert found[-1][1] == expected
 
 
+def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gender(nlp):
+    # "Queen ... 's third child": the queen is the mother, not the son
+    found, _ = _speakers(
+        nlp, "In an interview about his friendship with businessman Jeffrey Marsh, the host "
+             "pressed Prince Andrew. She asked how Andrew, Queen Margaret's third child, could be "
+             "so sure. Andrew doesn't remember the party, but he remembers the pizza. “Going out "
+             "for pizza is unusual for me,” he said.")
+    assert found[-1] == ("he", "Andrew")
+    assert found[0] == ("She", None)  # the host, unnamed; never the prince
+
+
 def test_the_attorneys_she_is_the_attorney_not_her_client(nlp):
     found, _ = _speakers(
         nlp, "Defence lawyer Ruth Kaplan said her client, Mark Dunn, would appeal. Dunn was "

@@ -570,8 +570,8 @@ def no_source(cue: Token) -> bool:
     if cue.lemma_.lower() in SEEM_VERBS | {"sound"} and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
-    if head is not None and head.lower_ == "you":
-        return True
+    if head is not None and head.lower_ in ("you", "'s", "’s"):
+        return True  # "let's hope ..." is the writer's wish too
     if head is not None and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and \
             head.head.head.lower_ in _ANYONE:
         return True  # "for those who want to try ...": whoever does, no one in particular

@@ -414,10 +414,11 @@ class Coreference:
         for entity in index.by_id.values():
             if entity.type != "PERSON":
                 continue
-            for role in entity.roles:
-                for word in role_words(role):
-                    if gender_of_word(word):
-                        strong[entity.id] = gender_of_word(word)
+            # "Queen Elizabeth II's third child": the words before a possessive are another's
+            shown = {gender_of_word(word) for role in entity.roles
+                     for word in role_words(re.split(r"['’]s\b", role)[-1])} - {None}
+            if len(shown) == 1:
+                strong[entity.id] = shown.pop()
         for i, start in enumerate(index.starts):
             entity = index.ids[i]
             if index.by_id[entity].type != "PERSON":
