@@ -61,6 +61,13 @@ def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gend
     assert found[0] == ("She", None)  # the host, unnamed; never the prince
 
 
+def test_a_company_described_by_its_nationality_is_the_company_named_before(nlp):
+    found, _ = _speakers(
+        nlp, "Nissan says its Altima sells well.\n\nVolkswagen is showing an electric wagon at "
+             "the show.\n\nThe German automaker says the wagon will go 300 miles on a charge.")
+    assert found[-1] == ("The German automaker", "Volkswagen")
+
+
 def test_the_attorneys_she_is_the_attorney_not_her_client(nlp):
     found, _ = _speakers(
         nlp, "Defence lawyer Ruth Kaplan said her client, Mark Dunn, would appeal. Dunn was "

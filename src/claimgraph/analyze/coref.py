@@ -47,6 +47,9 @@ _INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
 _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
 _OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "against"}
+# Bodies of a state: with a nationality ("the Canadian government") they are that country's.
+_STATE_BODIES = {"government", "ministry", "department", "administration", "military", "army",
+                 "police", "force", "court", "authority", "regulator", "agency", "embassy"}
 _WINDOW = 4  # sentences searched back for an antecedent
 _FAR_WINDOW = 12  # ... and when nothing compatible is that near
 # A person of unknown gender is a weaker antecedent for "she" than one the text calls a woman.
@@ -215,8 +218,10 @@ class Coreference:
     def _organisation_described(self, head: Token) -> str | None:
         """"the company": an organisation modifying it, else the last one whose name holds
         the noun ("the agency" for "Transit Agency"), else the most salient one that was a
-        subject. "the Canadian government" is a country's, not an organisation named before."""
-        if any(c.ent_type_ in ("NORP", "GPE") for c in head.children):
+        subject. "the Canadian government" is a country's, not an organisation named before;
+        "the German automaker" may be."""
+        if head.lemma_.lower() in _STATE_BODIES and any(
+                c.ent_type_ in ("NORP", "GPE") for c in head.children):
             return None
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON":

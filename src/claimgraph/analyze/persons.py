@@ -45,7 +45,8 @@ ORG_NOUNS = frozenset("""
     institute foundation charity coalition alliance campaign league society court tribunal
     administration regulator watchdog operator provider manufacturer maker developer publisher
     chain brand startup label outlet newspaper magazine website school university college
-    hospital police army military force band
+    hospital police army military force band automaker carmaker chipmaker drugmaker insurer
+    lender supplier producer exporter carrier miner studio
 """.split())
 
 # Nouns that name someone by relation to another ("the father"): not a person named before.
