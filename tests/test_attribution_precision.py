@@ -32,6 +32,8 @@ def _quotes(nlp, text):
     "costs.",
     "Asked about the case, the board sent an email with general remarks on its record.",
     "His doctor ordered a chest X-ray and blood tests.",
+    "The man was admitted to hospital on Friday.",
+    "As of 2016, the country had admitted more than 1.4 million refugees.",
     "Welcome to the new 16-inch laptop.",
     "Let’s hope we see more of the minister’s associates in the dock next year.",
     "The laptop for the last seven years has sounded about the same.",
@@ -96,6 +98,15 @@ def test_a_headline_on_a_body_line_is_not_a_statement_of_the_name_before_its_col
     )
     found, _ = _quotes(nlp, text)
     assert all(q.speaker is None or q.speaker.text != "Julia Marsh" for q in found)
+
+
+def test_a_list_of_names_and_charges_is_not_a_transcript(nlp):
+    text = ("Police arrested three people on Friday.\n\n"
+            "Elena R. Burton: Possession of methamphetamine, held in jail in lieu of $70,000 bond."
+            "\n\nMarco D. Battin: Dealing in cocaine, maintaining a common nuisance, held in jail "
+            "in lieu of $516,000 bond.")
+    found, _ = _quotes(nlp, text)
+    assert found == []
 
 
 def test_transcript_labels_still_speak(nlp):

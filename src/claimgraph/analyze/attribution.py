@@ -14,6 +14,7 @@ from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.extensions import per_doc
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
+from claimgraph.analyze.persons import is_person_noun
 from claimgraph.analyze.speakers import breaks_line, closes_quotation, dateline_end, subject_of
 from claimgraph.model import Span, Speaker
 
@@ -303,6 +304,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     lemma = cue.lemma_.lower()
     if lemma in _NAMING_VERBS and _names_only(cue, children):
         return []
+    if lemma == "admit" and any(c.dep_ == "auxpass" for c in children):
+        return []  # "was admitted to hospital": let in, not a confession
     if lemma in _NAMING_VERBS and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children) \
             and not any(t.is_quote for t in doc[cue.i + 1: cue.right_edge.i + 1]):
         return []  # "what they call workplace harassment": the writer's label for a thing;
@@ -529,12 +532,14 @@ def _names_only(cue: Token, children: list[Token]) -> bool:
 def _not_said(lemma: str, obj: Token) -> bool:
     """Whether the object ``obj`` of a cue is something other than what was said: the party
     written to or kept from something ("wrote the city council", "denied the Flames"), a request
-    refused ("denied a request for funds") or the channel or work written ("wrote a letter
-    asking ...", "wrote her first cookbook")."""
+    refused ("denied a request for funds"), the channel or work written ("wrote a letter
+    asking ...", "wrote her first cookbook") or people let in ("admitted 400 students")."""
     if lemma in _ADDRESSING_VERBS and obj.ent_type_ in _PARTIES and all(
             t.ent_type_ == obj.ent_type_ or t.is_punct or t.dep_ == "det" for t in obj.subtree):
         return True
     noun = obj.lemma_.lower()
+    if lemma == "admit" and (is_person_noun(noun) or any(c.dep_ == "nummod" for c in obj.children)):
+        return True  # "admitted 1.4 million refugees": let them in
     return (lemma == "deny" and noun in _REQUESTS) or (
         lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS))
 

@@ -53,6 +53,7 @@ _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}
 _FRAMED = re.compile(r"[,?!]\W*$")  # a quotation ending in these runs into its frame
 _FINITE = {"VBD", "VBZ", "VBP"}
+_SENTENCE_VERBS = _FINITE | {"MD"}  # tags of a verb that makes a sentence
 _INITIAL = re.compile(r"[A-Z]\.")  # "A." of "Julie A. Doe", which the tagger may take for a noun
 # Labels that lead a line pointing elsewhere ("WATCH: ...", "READ MORE: ...") or naming a
 # section ("ENERGY: ..."): never a speaker, and nothing on the line is the article's quote.
@@ -516,6 +517,11 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
             if not quoted and not body.rstrip().endswith((".", "!", "?", "\"", "”")):
                 continue  # a headline, in the title or on a body line, however often its
                 # label recurs: "Jane Doe: Council drops the case" is no statement of hers
+            if not quoted and not transcript and label not in headlines and not any(
+                    t.tag_ in _SENTENCE_VERBS for t in doc[colon + 1: text.token_at(end)]):
+                kickers.append((doc[head].idx, end))  # "Jane Doe: Possession of heroin, held
+                continue  # in jail.": an item of a list, nothing said, by her or in it; an
+                # answer in a transcript needs no verb ("DUTTON: Twelve million dollars.")
             used.add(colon)
             # A headline's claim is the outlet's summary unless it opens with a quotation.
             quoted = quoted or label not in headlines
