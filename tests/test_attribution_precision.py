@@ -142,6 +142,24 @@ def test_the_subject_after_an_as_clause_speaks_though_parsed_as_its_object(nlp):
     assert quote.speaker.text.startswith("a March 2019 study by the Institute for Trade Research")
 
 
+def test_the_name_opening_a_frame_speaks_and_a_show_named_after_the_cue_is_no_quote(nlp):
+    found, _ = _quotes(nlp, "“There's a severe disconnect between this White House and our "
+                       "military,” Flynn, a top Trump surrogate, said Thursday morning on Fox "
+                       "News’ “Fox and Friends.”")
+    (quote,) = found
+    assert quote.speaker.text == "Flynn, a top Trump surrogate"
+    assert [c.text for c in quote.content] == [
+        "There's a severe disconnect between this White House and our military"]
+
+
+def test_a_second_cue_in_the_tense_of_the_first_is_the_first_speakers(nlp):
+    found, _ = _quotes(nlp, "Prime Minister Theresa May said this week that the country would "
+                       "formally declare its intention to leave by the end of March and suggested "
+                       "that it would withdraw from the single market.")
+    assert [(q.speaker.text, q.cue.text) for q in found] == [
+        ("Prime Minister Theresa May", "said"), ("Prime Minister Theresa May", "suggested")]
+
+
 def test_a_speaker_after_a_post_posed_cue_is_found_even_when_parsed_as_its_object(nlp):
     found, names = _quotes(
         nlp, 'Marlow was known for telling others "he was in charge of Ukraine" despite being the '

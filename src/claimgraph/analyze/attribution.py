@@ -160,6 +160,13 @@ class Draft:
             return None
         doc = self.cue.doc
         sent = self.cue.sent
+        for token in doc[sent.start: self.cue.i]:  # '“...,” Flynn, a top aide, said': the
+            # name opening the frame, however far the apposition runs
+            if token.idx >= self.outside.end and token.ent_type_ == "PERSON":
+                last = token.i
+                while last + 1 < self.cue.i and doc[last + 1].ent_iob_ == "I":
+                    last += 1
+                return doc[last]
         for offset in range(1, 5):
             for i in (self.cue.i + offset, self.cue.i - offset):
                 if sent.start <= i < sent.end and (doc[i].pos_ in ("PROPN", "PRON")) and \

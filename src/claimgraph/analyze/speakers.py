@@ -52,6 +52,8 @@ def subject_of(cue: Token) -> Token | None:
             fronted = _subject_after_as_clause(cue)
             if fronted is not None:
                 return fronted
+        if token == cue and _joins_the_report(cue):
+            return subject_of(cue.head.head)
         if token == cue and cue.dep_ == "conj":
             named = _name_before_conjoined(cue)
             if named is not None:
@@ -73,6 +75,16 @@ def subject_of(cue: Token) -> Token | None:
             return controller
         token = token.head
     return None
+
+
+def _joins_the_report(cue: Token) -> bool:
+    """Whether a cue the parse joined to a verb of another's report goes with the verb of that
+    report, as its tense shows ("May said the country would declare it and suggested ...": May
+    suggested; the country would not have "suggested")."""
+    head = cue.head
+    return cue.dep_ == "conj" and head.dep_ == "ccomp" and cue.tag_ in ("VBD", "VBZ") and \
+        head.tag_ in ("VB", "VBN") and any(c.dep_ == "aux" for c in head.children) and \
+        not any(c.dep_ in ("aux", "nsubj") for c in cue.children) and head.head.pos_ == "VERB"
 
 
 def _subject_after_as_clause(cue: Token) -> Token | None:
