@@ -461,6 +461,7 @@ def test_the_day_after_a_subjectless_cue_is_not_the_speaker(nlp):
      "The minister"),
     ("Andrew also spent 45 seconds explaining how he couldn’t have been at the party.",
      "Andrew"),
+    ("The senator, despite insisting that the bill was fair, voted against it.", "The senator"),
 ])
 def test_who_asks_or_files_is_the_speaker_not_the_listener_or_the_paper(nlp, text, speaker):
     found, _ = _quotes(nlp, text)

@@ -30,7 +30,7 @@ _VERB_FORMS = {"VBD", "VBZ", "VBP", "VBN"}
 # "after saying", "thanked the crowd before asking"); not "for" ("attacked him for saying": he
 # said it). Under an infinitive that shares its verb's object ("told inspectors to check it
 # before saying ..."), that object is the subject (``_controller``).
-_SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "before", "while", "upon", "without"}
+_SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "before", "while", "upon", "without", "despite"}
 
 
 def subject_of(cue: Token) -> Token | None:
@@ -68,6 +68,9 @@ def subject_of(cue: Token) -> Token | None:
             sender = _sender(token.head)
             return sender or token.head  # "experts noting ...": the modified noun speaks
         if token.dep_ == "pcomp" and token.head.lower_ in _SHARED_SUBJECT_PREPOSITIONS:
+            if token.head.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ == "prep" and \
+                    token.head.head.i < token.head.i:
+                return token.head.head  # "Ryan, despite admitting ..., said": Ryan admits
             token = token.head  # "He began by saying ...": whoever began says it
         elif token.dep_ not in _CLIMB or token.head == token:
             return None
@@ -206,8 +209,9 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     # a modifier ("Doe, the city's mayor, repeated claims that ...": the sentence goes on).
     asides = {
         c.left_edge.i - 1 for c in head.children
-        if c.i > head.i and c.dep_ in ("acl", "advcl") and c.left_edge.i > 0
-        and doc[c.left_edge.i - 1].text == ","
+        if c.i > head.i and (c.dep_ in ("acl", "advcl") or (c.dep_ == "prep" and any(
+            o.dep_ == "pcomp" and o.tag_ == "VBG" for o in c.children)))  # ", despite saying"
+        and c.left_edge.i > 0 and doc[c.left_edge.i - 1].text == ","
     } | {t.i for t in doc[head.i + 1: head.right_edge.i] if t.text == "," and
          doc[t.i + 1].tag_ in _VERB_FORMS} | {
         # when or where the words were said, which the parse may hang on the speaker ("the
