@@ -152,6 +152,18 @@ def test_the_name_opening_a_frame_speaks_and_a_show_named_after_the_cue_is_no_qu
         "There's a severe disconnect between this White House and our military"]
 
 
+def test_an_inverted_frame_reports_the_clause_before_it_and_names_who_spoke(nlp):
+    found, names = _quotes(nlp, "Job cuts will be announced later this week in areas that do not "
+                           "support the firm’s core business goals, said The Acme Company’s "
+                           "recently named executive chair Dana Whitfield in an email to staff "
+                           "that was reviewed by Reuters.")
+    (quote,) = found
+    assert [c.text for c in quote.content] == [
+        "Job cuts will be announced later this week in areas that do not support the firm’s core "
+        "business goals"]
+    assert names[quote.speaker.entity] == "Dana Whitfield"
+
+
 def test_a_second_cue_in_the_tense_of_the_first_is_the_first_speakers(nlp):
     found, _ = _quotes(nlp, "Prime Minister Theresa May said this week that the country would "
                        "formally declare its intention to leave by the end of March and suggested "

@@ -29,6 +29,7 @@ _TOPIC_PREPOSITIONS = {"about"}
 # Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
 _APPEAL_PREPOSITIONS = {"on", "for", "upon"}
 _TIME_ENTITIES = {"DATE", "TIME"}
+_MAX_INVERTED = 12  # words of an inverted frame searched for the name of who spoke
 # Words of a phrase naming a speaker after an inverted cue ("insists the union's 42-year-old
 # president"), and how far it may run.
 _NAME_PARTS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "PUNCT", "CCONJ"}
@@ -228,15 +229,24 @@ def _inverted_object(cue: Token) -> Token | None:
 
 def _name_after(cue: Token) -> Token | None:
     """The last word of a name set right after the cue and closed by punctuation, as in an
-    inverted aside ("..., argued Jane Doe, ..." or "..., said Doe.")."""
+    inverted aside ("..., argued Jane Doe, ..." or "..., said Doe."), or of the first person
+    named in an inverted frame ("..., said the firm's new chair Jane Doe in an email")."""
     doc = cue.doc
     i = cue.i + 1
     while i < len(doc) and doc[i].pos_ == "PROPN" and doc[i].ent_type_ not in _TIME_ENTITIES \
             and i - cue.i <= 4:  # "said Monday." names a day, not who spoke
         i += 1
-    if i == cue.i + 1 or (i < len(doc) and not doc[i].is_punct):
+    if i > cue.i + 1 and (i == len(doc) or doc[i].is_punct):
+        return doc[i - 1]
+    if cue.i == 0 or doc[cue.i - 1].text != ",":
         return None
-    return doc[i - 1]
+    for token in doc[cue.i + 1: min(cue.i + _MAX_INVERTED, cue.sent.end)]:
+        if token.is_punct and token.text not in ("-", "’", "'"):
+            return None  # '..., said the firm's new chair Jane Doe in an email': the person
+        if token.ent_type_ == "PERSON" and (  # the inverted frame names, however it is parsed
+                token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+            return token
+    return None
 
 
 def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
@@ -329,8 +339,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return []  # "showed the house to a couple": a thing shown to someone; "the patients
         # showed no signs of ...": a state observed in them; neither is their finding
     # A clause after the cue before one before it: the parse may take a fronted phrase for a
-    # clause ("In a new case study out Monday, they detail how ...")
-    for child in sorted(children, key=lambda c: c.i < cue.i):
+    # clause ("In a new case study out Monday, they detail how ..."); but right after a comma
+    # the cue frames what came before ("..., said the firm's recently named chair X").
+    inverted = cue.i > 0 and doc[cue.i - 1].text == ","
+    for child in sorted(children, key=lambda c: (c.i < cue.i) != inverted):
         if _is_complement_clause(child) and low <= child.idx < high:
             if child.i < cue.i and lemma not in _LISTENER_VERBS and \
                     any(o.dep_ == "dobj" for o in children) and \
