@@ -68,6 +68,14 @@ def test_a_company_described_by_its_nationality_is_the_company_named_before(nlp)
     assert found[-1] == ("The German automaker", "Volkswagen")
 
 
+def test_the_group_is_the_organisation_introduced_as_the_group(nlp):
+    found, _ = _speakers(
+        nlp, "Harbor Freight Lines will cut 400 jobs, the company said. The group, Transit Workers "
+             "Coalition, formed last month and sent a letter to management. Harbor Freight Lines "
+             "declined to comment. The group said the cuts were unfair.")
+    assert found[-1] == ("The group", "Transit Workers Coalition")
+
+
 def test_the_attorneys_she_is_the_attorney_not_her_client(nlp):
     found, _ = _speakers(
         nlp, "Defence lawyer Ruth Kaplan said her client, Mark Dunn, would appeal. Dunn was "

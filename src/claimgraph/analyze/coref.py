@@ -47,6 +47,7 @@ _INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
 _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
 _OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "against"}
+_RECENT_MENTIONS = 30  # mentions searched back for an organisation introduced by a noun
 # Bodies of a state: with a nationality ("the Canadian government") they are that country's.
 _STATE_BODIES = {"government", "ministry", "department", "administration", "military", "army",
                  "police", "force", "court", "authority", "regulator", "agency", "embassy"}
@@ -234,6 +235,9 @@ class Coreference:
             entity = self.index.by_id[self.index.ids[i]]
             if entity.type == "ORG" and word in entity.name.lower().split():
                 return entity.id
+        introduced = self._introduced_as(head)
+        if introduced is not None:
+            return introduced
         if self._unnamed_before(head):
             return None  # "the commission" after "citing the regional health commission"
         return self._best(head.idx, {"ORG"}, None, subjects_only=True)
@@ -250,6 +254,21 @@ class Coreference:
             if token.lower_ == head.lower_ and _unnamed_description(token):
                 return True
         return False
+
+    def _introduced_as(self, head: Token) -> str | None:
+        """The organisation last introduced with the noun of ``head`` in apposition ("The group,
+        WeWorkers Coalition, formed ..." makes it "the group" later)."""
+        lemma = head.lemma_.lower()
+        for n, i in enumerate(self.index.before(head.idx)):
+            if n == _RECENT_MENTIONS:
+                return None
+            entity = self.index.ids[i]
+            span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
+                                      alignment_mode="expand")
+            if span is not None and self.index.by_id[entity].type == "ORG" and \
+                    span.root.dep_ == "appos" and span.root.head.lemma_.lower() == lemma:
+                return entity
+        return None
 
     def _by_role(self, head: Token) -> str | None:
         """The person whose role names what ``head`` describes ("the minister"): the most
