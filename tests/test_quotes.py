@@ -765,3 +765,13 @@ def test_two_single_marks_typed_for_a_double_one_close_a_quotation(nlp, text):
     assert text[stretch.start:stretch.end] == "We publish local creators"
     found, _ = _quotes(nlp, text)
     assert [(q.kind, q.speaker.text) for q in found] == [("direct", "the founder of the press")]
+
+
+def test_lower_case_words_quoted_inside_the_writers_sentence_are_no_quote_of_their_own(nlp):
+    found, _ = _quotes(nlp, 'The deal ultimately meant building the "best mobile operating '
+                            'system for enterprise."')
+    assert found == []
+    found, _ = _quotes(nlp, 'He left. "We will build the best mobile operating system for '
+                            'enterprise."')
+    assert [p.text for q in found for p in q.content] == [
+        "We will build the best mobile operating system for enterprise."]

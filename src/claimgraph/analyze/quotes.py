@@ -578,8 +578,10 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
 
 def _stands_alone(stretch: Stretch, text: _Text) -> bool:
     """Whether an unattributed quotation reads as a statement: long enough (titles are left
-    out before)."""
-    return len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS
+    out before), and not words the writer's sentence runs through in lower case ('meant
+    making the "best mobile operating system for enterprise."')."""
+    return len(text.text[stretch.start:stretch.end].split()) >= _SPEAKERLESS_MIN_WORDS and not (
+        _embedded(stretch, text) and text.text[stretch.start].islower())
 
 
 def _direct_before(ends: list[tuple[int, int]], at: int, drafts: list[Draft], stretch: Stretch,
