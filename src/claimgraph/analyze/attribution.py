@@ -6,6 +6,9 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IS_SPACE, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -22,6 +25,8 @@ _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
 _NOT_CONTENT_START = {"ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
 _EDGE_PUNCT = set(",;:-–—…")
 _RELATIVES = {"which", "who", "whom", "whose"}
+_RELATIVE_IDS = np.array([hash_string(w) for w in _RELATIVES], dtype=np.uint64)
+_COMMA = hash_string(",")
 _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
 # Any cue verb reports what "about" introduces ("talked about ...", "warned about ..."); the
 # others only follow verbs that report through their object.
@@ -268,7 +273,7 @@ def _block_after(cue: Token) -> list[tuple[int, int]]:
     first = colon + 2
     if doc[first].is_quote or doc[first].is_space:
         return []
-    breaks = _positions(doc, "line_breaks", breaks_line)
+    breaks = _positions(doc, "line_breaks", _line_breaks)
     k = bisect_right(breaks, first)
     last = (breaks[k] if k < len(breaks) else len(doc)) - 1
     return _pieces(doc, (first, last))
@@ -293,7 +298,7 @@ def paragraph_bounds(token: Token) -> tuple[int, int]:
     doc = token.doc
     sent = token.sent
     low, high = sent.start_char, sent.end_char
-    breaks = _positions(doc, "line_breaks", breaks_line)
+    breaks = _positions(doc, "line_breaks", _line_breaks)
     before = bisect_left(breaks, token.i)
     if before and breaks[before - 1] >= sent.start:
         previous = doc[breaks[before - 1]]
@@ -304,10 +309,22 @@ def paragraph_bounds(token: Token) -> tuple[int, int]:
     return low, high
 
 
-def _positions(doc: Doc, name: str, test: Callable[[Token], bool]) -> list[int]:
-    """Sorted indices of the tokens of ``doc`` that pass ``test``, found once per Doc: a scan
+def _positions(doc: Doc, name: str, find: Callable[[Doc], list[int]]) -> list[int]:
+    """Sorted indices of the tokens of ``doc`` that ``find`` gives, found once per Doc: a scan
     of the sentence for every cue is quadratic when one sentence runs for thousands of tokens."""
-    return per_doc(doc, name, lambda: [t.i for t in doc if test(t)])
+    return per_doc(doc, name, lambda: find(doc))
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    spaces = np.flatnonzero(doc.to_array(IS_SPACE))  # few tokens: test those alone
+    return [int(i) for i in spaces if breaks_line(doc[int(i)])]
+
+
+def _relative_commas(doc: Doc) -> list[int]:
+    """The commas right before "which", "who", "whom" or "whose"."""
+    lower = doc.to_array(LOWER)
+    found = (lower[:-1] == _COMMA) & np.isin(lower[1:], _RELATIVE_IDS)
+    return [int(i) for i in np.flatnonzero(found)]
 
 
 def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tuple[int, int]]:
@@ -931,8 +948,7 @@ def _past_connective(doc: Doc, first: int, last: int) -> int:
 
 def _before_trailing_relative(doc: Doc, first: int, last: int) -> int:
     """``last``, or the token before a closing ", which ..." clause: an aside of the writer's."""
-    asides = _positions(doc, "relative_commas", lambda t: t.text == "," and t.i + 1 < len(t.doc)
-                        and t.doc[t.i + 1].lower_ in _RELATIVES)
+    asides = _positions(doc, "relative_commas", _relative_commas)
     k = bisect_left(asides, last) - 1  # the last ", which" before ``last``
     if k >= 0 and asides[k] > first:
         i = asides[k]
