@@ -23,6 +23,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.hedges import find_hedges
@@ -73,15 +76,21 @@ def token_cue(tok: Token, kind: str | None) -> Cue:
     return Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=kind)
 
 
+@cache
+def _word_ids(words: frozenset[str]) -> np.ndarray:
+    """The hashes of ``words``, to find them among a Doc's token attributes at once."""
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+
+
 def phrase_cues(seg: Span, phrases: frozenset[tuple[str, ...]], kind: str) -> list[Cue]:
     """Lower-case token sequences of ``phrases`` in ``seg``."""
-    firsts = {p[0] for p in phrases}
-    found, lowers = [], [t.lower_ for t in seg]
-    for i, first in enumerate(lowers):
-        if first not in firsts:
-            continue
-        for n in range(min(MAX_PHRASE, len(lowers) - i), 0, -1):
-            if tuple(lowers[i:i + n]) in phrases:
+    firsts = _word_ids(frozenset(p[0] for p in phrases))
+    lowers = seg.doc.to_array(LOWER)[seg.start:seg.end]
+    found = []
+    for i in np.flatnonzero(np.isin(lowers, firsts)).tolist():
+        words = tuple(t.lower_ for t in seg[i:i + MAX_PHRASE])
+        for n in range(len(words), 0, -1):
+            if words[:n] in phrases:
                 found.append(cue(seg[i:i + n], kind))
                 break
     return found
@@ -191,7 +200,10 @@ class ContentCues:
             kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
             found.append((kind, hedge))
         seen = {c.start for _, c in found}
-        for tok in doc:
+        words = _word_ids(lex.speculative | lex.confirm | lex.opinion)
+        candidates = np.isin(doc.to_array(LOWER), words) | np.isin(doc.to_array(LEMMA), words)
+        for i in np.flatnonzero(candidates).tolist():  # the few tokens that may be cues
+            tok = doc[i]
             lemma, lower = tok.lemma_.lower(), tok.lower_
             if tok.idx in seen:
                 continue
