@@ -775,3 +775,9 @@ def test_lower_case_words_quoted_inside_the_writers_sentence_are_no_quote_of_the
                             'enterprise."')
     assert [p.text for q in found for p in q.content] == [
         "We will build the best mobile operating system for enterprise."]
+
+
+def test_quoted_words_joined_by_and_continue_the_quote(nlp):
+    found, _ = _quotes(nlp, "Teachers chanted, “Fund our schools,” and “Put kids first,” as "
+                            "hundreds of them lined the entrances.")
+    assert [[p.text for p in q.content] for q in found] == [["Fund our schools", "Put kids first"]]

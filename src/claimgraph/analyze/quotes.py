@@ -604,9 +604,10 @@ def _continues(previous: Draft, stretch: Stretch, text: _Text) -> bool:
     if text.paragraph_of(stretch.start) == text.paragraph_of(previous.pieces[-1][1]):
         between = text.text[previous.pieces[-1][1]: stretch.start].rstrip(" \"“”„«")
         if not _SENTENCE_END.search(between) and between[-1:] not in (",", ":", ";") and \
+                between.split()[-1:] not in (["and"], ["or"]) and \
                 len(text.text[stretch.start:stretch.end].split()) < _SPEAKERLESS_MIN_WORDS:
             return False  # 'said on Fox News’ “Fox and Friends.”': a name in the frame; the
-            # rest of the quotation is set off ('“A,” she said, “B.”')
+            # rest of the quotation is set off ('“A,” she said, “B.”', 'chanted “A,” and “B”')
         # after reported speech, a few quoted words are a term or a title, not a continuation
         return previous.cue is not None and previous.cue.idx < stretch.start and (
             previous.kind == "direct"
