@@ -61,19 +61,20 @@ def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gend
     assert found[0] == ("She", None)  # the host, unnamed; never the prince
 
 
-def test_a_company_described_by_its_nationality_is_the_company_named_before(nlp):
-    found, _ = _speakers(
-        nlp, "Nissan says its Altima sells well.\n\nVolkswagen is showing an electric wagon at "
-             "the show.\n\nThe German automaker says the wagon will go 300 miles on a charge.")
-    assert found[-1] == ("The German automaker", "Volkswagen")
-
-
-def test_the_group_is_the_organisation_introduced_as_the_group(nlp):
-    found, _ = _speakers(
-        nlp, "Harbor Freight Lines will cut 400 jobs, the company said. The group, Transit Workers "
-             "Coalition, formed last month and sent a letter to management. Harbor Freight Lines "
-             "declined to comment. The group said the cuts were unfair.")
-    assert found[-1] == ("The group", "Transit Workers Coalition")
+@pytest.mark.parametrize("text, expected", [
+    # a nationality does not keep a company from the company named before
+    ("Nissan says its Altima sells well.\n\nVolkswagen is showing an electric wagon at the "
+     "show.\n\nThe German automaker says the wagon will go 300 miles on a charge.",
+     ("The German automaker", "Volkswagen")),
+    # "the group" is the organisation introduced as "The group, X,"
+    ("Harbor Freight Lines will cut 400 jobs, the company said. The group, Transit Workers "
+     "Coalition, formed last month and sent a letter to management. Harbor Freight Lines "
+     "declined to comment. The group said the cuts were unfair.",
+     ("The group", "Transit Workers Coalition")),
+])
+def test_an_organisation_described_is_the_one_the_text_introduced(nlp, text, expected):
+    found, _ = _speakers(nlp, text)
+    assert found[-1] == expected
 
 
 def test_the_attorneys_she_is_the_attorney_not_her_client(nlp):

@@ -64,10 +64,11 @@ def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = No
     """The act of a quote with cue token ``cue`` and speaker head ``speaker`` (either may be
     None: a quotation without a cue is speech)."""
     lex = lex or act_lexicon()
+    # A subject the tagger took for an adjective ("The scan revealed") is still a noun, and
+    # "data" has the lemma "datum".
     if speaker is not None and (speaker.pos_ in ("NOUN", "PROPN") or speaker.dep_ == "nsubj") \
             and {speaker.lemma_.lower(), speaker.lower_} & lex.evidence_sources \
-            and not _authored(speaker):  # "data" has the lemma "datum"
-        # a subject the tagger took for an adjective ("The scan revealed") is still a noun
+            and not _authored(speaker):
         return "evidence"
     if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lex.thought \
             and not is_person_noun(speaker.lemma_.lower()):  # "the suspect said" is speech

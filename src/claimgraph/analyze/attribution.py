@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from itertools import takewhile
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -14,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, CueLexicon
-from claimgraph.analyze.extensions import per_doc
+from claimgraph.analyze.extensions import per_doc, word_ids
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.persons import is_person_noun
@@ -24,8 +25,7 @@ from claimgraph.model import Span, Speaker
 _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
 _NOT_CONTENT_START = {"ADP", "PUNCT", "CCONJ", "PART", "SPACE"}
 _EDGE_PUNCT = set(",;:-–—…")
-_RELATIVES = {"which", "who", "whom", "whose"}
-_RELATIVE_IDS = np.array([hash_string(w) for w in _RELATIVES], dtype=np.uint64)
+_RELATIVES = frozenset({"which", "who", "whom", "whose"})
 _COMMA = hash_string(",")
 _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
 # Any cue verb reports what "about" introduces ("talked about ...", "warned about ..."); the
@@ -166,13 +166,11 @@ class Draft:
             return None
         doc = self.cue.doc
         sent = self.cue.sent
-        for token in doc[sent.start: self.cue.i]:  # '“...,” Flynn, a top aide, said': the
-            # name opening the frame, however far the apposition runs
-            if token.idx >= self.outside.end and token.ent_type_ == "PERSON":
-                last = token.i
-                while last + 1 < self.cue.i and doc[last + 1].ent_iob_ == "I":
-                    last += 1
-                return doc[last]
+        # '“...,” Flynn, a top aide, said': the name opening the frame, however far the
+        # apposition runs
+        framed = _first_person(t for t in doc[sent.start: self.cue.i] if t.idx >= self.outside.end)
+        if framed is not None:
+            return framed
         for offset in range(1, 5):
             for i in (self.cue.i + offset, self.cue.i - offset):
                 if sent.start <= i < sent.end and (doc[i].pos_ in ("PROPN", "PRON")) and \
@@ -245,11 +243,17 @@ def _name_after(cue: Token) -> Token | None:
         return doc[i - 1]
     if cue.i == 0 or doc[cue.i - 1].text != ",":
         return None
-    for token in doc[cue.i + 1: min(cue.i + _MAX_INVERTED, cue.sent.end)]:
-        if token.is_punct and token.text not in ("-", "’", "'"):
-            return None  # '..., said the firm's new chair Jane Doe in an email': the person
-        if token.ent_type_ == "PERSON" and (  # the inverted frame names, however it is parsed
-                token.i + 1 == len(doc) or doc[token.i + 1].ent_iob_ != "I"):
+    # '..., said the firm's new chair Jane Doe in an email': the person the inverted frame
+    # names, however it is parsed, before any punctuation but a hyphen or a possessive
+    frame = doc[cue.i + 1: min(cue.i + _MAX_INVERTED, cue.sent.end)]
+    return _first_person(takewhile(lambda t: not t.is_punct or t.text in ("-", "’", "'"), frame))
+
+
+def _first_person(tokens: Iterable[Token]) -> Token | None:
+    """The last word of the first person's name among ``tokens``."""
+    for token in tokens:
+        if token.ent_type_ == "PERSON" and (
+                token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"):
             return token
     return None
 
@@ -323,7 +327,7 @@ def _line_breaks(doc: Doc) -> list[int]:
 def _relative_commas(doc: Doc) -> list[int]:
     """The commas right before "which", "who", "whom" or "whose"."""
     lower = doc.to_array(LOWER)
-    found = (lower[:-1] == _COMMA) & np.isin(lower[1:], _RELATIVE_IDS)
+    found = (lower[:-1] == _COMMA) & np.isin(lower[1:], word_ids(_RELATIVES))
     return [int(i) for i in np.flatnonzero(found)]
 
 
@@ -422,7 +426,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             doc[after + 1].pos_ not in ("CCONJ", "SCONJ", "ADV") and lemma not in _ANSWERING_VERBS:
         # "Doe admits in this instance, there were deaths": the parse hung the cue on the
         # clause it reports
-        return _pieces(doc, (cue.right_edge.i + 1, cue.head.right_edge.i))
+        return _pieces(doc, (after, cue.head.right_edge.i))
     if objects and _is_amount(objects[0]):
         return []  # "the index declined 1.2 per cent to 2,177", "the stock added 2% to begin
         # the week", "has contended several other years": nothing said, whatever follows
@@ -624,11 +628,11 @@ def no_source(cue: Token) -> bool:
             act_of(cue, head) in ("thought", "intention", "evidence")
             or not any(_is_complement_clause(c) for c in cue.children)):
         return True  # the article's own voice outside any quotation; "I said that ..." stays
+    # "asked for comment", "asked about the case", "asked whether ...": what was put to someone
     return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and (
         any(c.dep_ == "prep" and c.lower_ in ("for", "about") for c in cue.children)
         or any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
-               for c in cue.children for m in c.children))  # "asked for comment", "asked
-    # about the case": what was put to someone
+               for c in cue.children for m in c.children))
 
 
 def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) -> bool:

@@ -28,6 +28,7 @@ from spacy.strings import hash_string
 from spacy.symbols import PRON, csubj, dobj, nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.analyze.extensions import word_ids
 from claimgraph.analyze.marks import doc_stretches
 from claimgraph.analyze.persons import (
     KIN_NOUNS, ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
@@ -56,7 +57,7 @@ _FAR_WINDOW = 12  # ... and when nothing compatible is that near
 # A person of unknown gender is a weaker antecedent for "she" than one the text calls a woman.
 _UNKNOWN_GENDER = 1 / 2
 _AGE = re.compile(r"\b\d+-year-old\b")
-_PERSONAL_IDS = np.array([hash_string(w) for w in _PERSONAL], dtype=np.uint64)
+_PERSONAL_IDS = word_ids(frozenset(_PERSONAL))
 _SUBJECT_IDS = np.array([nsubj, nsubjpass, csubj], dtype=np.uint64)  # DEP holds symbol ids
 _ARGUMENT_IDS = np.array([nsubj, nsubjpass, dobj], dtype=np.uint64)
 _NN = hash_string("NN")

@@ -14,7 +14,8 @@ from functools import cached_property
 from pathlib import Path
 
 import numpy as np
-from spacy.strings import hash_string
+
+from claimgraph.analyze.extensions import word_ids
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +79,11 @@ class CueLexicon:
     def verb_ids(self) -> np.ndarray:
         """spaCy's hashes of the cue lemmas, the regard verbs and the phrases' verbs, to find
         candidate cues in a Doc array in one step."""
-        return _ids(self.verbs | self.regard_verbs | {verb for verb, _ in self.phrases})
+        return word_ids(self.verbs | self.regard_verbs | {verb for verb, _ in self.phrases})
 
     @cached_property
     def noun_ids(self) -> np.ndarray:
-        return _ids(self.nouns)
+        return word_ids(self.nouns)
 
     def is_cue_verb(self, lemma: str) -> bool:
         return lemma.lower() in self.verbs
@@ -95,10 +96,6 @@ class CueLexicon:
 
     def reports_through(self, lemma: str, preposition: str) -> bool:
         return (lemma.lower(), preposition.lower()) in self.phrases
-
-
-def _ids(lemmas: frozenset[str]) -> np.ndarray:
-    return np.array(sorted(hash_string(v) for v in lemmas), dtype=np.uint64)
 
 
 def load_lexicon(path: Path = LEARNED_PATH, min_precision: float = 0.25, min_count: int = 3,

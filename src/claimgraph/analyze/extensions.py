@@ -8,8 +8,11 @@ are never mutated.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cache
 from typing import TypeVar
 
+import numpy as np
+from spacy.strings import hash_string
 from spacy.tokens import Doc
 
 T = TypeVar("T")
@@ -33,6 +36,13 @@ def per_doc(doc: Doc, name: str, build: Callable[[], T]) -> T:
     if cached is None or cached[0] != len(doc):
         cached = doc.user_data[key] = (len(doc), build())
     return cached[1]
+
+
+@cache
+def word_ids(words: frozenset[str]) -> np.ndarray:
+    """The hashes of ``words``, to find them among a Doc's token attributes (``Doc.to_array``
+    of LOWER, LEMMA, ...) with array operations instead of a Python pass over every token."""
+    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
 
 
 def doc_text(doc: Doc) -> str:

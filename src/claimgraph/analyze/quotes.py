@@ -16,7 +16,6 @@ from bisect import bisect_right, insort
 import numpy as np
 from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.strings import hash_string
 from spacy.symbols import AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -30,7 +29,7 @@ from claimgraph.analyze.attribution import (
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
-from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
+from claimgraph.analyze.extensions import doc_text, word_ids  # (registers the Doc attributes)
 from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches, is_quoted_title
 from claimgraph.analyze.speakers import (
     EntityIndex, breaks_line, is_anonymous, is_first_person, noun_phrase, past_dateline, resolve,
@@ -46,8 +45,8 @@ _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare
 _ENDS = {".", "!", "?", ";"}
 _SENTENCE_END = re.compile(r"[.!?:][\s\"“”'‘’]*$")  # a frame ending its sentence
 _NEWLINE = re.compile("\n")
-_ACCORDING = np.array([hash_string("according")], dtype=np.uint64)
-_CHANNELS = np.array(sorted(hash_string(n) for n in CHANNEL_NOUNS), dtype=np.uint64)
+_ACCORDING = word_ids(frozenset({"according"}))
+_CHANNELS = word_ids(CHANNEL_NOUNS)
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}

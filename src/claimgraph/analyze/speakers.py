@@ -52,8 +52,8 @@ def subject_of(cue: Token) -> Token | None:
             fronted = _subject_after_as_clause(cue)
             if fronted is not None:
                 return fronted
-        if token == cue and _joins_the_report(cue):
-            return subject_of(cue.head.head)
+            if _joins_the_report(cue):
+                return subject_of(cue.head.head)
         if token == cue and cue.dep_ == "conj":
             named = _name_before_conjoined(cue)
             if named is not None:
@@ -105,12 +105,12 @@ def _subject_after_as_clause(cue: Token) -> Token | None:
 
 def _controller(infinitive: Token) -> Token | None:
     """The object of the verb an infinitive completes, which is the infinitive's subject
-    ("told inspectors to check the bridge": the inspectors check); none for a participle or a
-    span of time ("spent 45 seconds explaining": whoever spent them explains)."""
+    ("told inspectors to check the bridge": the inspectors check); none for a participle
+    ("spent 45 seconds explaining": whoever spent them explains)."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
         return None
-    return next((c for c in infinitive.head.children if c.dep_ in ("dobj", "dative")
-                 and c.i < infinitive.i and c.ent_type_ not in _TIMES), None)
+    return next((c for c in infinitive.head.children
+                 if c.dep_ in ("dobj", "dative") and c.i < infinitive.i), None)
 
 
 def _name_before_conjoined(cue: Token) -> Token | None:

@@ -25,9 +25,9 @@ from pathlib import Path
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
+from claimgraph.analyze.extensions import word_ids
 from claimgraph.analyze.hedges import find_hedges
 from claimgraph.errors import ConfigError
 from claimgraph.model import ClaimStatus, Cue
@@ -76,15 +76,9 @@ def token_cue(tok: Token, kind: str | None) -> Cue:
     return Cue(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text), type=kind)
 
 
-@cache
-def _word_ids(words: frozenset[str]) -> np.ndarray:
-    """The hashes of ``words``, to find them among a Doc's token attributes at once."""
-    return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
-
-
 def phrase_cues(seg: Span, phrases: frozenset[tuple[str, ...]], kind: str) -> list[Cue]:
     """Lower-case token sequences of ``phrases`` in ``seg``."""
-    firsts = _word_ids(frozenset(p[0] for p in phrases))
+    firsts = word_ids(frozenset(p[0] for p in phrases))
     lowers = seg.doc.to_array(LOWER)[seg.start:seg.end]
     found = []
     for i in np.flatnonzero(np.isin(lowers, firsts)).tolist():
@@ -200,7 +194,7 @@ class ContentCues:
             kind = "speculative" if hedge.text.lower() in lex.speculative else "hedged"
             found.append((kind, hedge))
         seen = {c.start for _, c in found}
-        words = _word_ids(lex.speculative | lex.confirm | lex.opinion)
+        words = word_ids(lex.speculative | lex.confirm | lex.opinion)
         candidates = np.isin(doc.to_array(LOWER), words) | np.isin(doc.to_array(LEMMA), words)
         for i in np.flatnonzero(candidates).tolist():  # the few tokens that may be cues
             tok = doc[i]
