@@ -104,6 +104,19 @@ def test_reported_speech_with_a_participial_follow_up(nlp):
     assert names[by_cue["adding"].speaker.entity] == "John Ortiz"
 
 
+def test_a_quotation_after_a_colon_is_the_cue_before_it_not_a_participle_after(nlp):
+    found, names = _quotes(
+        nlp, 'In a statement, Dana Whitfield said: "The plant was a success for a decade," '
+        "adding that its value doubled in a year.")
+    quote = _one(found, kind="direct")
+    assert quote.cue.text == "said:"  # the colon that introduces a quotation is its cue's
+    assert quote.content[0].text == "The plant was a success for a decade"
+    follow = _one(found, kind="indirect")
+    assert follow.cue.text == "adding"
+    assert follow.content[0].text == "that its value doubled in a year"
+    assert names[follow.speaker.entity] == "Dana Whitfield"
+
+
 def test_according_to_makes_the_source_the_speaker(nlp):
     found, _ = _quotes(nlp, "Taxes will fall next year, according to the finance ministry.")
     quote = _one(found, kind="according_to")

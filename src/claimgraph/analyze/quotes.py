@@ -193,8 +193,11 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
                 _modifies_noun(stretch, text):
             free.add(k)  # 'a scene from "The Kid Who Would Be King"': a name; 'his "unbecoming"
             continue  # behaviour': a word the writer borrows
-        cue = (None if _embedded(stretch, text) else _cue_after(stretch, text, lexicon)) or \
-            _cue_before(stretch, text, lexicon)
+        before = _cue_before(stretch, text, lexicon)
+        after = None if _embedded(stretch, text) else _cue_after(stretch, text, lexicon)
+        if after is not None and before is not None and _reports_own(after):
+            after = None  # 'Doe said: "A," adding that B': "adding" reports B
+        cue = after or before
         if cue is None or cue.i in used:
             free.add(k)
             continue
@@ -338,6 +341,12 @@ def _starts_next(stretch: Stretch, cue: Token, text: _Text) -> bool:
     return any(c.dep_ in ("dobj", "ccomp") and c.i > cue.i for c in cue.children)
 
 
+def _reports_own(cue: Token) -> bool:
+    """Whether a participle reports a clause or object of its own after it ("adding that B")."""
+    return cue.tag_ == "VBG" and any(
+        c.dep_ in ("ccomp", "dobj") and c.i > cue.i for c in cue.children)
+
+
 def _is_adverb_of(token: Token, cue: Token) -> bool:
     return token.head == cue and token.dep_ in ("advmod", "npadvmod")
 
@@ -413,7 +422,19 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
         if len(stretch.pieces) > 1:
             pieces += list(stretch.pieces[1:])
             break
-    return Draft(kind, cue, pieces)
+    return Draft(kind, cue, pieces, speaker_of=_quotation_framed(cue, stretches, drafts))
+
+
+def _quotation_framed(cue: Token, stretches: StretchIndex, drafts: list[Draft]) -> Draft | None:
+    """The direct quote a participle goes on from when the parse hangs it on a verb inside the
+    quotation ('Doe said: "A was a success," adding that B'): its speaker is the quote's."""
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl":
+        return None
+    k = stretches.containing(cue.head.idx)
+    if k is None or k == stretches.containing(cue.idx):
+        return None
+    return next((d for d in drafts if d.kind == "direct" and d.outside is stretches.stretches[k]),
+                None)
 
 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
