@@ -794,3 +794,28 @@ def test_quoted_words_joined_by_and_continue_the_quote(nlp):
     found, _ = _quotes(nlp, "Teachers chanted, “Fund our schools,” and “Put kids first,” as "
                             "hundreds of them lined the entrances.")
     assert [[p.text for p in q.content] for q in found] == [["Fund our schools", "Put kids first"]]
+
+
+def test_a_place_of_work_in_a_speakers_description_is_not_the_speaker(nlp):
+    # "Ilse Varga, a professor at Cornell, said the plan failed." with the name missed by the
+    # entity recogniser, as it missed one in a news article
+    words = ["Ilse", "Varga", ",", "a", "professor", "at", "Cornell", ",", "said", "the", "plan",
+             "failed", "."]
+    doc = Doc(
+        nlp.vocab, words=words,
+        spaces=[True, False, True, True, True, True, False, True, True, True, True, False, False],
+        heads=[1, 8, 1, 4, 1, 4, 5, 1, 8, 10, 11, 8, 8],
+        deps=["compound", "nsubj", "punct", "det", "appos", "prep", "pobj", "punct", "ROOT", "det",
+              "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "ADP", "PROPN", "PUNCT", "VERB", "DET",
+             "NOUN", "VERB", "PUNCT"],
+        tags=["NNP", "NNP", ",", "DT", "NN", "IN", "NNP", ",", "VBD", "DT", "NN", "VBD", "."],
+        lemmas=["Ilse", "Varga", ",", "a", "professor", "at", "Cornell", ",", "say", "the", "plan",
+                "fail", "."],
+        ents=["O", "O", "O", "O", "O", "O", "B-ORG", "O", "O", "O", "O", "O", "O"],
+    )
+    for name in ("claimgraph_entities", "claimgraph_quotes"):
+        doc = nlp.get_pipe(name)(doc)
+    (quote,) = doc._.quotes
+    assert quote.speaker.text == "Ilse Varga, a professor at Cornell"
+    assert quote.speaker.entity not in {e.id for e in doc._.entities if e.name == "Cornell"}

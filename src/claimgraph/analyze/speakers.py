@@ -364,8 +364,27 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
         return resolve(noun_phrase(owner), owner, index)
     if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS):  # "the 34-year-old"
         return index.coreference(head.doc).description(phrase, head)
-    inside = [entity for _, _, entity in named if index.by_id[entity].type in ("PERSON", "ORG")]
+    own = [t.idx for t in phrase if _modifies_head(t, head)]
+    inside = [entity for start, end, entity in named if index.by_id[entity].type in ("PERSON", "ORG")
+              and any(start <= at < end for at in own)]
     return inside[-1] if inside else None
+
+
+def _modifies_head(token: Token, head: Token) -> bool:
+    """Whether ``token`` is a word of ``head``'s own name or modifiers ("Acme" of "Acme
+    chief") or of a name set off after it ("Keeper of the Seal, Jane Doe"), not of a phrase
+    or clause about it ("Cornell" of "Doe, a professor at Cornell")."""
+    doc = head.doc
+    while token != head:
+        if token.dep_ == "appos" and doc[token.left_edge.i - 1].text == ",":
+            return True
+        if token.dep_ in _ABOUT_HEAD or token.head == token:
+            return False
+        token = token.head
+    return True
+
+
+_ABOUT_HEAD = {"prep", "relcl", "acl", "appos", "conj", "advcl"}  # phrases about a head
 
 
 def _flat_name(head: Token) -> str:
