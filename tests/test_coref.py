@@ -266,3 +266,11 @@ def test_the_speaker_of_a_quotation_is_not_someone_the_quotation_names(nlp):
              "campaign. “It was very good at covering Kessler’s weak side. And I think that "
              "matters,” he said.")
     assert found[-1] == ("he", "Chris Dalton")
+
+
+def test_the_speaker_of_a_quotation_is_not_the_he_the_quotation_speaks_of(nlp):
+    found, _ = _speakers(
+        nlp, "Tom Ball had scored once in ten games. He changed sticks often. Defenseman Sam "
+             "Ortiz, who joked about Ball’s habit, could see the frustration on his friend’s "
+             "face. “He is used to scoring goals,” he said.")
+    assert found[-1] == ("he", "Sam Ortiz")

@@ -132,7 +132,8 @@ class Coreference:
 
     def _framed_names(self, token: Token) -> set[str]:
         """For the subject of a frame after a quotation ("“... Doe ...,” he said"), the names
-        inside that quotation: a speaker's own words name others, not the speaker."""
+        inside that quotation and the people its "he" and "she" mean: a speaker's own words
+        name others, not the speaker ("“He is used to scoring,” he said")."""
         if token.dep_ not in SUBJECTS:
             return set()
         quoted = doc_stretches(self.doc)
@@ -145,7 +146,9 @@ class Coreference:
             if not (self.doc[i].is_punct or self.doc[i].is_space):
                 return set()
             i -= 1
-        return set(self.index.within(stretch.start, stretch.end))
+        spoken_of = {e for i, e in self.done.items()
+                     if e is not None and stretch.start <= self.doc[i].idx < stretch.end}
+        return set(self.index.within(stretch.start, stretch.end)) | spoken_of
 
     def _organisation(self, token: Token, plural: bool) -> str | None:
         """"it"/"they" as an organisation, unless a nearer subject is what it refers to."""
