@@ -516,3 +516,11 @@ def test_a_participle_after_a_passive_is_said_by_its_agent(nlp):
 def test_who_stands_for_anyone_at_all_reports_no_one(nlp, text):
     found, _ = _quotes(nlp, text)
     assert found == []
+
+
+def test_an_apposition_after_a_two_part_speaker_name_is_not_content(nlp):
+    found, _ = _quotes(nlp, "Rain falls everywhere on the moon, but the equator is drier than "
+                            "the poles, said study co-author Ana Solis, a European Space Agency "
+                            "research fellow.")
+    assert [[p.text for p in q.content] for q in found] == [
+        ["Rain falls everywhere on the moon, but the equator is drier than the poles"]]

@@ -200,7 +200,10 @@ def inverted_aside(cue: Token) -> SpacySpan | None:
     phrase = doc[cue.i + 1: end]
     if phrase.root.pos_ not in ("NOUN", "PROPN") or phrase.root.ent_type_ in _TIME_ENTITIES:
         return None  # "..., said Tuesday, ..."
-    if phrase.root.right_edge.i >= end:
+    rest = doc[end + 1: cue.sent.end]
+    if any(t.right_edge.i >= end for t in phrase) or (
+            rest[0].pos_ in ("DET", "ADJ", "NOUN", "PROPN", "NUM")
+            and not any(t.pos_ in ("VERB", "AUX") for t in rest)):
         return None  # "..., said Jane Doe, a former envoy.": an apposition, not the rest
     if any(c.dep_ == "nsubj" and c.i < cue.i for c in cue.children) and \
             doc[end + 1].pos_ not in ("VERB", "AUX"):
