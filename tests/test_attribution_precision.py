@@ -524,3 +524,14 @@ def test_an_apposition_after_a_two_part_speaker_name_is_not_content(nlp):
                             "research fellow.")
     assert [[p.text for p in q.content] for q in found] == [
         ["Rain falls everywhere on the moon, but the equator is drier than the poles"]]
+
+
+@pytest.mark.parametrize("text, reported", [
+    ("The researchers observed the moon for 17 nights.", []),
+    ("The probe will fly past the moon, characterizing its surface and its ocean.", []),
+    ("He observed that the vote was close.", ["that the vote was close"]),
+    ("Critics characterized the plan as reckless.", ["the plan as reckless"]),
+])
+def test_what_is_watched_or_studied_is_not_said_but_a_view_of_it_is(nlp, text, reported):
+    found, _ = _quotes(nlp, text)
+    assert [p.text for q in found for p in q.content] == reported

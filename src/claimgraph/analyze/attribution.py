@@ -51,10 +51,12 @@ _COMPLETING = {"as", "with", "to", "for", "than", "against", "about", "of"}
 # for a ban"): "called her coach", "a campaign called Code Critical", "officers were called to
 # the house" and "posted a career-best season" report nothing.
 _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nickname"}
-# Verbs whose plain object is a thing made, shown, had, ordered or felt, not what is said
-# ("posted a video", "issued a wind advisory", "boasts a 45-point lead", "ordered a chest X-ray",
-# "feeling extreme fatigue"): they report a clause, an infinitive or a quotation.
-_MAKING_VERBS = {"post", "issue", "publish", "release", "spot", "boast", "order", "feel"}
+# Verbs whose plain object is a thing made, shown, had, ordered, felt or watched, not what is
+# said ("posted a video", "issued a wind advisory", "boasts a 45-point lead", "ordered a chest
+# X-ray", "feeling extreme fatigue", "observed the moon for 17 nights", "characterizing its
+# ocean"): they report a clause, an infinitive or a quotation.
+_MAKING_VERBS = {"post", "issue", "publish", "release", "spot", "boast", "order", "feel",
+                 "observe", "characterize", "characterise", "notice", "witness"}
 _CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
 # Conjunctions that set a second speaker's report against the first ("X said A, while Y said B").
 _CONTRASTS = {"while", "whereas"}
@@ -293,7 +295,7 @@ def regarded_as(cue: Token) -> list[tuple[int, int]]:
     if not objects:
         return []
     as_ = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"
-           and c.i > objects[0].i and any(o.dep_ in ("pobj", "pcomp") for o in c.children)]
+           and c.i > objects[0].i and any(o.i > c.i for o in c.children)]  # "as a risk", "as reckless"
     if not as_:
         return []
     pieces = _pieces(cue.doc, (objects[0].left_edge.i, as_[0].right_edge.i))

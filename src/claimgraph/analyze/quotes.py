@@ -390,11 +390,11 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
         return None  # a recipe's or an adviser's command, in the writer's voice; no one's words
     if cue.i > 0 and cue.doc[cue.i - 1].tag_ == "POS":
         return None  # "Hemming's estimated costs": a word of the noun phrase, whatever the parse
-    if lexicon.is_cue_verb(cue.lemma_):
-        pieces = complement(cue, lexicon)
-    else:  # a verb that is a cue only in "X as Y" or with a learned preposition
+    pieces = complement(cue, lexicon) if lexicon.is_cue_verb(cue.lemma_) else []
+    if not pieces:  # a verb that is a cue in "X as Y" ("characterized the plan as reckless",
+        # not "characterizing the moon") or with a learned preposition
         pieces = (regarded_as(cue) if lexicon.regards(cue.lemma_) else []) or \
-            prepositional_object(cue, lexicon)
+            ([] if lexicon.is_cue_verb(cue.lemma_) else prepositional_object(cue, lexicon))
     if not pieces or too_short(cue, pieces, lexicon):
         return None
     start, end = pieces[0][0], pieces[-1][1]
