@@ -535,3 +535,11 @@ def test_an_apposition_after_a_two_part_speaker_name_is_not_content(nlp):
 def test_what_is_watched_or_studied_is_not_said_but_a_view_of_it_is(nlp, text, reported):
     found, _ = _quotes(nlp, text)
     assert [p.text for q in found for p in q.content] == reported
+
+
+def test_a_condition_set_off_by_a_comma_is_not_what_a_verb_reports(nlp):
+    found, _ = _quotes(nlp, "The two sides continue to negotiate and could sign a deal in the "
+                            "next few weeks, if negotiators decide to compromise.")
+    assert [p.text for q in found for p in q.content] == []
+    found, _ = _quotes(nlp, "Reporters asked if he was ever bullied.")
+    assert [p.text for q in found for p in q.content] == ["if he was ever bullied"]

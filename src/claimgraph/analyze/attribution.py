@@ -806,12 +806,15 @@ def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
 
 def _is_complement_clause(child: Token) -> bool:
     """A clause complement, or an "if", "whether" or "that" clause the parser took for an
-    adverbial ("asked if he was ever bullied", "tweeted overnight that she was ...")."""
+    adverbial ("asked if he was ever bullied", "tweeted overnight that she was ..."); not a
+    condition set off by a comma ("..., if negotiators decide to compromise")."""
     if child.dep_ == "ccomp":
         return True
     if child.dep_ != "advcl" or child.i < child.head.i:
         return False
     marks = [m for m in child.children if m.dep_ in ("mark", "advmod") and m.i < child.i]
+    if any(m.lower_ == "if" for m in marks) and child.doc[child.left_edge.i - 1].text == ",":
+        return False
     return any(m.lower_ in ("if", "whether", "that") and m.i == child.left_edge.i for m in marks) \
         or (not marks and _has_subject(child) and child.tag_ != "VBG"
             and any(c.dep_ == "nsubj" for c in child.head.children)
