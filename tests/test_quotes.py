@@ -819,3 +819,11 @@ def test_a_place_of_work_in_a_speakers_description_is_not_the_speaker(nlp):
     (quote,) = doc._.quotes
     assert quote.speaker.text == "Ilse Varga, a professor at Cornell"
     assert quote.speaker.entity not in {e.id for e in doc._.entities if e.name == "Cornell"}
+
+
+def test_quoted_words_after_a_possessive_are_part_of_the_report_not_a_quote_of_their_own(nlp):
+    found, _ = _quotes(nlp, "Ilse Varga, a professor, said the president’s “mercurial temper” "
+                            "had complicated the already challenging task of striking a deal.")
+    (quote,) = found
+    assert quote.kind == "mixed" and quote.cue.text == "said"
+    assert quote.content[0].text.startswith("the president’s “mercurial temper” had complicated")

@@ -238,7 +238,9 @@ def _embedded(stretch: Stretch, text: _Text) -> bool:
     fragment of reported speech, not a quotation the verb after it introduces."""
     i = text.token_at(stretch.start) - 1  # the opening mark
     doc = text.doc
-    return i >= 1 and doc[i].is_quote and (doc[i - 1].is_alpha or doc[i - 1].like_num)
+    return i >= 1 and doc[i].is_quote and (
+        doc[i - 1].is_alpha or doc[i - 1].like_num or doc[i - 1].tag_ == "POS")  # "the
+    # president’s “mercurial temperament”"
 
 
 def _signature(stretch: Stretch, text: _Text) -> tuple[Token, Token] | None:
@@ -369,9 +371,10 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
 
 def _is_cue(token: Token, lexicon: CueLexicon) -> bool:
     """A cue verb standing as a word of its own, not the end of a compound ("well-told"), nor
-    the "according" of "according to X", which has its own rule."""
+    a participle before its noun ("the challenging task"), nor the "according" of "according
+    to X", which has its own rule."""
     return token.pos_ in ("VERB", "AUX") and lexicon.is_cue_verb(token.lemma_) and \
-        not _compound_end(token) and token.lower_ != "according"
+        not _compound_end(token) and token.lower_ != "according" and token.dep_ != "amod"
 
 
 def _compound_end(token: Token) -> bool:
