@@ -274,3 +274,11 @@ def test_the_speaker_of_a_quotation_is_not_the_he_the_quotation_speaks_of(nlp):
              "Ortiz, who joked about Ball’s habit, could see the frustration on his friend’s "
              "face. “He is used to scoring goals,” he said.")
     assert found[-1] == ("he", "Sam Ortiz")
+
+
+def test_the_production_company_is_the_company_named_for_its_kind(nlp):
+    found, doc = _speakers(
+        nlp, "Dana Reyes Productions denied that it had settled with Big Machine, a record "
+             "label. “At no time did we agree to a statement,” the production company said.")
+    assert _entity(doc, "Dana Reyes Productions").type == "ORG"
+    assert found[-1] == ("the production company", "Dana Reyes Productions")

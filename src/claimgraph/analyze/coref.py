@@ -222,7 +222,8 @@ class Coreference:
 
     def _organisation_described(self, head: Token) -> str | None:
         """"the company": an organisation modifying it, else the last one whose name holds
-        the noun ("the agency" for "Transit Agency"), else the most salient one that was a
+        a word of its kind ("the production company" for "Acme Productions") or the noun
+        ("the agency" for "Transit Agency"), else the most salient one that was a
         subject. "the Canadian government" is a country's, not an organisation named before;
         "the German automaker" may be."""
         if head.lemma_.lower() in _STATE_BODIES and any(
@@ -234,11 +235,14 @@ class Coreference:
         named = self._modifier_entity(head, {"ORG", "PERSON"} if owner is not None else {"ORG"})
         if named is not None:
             return named  # "the Acme board", "Doe's office"
-        word = head.lower_
-        for i in self.index.before(head.idx):
-            entity = self.index.by_id[self.index.ids[i]]
-            if entity.type == "ORG" and word in entity.name.lower().split():
-                return entity.id
+        kinds = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")
+                 and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_}
+        for words in (kinds, {head.lower_}):  # "the production company" is "X Productions"
+            for i in self.index.before(head.idx) if words else ():
+                entity = self.index.by_id[self.index.ids[i]]
+                name = {w.removesuffix("s") for w in entity.name.lower().split()}
+                if entity.type == "ORG" and name & {w.removesuffix("s") for w in words}:
+                    return entity.id
         introduced = self._introduced_as(head)
         if introduced is not None:
             return introduced

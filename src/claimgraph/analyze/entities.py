@@ -36,6 +36,12 @@ _STRIP_PREFIX = ("the ", "The ")
 _POSSESSIVE = ("’s", "'s", "‘s", "’", "'")
 _CREDIT_MARKS = {"/", "|"}  # "Jane Doe / AP": a photo credit after the name
 _NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+# Last words of a company's name, never a surname (unlike "Press" or "Bank").
+_CORPORATE_ENDINGS = set('''
+    inc inc. corp corp. co. ltd ltd. llc plc gmbh industries holdings productions records
+    entertainment studios pictures technologies solutions associates partners systems labs
+    airlines airways foods motors ventures
+'''.split())
 
 
 @dataclass
@@ -82,6 +88,9 @@ def group_entities(doc: Doc) -> list[Entity]:
             continue  # "Takin'" of the song "Takin' It to the Streets": a word of a title
         if kind == "PERSON" and _after_place(ent):
             kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
+        if kind == "PERSON" and len(name.split()) > 1 and \
+                name.split()[-1].lower() in _CORPORATE_ENDINGS:
+            kind = "ORG"  # "Dick Clark Productions", "Acme Holdings": a company named for someone
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)
         group = by_name.get((family, name)) or _short_form_of(groups, family, name, kind)
