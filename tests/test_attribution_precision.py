@@ -543,3 +543,9 @@ def test_a_condition_set_off_by_a_comma_is_not_what_a_verb_reports(nlp):
     assert [p.text for q in found for p in q.content] == []
     found, _ = _quotes(nlp, "Reporters asked if he was ever bullied.")
     assert [p.text for q in found for p in q.content] == ["if he was ever bullied"]
+
+
+def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_reports(nlp):
+    found, _ = _quotes(nlp, "Dana Reyes will be honored with an award at the ceremony; fans are "
+                            "lining up for her shop.")
+    assert found == []

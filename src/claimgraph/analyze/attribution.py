@@ -380,10 +380,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 continue  # "when the tax was announced they hoisted signs": the tax was what
                 # was announced ("he was told the plan failed": the one told)
             if child.i < cue.i and (any(a.i < child.i and is_cue(a) for a in cue.ancestors) or any(
-                    t.lower_ in _CONNECTIVES and t.head == cue
+                    (t.lower_ in _CONNECTIVES and t.head == cue) or t.text == ";"
                     for t in doc[child.right_edge.i + 1: cue.i])):
                 continue  # "X said A; they learned of it later": A is X's report, not theirs;
-                # "A, so the studio is deciding": A is why, not what they decide
+                # "A, so the studio is deciding": A is why, not what they decide; "A; fans
+                # are lining up": a sentence of its own
             if child.i < cue.i:  # "..., a source said": the report runs from the sentence start
                 subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass") and c.i > child.i]
                 end = min([cue.i] + [s.left_edge.i for s in subjects])
