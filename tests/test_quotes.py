@@ -827,3 +827,13 @@ def test_quoted_words_after_a_possessive_are_part_of_the_report_not_a_quote_of_t
     (quote,) = found
     assert quote.kind == "mixed" and quote.cue.text == "said"
     assert quote.content[0].text.startswith("the president’s “mercurial temper” had complicated")
+
+
+def test_a_segment_name_over_news_of_others_is_not_a_speaker(nlp):
+    found, _ = _quotes(nlp, "Stars tonight\n\nHollywood Nation: Dana Reyes will be honored with "
+                            "an award at the ceremony; fans are lining up for her pop-up shop.\n\n"
+                            "The ceremony starts at eight.")
+    assert [q.speaker.text for q in found if q.speaker] == []
+    found, _ = _quotes(nlp, "Stars tonight\n\nDana Reyes: We are thrilled to be honored at the "
+                            "ceremony.\n\nThe ceremony starts at eight.")
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("Dana Reyes", ":")]

@@ -50,6 +50,8 @@ _CHANNELS = word_ids(CHANNEL_NOUNS)
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}
+# Words of someone speaking for themselves, to the reader or of their own group.
+_OWN_VOICE = {"i", "me", "my", "we", "us", "our", "you", "your"}
 _FRAMED = re.compile(r"[,?!]\W*$")  # a quotation ending in these runs into its frame
 _FINITE = {"VBD", "VBZ", "VBP"}
 _SENTENCE_VERBS = _FINITE | {"MD"}  # tags of a verb that makes a sentence
@@ -540,11 +542,16 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
             if not quoted and not body.rstrip().endswith((".", "!", "?", "\"", "”")):
                 continue  # a headline, in the title or on a body line, however often its
                 # label recurs: "Jane Doe: Council drops the case" is no statement of hers
+            words = doc[colon + 1: text.token_at(end)]
             if not quoted and not transcript and label not in headlines and not any(
-                    t.tag_ in _SENTENCE_VERBS for t in doc[colon + 1: text.token_at(end)]):
+                    t.tag_ in _SENTENCE_VERBS for t in words):
                 kickers.append((doc[head].idx, end))  # "Jane Doe: Possession of heroin, held
                 continue  # in jail.": an item of a list, nothing said, by her or in it; an
                 # answer in a transcript needs no verb ("DUTTON: Twelve million dollars.")
+            if not quoted and not transcript and label not in headlines and \
+                    len(places) == 1 and not any(t.lower_ in _OWN_VOICE for t in words):
+                continue  # "Hollywood Nation: Taylor Swift will be honored ...": a segment's
+                # name over news told of others, not one line of someone's own words
             used.add(colon)
             # A headline's claim is the outlet's summary unless it opens with a quotation.
             quoted = quoted or label not in headlines
