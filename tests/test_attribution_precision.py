@@ -549,3 +549,18 @@ def test_a_clause_before_a_semicolon_is_not_what_the_next_clause_reports(nlp):
     found, _ = _quotes(nlp, "Dana Reyes will be honored with an award at the ceremony; fans are "
                             "lining up for her shop.")
     assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    "After Hill left, it was Ortiz who took over, and Vance reported to him.",
+    "Spain plays on Wednesday against defending champion Croatia.",
+    "Ortiz was the third witness testifying Tuesday who listened in on the call.",
+])
+def test_a_superior_a_title_held_and_a_witness_described_are_not_statements(nlp, text):
+    found, _ = _quotes(nlp, text)
+    assert found == []
+
+
+def test_what_is_referred_to_as_something_is_still_said(nlp):
+    found, _ = _quotes(nlp, "My father referred to Martin Luther King as a troublemaker.")
+    assert [p.text for q in found for p in q.content] == ["Martin Luther King as a troublemaker"]

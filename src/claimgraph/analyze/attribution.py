@@ -399,6 +399,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                     end = next((t.i for t in doc[opening.i + 1: end] if closes_quotation(t)), end)
                 return _pieces(doc, (cue.sent.start, end - 1))
             first = _past_phrase(_past_time(max(child.left_edge.i, cue.i + 1), cue), child, cue)
+            if cue.dep_ == "acl" and doc[first].lower_ in ("who", "whom", "whose"):
+                return []  # "the third witness testifying Tuesday who listened in": a clause
+                # about the witness, not what was testified
             # ("which he said was": no "which")
             if objects and objects[0].i < first and not _has_subject(child):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
@@ -517,8 +520,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if passive is not None:  # "the plan was rejected by voters": the plan is what they rejected
         return _pieces(doc, (passive.left_edge.i, passive.right_edge.i))
     prep = _object_preposition(cue)
-    if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
-        return _pieces(doc, (prep.i + 1, prep.right_edge.i))
+    if prep is not None and lemma not in _NAMING_VERBS and not _to_whom(prep):
+        return _pieces(doc, (prep.i + 1, prep.right_edge.i))  # "pointed to reports", "warned
+        # against"; not "reported to him"
     return []
 
 
@@ -670,7 +674,18 @@ def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int
         or lexicon.reports_through(cue.lemma_, prep.lower_)
     ):
         return []
+    if _to_whom(prep):
+        return []
     return _pieces(cue.doc, (prep.i + 1, prep.right_edge.i))
+
+
+def _to_whom(prep: Token) -> bool:
+    """Whether a "to" phrase only names a person and ends the clause ("reported to him.",
+    "wrote to Jane Doe."): to whom, not what ("referred to Doe as a hero" says something)."""
+    doc = prep.doc
+    after = prep.right_edge.i + 1
+    return prep.lower_ == "to" and (after == len(doc) or doc[after].is_punct) and all(
+        t.pos_ == "PRON" or t.ent_type_ == "PERSON" or t.is_punct for t in doc[prep.i + 1: after])
 
 
 def _object_preposition(cue: Token) -> Token | None:

@@ -50,6 +50,7 @@ _CHANNELS = word_ids(CHANNEL_NOUNS)
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}
+_TITLE_HOLDERS = {"champion", "titleholder", "title-holder", "winner"}
 # Words of someone speaking for themselves, to the reader or of their own group.
 _OWN_VOICE = {"i", "me", "my", "we", "us", "our", "you", "your"}
 _FRAMED = re.compile(r"[,?!]\W*$")  # a quotation ending in these runs into its frame
@@ -395,6 +396,9 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
         return None  # a recipe's or an adviser's command, in the writer's voice; no one's words
     if cue.i > 0 and cue.doc[cue.i - 1].tag_ == "POS":
         return None  # "Hemming's estimated costs": a word of the noun phrase, whatever the parse
+    if cue.lower_ == "defending" and cue.i + 1 < len(cue.doc) and \
+            cue.doc[cue.i + 1].lemma_.lower() in _TITLE_HOLDERS:
+        return None  # "against defending champion Croatia": a title held, nothing defended
     pieces = complement(cue, lexicon) if lexicon.is_cue_verb(cue.lemma_) else []
     if not pieces:  # a verb that is a cue in "X as Y" ("characterized the plan as reckless",
         # not "characterizing the moon") or with a learned preposition
