@@ -282,3 +282,10 @@ def test_the_production_company_is_the_company_named_for_its_kind(nlp):
              "label. “At no time did we agree to a statement,” the production company said.")
     assert _entity(doc, "Dana Reyes Productions").type == "ORG"
     assert found[-1] == ("the production company", "Dana Reyes Productions")
+
+
+def test_he_who_asks_someone_is_not_the_one_asked(nlp):
+    found, _ = _speakers(
+        nlp, "Counsel Steve Castor questioned Tim Morrison for an hour. He asked Morrison about "
+             "concerns his predecessor might have had.")
+    assert found[-1] == ("He", "Steve Castor")

@@ -524,14 +524,20 @@ def _majority(votes: dict[str, Counter]) -> dict[str, str]:
 
 def _bound(pronoun: Token, index: EntityIndex) -> set[str]:
     """Entities a pronoun cannot mean: for an object, the subject of its own verb ("Doe
-    praised her" is not about Doe); for a subject, a name its clause sets beside it ("Unlike
-    Doe, he has not found work" is not about Doe; "For Doe, he ..." may be)."""
+    praised her" is not about Doe); for a subject, the object its verb names ("He asked Doe
+    about it" is not about Doe) and a name its clause sets beside it ("Unlike Doe, he has not
+    found work" is not about Doe; "For Doe, he ..." may be)."""
     if pronoun.dep_ in SUBJECTS:
+        verb = pronoun.head
         return {
-            entity for prep in pronoun.head.children
+            entity for prep in verb.children
             if prep.dep_ == "prep" and prep.i < pronoun.i and prep.lower_ in _OTHER_THAN
             for obj in prep.children if obj.dep_ == "pobj"
             for entity in index.within(obj.left_edge.idx, obj.idx + len(obj))
+        } | {
+            entity for obj in verb.children if obj.dep_ in ("dobj", "dative") and obj.pos_ == "PROPN"
+            for start, end, entity in index.spans(obj.left_edge.idx, obj.idx + len(obj))
+            if start <= obj.idx < end
         }
     if pronoun.dep_ not in ("dobj", "dative", "pobj"):
         return set()
