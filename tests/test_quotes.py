@@ -837,3 +837,12 @@ def test_a_segment_name_over_news_of_others_is_not_a_speaker(nlp):
     found, _ = _quotes(nlp, "Stars tonight\n\nDana Reyes: We are thrilled to be honored at the "
                             "ceremony.\n\nThe ceremony starts at eight.")
     assert [(q.speaker.text, q.cue.text) for q in found] == [("Dana Reyes", ":")]
+
+
+def test_a_short_quoted_heading_on_its_own_line_continues_no_one(nlp):
+    found, _ = _quotes(nlp, 'The doctors said they would try. They hope for government funding.'
+                            '\n\n"Alarming mortality rate"\n\nThe doctors said the deaths were '
+                            'alarming.')
+    assert "Alarming mortality rate" not in [p.text for q in found for p in q.content]
+    found, _ = _quotes(nlp, 'The doctors said they would try.\n\n"We will not stop."')
+    assert [p.text for q in found for p in q.content][-1] == "We will not stop."

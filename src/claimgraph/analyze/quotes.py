@@ -589,7 +589,8 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
     sourced = [piece for d in drafts if d.kind == "according_to" for piece in d.pieces]
     for k in sorted(free):
         stretch = stretches[k]
-        if is_quoted_title(stretch, text.text) or any(a <= stretch.start < b for a, b in sourced):
+        if is_quoted_title(stretch, text.text) or any(a <= stretch.start < b for a, b in sourced) \
+                or _subhead(stretch, text):
             continue
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1
         previous = drafts[ends[at][1]] if at >= 0 else None
@@ -608,6 +609,17 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
         else:
             continue
         insort(ends, (stretch.end, len(drafts) - 1))
+
+
+def _subhead(stretch: Stretch, text: _Text) -> bool:
+    """Whether a short quotation is a line of its own with no sentence end ('"Alarming
+    mortality rate"' between paragraphs): a section heading quoting the text below it."""
+    line_end = text.text.find("\n", stretch.end)
+    rest = text.text[stretch.end: line_end if line_end >= 0 else len(text.text)]
+    words = text.text[stretch.start:stretch.end]
+    return text.starts_paragraph(stretch.start) and not rest.strip(" \"“”'‘’") and \
+        len(words.split()) < _SPEAKERLESS_MIN_WORDS and not words.rstrip(" \"“”'‘’").endswith(
+            (".", "!", "?"))
 
 
 def _stands_alone(stretch: Stretch, text: _Text) -> bool:
