@@ -846,3 +846,16 @@ def test_a_short_quoted_heading_on_its_own_line_continues_no_one(nlp):
     assert "Alarming mortality rate" not in [p.text for q in found for p in q.content]
     found, _ = _quotes(nlp, 'The doctors said they would try.\n\n"We will not stop."')
     assert [p.text for q in found for p in q.content][-1] == "We will not stop."
+
+
+def test_other_stories_headlines_in_the_body_report_nothing_and_name_no_one(nlp):
+    text = ("Police rescued a girl from a hotel room on Monday.\n\n"
+            "Man Shot at Dallas Gas Station Dies at Hospital\n\n"
+            "Video Shows Dramatic Rescue of Kidnapped Girl\n\n"
+            "The suspect said he needed to get dressed.")
+    found, names = _quotes(nlp, text)
+    assert [(q.cue.text, q.speaker.text) for q in found] == [("said", "The suspect")]
+    assert names.get(found[0].speaker.entity) is None
+    headlines = (text.index("Man Shot"), text.index("The suspect"))
+    mentioned = [m.start for e in nlp(text)._.entities for m in e.mentions]
+    assert not [at for at in mentioned if headlines[0] <= at < headlines[1]]

@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
 from claimgraph.analyze.marks import doc_stretches, is_quoted_title
+from claimgraph.analyze.paragraphs import headline_lines
 from claimgraph.analyze.persons import is_org_word, is_title
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
@@ -75,7 +76,10 @@ def group_entities(doc: Doc) -> list[Entity]:
     """The article's entities in order of first mention."""
     groups: list[_Group] = []
     by_name: dict[tuple[str, str], _Group] = {}
+    elsewhere = headline_lines(doc_text(doc))  # other stories' headlines name no one here
     for ent in doc.ents:
+        if any(a <= ent.start_char < b for a, b in elsewhere):
+            continue
         kind = TYPES.get(ent.label_)
         while len(ent) > 1 and ent[-1].is_space:  # "Traeger\u200b": a character read as space
             ent = ent[:-1]

@@ -10,14 +10,25 @@ quotation mark or a dash), since some texts break lines inside sentences.
 The line break itself is marked as the start, not the word after it: the parser then ends the
 line before cleanly, whereas a start forced on the first word made it cut that word off as a
 sentence of its own ("Vickers" | "said he ...") or garble the phrase ending the line before.
+
+``headline_lines`` finds body lines set like headlines, which report nothing of the article.
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 _OPENERS = set("\"'“‘«—–-•*")
+# Headline lines: words left lower case in title case, and the share of the rest capitalised.
+_SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with",
+                "by", "from", "as", "vs", "vs.", "after", "over", "into", "is", "are", "be"}
+_HEADLINE_SHARE = 0.8
+_MARKS = "\"“”'‘’()[]"
+_ENDS_LINE = (".", "!", "?", ":", ";", ",")
+_LINE = re.compile(r"[^\n]+")
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
@@ -34,3 +45,21 @@ def mark_paragraphs(doc: Doc) -> Doc:
 @Language.factory("claimgraph_paragraphs")
 def make_paragraphs(nlp: Language, name: str):
     return mark_paragraphs
+
+
+def headline_lines(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the lines after the first set like headlines: three or more
+    capitalised words, small words aside, and no sentence end ("Man Shot at Gas Station Dies
+    at Hospital"): the headline of another story or a section heading, which reports nothing
+    of this one and names no one in it. The first line, a title, is left to the rules for
+    titles."""
+    found = []
+    for line in _LINE.finditer(text):
+        if line.start() == 0:
+            continue
+        words = [w.strip(_MARKS) for w in line.group().split()]
+        big = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
+        if len(big) >= 3 and not line.group().rstrip(_MARKS + " ").endswith(_ENDS_LINE) and \
+                sum(w[0].isupper() for w in big) >= _HEADLINE_SHARE * len(big):
+            found.append(line.span())
+    return found

@@ -31,6 +31,7 @@ from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.extensions import doc_text, word_ids  # (registers the Doc attributes)
 from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches, is_quoted_title
+from claimgraph.analyze.paragraphs import headline_lines
 from claimgraph.analyze.speakers import (
     EntityIndex, breaks_line, is_anonymous, is_first_person, noun_phrase, past_dateline, resolve,
     subject_of,
@@ -142,8 +143,10 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
     drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
     _join_unattributed(stretches.stretches, free, text, drafts)
     drafts.extend(_posts(text))
-    if kicker_lines:
-        drafts = [d for d in drafts if not any(a <= d.pieces[0][0] < b for a, b in kicker_lines)]
+    elsewhere = kicker_lines + headline_lines(text.text)
+    if elsewhere:
+        drafts = [d for d in drafts if not any(
+            a <= (d.cue.idx if d.cue is not None else d.pieces[0][0]) < b for a, b in elsewhere)]
     drafts.sort(key=lambda d: d.pieces[0][0])
     return drafts
 
