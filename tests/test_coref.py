@@ -289,3 +289,10 @@ def test_he_who_asks_someone_is_not_the_one_asked(nlp):
         nlp, "Counsel Steve Castor questioned Tim Morrison for an hour. He asked Morrison about "
              "concerns his predecessor might have had.")
     assert found[-1] == ("He", "Steve Castor")
+
+
+def test_they_after_a_plural_subject_is_not_an_organisation_mentioned_as_an_object(nlp):
+    found, _ = _speakers(
+        nlp, "The doctors said they would work with Acme Health to vaccinate families. They "
+             "hope for government funding.")
+    assert found[-1] == ("They", None)

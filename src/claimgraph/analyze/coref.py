@@ -169,11 +169,15 @@ class Coreference:
         here = self._sentence(token.idx)
         start = self.sent_starts[max(here - 1, self._sentence(after), 0)]
         span = self.doc.char_span(start, token.idx, alignment_mode="contract")
+        named = self.doc.char_span(after, after + 1, alignment_mode="expand")
+        aside = plural and named is not None and named.root.dep_ not in SUBJECTS
         for other in span or ():
             if other.dep_ not in SUBJECTS or other.head.dep_ not in ("ROOT", "conj") or \
-                    other.idx <= after and not (plural and other.right_edge.idx > after):
+                    other.idx <= after and not (plural and other.right_edge.idx > after) \
+                    and not aside:
                 continue  # only a main clause's subject after the organisation's name competes
-                # ("Doe and leaders of Acme" is one for "they")
+                # ("Doe and leaders of Acme" is one for "they"), or before it when the name is
+                # no subject ("The doctors said they would work with Acme. They hope ...")
             if plural and other.pos_ == "PRON":
                 if other.lower_ in _PLURAL_PRONOUNS and self._organisation(other, True) is None:
                     return True
