@@ -296,3 +296,11 @@ def test_they_after_a_plural_subject_is_not_an_organisation_mentioned_as_an_obje
         nlp, "The doctors said they would work with Acme Health to vaccinate families. They "
              "hope for government funding.")
     assert found[-1] == ("They", None)
+
+
+def test_he_is_not_the_person_his_own_clause_names(nlp):
+    found, _ = _speakers(
+        nlp, "Michael Thomas faces two charges. He denies them. Jason Miller, who represents "
+             "Thomas, said the charges were unfair. He said Thomas is a single father of three "
+             "children.")
+    assert found[-1] == ("He", "Jason Miller")

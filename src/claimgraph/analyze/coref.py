@@ -528,9 +528,9 @@ def _majority(votes: dict[str, Counter]) -> dict[str, str]:
 
 def _bound(pronoun: Token, index: EntityIndex) -> set[str]:
     """Entities a pronoun cannot mean: for an object, the subject of its own verb ("Doe
-    praised her" is not about Doe); for a subject, the object its verb names ("He asked Doe
-    about it" is not about Doe) and a name its clause sets beside it ("Unlike Doe, he has not
-    found work" is not about Doe; "For Doe, he ..." may be)."""
+    praised her" is not about Doe); for a subject, a person its clause names after it ("He
+    asked Doe about it", "He said Doe is a father": not Doe) and a name its clause sets beside
+    it ("Unlike Doe, he has not found work" is not about Doe; "For Doe, he ..." may be)."""
     if pronoun.dep_ in SUBJECTS:
         verb = pronoun.head
         return {
@@ -539,10 +539,9 @@ def _bound(pronoun: Token, index: EntityIndex) -> set[str]:
             for obj in prep.children if obj.dep_ == "pobj"
             for entity in index.within(obj.left_edge.idx, obj.idx + len(obj))
         } | {
-            entity for obj in verb.children if obj.dep_ in ("dobj", "dative") and obj.pos_ == "PROPN"
-            for start, end, entity in index.spans(obj.left_edge.idx, obj.idx + len(obj))
-            if start <= obj.idx < end
-        }
+            entity for start, end, entity in index.spans(pronoun.idx, verb.right_edge.idx + 1)
+            if index.by_id[entity].type == "PERSON"
+        }  # "He said Thomas is a father": a name in his own clause is someone else
     if pronoun.dep_ not in ("dobj", "dative", "pobj"):
         return set()
     verb = pronoun.head.head if pronoun.dep_ == "pobj" else pronoun.head
