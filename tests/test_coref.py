@@ -304,3 +304,12 @@ def test_he_is_not_the_person_his_own_clause_names(nlp):
              "Thomas, said the charges were unfair. He said Thomas is a single father of three "
              "children.")
     assert found[-1] == ("He", "Jason Miller")
+
+
+def test_he_in_what_someone_says_is_that_person_unless_the_text_shows_otherwise(nlp):
+    found, _ = _speakers(
+        nlp, "Jeffrey Epstein died in August. He had been held for weeks. Jack Scarola, who "
+             "represents some of Epstein’s accusers, said he is pleased to see the inquiry. "
+             "“Forty-five years of practicing law,” he said, “has convinced me that there are no "
+             "coincidences.”")
+    assert found[-1] == ("he", "Jack Scarola")

@@ -121,6 +121,10 @@ class Coreference:
         that person's gender to later pronouns, when the text had not shown it yet ("we have
         her" is as often about someone unnamed)."""
         exclude = _bound(token, self.index) | self._framed_names(token)
+        reporter = self._reporter(token, gender)
+        if reporter is not None and reporter not in exclude:
+            self.genders.setdefault(reporter, gender)
+            return reporter
         scores = self._ranked(token.idx, {"PERSON"}, gender, exclude=exclude)
         if not scores:
             return None
@@ -129,6 +133,20 @@ class Coreference:
         if entity not in self.genders and ranked[0] >= 2 * ranked[1] and token.dep_ in SUBJECTS:
             self.genders[entity] = gender
         return entity
+
+    def _reporter(self, token: Token, gender: str) -> str | None:
+        """For the subject of a clause someone reports, that person, when the text does not
+        show another gender ("Doe, who represents Roe's accusers, said he is pleased": Doe)."""
+        clause = token.head
+        if token.dep_ not in SUBJECTS or clause.dep_ != "ccomp" or clause.head.i > token.i:
+            return None
+        subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        named = [entity for start, end, entity in
+                 self.index.spans(subject.left_edge.idx, subject.idx + len(subject))
+                 if start <= subject.idx < end and self.index.by_id[entity].type == "PERSON"]
+        return named[0] if named and self._agrees(named[0], gender) else None
 
     def _framed_names(self, token: Token) -> set[str]:
         """For the subject of a frame after a quotation ("“... Doe ...,” he said"), the names
