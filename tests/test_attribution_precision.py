@@ -564,3 +564,18 @@ def test_a_superior_a_title_held_and_a_witness_described_are_not_statements(nlp,
 def test_what_is_referred_to_as_something_is_still_said(nlp):
     found, _ = _quotes(nlp, "My father referred to Martin Luther King as a troublemaker.")
     assert [p.text for q in found for p in q.content] == ["Martin Luther King as a troublemaker"]
+
+
+@pytest.mark.parametrize("text", [
+    "Ten of the 18 staffers who reported for duty on the midnight shift were working overtime.",
+    "One of the officers was reporting to duty on the unit.",
+    "The House committee concluded its third public hearing on Tuesday.",
+])
+def test_turning_up_and_ending_a_hearing_are_not_statements(nlp, text):
+    found, _ = _quotes(nlp, text)
+    assert found == []
+
+
+def test_what_a_committee_concluded_is_still_its_finding(nlp):
+    found, _ = _quotes(nlp, "The committee concluded that the agency had failed.")
+    assert [p.text for q in found for p in q.content] == ["that the agency had failed"]

@@ -51,13 +51,14 @@ _COMPLETING = {"as", "with", "to", "for", "than", "against", "about", "of"}
 # for a ban"): "called her coach", "a campaign called Code Critical", "officers were called to
 # the house" and "posted a career-best season" report nothing.
 _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nickname"}
-# Verbs whose plain object is a thing made, shown, had, ordered, felt or watched, not what is
-# said ("posted a video", "issued a wind advisory", "boasts a 45-point lead", "ordered a chest
-# X-ray", "feeling extreme fatigue", "observed the moon for 17 nights", "characterizing its
-# ocean"): they report a clause, an infinitive or a quotation.
+# Verbs whose plain object is a thing made, shown, had, ordered, felt, watched or ended, not
+# what is said ("posted a video", "issued a wind advisory", "boasts a 45-point lead", "ordered a
+# chest X-ray", "feeling extreme fatigue", "observed the moon for 17 nights", "characterizing
+# its ocean", "concluded its third hearing"): they report a clause, an infinitive or a quotation.
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot", "boast", "order", "feel",
-                 "observe", "characterize", "characterise", "notice", "witness"}
+                 "observe", "characterize", "characterise", "notice", "witness", "conclude"}
 _CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
+_POSTS = {"duty", "work", "jail", "prison", "service", "training", "camp"}  # "reported for duty"
 # Conjunctions that set a second speaker's report against the first ("X said A, while Y said B").
 _CONTRASTS = {"while", "whereas"}
 # Verbs of answering report a clause or a quotation; their object or "to" object is what was
@@ -708,7 +709,11 @@ def _object_preposition(cue: Token) -> Token | None:
 
 def _famed_for(cue: Token, prep: Token) -> bool:
     """Whether ``cue`` and ``prep`` say what someone is known for ("known for taking risks",
-    "long noted for her eagerness"), not what anyone said."""
+    "long noted for her eagerness") or that someone turned up ("reported for duty"), not what
+    anyone said."""
+    if cue.lemma_.lower() == "report" and any(
+            c.dep_ == "pobj" and c.lemma_.lower() in _POSTS for c in prep.children):
+        return True
     return cue.lemma_.lower() in ("know", "note") and prep.lower_ == "for" and (
         cue.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in cue.children))
 
