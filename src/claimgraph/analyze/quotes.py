@@ -291,6 +291,9 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
     of a short frame that ends there ('"...," she fumed.', '"...," reads a sign.')."""
     doc = text.doc
     i = _after_closing(stretch, text)
+    if i < len(doc) and doc[i].pos_ == "VERB" and not _is_cue(doc[i], lexicon):
+        return None  # '..., “browsed the Internet,” lingered in an office and appeared to
+        # sleep': the quotation is one in a list of acts, not words a later verb frames
     for token in doc[i: i + _LONG_FRAME]:
         if token.is_space or token.text in _ENDS or token.is_quote:
             return _framing_verb(stretch, text, i) if token.i < i + _WINDOW else None
