@@ -119,3 +119,14 @@ def test_a_list_after_a_name_gives_no_roles_that_are_not_kinds_of_person(nlp):
     doc = nlp("A row involving Mira Castellanos, her former record label and a couple of big "
               "name politicians is over. Castellanos said she was glad.")
     assert _named(doc, "Mira Castellanos").roles == []
+
+
+def test_a_one_word_name_the_tagger_typed_two_ways_is_one_entity_of_its_main_type(nlp):
+    from spacy.tokens import Doc
+
+    words = ["Instagram", "grew", ".", "Instagram", "hired", ".", "Instagram", "said", "so", "."]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 1, 4, 4, 4, 7, 7, 7, 7],
+              deps=["nsubj", "ROOT", "punct"] * 2 + ["nsubj", "ROOT", "advmod", "punct"],
+              ents=["B-ORG", "O", "O", "B-ORG", "O", "O", "B-PERSON", "O", "O", "O"])
+    (entity,) = group_entities(doc)
+    assert entity.name == "Instagram" and entity.type == "ORG" and len(entity.mentions) == 3

@@ -120,9 +120,31 @@ def group_entities(doc: Doc) -> list[Entity]:
             for role in roles_of(ent):
                 if role not in group.roles:
                     group.roles.append(role)
+    groups = _join_mistyped(groups)
     _link_known_names(doc, groups)
     groups = _join_acronyms(doc_text(doc), groups)
     return [_record(n, g) for n, g in enumerate(groups, start=1)]
+
+
+def _join_mistyped(groups: list[_Group]) -> list[_Group]:
+    """One-word names the tagger gave two types ("Instagram" an organisation in most
+    sentences, a person in a few): one entity, of the type most of its mentions have."""
+    by_word: dict[str, list[_Group]] = {}
+    for group in groups:
+        if len(group.names) == 1 and " " not in group.names[0]:
+            by_word.setdefault(group.names[0], []).append(group)
+    gone: set[int] = set()
+    for same in by_word.values():
+        if len(same) < 2 or len({_family(g.type) for g in same}) < 2:
+            continue
+        keep = max(same, key=lambda g: len(g.mentions))
+        for group in same:
+            if group is not keep:
+                keep.mentions = sorted(keep.mentions + group.mentions)
+                keep.last = max(keep.last, group.last)
+                keep.last_subject = max(keep.last_subject, group.last_subject)
+                gone.add(id(group))
+    return [g for g in groups if id(g) not in gone]
 
 
 def _in_quoted_title(doc: Doc, ent: Span) -> bool:
