@@ -579,3 +579,11 @@ def test_turning_up_and_ending_a_hearing_are_not_statements(nlp, text):
 def test_what_a_committee_concluded_is_still_its_finding(nlp):
     found, _ = _quotes(nlp, "The committee concluded that the agency had failed.")
     assert [p.text for q in found for p in q.content] == ["that the agency had failed"]
+
+
+def test_that_said_is_the_writers_hedge_not_a_statement(nlp):
+    found, _ = _quotes(nlp, "The road is hard. That said, early retirement comes in various "
+                            "shapes and sizes.")
+    assert found == []
+    found, _ = _quotes(nlp, "That, she said, was the plan.")
+    assert [q.speaker.text for q in found] == ["she"]

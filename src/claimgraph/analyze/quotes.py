@@ -402,6 +402,8 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
         return None  # a recipe's or an adviser's command, in the writer's voice; no one's words
     if cue.i > 0 and cue.doc[cue.i - 1].tag_ == "POS":
         return None  # "Hemming's estimated costs": a word of the noun phrase, whatever the parse
+    if _that_said(cue):
+        return None  # "That said, retirement comes in many shapes": the writer's own hedge
     if cue.lower_ == "defending" and cue.i + 1 < len(cue.doc) and \
             cue.doc[cue.i + 1].lemma_.lower() in _TITLE_HOLDERS:
         return None  # "against defending champion Croatia": a title held, nothing defended
@@ -438,6 +440,13 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
             pieces += list(stretch.pieces[1:])
             break
     return Draft(kind, cue, pieces, speaker_of=_quotation_framed(cue, stretches, drafts))
+
+
+def _that_said(cue: Token) -> bool:
+    """Whether ``cue`` is the "said" of "That said," or "This said," opening a sentence."""
+    doc = cue.doc
+    return cue.lower_ == "said" and cue.i >= 1 and doc[cue.i - 1].lower_ in ("that", "this") and \
+        doc[cue.i - 1].is_sent_start and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ","
 
 
 def _quotation_framed(cue: Token, stretches: StretchIndex, drafts: list[Draft]) -> Draft | None:
