@@ -313,3 +313,10 @@ def test_he_in_what_someone_says_is_that_person_unless_the_text_shows_otherwise(
              "“Forty-five years of practicing law,” he said, “has convinced me that there are no "
              "coincidences.”")
     assert found[-1] == ("he", "Jack Scarola")
+
+
+def test_a_body_of_an_unnamed_place_is_no_organisation_named_before(nlp):
+    found, _ = _speakers(
+        nlp, "Protesters clashed with police. The People's Liberation Army said it was ready. "
+             "The city's police deny accusations of brutality.")
+    assert found[-1] == ("The city's police", None)

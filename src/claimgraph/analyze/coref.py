@@ -254,6 +254,9 @@ class Coreference:
         owner = next((c for c in head.children if c.dep_ == "poss"), None)
         if owner is not None and owner.pos_ == "PRON":
             return self.pronoun(owner)  # "his office": the person "his" means speaks
+        if owner is not None and owner.pos_ == "NOUN" and not owner.ent_type_:
+            return self.description(self.doc[owner.left_edge.i: owner.i + 1], owner)  # "the
+            # company's board" is the company's; "the city's police", no organisation named
         named = self._modifier_entity(head, {"ORG", "PERSON"} if owner is not None else {"ORG"})
         if named is not None:
             return named  # "the Acme board", "Doe's office"
