@@ -866,3 +866,9 @@ def test_a_quotation_in_a_list_of_acts_is_part_of_the_report_not_framed_by_a_lat
                             'assigned to the special housing unit, "browsed the Internet," lingered '
                             'in an office common area and appeared to sleep for two hours.')
     assert [(q.kind, q.cue.text) for q in found] == [("mixed", "alleged")]
+
+
+def test_a_quoted_word_in_a_list_is_the_writers_term_not_a_quote(nlp):
+    found, _ = _quotes(nlp, "Because users can switch between being corporations, “creators,” and "
+                            "normal people, Stier says he noticed the lines have blurred.")
+    assert [(q.kind, q.cue.text) for q in found] == [("indirect", "says")]

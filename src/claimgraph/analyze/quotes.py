@@ -214,11 +214,15 @@ def _attribute_stretches(stretches: list[Stretch], text: _Text, lexicon: CueLexi
 
 def _modifies_noun(stretch: Stretch, text: _Text) -> bool:
     """Whether a quotation of one or two words modifies the noun right after it ('his
-    “unbecoming” behaviour', 'a “sanctuary” city')."""
+    “unbecoming” behaviour', 'a “sanctuary” city') or is an item of a list ('corporations,
+    “creators,” and normal people')."""
     if len(stretch.pieces) > 1 or len(text.text[stretch.start:stretch.end].split()) > 2:
         return False
     doc = text.doc
     after = _after_closing(stretch, text)
+    if after < len(doc) and doc[after].pos_ == "CCONJ" and \
+            "," in text.text[stretch.end - 1: doc[after].idx]:
+        return True  # 'between corporations, “creators,” and normal people': an item of a list
     if after >= len(doc) or doc[after].pos_ != "NOUN" or doc[after - 1].text == ",":
         return False  # '“Yes,” Brown said': a reply framed by its speaker
     inside = doc[text.token_at(stretch.start): after]
@@ -292,8 +296,9 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
     doc = text.doc
     i = _after_closing(stretch, text)
     if i < len(doc) and doc[i].pos_ == "VERB" and not _is_cue(doc[i], lexicon):
-        return None  # '..., “browsed the Internet,” lingered in an office and appeared to
-        # sleep': the quotation is one in a list of acts, not words a later verb frames
+        return _framing_verb(stretch, text, i)  # '"...!" beamed a fan'; but '..., “browsed the
+        # Internet,” lingered in an office and appeared to sleep' lists acts, which a later
+        # verb does not frame
     for token in doc[i: i + _LONG_FRAME]:
         if token.is_space or token.text in _ENDS or token.is_quote:
             return _framing_verb(stretch, text, i) if token.i < i + _WINDOW else None
