@@ -587,3 +587,30 @@ def test_that_said_is_the_writers_hedge_not_a_statement(nlp):
     assert found == []
     found, _ = _quotes(nlp, "That, she said, was the plan.")
     assert [q.speaker.text for q in found] == ["she"]
+
+
+def test_the_person_an_inverted_frame_names_after_a_role_speaks_whatever_the_tagger_says(nlp):
+    # "Cuts will come, said the firm's recently named executive chair Marcelo Claure in an
+    # email." with the name tagged an organisation and taken for the object of "named", as the
+    # parser read such a sentence in a news article
+    words = ["Cuts", "will", "come", ",", "said", "the", "firm", "’s", "recently", "named",
+             "executive", "chair", "Marcelo", "Claure", "in", "an", "email", "."]
+    doc = Doc(
+        nlp.vocab, words=words,
+        spaces=[True, True, False, True, True, True, False, True, True, True, True, True, True,
+                True, True, True, False, False],
+        heads=[2, 2, 4, 4, 4, 6, 9, 6, 9, 4, 11, 13, 13, 9, 9, 16, 14, 4],
+        deps=["nsubj", "aux", "ccomp", "punct", "ROOT", "det", "nsubj", "case", "advmod", "ccomp",
+              "amod", "compound", "compound", "dobj", "prep", "det", "pobj", "punct"],
+        pos=["NOUN", "AUX", "VERB", "PUNCT", "VERB", "DET", "NOUN", "PART", "ADV", "VERB", "ADJ",
+             "NOUN", "PROPN", "PROPN", "ADP", "DET", "NOUN", "PUNCT"],
+        tags=["NNS", "MD", "VB", ",", "VBD", "DT", "NN", "POS", "RB", "VBN", "JJ", "NN", "NNP",
+              "NNP", "IN", "DT", "NN", "."],
+        lemmas=["cut", "will", "come", ",", "say", "the", "firm", "’s", "recently", "name",
+                "executive", "chair", "Marcelo", "Claure", "in", "an", "email", "."],
+        ents=["O"] * 12 + ["B-ORG", "I-ORG"] + ["O"] * 4,
+    )
+    for name in ("claimgraph_entities", "claimgraph_quotes"):
+        doc = nlp.get_pipe(name)(doc)
+    (quote,) = doc._.quotes
+    assert quote.speaker is not None and quote.speaker.text.endswith("Marcelo Claure")

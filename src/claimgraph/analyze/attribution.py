@@ -256,11 +256,20 @@ def _name_after(cue: Token) -> Token | None:
 
 
 def _first_person(tokens: Iterable[Token]) -> Token | None:
-    """The last word of the first person's name among ``tokens``."""
+    """The last word of the first person's name among ``tokens``, or, when the tagger found
+    no person, of the first name right after a noun for a person ("executive chair Jane Doe"
+    with the name tagged an organisation)."""
+    tokens = list(tokens)
     for token in tokens:
         if token.ent_type_ == "PERSON" and (
                 token.i + 1 == len(token.doc) or token.doc[token.i + 1].ent_iob_ != "I"):
             return token
+    for k in range(1, len(tokens)):
+        if tokens[k].pos_ == "PROPN" and tokens[k - 1].pos_ == "NOUN" and \
+                is_person_noun(tokens[k - 1].lemma_.lower()):
+            while k + 1 < len(tokens) and tokens[k + 1].pos_ == "PROPN":
+                k += 1
+            return tokens[k]
     return None
 
 
