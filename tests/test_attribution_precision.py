@@ -614,3 +614,13 @@ def test_the_person_an_inverted_frame_names_after_a_role_speaks_whatever_the_tag
         doc = nlp.get_pipe(name)(doc)
     (quote,) = doc._.quotes
     assert quote.speaker is not None and quote.speaker.text.endswith("Marcelo Claure")
+
+
+@pytest.mark.parametrize("text", [
+    "The attorney general is investigating the company, adding to a mounting series of problems.",
+    "Emily Feng reports for NPR from Beijing.",
+    "He added to the confusion by resigning.",
+])
+def test_growing_and_working_for_a_newsroom_are_not_statements(nlp, text):
+    found, _ = _quotes(nlp, text)
+    assert found == []

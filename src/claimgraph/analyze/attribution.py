@@ -718,12 +718,16 @@ def _object_preposition(cue: Token) -> Token | None:
 
 def _famed_for(cue: Token, prep: Token) -> bool:
     """Whether ``cue`` and ``prep`` say what someone is known for ("known for taking risks",
-    "long noted for her eagerness") or that someone turned up ("reported for duty"), not what
-    anyone said."""
-    if cue.lemma_.lower() == "report" and any(
-            c.dep_ == "pobj" and c.lemma_.lower() in _POSTS for c in prep.children):
+    "long noted for her eagerness"), that someone turned up or works somewhere ("reported for
+    duty", "reports for NPR") or that something grew ("adding to a series of problems"), not
+    what anyone said."""
+    lemma = cue.lemma_.lower()
+    if lemma == "report" and any(c.dep_ == "pobj" and (c.lemma_.lower() in _POSTS or (
+            prep.lower_ == "for" and c.ent_type_ == "ORG")) for c in prep.children):
         return True
-    return cue.lemma_.lower() in ("know", "note") and prep.lower_ == "for" and (
+    if lemma == "add" and prep.lower_ == "to":
+        return True
+    return lemma in ("know", "note") and prep.lower_ == "for" and (
         cue.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in cue.children))
 
 
