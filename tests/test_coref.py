@@ -320,3 +320,12 @@ def test_a_body_of_an_unnamed_place_is_no_organisation_named_before(nlp):
         nlp, "Protesters clashed with police. The People's Liberation Army said it was ready. "
              "The city's police deny accusations of brutality.")
     assert found[-1] == ("The city's police", None)
+
+
+def test_a_name_in_passing_is_a_weaker_antecedent_than_the_subject(nlp):
+    found, _ = _speakers(
+        nlp, "Alexander Vance testified last week. He was calm. The hearing ran long. Reporters "
+             "waited outside. Counsel Steve Castor asked Tim Morrison about concerns over "
+             "Alexander Vance's judgment. He asked Morrison about concerns his predecessor might "
+             "have had.")
+    assert found[-1] == ("He", "Steve Castor")

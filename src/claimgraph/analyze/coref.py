@@ -531,6 +531,8 @@ def _unnamed_description(noun: Token) -> bool:
 def _emphasis(token: Token) -> float:
     """How much a mention as ``token`` makes its entity salient: a main clause's subject most,
     then any other subject ("Doe said Smith erred. He added ..." is Doe), then the rest."""
+    if token.dep_ == "poss" and token.head.dep_ == "pobj":
+        return 0.75  # "about Vindman's judgment": a name in passing
     if token.dep_ not in SUBJECTS:
         return 1.0
     verb = token.head
