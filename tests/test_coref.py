@@ -329,3 +329,11 @@ def test_a_name_in_passing_is_a_weaker_antecedent_than_the_subject(nlp):
              "Alexander Vance's judgment. He asked Morrison about concerns his predecessor might "
              "have had.")
     assert found[-1] == ("He", "Steve Castor")
+
+
+def test_a_misread_pronoun_inside_a_quotation_does_not_hide_the_only_speaker_near(nlp):
+    found, _ = _speakers(
+        nlp, "Jessie Buckley plays the singer. While Buckley's own story feels like a fairy "
+             "tale, she drew a distinction with her character. “I told her my secrets and she "
+             "told me hers and we built a different person together,” she said.")
+    assert found[-1] == ("she", "Jessie Buckley")

@@ -56,6 +56,9 @@ _WINDOW = 4  # sentences searched back for an antecedent
 _FAR_WINDOW = 12  # ... and when nothing compatible is that near
 # A person of unknown gender is a weaker antecedent for "she" than one the text calls a woman.
 _UNKNOWN_GENDER = 1 / 2
+# Someone a quotation's "he" was taken to mean speaks its frame only when no one else near is
+# at least this salient.
+_SPOKEN_OF = 1 / 4
 _AGE = re.compile(r"\b\d+-year-old\b")
 _PERSONAL_IDS = word_ids(frozenset(_PERSONAL))
 _SUBJECT_IDS = np.array([nsubj, nsubjpass, csubj], dtype=np.uint64)  # DEP holds symbol ids
@@ -120,12 +123,16 @@ class Coreference:
         """The person "he" or "she" refers to. A clear choice by a subject pronoun also shows
         that person's gender to later pronouns, when the text had not shown it yet ("we have
         her" is as often about someone unnamed)."""
-        exclude = _bound(token, self.index) | self._framed_names(token)
+        named, spoken_of = self._framed_names(token)
+        exclude = _bound(token, self.index) | named
         reporter = self._reporter(token, gender)
         if reporter is not None and reporter not in exclude:
             self.genders.setdefault(reporter, gender)
             return reporter
         scores = self._ranked(token.idx, {"PERSON"}, gender, exclude=exclude)
+        others = {e: v for e, v in scores.items() if e not in spoken_of}
+        if others and max(others.values()) >= _SPOKEN_OF * max(scores.values()):
+            scores = others  # the quotation's "he" is someone else, unless no one else is near
         if not scores:
             return None
         ranked = sorted(scores.values(), reverse=True) + [0.0]
@@ -148,25 +155,26 @@ class Coreference:
                  if start <= subject.idx < end and self.index.by_id[entity].type == "PERSON"]
         return named[0] if named and self._agrees(named[0], gender) else None
 
-    def _framed_names(self, token: Token) -> set[str]:
+    def _framed_names(self, token: Token) -> tuple[set[str], set[str]]:
         """For the subject of a frame after a quotation ("“... Doe ...,” he said"), the names
-        inside that quotation and the people its "he" and "she" mean: a speaker's own words
-        name others, not the speaker ("“He is used to scoring,” he said")."""
+        inside that quotation, and the people its "he" and "she" were taken to mean: a
+        speaker's own words name others, not the speaker ("“He is used to scoring,” he said").
+        The second is weaker evidence, as those pronouns may have been misread."""
         if token.dep_ not in SUBJECTS:
-            return set()
+            return set(), set()
         quoted = doc_stretches(self.doc)
         k = bisect_right(quoted.starts, token.idx) - 1
         if k < 0 or quoted.stretches[k].end > token.idx:
-            return set()
+            return set(), set()
         stretch = quoted.stretches[k]
         i = token.i - 1
         while i >= 0 and self.doc[i].idx >= stretch.end:  # only marks and commas between
             if not (self.doc[i].is_punct or self.doc[i].is_space):
-                return set()
+                return set(), set()
             i -= 1
         spoken_of = {e for i, e in self.done.items()
                      if e is not None and stretch.start <= self.doc[i].idx < stretch.end}
-        return set(self.index.within(stretch.start, stretch.end)) | spoken_of
+        return set(self.index.within(stretch.start, stretch.end)), spoken_of
 
     def _organisation(self, token: Token, plural: bool) -> str | None:
         """"it"/"they" as an organisation, unless a nearer subject is what it refers to."""
