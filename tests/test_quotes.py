@@ -872,3 +872,21 @@ def test_a_quoted_word_in_a_list_is_the_writers_term_not_a_quote(nlp):
     found, _ = _quotes(nlp, "Because users can switch between being corporations, “creators,” and "
                             "normal people, Stier says he noticed the lines have blurred.")
     assert [(q.kind, q.cue.text) for q in found] == [("indirect", "says")]
+
+
+def test_a_name_the_tagger_cut_short_is_not_the_speaker(nlp):
+    # "The Hollywood Reporter" with only "Hollywood" tagged, as the tagger read it in an article
+    words = ["Talks", "stalled", ",", "according", "to", "The", "Hollywood", "Reporter", "."]
+    doc = Doc(
+        nlp.vocab, words=words, spaces=[True, False, True, True, True, True, True, False, False],
+        heads=[1, 1, 1, 1, 3, 7, 7, 4, 1],
+        deps=["nsubj", "ROOT", "punct", "prep", "prep", "det", "compound", "pobj", "punct"],
+        pos=["NOUN", "VERB", "PUNCT", "VERB", "ADP", "DET", "PROPN", "PROPN", "PUNCT"],
+        tags=["NNS", "VBD", ",", "VBG", "IN", "DT", "NNP", "NNP", "."],
+        lemmas=["talk", "stall", ",", "accord", "to", "the", "Hollywood", "Reporter", "."],
+        ents=["O", "O", "O", "O", "O", "O", "B-ORG", "O", "O"],
+    )
+    for name in ("claimgraph_entities", "claimgraph_quotes"):
+        doc = nlp.get_pipe(name)(doc)
+    (quote,) = doc._.quotes
+    assert quote.speaker.text == "The Hollywood Reporter" and quote.speaker.entity is None
