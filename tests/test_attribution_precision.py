@@ -620,7 +620,8 @@ def test_the_person_an_inverted_frame_names_after_a_role_speaks_whatever_the_tag
     "The attorney general is investigating the company, adding to a mounting series of problems.",
     "Emily Feng reports for NPR from Beijing.",
     "He added to the confusion by resigning.",
+    "The Hurricanes challenged for goaltender interference, but the goal stood.",
 ])
-def test_growing_and_working_for_a_newsroom_are_not_statements(nlp, text):
+def test_growing_working_for_a_newsroom_and_contests_are_not_statements(nlp, text):
     found, _ = _quotes(nlp, text)
     assert found == []

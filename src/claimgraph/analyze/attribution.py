@@ -719,14 +719,15 @@ def _object_preposition(cue: Token) -> Token | None:
 def _famed_for(cue: Token, prep: Token) -> bool:
     """Whether ``cue`` and ``prep`` say what someone is known for ("known for taking risks",
     "long noted for her eagerness"), that someone turned up or works somewhere ("reported for
-    duty", "reports for NPR") or that something grew ("adding to a series of problems"), not
-    what anyone said."""
+    duty", "reports for NPR"), that something grew ("adding to a series of problems") or a
+    contest ("challenged for the lead"), not what anyone said."""
     lemma = cue.lemma_.lower()
     if lemma == "report" and any(c.dep_ == "pobj" and (c.lemma_.lower() in _POSTS or (
             prep.lower_ == "for" and c.ent_type_ == "ORG")) for c in prep.children):
         return True
-    if lemma == "add" and prep.lower_ == "to":
-        return True
+    if (lemma, prep.lower_) in (("add", "to"), ("challenge", "for")):
+        return True  # "challenged for goaltender interference", "challenged for the lead":
+        # a contest
     return lemma in ("know", "note") and prep.lower_ == "for" and (
         cue.tag_ == "VBN" or not any(c.dep_ == "nsubj" for c in cue.children))
 
