@@ -863,8 +863,9 @@ def test_other_stories_headlines_in_the_body_report_nothing_and_name_no_one(nlp)
 
 def test_a_quotation_in_a_list_of_acts_is_part_of_the_report_not_framed_by_a_later_verb(nlp):
     found, _ = _quotes(nlp, 'Federal prosecutors alleged that Dana Noll and Mark Tobin, '
-                            'assigned to the special housing unit, "browsed the Internet," lingered '
-                            'in an office common area and appeared to sleep for two hours.')
+                            'assigned to the special housing unit, "browsed the Internet," '
+                            'lingered in an office common area and appeared to sleep for two '
+                            'hours.')
     assert [(q.kind, q.cue.text) for q in found] == [("mixed", "alleged")]
 
 

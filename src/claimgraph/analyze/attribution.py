@@ -304,8 +304,8 @@ def regarded_as(cue: Token) -> list[tuple[int, int]]:
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
     if not objects:
         return []
-    as_ = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"
-           and c.i > objects[0].i and any(o.i > c.i for o in c.children)]  # "as a risk", "as reckless"
+    as_ = [c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as"  # "as a risk",
+           and c.i > objects[0].i and any(o.i > c.i for o in c.children)]  # "as reckless"
     if not as_:
         return []
     pieces = _pieces(cue.doc, (objects[0].left_edge.i, as_[0].right_edge.i))

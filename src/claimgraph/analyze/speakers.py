@@ -367,7 +367,8 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     # A name the tagger cut short ("The Hollywood Reporter" as "Hollywood") is not the speaker
     own = [t.idx for t in phrase if _modifies_head(t, head)
            and not (head.pos_ == "PROPN" and t.dep_ == "compound" and t.head == head)]
-    inside = [entity for start, end, entity in named if index.by_id[entity].type in ("PERSON", "ORG")
+    inside = [entity for start, end, entity in named
+              if index.by_id[entity].type in ("PERSON", "ORG")
               and any(start <= at < end for at in own)]
     return inside[-1] if inside else None
 
