@@ -58,7 +58,7 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot", "boast", "order", "feel",
                  "observe", "characterize", "characterise", "notice", "witness", "conclude"}
 _CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
-_POSTS = {"duty", "work", "jail", "prison", "service", "training", "camp"}  # "reported for duty"
+_DUTY_POSTS = {"duty", "work", "jail", "prison", "service", "training", "camp"}  # "reported for duty"
 # Conjunctions that set a second speaker's report against the first ("X said A, while Y said B").
 _CONTRASTS = {"while", "whereas"}
 # Verbs of answering report a clause or a quotation; their object or "to" object is what was
@@ -722,7 +722,7 @@ def _famed_for(cue: Token, prep: Token) -> bool:
     duty", "reports for NPR"), that something grew ("adding to a series of problems") or a
     contest ("challenged for the lead"), not what anyone said."""
     lemma = cue.lemma_.lower()
-    if lemma == "report" and any(c.dep_ == "pobj" and (c.lemma_.lower() in _POSTS or (
+    if lemma == "report" and any(c.dep_ == "pobj" and (c.lemma_.lower() in _DUTY_POSTS or (
             prep.lower_ == "for" and c.ent_type_ == "ORG")) for c in prep.children):
         return True
     if (lemma, prep.lower_) in (("add", "to"), ("challenge", "for")):
