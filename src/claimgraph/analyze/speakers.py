@@ -379,7 +379,8 @@ def _modifies_head(token: Token, head: Token) -> bool:
     or clause about it ("Cornell" of "Doe, a professor at Cornell")."""
     doc = head.doc
     while token != head:
-        if token.dep_ == "appos" and doc[token.left_edge.i - 1].text == ",":
+        if token.dep_ == "appos" and token.pos_ == "PROPN" and \
+                doc[token.left_edge.i - 1].text == ",":
             return True
         if token.dep_ in _ABOUT_HEAD or token.head == token:
             return False
