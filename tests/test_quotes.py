@@ -891,3 +891,39 @@ def test_a_name_the_tagger_cut_short_is_not_the_speaker(nlp):
         doc = nlp.get_pipe(name)(doc)
     (quote,) = doc._.quotes
     assert quote.speaker.text == "The Hollywood Reporter" and quote.speaker.entity is None
+
+
+def test_words_after_a_quotation_joined_by_and_are_the_writers_not_a_frame(nlp):
+    found, _ = _quotes(nlp, "“He could have had a bigger career,” Paul Nolan, his editor, said, "
+                            "“if he had been more disciplined about his writing” and stuck to one "
+                            "genre, or written a series.")
+    assert [(q.speaker.text if q.speaker else None, q.cue.text if q.cue else None)
+            for q in found] == [("Paul Nolan, his editor", "said")]
+    assert [p.text for p in found[0].content] == [
+        "He could have had a bigger career", "if he had been more disciplined about his writing"]
+
+
+def test_a_place_in_the_description_of_a_speakers_firm_is_not_the_speaker(nlp):
+    # "Ilse Varga, president of Acme, a Spokane agency, said it failed." with the name missed
+    # and "Spokane" tagged an organisation, as in a news article
+    words = ["Ilse", "Varga", ",", "president", "of", "Acme", ",", "a", "Spokane", "agency", ",",
+             "said", "it", "failed", "."]
+    doc = Doc(
+        nlp.vocab, words=words,
+        spaces=[True, False, True, True, True, False, True, True, True, False, True, True, True,
+                False, False],
+        heads=[1, 11, 1, 1, 3, 4, 5, 9, 9, 5, 1, 11, 13, 11, 11],
+        deps=["compound", "nsubj", "punct", "appos", "prep", "pobj", "punct", "det", "compound",
+              "appos", "punct", "ROOT", "nsubj", "ccomp", "punct"],
+        pos=["PROPN", "PROPN", "PUNCT", "NOUN", "ADP", "PROPN", "PUNCT", "DET", "PROPN", "NOUN",
+             "PUNCT", "VERB", "PRON", "VERB", "PUNCT"],
+        tags=["NNP", "NNP", ",", "NN", "IN", "NNP", ",", "DT", "NNP", "NN", ",", "VBD", "PRP",
+              "VBD", "."],
+        lemmas=["Ilse", "Varga", ",", "president", "of", "Acme", ",", "a", "Spokane", "agency", ",",
+                "say", "it", "fail", "."],
+        ents=["O"] * 8 + ["B-ORG"] + ["O"] * 6,
+    )
+    for name in ("claimgraph_entities", "claimgraph_quotes"):
+        doc = nlp.get_pipe(name)(doc)
+    (quote,) = doc._.quotes
+    assert quote.speaker.text.startswith("Ilse Varga") and quote.speaker.entity is None

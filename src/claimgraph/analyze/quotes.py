@@ -295,6 +295,9 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
     of a short frame that ends there ('"...," she fumed.', '"...," reads a sign.')."""
     doc = text.doc
     i = _after_closing(stretch, text)
+    if i < len(doc) and doc[i].pos_ == "CCONJ":
+        return None  # '“if he had been more disciplined” and stuck to one genre, or written a
+        # series': the writer's sentence goes on, no frame
     if i < len(doc) and doc[i].pos_ == "VERB" and not _is_cue(doc[i], lexicon):
         return _framing_verb(stretch, text, i)  # '"...!" beamed a fan'; but '..., “browsed the
         # Internet,” lingered in an office and appeared to sleep' lists acts, which a later
