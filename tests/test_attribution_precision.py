@@ -611,3 +611,7 @@ def test_the_person_an_inverted_frame_names_after_a_role_speaks_whatever_the_tag
         doc = nlp.get_pipe(name)(doc)
     (quote,) = doc._.quotes
     assert quote.speaker is not None and quote.speaker.text.endswith("Marcelo Claure")
+
+def test_a_series_written_is_a_work_not_a_statement(nlp):
+    found, _ = _quotes(nlp, "He could have stuck to one genre, or written a series.")
+    assert found == []

@@ -71,7 +71,8 @@ _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
 # Works one writes, as one writes a letter: the thing made, not what it says.
 _WRITINGS = {"book", "cookbook", "novel", "memoir", "biography", "song", "script", "screenplay",
-             "poem", "play", "code", "software", "check", "cheque", "bill", "legislation"}
+             "poem", "play", "code", "software", "check", "cheque", "bill", "legislation",
+             "series", "story", "handbook", "will", "column", "episode", "chapter"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
 # Verbs after which a "to" infinitive cue reports as the verb itself would ("continued to warn
