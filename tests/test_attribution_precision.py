@@ -615,3 +615,12 @@ def test_the_person_an_inverted_frame_names_after_a_role_speaks_whatever_the_tag
 def test_a_series_written_is_a_work_not_a_statement(nlp):
     found, _ = _quotes(nlp, "He could have stuck to one genre, or written a series.")
     assert found == []
+
+
+@pytest.mark.parametrize("text", [
+    "We say that Apple has listened to its users this time.",
+    "We estimate that our top charities are ten times as cost-effective as cash.",
+])
+def test_the_outlets_own_we_is_the_writers_voice(nlp, text):
+    found, _ = _quotes(nlp, text)
+    assert found == []

@@ -646,7 +646,7 @@ def no_source(cue: Token) -> bool:
             c.dep_ == "auxpass" for c in cue.children):
         return True  # "fans can expect to hear ...": what the writer promises them
     if head is not None and head.lower_ in ("i", "we") and (
-            act_of(cue, head) in ("thought", "intention", "evidence")
+            head.lower_ == "we" or act_of(cue, head) in ("thought", "intention", "evidence")
             or not any(_is_complement_clause(c) for c in cue.children)):
         return True  # the article's own voice outside any quotation; "I said that ..." stays
     # "asked for comment", "asked about the case", "asked whether ...": what was put to someone
