@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
 from claimgraph.analyze.marks import doc_stretches, is_quoted_title
 from claimgraph.analyze.paragraphs import headline_lines
-from claimgraph.analyze.persons import is_org_word, is_title
+from claimgraph.analyze.persons import CORPORATE_ENDINGS, is_org_word, is_title
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
 
@@ -37,12 +37,6 @@ _STRIP_PREFIX = ("the ", "The ")
 _POSSESSIVE = ("’s", "'s", "‘s", "’", "'")
 _CREDIT_MARKS = {"/", "|"}  # "Jane Doe / AP": a photo credit after the name
 _NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
-# Last words of a company's name, never a surname (unlike "Press" or "Bank").
-_CORPORATE_ENDINGS = set('''
-    inc inc. corp corp. co. ltd ltd. llc plc gmbh industries holdings productions records
-    entertainment studios pictures technologies solutions associates partners systems labs
-    airlines airways foods motors ventures
-'''.split())
 
 
 @dataclass
@@ -76,7 +70,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     """The article's entities in order of first mention."""
     groups: list[_Group] = []
     by_name: dict[tuple[str, str], _Group] = {}
-    elsewhere = headline_lines(doc_text(doc))  # other stories' headlines name no one here
+    elsewhere = headline_lines(doc)  # other stories' headlines name no one here
     for ent in doc.ents:
         if any(a <= ent.start_char < b for a, b in elsewhere):
             continue
@@ -93,7 +87,7 @@ def group_entities(doc: Doc) -> list[Entity]:
         if kind == "PERSON" and _after_place(ent):
             kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
         if kind == "PERSON" and len(name.split()) > 1 and \
-                name.split()[-1].lower() in _CORPORATE_ENDINGS:
+                name.split()[-1].lower() in CORPORATE_ENDINGS:
             kind = "ORG"  # "Dick Clark Productions", "Acme Holdings": a company named for someone
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)

@@ -56,12 +56,16 @@ KIN_NOUNS = frozenset("""
     fiance fiancee widow widower stepfather stepmother dad mom mum
 """.split())
 
+# Last words of a company's name that are never a surname ("Acme Holdings", "Dick Clark
+# Productions"; unlike "Press" or "Bank").
+CORPORATE_ENDINGS = frozenset("""
+    inc inc. corp corp. co. ltd ltd. llc plc gmbh industries holdings productions records
+    entertainment studios pictures technologies solutions associates partners systems labs
+    airlines airways foods motors ventures
+""".split())
 # Words in an organisation's name beyond the nouns above ("Acme Industries", "Dunn & Co").
-_ORG_NAME_WORDS = frozenset("""
-    inc inc. corp corp. co co. ltd ltd. llc plc gmbh industries holdings group partners
-    associates systems technologies solutions media news press times post herald journal
-    tribune fund trust capital ventures labs energy motors airlines airways foods bank
-    &
+_ORG_NAME_WORDS = CORPORATE_ENDINGS | frozenset("""
+    co group media news press times post herald journal tribune fund trust capital energy bank &
 """.split())
 
 # Heads of descriptions that refer to a text or an event, never to a person ("the study said").
