@@ -531,9 +531,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if passive is not None:  # "the plan was rejected by voters": the plan is what they rejected
         return _pieces(doc, (passive.left_edge.i, passive.right_edge.i))
     prep = _object_preposition(cue)
-    if prep is not None and lemma not in _NAMING_VERBS and not _to_whom(prep):
-        return _pieces(doc, (prep.i + 1, prep.right_edge.i))  # "pointed to reports", "warned
-        # against"; not "reported to him"
+    if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
+        return _pieces(doc, (prep.i + 1, prep.right_edge.i))
     return []
 
 
@@ -685,18 +684,7 @@ def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int
         or lexicon.reports_through(cue.lemma_, prep.lower_)
     ):
         return []
-    if _to_whom(prep):
-        return []
     return _pieces(cue.doc, (prep.i + 1, prep.right_edge.i))
-
-
-def _to_whom(prep: Token) -> bool:
-    """Whether a "to" phrase only names a person and ends the clause ("reported to him.",
-    "wrote to Jane Doe."): to whom, not what ("referred to Doe as a hero" says something)."""
-    doc = prep.doc
-    after = prep.right_edge.i + 1
-    return prep.lower_ == "to" and (after == len(doc) or doc[after].is_punct) and all(
-        t.pos_ == "PRON" or t.ent_type_ == "PERSON" or t.is_punct for t in doc[prep.i + 1: after])
 
 
 def _object_preposition(cue: Token) -> Token | None:
@@ -712,17 +700,24 @@ def _object_preposition(cue: Token) -> Token | None:
         prep = doc[i]
         if prep.head == cue and prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPOSITIONS and any(
             c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _TIME_ENTITIES for c in prep.children
-        ) and not _famed_for(cue, prep):
+        ) and not _reports_nothing(cue, prep):
             return prep
     return None
 
 
-def _famed_for(cue: Token, prep: Token) -> bool:
+def _reports_nothing(cue: Token, prep: Token) -> bool:
     """Whether ``cue`` and ``prep`` say what someone is known for ("known for taking risks",
     "long noted for her eagerness"), that someone turned up or works somewhere ("reported for
-    duty", "reports for NPR"), that something grew ("adding to a series of problems") or a
-    contest ("challenged for the lead"), not what anyone said."""
+    duty", "reports for NPR"), that something grew ("adding to a series of problems"), a
+    contest ("challenged for the lead") or only to whom, ending the clause ("reported to him.",
+    "wrote to Jane Doe."; "referred to Doe as a hero" says something), not what anyone said."""
     lemma = cue.lemma_.lower()
+    doc = cue.doc
+    after = prep.right_edge.i + 1
+    if prep.lower_ == "to" and (after == len(doc) or doc[after].is_punct) and all(
+            t.pos_ == "PRON" or t.ent_type_ == "PERSON" or t.is_punct
+            for t in doc[prep.i + 1: after]):
+        return True
     if lemma == "report" and any(c.dep_ == "pobj" and (c.lemma_.lower() in _DUTY_POSTS or (
             prep.lower_ == "for" and c.ent_type_ == "ORG")) for c in prep.children):
         return True

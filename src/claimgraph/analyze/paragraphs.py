@@ -21,6 +21,8 @@ import re
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from claimgraph.analyze.extensions import doc_text, per_doc
+
 _OPENERS = set("\"'“‘«—–-•*")
 # Headline lines: words left lower case in title case, and the share of the rest capitalised.
 _SMALL_WORDS = {"a", "an", "the", "of", "in", "on", "at", "to", "for", "and", "or", "but", "with",
@@ -47,12 +49,16 @@ def make_paragraphs(nlp: Language, name: str):
     return mark_paragraphs
 
 
-def headline_lines(text: str) -> list[tuple[int, int]]:
+def headline_lines(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the lines after the first set like headlines: three or more
     capitalised words, small words aside, and no sentence end ("Man Shot at Gas Station Dies
     at Hospital"): the headline of another story or a section heading, which reports nothing
     of this one and names no one in it. The first line, a title, is left to the rules for
-    titles."""
+    titles. Found once per Doc, for entities and quotes."""
+    return per_doc(doc, "headline_lines", lambda: _headline_lines(doc_text(doc)))
+
+
+def _headline_lines(text: str) -> list[tuple[int, int]]:
     found = []
     for line in _LINE.finditer(text):
         if line.start() == 0:

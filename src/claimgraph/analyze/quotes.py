@@ -143,7 +143,7 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
     drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
     _join_unattributed(stretches.stretches, free, text, drafts)
     drafts.extend(_posts(text))
-    elsewhere = kicker_lines + headline_lines(text.text)
+    elsewhere = kicker_lines + headline_lines(text.doc)
     if elsewhere:
         drafts = [d for d in drafts if not any(
             a <= (d.cue.idx if d.cue is not None else d.pieces[0][0]) < b for a, b in elsewhere)]
