@@ -337,3 +337,13 @@ def test_a_misread_pronoun_inside_a_quotation_does_not_hide_the_only_speaker_nea
              "tale, she drew a distinction with her character. “I told her my secrets and she "
              "told me hers and we built a different person together,” she said.")
     assert found[-1] == ("she", "Jessie Buckley")
+
+
+def test_a_subject_that_is_a_word_of_someones_role_is_not_that_person(nlp):
+    # "exploration" is a word of Marsh's role, not a description of him: the "he" after the
+    # quotation is the man named just before it
+    text = ("Adam Marsh, deputy administrator for exploration at the agency, said he was sure "
+            "the plan was sound.\n\nPiet Olander, chief executive of Lunaro, said his company "
+            "was ready. “Space exploration requires an entire ecosystem of companies,” he said.")
+    found, _ = _speakers(nlp, text)
+    assert found[-1] == ("he", "Piet Olander")

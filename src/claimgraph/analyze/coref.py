@@ -235,8 +235,9 @@ class Coreference:
         first = self._introduced_unnamed(head)
         if first is not None:  # "the coach" after "a coach": whoever that one was
             return self._named_next(self.doc[first])
-        by_role = self._by_role(head)
-        if by_role is not None:
+        person_noun = is_title(lemma) or is_person_noun(lemma) or lemma in ROLE_KINDS
+        by_role = self._by_role(head) if person_noun else None  # not "exploration" of a
+        if by_role is not None:  # "deputy administrator for exploration"
             return by_role
         age = _AGE.search(phrase.text) is not None
         if not age and (is_title(lemma) or lemma in KIN_NOUNS or not is_person_noun(lemma) or any(
