@@ -120,6 +120,27 @@ def test_transcript_labels_still_speak(nlp):
         "MARSH", "DUTTON", "MARSH", "DUTTON"]
 
 
+def test_a_name_and_colon_inside_a_framed_quotation_is_no_label(nlp):
+    text = ("The slogan drew ridicule on Twitter.\n\n"
+            "“Lake County: if we were any higher, we’d be on the moon,” one user quipped.\n\n"
+            "The county did not respond.")
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("one user", "quipped")]
+    assert found[0].content[0].text.startswith("Lake County: if we")
+
+
+def test_a_transcript_quoted_whole_keeps_its_labels(nlp):
+    # the inner title's closing mark is no end of the quotation with a frame after it
+    text = ("The interview went as follows.\n\n"
+            "“MARSH: Will the bridge open this year, as “The Ledger” wrote? Or is it late?\n\n"
+            "“DUTTON: It will open in June, and it will be on budget.\n\n"
+            "“MARSH: What will it cost?\n\n"
+            "“DUTTON: Twelve million dollars.”")
+    found, _ = _quotes(nlp, text)
+    assert [q.speaker.text for q in found if q.cue is not None and q.cue.text == ":"] == [
+        "MARSH", "DUTTON", "MARSH", "DUTTON"]
+
+
 def test_a_description_speaks_for_a_person_not_for_the_organization_it_names(nlp):
     found, names = _quotes(
         nlp, "The Acme Robotics founder always argued that machines would never replace nurses."

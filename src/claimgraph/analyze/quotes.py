@@ -49,6 +49,7 @@ _NEWLINE = re.compile("\n")
 _ACCORDING = word_ids(frozenset({"according"}))
 _CHANNELS = word_ids(CHANNEL_NOUNS)
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
+_MAX_FRAME_WORDS = 8  # words after a quotation that frame it (", one user quipped.")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _DASHES = {"―", "—", "–"}
 _TITLE_HOLDERS = {"champion", "titleholder", "title-holder", "winner"}
@@ -528,6 +529,8 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
         i = text.token_at(start)
         while i < len(doc) and (doc[i].is_space or doc[i].is_quote):
             i += 1
+        if _framed_quotation(text, start, i):
+            continue  # "“Doe: ... North Dakota,” one user quipped.": no label, a quotation's words
         # A headline's label may be any capitalised noun phrase ("Clinton camp: ...",
         # "Poll: ..."), and the parser often takes a name there for a common noun.
         headline = i < len(doc) and doc[i].is_title and text.paragraph_of(doc[i].idx) == 0
@@ -585,6 +588,24 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
             drafts.append(Draft("direct" if quoted else "indirect", doc[colon],
                                 [(first, last)], speaker_token=doc[head]))
     return kickers
+
+
+def _framed_quotation(text: _Text, start: int, i: int) -> bool:
+    """Whether the line at ``start`` opens with a quotation (token ``i`` its first word) that
+    closes before the line ends and is followed by a few words and no other quotation: a
+    frame, so the quotation's own "Name:" labels nothing (a transcript quoted whole has
+    nothing after its closing mark, or its closing mark paired with one inside it)."""
+    doc = text.doc
+    if i == text.token_at(start) or i >= len(doc):
+        return False
+    stretches = doc_stretches(doc)
+    k = stretches.containing(doc[i].idx)
+    if k is None or not stretches.stretches[k].closed:
+        return False
+    close = stretches.stretches[k].end
+    frame = text.text[close:_line_end(text, close)].lstrip(" ,.?!").lstrip('"”').split()
+    return any(w.isalpha() for w in frame) and len(frame) <= _MAX_FRAME_WORDS and \
+        not any(mark in w for w in frame for mark in '"“”')
 
 
 def _kicker_colon(doc: Doc, i: int) -> int | None:
