@@ -129,6 +129,15 @@ def test_a_name_and_colon_inside_a_framed_quotation_is_no_label(nlp):
     assert found[0].content[0].text.startswith("Lake County: if we")
 
 
+def test_a_sentence_after_a_closed_quotation_with_its_own_complement_is_no_frame(nlp):
+    text = ("“We will start small,” Ana Ruiz said. “Our flexibility will take us further.” "
+            "She declined to say when the lander would be ready.")
+    found, _ = _quotes(nlp, text)
+    second = next(q for q in found if q.content[0].text.startswith("Our flexibility"))
+    assert second.cue is None or second.cue.text == "said"
+    assert second.speaker is not None and second.speaker.text == "Ana Ruiz"
+
+
 def test_a_transcript_quoted_whole_keeps_its_labels(nlp):
     # the inner title's closing mark is no end of the quotation with a frame after it
     text = ("The interview went as follows.\n\n"

@@ -358,7 +358,7 @@ def _starts_next(stretch: Stretch, cue: Token, text: _Text) -> bool:
         i += 1
     if i + 1 < len(doc) and doc[i].text in (",", ":") and doc[i + 1].is_quote:
         return True
-    return any(c.dep_ in ("dobj", "ccomp") and c.i > cue.i for c in cue.children)
+    return any(c.dep_ in ("dobj", "ccomp", "xcomp") and c.i > cue.i for c in cue.children)
 
 
 def _reports_own(cue: Token) -> bool:
