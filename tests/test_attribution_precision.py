@@ -138,6 +138,16 @@ def test_a_sentence_after_a_closed_quotation_with_its_own_complement_is_no_frame
     assert second.speaker is not None and second.speaker.text == "Ana Ruiz"
 
 
+def test_a_verb_with_its_own_infinitive_reports_that_not_the_clause_before_it(nlp):
+    # the parse reads "a rover [that] NASA plans to fly" as a frame after the clause before
+    text = ("The agency will use the landers to deliver VIPER, a rover NASA plans to fly in "
+            "2022 to look for water ice.")
+    found, names = _quotes(nlp, text)
+    plans = next(q for q in found if q.cue.text == "plans")
+    assert plans.content[0].text.startswith("to fly in 2022")
+    assert plans.speaker.text == "NASA" and names[plans.speaker.entity] == "NASA"
+
+
 def test_a_transcript_quoted_whole_keeps_its_labels(nlp):
     # the inner title's closing mark is no end of the quotation with a frame after it
     text = ("The interview went as follows.\n\n"

@@ -390,6 +390,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                     c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children):
                 continue  # "when the tax was announced they hoisted signs": the tax was what
                 # was announced ("he was told the plan failed": the one told)
+            if child.i < cue.i and any(c.dep_ == "xcomp" and c.i > cue.i for c in children):
+                continue  # "VIPER, a rover NASA plans to fly ...": the verb reports its own
+                # infinitive; the clause before it is the parser's guess
             if child.i < cue.i and (any(a.i < child.i and is_cue(a) for a in cue.ancestors) or any(
                     (t.lower_ in _CONNECTIVES and t.head == cue) or t.text == ";"
                     for t in doc[child.right_edge.i + 1: cue.i])):

@@ -232,6 +232,12 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
             end + 1 not in asides:
         end += 1
     start = dateline_end(doc, start, head.i)
+    if head.pos_ == "PROPN" and doc[start].lower_ in ("a", "an") and doc[start].head == head:
+        name = start + 1  # "VIPER, a rover NASA plans to fly": the parse read "a rover NASA"
+        while name < head.i and doc[name].pos_ == "NOUN" and doc[name].dep_ == "compound":
+            name += 1  # for one phrase, missing the relative clause; NASA plans
+        if name > start + 1 and doc[name].pos_ == "PROPN":
+            start = name
     # "Even Trump said": "even" is the writer's emphasis on who spoke, not part of the name
     while start < head.i and (doc[start].is_punct or doc[start].is_quote or (
             doc[start].lower_ == "even" and doc[start].dep_ == "advmod")):
