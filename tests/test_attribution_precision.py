@@ -100,6 +100,14 @@ def test_a_headline_on_a_body_line_is_not_a_statement_of_the_name_before_its_col
     assert all(q.speaker is None or q.speaker.text != "Julia Marsh" for q in found)
 
 
+def test_a_heading_after_a_colon_is_not_what_was_said(nlp):
+    text = ("The console launches today. Here's what the early reviews say:\n\n"
+            "What Does the Console Offer?\n\n"
+            "The console streams games from the cloud to a television.")
+    found, _ = _quotes(nlp, text)
+    assert not any("Offer" in piece.text for q in found for piece in q.content)
+
+
 def test_a_list_of_names_and_charges_is_not_a_transcript(nlp):
     text = ("Police arrested three people on Friday.\n\n"
             "Elena R. Burton: Possession of methamphetamine, held in jail in lieu of $70,000 bond."
@@ -308,6 +316,7 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "The new bridge seems to have eased the traffic downtown.",
     "I believe the council has a lot of catching up to do.",
     "We want the city to listen to its residents.",
+    "At that price, I can't recommend anyone buy the console at the moment.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a

@@ -649,8 +649,11 @@ def no_source(cue: Token) -> bool:
         return True  # "fans can expect to hear ...": what the writer promises them
     if head is not None and head.lower_ in ("i", "we") and (
             head.lower_ == "we" or act_of(cue, head) in ("thought", "intention", "evidence")
-            or not any(_is_complement_clause(c) for c in cue.children)):
-        return True  # the article's own voice outside any quotation; "I said that ..." stays
+            or not any(_is_complement_clause(c) for c in cue.children)
+            or (cue.lemma_.lower() not in _SAYING_VERBS
+                and any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children))):
+        return True  # the article's own voice outside any quotation ("I can't recommend
+        # anyone buy it" is the writer's advice); "I said that ...", "I should say that" stay
     # "asked for comment", "asked about the case", "asked whether ...": what was put to someone
     return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and (
         any(c.dep_ == "prep" and c.lower_ in ("for", "about") for c in cue.children)

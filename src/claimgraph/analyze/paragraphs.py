@@ -52,9 +52,10 @@ def make_paragraphs(nlp: Language, name: str):
 def headline_lines(doc: Doc) -> list[tuple[int, int]]:
     """Character ranges of the lines after the first set like headlines: three or more
     capitalised words, small words aside, and no sentence end ("Man Shot at Gas Station Dies
-    at Hospital"): the headline of another story or a section heading, which reports nothing
-    of this one and names no one in it. The first line, a title, is left to the rules for
-    titles. Found once per Doc, for entities and quotes."""
+    at Hospital"), or a question mark after words all capitalised ("What Does It Offer?"):
+    the headline of another story or a section heading, which reports nothing of this one
+    and names no one in it. The first line, a title, is left to the rules for titles. Found
+    once per Doc, for entities and quotes."""
     return per_doc(doc, "headline_lines", lambda: _headline_lines(doc_text(doc)))
 
 
@@ -65,7 +66,9 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
             continue
         words = [w.strip(_MARKS) for w in line.group().split()]
         big = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
-        if len(big) >= 3 and not line.group().rstrip(_MARKS + " ").endswith(_ENDS_LINE) and \
-                sum(w[0].isupper() for w in big) >= _HEADLINE_SHARE * len(big):
-            found.append(line.span())
+        capitals = sum(w[0].isupper() for w in big)
+        end = line.group().rstrip(_MARKS + " ")
+        if len(big) >= 3 and capitals >= _HEADLINE_SHARE * len(big) and (
+                not end.endswith(_ENDS_LINE) or (end.endswith("?") and capitals == len(big))):
+            found.append(line.span())  # "What Does Stadia Offer?": a question set as a heading
     return found
