@@ -156,6 +156,17 @@ def test_a_verb_with_its_own_infinitive_reports_that_not_the_clause_before_it(nl
     assert plans.speaker.text == "NASA" and names[plans.speaker.entity] == "NASA"
 
 
+@pytest.mark.parametrize("text, noun", [
+    ("They met a woman said to be his sister.", "a woman"),
+    ("The act would impose sanctions on officials deemed responsible for the abuses.", "The act"),
+    ("The act, under debate on Monday, would impose sanctions and a travel ban on officials "
+     "deemed responsible for the abuses.", "The act"),
+])
+def test_the_noun_a_passive_participle_describes_does_not_speak(nlp, text, noun):
+    found, _ = _quotes(nlp, text)
+    assert all(q.speaker is None or q.speaker.text != noun for q in found)
+
+
 def test_a_transcript_quoted_whole_keeps_its_labels(nlp):
     # the inner title's closing mark is no end of the quotation with a frame after it
     text = ("The interview went as follows.\n\n"

@@ -62,6 +62,8 @@ def subject_of(cue: Token) -> Token | None:
                 c.dep_ == "agent" for c in cue.children)):  # a participle opening the
             # sentence may be tagged past tense ("Called a liar by his rival, Smith said")
             return _agent(cue)  # "Asked about it, Smith said ...": Smith was asked
+        if token == cue and _passive_after_noun(cue):
+            return _agent(cue)  # "a woman said to be his sister": someone else says so
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
             if token == cue and cue.tag_ not in ("VBG", "VBN"):
                 return _modified_noun(cue.head)
@@ -185,6 +187,17 @@ def _modified_noun(noun: Token) -> Token:
             break
         noun = prep.head.head
     return noun
+
+
+def _passive_after_noun(cue: Token) -> bool:
+    """Whether ``cue``, tagged past tense, is a passive participle right after the noun it is
+    said of ("officials deemed responsible", "a woman said to be his sister"): no subject or
+    object of its own, and what is said of the noun after it."""
+    children = list(cue.children)
+    return cue.tag_ == "VBD" and cue.dep_ in ("acl", "advcl", "conj") and cue.i > 0 and \
+        cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN") and \
+        not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for c in children) and \
+        any(c.dep_ in ("oprd", "xcomp") and c.i > cue.i for c in children)
 
 
 def _agent(verb: Token) -> Token | None:
