@@ -347,3 +347,10 @@ def test_a_subject_that_is_a_word_of_someones_role_is_not_that_person(nlp):
             "was ready. “Space exploration requires an entire ecosystem of companies,” he said.")
     found, _ = _speakers(nlp, text)
     assert found[-1] == ("he", "Piet Olander")
+
+
+def test_it_after_a_state_that_acts_is_that_state_not_an_organisation_named_before(nlp):
+    text = ("The Harbour Freedom Act would impose sanctions on officials. Beijing has calculated "
+            "that bloody suppression should be avoided. It said the protests were riots.")
+    found, _ = _speakers(nlp, text)
+    assert found[-1] == ("It", "Beijing")

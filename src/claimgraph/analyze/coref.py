@@ -177,11 +177,13 @@ class Coreference:
         return set(self.index.within(stretch.start, stretch.end)), spoken_of
 
     def _organisation(self, token: Token, plural: bool) -> str | None:
-        """"it"/"they" as an organisation, unless a nearer subject is what it refers to."""
+        """"it"/"they" as an organisation ("it" as a state too), unless a nearer subject is what
+        it refers to."""
         if token.i in self.done:
             return self.done[token.i]
         self.done[token.i] = None  # a pronoun met again while resolving this one competes
-        entity = self._best(token.idx, {"ORG"}, None)
+        # "Beijing has calculated ... It will dismiss any criticism": a state acts as one
+        entity = self._best(token.idx, {"ORG"} if plural else {"ORG", "GPE"}, None)
         if entity is not None and not self._competing_subject(
                 token, max(self._mentions_of(entity, token.idx)), plural):
             self.done[token.i] = entity
