@@ -465,6 +465,17 @@ def test_as_someone_reported_attributes_the_clause_it_modifies(nlp):
     assert all(q.cue.text != "spoke" for q in found)
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("As Ana Feld reports for NPR, the first cases came to light last week.", "Ana Feld"),
+    ("As Jane Doe wrote in a blog post, the first cases came to light last week.", "Jane Doe"),
+])
+def test_as_someone_reported_somewhere_attributes_the_clause_it_modifies(nlp, text, speaker):
+    found, _ = _quotes(nlp, text)
+    quote = _one(found, kind="indirect")
+    assert quote.speaker.text == speaker
+    assert [p.text for p in quote.content] == ["the first cases came to light last week"]
+
+
 def test_the_person_asked_is_not_the_one_asking(nlp):
     """The question of an unnamed asker is nobody's statement; the answer is the person's."""
     found, _ = _quotes(nlp, "Asked whether she trusted the report, Ms. Lee said she had not read it.")

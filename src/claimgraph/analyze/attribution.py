@@ -836,9 +836,18 @@ def _as_source(cue: Token, children: list[Token]) -> tuple[int, int] | None:
         return None
     end = next((t.i - 1 for t in cue.doc[cue.i + 1: cue.right_edge.i + 1] if t.text == ","),
                cue.right_edge.i)
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp", "prep") and c.i <= end for c in children):
-        return None
+    if any(c.i <= end and (c.dep_ in ("ccomp", "dobj", "xcomp") or (
+            c.dep_ == "prep" and not _where_told(c))) for c in children):
+        return None  # "as Doe reported on the case, ..." reports nothing said there
     return cue.left_edge.i, end
+
+
+def _where_told(prep: Token) -> bool:
+    """Whether ``prep`` says where or for whom the words came out ("for NPR", "in The
+    Atlantic", "on Twitter"), not what about."""
+    objects = [c for c in prep.children if c.dep_ == "pobj"]
+    return prep.lower_ in ("for", "in", "on", "to") and bool(objects) and all(
+        o.pos_ == "PROPN" or o.lemma_.lower() in CHANNEL_NOUNS for o in objects)
 
 
 def _is_complement_clause(child: Token) -> bool:
