@@ -108,6 +108,14 @@ def test_a_heading_after_a_colon_is_not_what_was_said(nlp):
     assert not any("Offer" in piece.text for q in found for piece in q.content)
 
 
+def test_an_interview_question_naming_people_is_no_heading(nlp):
+    text = ("The senator spoke to us on Friday.\n\n"
+            "Q: Does Mark Rubin?\n\nA: No!\n\nQ: Does Anna Cruz?\n\nA: Well, she might.")
+    found, _ = _quotes(nlp, text)
+    assert [q.content[0].text for q in found if q.speaker and q.speaker.text == "Q"] == [
+        "Does Mark Rubin?", "Does Anna Cruz?"]
+
+
 def test_a_list_of_names_and_charges_is_not_a_transcript(nlp):
     text = ("Police arrested three people on Friday.\n\n"
             "Elena R. Burton: Possession of methamphetamine, held in jail in lieu of $70,000 bond."
@@ -165,6 +173,21 @@ def test_a_verb_with_its_own_infinitive_reports_that_not_the_clause_before_it(nl
 def test_the_noun_a_passive_participle_describes_does_not_speak(nlp, text, noun):
     found, _ = _quotes(nlp, text)
     assert all(q.speaker is None or q.speaker.text != noun for q in found)
+
+
+def test_a_cue_in_a_clause_of_time_does_not_report_the_main_clause(nlp):
+    found, _ = _quotes(nlp, "That’s the optimistic view mouthed by Tom Bellamy, the CEO of the "
+                            "parent, on Nov. 14 after the deal was approved by shareholders of "
+                            "both companies.")
+    assert all(q.cue.text != "approved" for q in found)
+
+
+def test_a_cue_in_parentheses_with_an_object_reports_that_not_the_sentence_around_it(nlp):
+    found, _ = _quotes(nlp, "Earlier this year, the chain reportedly laid off more than 60 "
+                            "employees (the company would not disclose the actual number) and "
+                            "its rival laid off several hundred.")
+    disclose = next(q for q in found if q.cue.text == "disclose")
+    assert [p.text for p in disclose.content] == ["the actual number"]
 
 
 def test_a_transcript_quoted_whole_keeps_its_labels(nlp):
@@ -328,6 +351,8 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "I believe the council has a lot of catching up to do.",
     "We want the city to listen to its residents.",
     "At that price, I can't recommend anyone buy the console at the moment.",
+    "This post will discuss the risks we see with the grant.",
+    "Most of the companies reported better than expected results.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a

@@ -58,6 +58,7 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot", "boast", "order", "feel",
                  "observe", "characterize", "characterise", "notice", "witness", "conclude"}
 _CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
+_OWN_TEXTS = {"post", "article", "story", "piece", "column", "essay", "blog", "newsletter"}
 _DUTY_POSTS = {"duty", "work", "jail", "prison", "service", "training", "camp"}  # "reported for duty"
 # Conjunctions that set a second speaker's report against the first ("X said A, while Y said B").
 _CONTRASTS = {"while", "whereas"}
@@ -390,9 +391,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                     c.dep_ == "nsubjpass" and c.lower_ != "it" for c in children):
                 continue  # "when the tax was announced they hoisted signs": the tax was what
                 # was announced ("he was told the plan failed": the one told)
-            if child.i < cue.i and any(c.dep_ == "xcomp" and c.i > cue.i for c in children):
+            if child.i < cue.i and any(
+                    (c.dep_ == "xcomp" and c.i > cue.i) or (c.dep_ == "mark" and c.i < cue.i)
+                    for c in children):
                 continue  # "VIPER, a rover NASA plans to fly ...": the verb reports its own
-                # infinitive; the clause before it is the parser's guess
+                # infinitive; "..., after the deal was approved by ...": a clause of its own;
+                # either way the clause before it is the parser's guess
             if child.i < cue.i and (any(a.i < child.i and is_cue(a) for a in cue.ancestors) or any(
                     (t.lower_ in _CONNECTIVES and t.head == cue) or t.text == ";"
                     for t in doc[child.right_edge.i + 1: cue.i])):
@@ -429,7 +433,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                         all(t.text == "," or t.dep_ == "cc" for t in between):
                     last = _cut_at_cue(other, is_cue)
             return _pieces(doc, (first, last))
-    if cue.dep_ == "parataxis":  # "Prices, he said, rose." gives "Prices" and "rose"
+    if cue.dep_ == "parataxis" and (not objects or lemma in _LISTENER_VERBS):  # "Prices, he
+        # told me, rose." gives "Prices" and "rose"; "(the firm would not disclose the number)"
+        # reports its object
         return _pieces(doc, (cue.sent.start, cue.left_edge.i - 1),
                        (cue.right_edge.i + 1, max(_clause_end(cue.head), cue.right_edge.i)))
     source = _as_source(cue, children)
@@ -630,16 +636,22 @@ def no_source(cue: Token) -> bool:
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
     thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
-    the thing's), anyone at all ("those who want ..."), what someone "can expect" (the writer's
-    promise to them, not their expectation), or a yes-or-no question or a request for comment
-    put by an unnamed asker ("When asked whether ...", "asked for comment"). Cues inside
-    quotations never get here: there "I" is the quoted speaker."""
+    the thing's), a comparison ("better than expected"), this text itself ("This post will
+    discuss ..."), anyone at all ("those who want ..."), what someone "can expect" (the
+    writer's promise to them, not their expectation), or a yes-or-no question or a request for
+    comment put by an unnamed asker ("When asked whether ...", "asked for comment"). Cues
+    inside quotations never get here: there "I" is the quoted speaker."""
     head = subject_of(cue)
     if cue.lemma_.lower() in SEEM_VERBS | {"sound"} and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
     if head is not None and head.lower_ in ("you", "'s", "’s"):
         return True  # "let's hope ..." is the writer's wish too
+    if any(c.lower_ == "than" for c in cue.children if c.i < cue.i):
+        return True  # "better than expected results": the writer's comparison
+    if head is not None and head.lemma_.lower() in _OWN_TEXTS and any(
+            c.dep_ == "det" and c.lower_ == "this" for c in head.children):
+        return True  # "This post will discuss ...": the writer's text, in the writer's voice
     if head is not None and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and \
             head.head.head.lower_ in _ANYONE:
         return True  # "for those who want to try ...": whoever does, no one in particular

@@ -192,12 +192,13 @@ def _modified_noun(noun: Token) -> Token:
 def _passive_after_noun(cue: Token) -> bool:
     """Whether ``cue``, tagged past tense, is a passive participle right after the noun it is
     said of ("officials deemed responsible", "a woman said to be his sister"): no subject or
-    object of its own, and what is said of the noun after it."""
+    object of its own, and an adjective or infinitive after it saying what the noun is."""
     children = list(cue.children)
     return cue.tag_ == "VBD" and cue.dep_ in ("acl", "advcl", "conj") and cue.i > 0 and \
         cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN") and \
         not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for c in children) and \
-        any(c.dep_ in ("oprd", "xcomp") and c.i > cue.i for c in children)
+        any((c.dep_, c.pos_) in (("oprd", "ADJ"), ("xcomp", "AUX"), ("xcomp", "VERB"))
+            and c.i > cue.i for c in children)  # not a title: 'an ad titled, “Scam.”'
 
 
 def _agent(verb: Token) -> Token | None:
