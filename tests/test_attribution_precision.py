@@ -116,6 +116,16 @@ def test_an_interview_question_naming_people_is_no_heading(nlp):
         "Does Mark Rubin?", "Does Anna Cruz?"]
 
 
+def test_reports_inside_a_transcript_answer_are_the_answerers_own_words(nlp):
+    text = ("We spoke with the new chief executive.\n\n"
+            "Q: What did you learn in your past roles?\n\n"
+            "A: Listening matters most. I would also add that being patient is critical.\n\n"
+            "Q: What surprised you?\n\n"
+            "A: Words cannot describe how much I love this company.")
+    found, _ = _quotes(nlp, text)
+    assert [q.speaker.text for q in found] == ["Q", "A", "Q", "A"]
+
+
 def test_a_list_of_names_and_charges_is_not_a_transcript(nlp):
     text = ("Police arrested three people on Friday.\n\n"
             "Elena R. Burton: Possession of methamphetamine, held in jail in lieu of $70,000 bond."

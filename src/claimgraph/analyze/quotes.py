@@ -475,8 +475,9 @@ def _quotation_framed(cue: Token, stretches: StretchIndex, drafts: list[Draft]) 
 def _outermost(drafts: list[Draft]) -> list[Draft]:
     """Drafts without reports nested in another's reported content ("X said she plans to ..."),
     but for asides ("..., with experts noting ...") and third parties' "that" clauses."""
-    reported = sorted(
-        (s, e, n) for n, d in enumerate(drafts) if d.kind in ("indirect", "mixed")
+    reported = sorted(  # a transcript's answer ("A: I would add ...") holds reports too
+        (s, e, n) for n, d in enumerate(drafts)
+        if d.kind in ("indirect", "mixed") or (d.cue is not None and d.cue.text == ":")
         for s, e in d.pieces
     )
     starts = [s for s, _, _ in reported]
