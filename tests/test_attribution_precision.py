@@ -200,6 +200,20 @@ def test_a_cue_in_parentheses_with_an_object_reports_that_not_the_sentence_aroun
     assert [p.text for p in disclose.content] == ["the actual number"]
 
 
+def test_a_participle_of_a_quoted_noun_is_not_the_frame(nlp):
+    text = ('"We want a bigger deal with them. Bigger than just the little deal" announced in '
+            'October, said Derek Hollis, a scholar at the institute.')
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text.split(",")[0], q.cue.text) for q in found] == [
+        ("Derek Hollis", "said")]
+
+
+def test_according_to_a_statement_after_a_frame_is_no_second_speaker(nlp):
+    text = ('"Here we are on a historic day," he told settler leaders, according to a statement.')
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text, q.cue.text) for q in found] == [("he", "told")]
+
+
 def test_a_transcript_quoted_whole_keeps_its_labels(nlp):
     # the inner title's closing mark is no end of the quotation with a frame after it
     text = ("The interview went as follows.\n\n"
@@ -363,6 +377,8 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "At that price, I can't recommend anyone buy the console at the moment.",
     "This post will discuss the risks we see with the grant.",
     "Most of the companies reported better than expected results.",
+    "Considering how the company offers almost all models locally, it is not a stretch to see "
+    "the car here.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a

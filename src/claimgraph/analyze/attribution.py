@@ -636,19 +636,22 @@ def no_source(cue: Token) -> bool:
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
     thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
-    the thing's), a comparison ("better than expected"), this text itself ("This post will
-    discuss ..."), anyone at all ("those who want ..."), what someone "can expect" (the
-    writer's promise to them, not their expectation), or a yes-or-no question or a request for
-    comment put by an unnamed asker ("When asked whether ...", "asked for comment"). Cues
-    inside quotations never get here: there "I" is the quoted speaker."""
+    the thing's), a comparison ("better than expected"), "Considering ..." opening a sentence,
+    this text itself ("This post will discuss ..."), anyone at all ("those who want ..."),
+    what someone "can expect" (the writer's promise to them, not their expectation), or a
+    yes-or-no question or a request for comment put by an unnamed asker ("When asked whether
+    ...", "asked for comment"). Cues inside quotations never get here: there "I" is the quoted
+    speaker."""
     head = subject_of(cue)
     if cue.lemma_.lower() in SEEM_VERBS | {"sound"} and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
     if head is not None and head.lower_ in ("you", "'s", "’s"):
         return True  # "let's hope ..." is the writer's wish too
-    if any(c.lower_ == "than" for c in cue.children if c.i < cue.i):
-        return True  # "better than expected results": the writer's comparison
+    if any(c.lower_ == "than" for c in cue.children if c.i < cue.i) or (
+            cue.lower_ == "considering" and cue.is_sent_start):
+        return True  # "better than expected results": the writer's comparison; "Considering
+        # how ..., it is": the writer's preposition, no one considers
     if head is not None and head.lemma_.lower() in _OWN_TEXTS and any(
             c.dep_ == "det" and c.lower_ == "this" for c in head.children):
         return True  # "This post will discuss ...": the writer's text, in the writer's voice
@@ -1028,25 +1031,29 @@ def _before_trailing_relative(doc: Doc, first: int, last: int) -> int:
     return last
 
 
-def according_to(candidates: list[Token]) -> list[Draft]:
+def according_to(candidates: list[Token], reports: set[int]) -> list[Draft]:
     """Drafts for every "according to X" among the ``candidates`` (the doc's "according"
-    tokens): X speaks, the clause it modifies is the content."""
+    tokens): X speaks, the clause it modifies is the content. Where that clause is already a
+    report (a cue in ``reports``) and X only says where it came out ('he told them, according
+    to a statement'), X is no second speaker."""
     drafts = []
     for token in candidates:
         doc = token.doc
         if token.i + 1 >= len(doc) or doc[token.i + 1].lower_ != "to":
             continue
         to = doc[token.i + 1]
-        objects = [c for c in to.children if c.dep_ == "pobj"]
-        if not objects:
-            continue
-        phrase_end = max(token.right_edge.i, objects[0].right_edge.i)
+        source = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if source is None or (token.head.i in reports and source.pos_ == "NOUN" and
+                              not source.ent_type_ and source.lemma_.lower() in CHANNEL_NOUNS
+                              and all(c.dep_ == "det" for c in source.children)):
+            continue  # "a statement", not "the Post", nor "a letter from the chairman"
+        phrase_end = max(token.right_edge.i, source.right_edge.i)
         if token.head == token:  # "According to X, the move reeks ..." parsed as X's apposition
-            phrase_end = next((t.i for t in doc[objects[0].i + 1: phrase_end + 1]
+            phrase_end = next((t.i for t in doc[source.i + 1: phrase_end + 1]
                                if t.text == ","), phrase_end)
         pieces = _clause_around(token, phrase_end)
         if pieces:
-            draft = Draft("according_to", token, pieces, speaker_token=objects[0])
+            draft = Draft("according_to", token, pieces, speaker_token=source)
             drafts.append(draft)
     return drafts
 

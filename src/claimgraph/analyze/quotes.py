@@ -141,7 +141,8 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
     drafts.extend(noun_reports(text.tokens_where(1, lexicon.noun_ids, (NOUN,))))
     drafts = _outermost(drafts)
     cite_sources(drafts)
-    drafts.extend(according_to(text.tokens_where(3, _ACCORDING)))
+    drafts.extend(according_to(text.tokens_where(3, _ACCORDING),
+                               {d.cue.i for d in drafts if d.cue is not None}))
     _join_unattributed(stretches.stretches, free, text, drafts)
     drafts.extend(_posts(text))
     elsewhere = kicker_lines + headline_lines(text.doc)
@@ -308,6 +309,10 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
     for token in doc[i: i + _LONG_FRAME]:
         if token.is_space or token.text in _ENDS or token.is_quote:
             return _framing_verb(stretch, text, i) if token.i < i + _WINDOW else None
+        if token.dep_ in ("acl", "amod") and stretch.start <= token.head.idx < stretch.end and \
+                not any(c.dep_ == "nsubj" for c in token.children):
+            continue  # '"... the little deal" announced in October, said Doe': a participle
+            # of a quoted noun goes on with the writer's phrase; the frame comes after it
         if _is_cue(token, lexicon) and (token.i < i + _WINDOW or any(  # past the window, only
                 c.dep_ == "nsubj" and c.left_edge.i == i for c in token.children)):  # the verb
             # of a speaker named right after the mark ('," Jane Doe, a former ..., said')
