@@ -146,8 +146,8 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
     _join_unattributed(stretches.stretches, free, text, drafts)
     drafts.extend(_posts(text))
     elsewhere = kicker_lines + headline_lines(text.doc)
-    if elsewhere:  # no cue there, and nothing said there ("what the reviews say:" before a
-        # heading)
+    if elsewhere:  # no cue on those lines, nor a report whose words all lie there ("what
+        # the reviews say:" before a heading)
         drafts = [d for d in drafts if not any(
             a <= (d.cue.idx if d.cue is not None else d.pieces[0][0]) < b
             or all(a <= start and end <= b for start, end in d.pieces) for a, b in elsewhere)]
