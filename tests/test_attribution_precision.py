@@ -214,6 +214,12 @@ def test_according_to_a_statement_after_a_frame_is_no_second_speaker(nlp):
     assert [(q.speaker.text, q.cue.text) for q in found] == [("he", "told")]
 
 
+def test_a_span_of_time_after_a_cue_is_not_what_was_said(nlp):
+    found, _ = _quotes(nlp, "According to experts, these extremes have been predicted for some "
+                            "time, and they are likely here to stay.")
+    assert [q.cue.text for q in found] == ["According to"]
+
+
 def test_a_transcript_quoted_whole_keeps_its_labels(nlp):
     # the inner title's closing mark is no end of the quotation with a frame after it
     text = ("The interview went as follows.\n\n"

@@ -476,6 +476,18 @@ def test_as_someone_reported_somewhere_attributes_the_clause_it_modifies(nlp, te
     assert [p.text for p in quote.content] == ["the first cases came to light last week"]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Still, The Ledger reported at the time that the editor in chief, Mara Sim, had left.",
+     "that the editor in chief, Mara Sim, had left"),
+    ("The State Department said for the first time that secret files had passed through the "
+     "server.", "that secret files had passed through the server"),
+])
+def test_a_that_clause_the_parse_hung_on_a_time_is_what_was_said(nlp, text, content):
+    found, _ = _quotes(nlp, text)
+    quote = _one(found, kind="indirect")
+    assert [p.text for p in quote.content] == [content]
+
+
 def test_the_person_asked_is_not_the_one_asking(nlp):
     """The question of an unnamed asker is nobody's statement; the answer is the person's."""
     found, _ = _quotes(nlp, "Asked whether she trusted the report, Ms. Lee said she had not read it.")

@@ -18,6 +18,7 @@ from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, CueLexicon
 from claimgraph.analyze.extensions import per_doc, word_ids
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
+from claimgraph.analyze.numbers import TIME_UNITS
 from claimgraph.analyze.persons import is_person_noun
 from claimgraph.analyze.speakers import breaks_line, closes_quotation, dateline_end, subject_of
 from claimgraph.model import Span, Speaker
@@ -58,6 +59,7 @@ _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nick
 _MAKING_VERBS = {"post", "issue", "publish", "release", "spot", "boast", "order", "feel",
                  "observe", "characterize", "characterise", "notice", "witness", "conclude"}
 _CONNECTIVES = {"and", "but", "yet", "so", "or", "however", "meanwhile"}  # link, never say
+_SPANS_OF_TIME = set(TIME_UNITS) | {"time", "while", "ages"}  # "for some time", "for years"
 _OWN_TEXTS = {"post", "article", "story", "piece", "column", "essay", "blog", "newsletter"}
 _DUTY_POSTS = {"duty", "work", "jail", "prison", "service", "training", "camp"}  # "reported for duty"
 # Conjunctions that set a second speaker's report against the first ("X said A, while Y said B").
@@ -371,6 +373,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
         return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+    late = _clause_after_time(cue, children)
+    if late is not None:  # "reported at the time that the editor had left"
+        return _pieces(doc, (late.left_edge.i, late.right_edge.i))
     if lemma == "show" and objects and (objects[0].lemma_.lower() in ("sign", "symptom") or any(
             c.dep_ in ("prep", "dative") and c.lower_ == "to"
             for c in [*children, *objects[0].children])):
@@ -711,18 +716,44 @@ def prepositional_object(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int
 def _object_preposition(cue: Token) -> Token | None:
     """A preposition right after ``cue``, or after its particle or adverb ("spoke out
     against", "talked openly about"), that introduces what is reported ("complained about"),
-    not a time ("decided on Monday to ...")."""
+    not a time ("decided on Monday to ...", "predicted for some time"), which it skips
+    ("complained for years about the noise")."""
     doc = cue.doc
     i = cue.i + 1
     while cue.pos_ == "VERB" and i < len(doc) and doc[i].head == cue and \
             doc[i].dep_ in ("prt", "advmod"):
         i += 1  # not after "be": "was apparently about X" is what it is, not what was said
-    if i < len(doc):
+    while i < len(doc) and doc[i].head == cue and doc[i].dep_ == "prep":
         prep = doc[i]
-        if prep.head == cue and prep.dep_ == "prep" and prep.lower_ in _OBJECT_PREPOSITIONS and any(
-            c.dep_ in ("pobj", "pcomp") and c.ent_type_ not in _TIME_ENTITIES for c in prep.children
-        ) and not _reports_nothing(cue, prep):
+        objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        if objects and all(c.ent_type_ in _TIME_ENTITIES or (
+                c.lemma_.lower() in _SPANS_OF_TIME and  # not "said of their time in office"
+                not any(m.dep_ in ("poss", "prep") for m in c.children)) for c in objects):
+            i = prep.right_edge.i + 1  # "complained for years about the noise"
+            continue
+        if prep.lower_ in _OBJECT_PREPOSITIONS and objects and not _reports_nothing(cue, prep):
             return prep
+        return None
+    return None
+
+
+def _clause_after_time(cue: Token, children: list[Token]) -> Token | None:
+    """The "that" clause the parse hung on a time after the cue, as if it said which time
+    ("reported at the time that the editor had left", "said for the first time that ..."),
+    when the cue has no clause of its own and the clause has a subject of its own."""
+    if any(_is_complement_clause(c) or c.dep_ in ("dobj", "xcomp") for c in children):
+        return None
+    for prep in children:
+        if prep.dep_ != "prep" or prep.i < cue.i:
+            continue
+        for time in prep.children:
+            if time.dep_ != "pobj" or time.lemma_.lower() not in _SPANS_OF_TIME:
+                continue
+            for clause in time.children:
+                if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and any(
+                        c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.left_edge.i
+                        for c in clause.children):
+                    return clause
     return None
 
 
