@@ -220,6 +220,14 @@ def test_a_span_of_time_after_a_cue_is_not_what_was_said(nlp):
     assert [q.cue.text for q in found] == ["According to"]
 
 
+def test_the_person_a_participle_describes_is_its_speaker(nlp):
+    text = ("Beth Ruffin said she didn’t know much about Patrick before the event, but he left "
+            "her intrigued and wanting to learn more.")
+    found, names = _quotes(nlp, text)
+    wanting = next(q for q in found if q.cue.text == "wanting")
+    assert wanting.speaker.text == "her" and names[wanting.speaker.entity] == "Beth Ruffin"
+
+
 def test_a_transcript_quoted_whole_keeps_its_labels(nlp):
     # the inner title's closing mark is no end of the quotation with a frame after it
     text = ("The interview went as follows.\n\n"

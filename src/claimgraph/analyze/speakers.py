@@ -15,12 +15,13 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS
-from claimgraph.analyze.persons import is_title
+from claimgraph.analyze.persons import is_person_noun, is_title
 from claimgraph.model import Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
+_PERSONAL_OBJECTS = {"me", "us", "you", "him", "her", "them"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
 _MAX_DATELINE = 14  # tokens of "CAMBRIDGE, Mass., Dec. 11 (UPI) —"
 _MAX_CLIMB = 6
@@ -107,12 +108,16 @@ def _subject_after_as_clause(cue: Token) -> Token | None:
 
 def _controller(infinitive: Token) -> Token | None:
     """The object of the verb an infinitive completes, which is the infinitive's subject
-    ("told inspectors to check the bridge": the inspectors check); none for a participle
-    ("spent 45 seconds explaining": whoever spent them explains)."""
-    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
-        return None
-    return next((c for c in infinitive.head.children
-                 if c.dep_ in ("dobj", "dative") and c.i < infinitive.i), None)
+    ("told inspectors to check the bridge": the inspectors check); for a participle, only a
+    person ("left her intrigued and wanting more": she wants; "spent 45 seconds explaining":
+    whoever spent them explains)."""
+    obj = next((c for c in infinitive.head.children
+                if c.dep_ in ("dobj", "dative") and c.i < infinitive.i), None)
+    if obj is None or any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+        return obj
+    person = obj.lower_ in _PERSONAL_OBJECTS or obj.ent_type_ == "PERSON" or (
+        obj.pos_ == "NOUN" and is_person_noun(obj.lemma_.lower()))
+    return obj if person else None
 
 
 def _name_before_conjoined(cue: Token) -> Token | None:
