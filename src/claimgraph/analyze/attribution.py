@@ -653,7 +653,7 @@ def no_source(cue: Token) -> bool:
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
     if head is not None and head.lower_ in ("you", "'s", "’s"):
         return True  # "let's hope ..." is the writer's wish too
-    if any(c.lower_ == "than" for c in cue.children if c.i < cue.i) or (
+    if any(t.lower_ == "than" and t.head == cue for t in cue.doc[max(cue.i - 3, 0): cue.i]) or (
             cue.lower_ == "considering" and cue.is_sent_start):
         return True  # "better than expected results": the writer's comparison; "Considering
         # how ..., it is": the writer's preposition, no one considers
