@@ -726,9 +726,7 @@ def _object_preposition(cue: Token) -> Token | None:
     while i < len(doc) and doc[i].head == cue and doc[i].dep_ == "prep":
         prep = doc[i]
         objects = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
-        if objects and all(c.ent_type_ in _TIME_ENTITIES or (
-                c.lemma_.lower() in _SPANS_OF_TIME and  # not "said of their time in office"
-                not any(m.dep_ in ("poss", "prep") for m in c.children)) for c in objects):
+        if objects and all(_a_time(c) for c in objects):
             i = prep.right_edge.i + 1  # "complained for years about the noise"
             continue
         if prep.lower_ in _OBJECT_PREPOSITIONS and objects and not _reports_nothing(cue, prep):
@@ -737,24 +735,29 @@ def _object_preposition(cue: Token) -> Token | None:
     return None
 
 
+def _a_time(noun: Token) -> bool:
+    """Whether ``noun`` names a time or a span of it ("on Monday", "for some time", "for
+    years"), not a thing ("their time in office")."""
+    return noun.ent_type_ in _TIME_ENTITIES or (
+        noun.lemma_.lower() in _SPANS_OF_TIME and
+        not any(c.dep_ in ("poss", "prep") for c in noun.children))
+
+
 def _clause_after_time(cue: Token, children: list[Token]) -> Token | None:
     """The "that" clause the parse hung on a time after the cue, as if it said which time
     ("reported at the time that the editor had left", "said for the first time that ..."),
     when the cue has no clause of its own and the clause has a subject of its own."""
-    if any(_is_complement_clause(c) or c.dep_ in ("dobj", "xcomp") for c in children):
+    clause = next((
+        clause for prep in children if prep.dep_ == "prep" and prep.i > cue.i
+        for time in prep.children if time.dep_ == "pobj" and _a_time(time)
+        for clause in time.children
+        if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.left_edge.i for c in clause.children)
+    ), None)  # rare: the costlier test of the cue's own complements only runs when found
+    if clause is None or any(_is_complement_clause(c) or c.dep_ in ("dobj", "xcomp")
+                             for c in children):
         return None
-    for prep in children:
-        if prep.dep_ != "prep" or prep.i < cue.i:
-            continue
-        for time in prep.children:
-            if time.dep_ != "pobj" or time.lemma_.lower() not in _SPANS_OF_TIME:
-                continue
-            for clause in time.children:
-                if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and any(
-                        c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.left_edge.i
-                        for c in clause.children):
-                    return clause
-    return None
+    return clause
 
 
 def _reports_nothing(cue: Token, prep: Token) -> bool:

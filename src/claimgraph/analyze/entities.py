@@ -48,6 +48,12 @@ class _Group:
     last: int = 0
     last_subject: int = -1  # the latest mention as a clause's subject, -1 before any
 
+    def absorb(self, other: _Group) -> None:
+        """Take ``other``'s mentions and roles, once the text is grouped (``last`` and
+        ``last_subject`` only steer grouping)."""
+        self.mentions = sorted(self.mentions + other.mentions)
+        self.roles += [r for r in other.roles if r not in self.roles]
+
 
 def clean_name(text: str) -> str:
     """The name as written without a leading article, possessive ending or surrounding spaces."""
@@ -134,9 +140,7 @@ def _join_mistyped(groups: list[_Group]) -> list[_Group]:
         keep = max(same, key=lambda g: len(g.mentions))
         for group in same:
             if group is not keep:
-                keep.mentions = sorted(keep.mentions + group.mentions)
-                keep.last = max(keep.last, group.last)
-                keep.last_subject = max(keep.last_subject, group.last_subject)
+                keep.absorb(group)
                 gone.add(id(group))
     return [g for g in groups if id(g) not in gone]
 
@@ -176,7 +180,7 @@ def _join_acronyms(text: str, groups: list[_Group]) -> list[_Group]:
         target = by_name.get(name)
         if target is not None and target is not group and target.type != "PERSON":
             target.names.append(acronym)
-            target.mentions = sorted(target.mentions + group.mentions)
+            target.absorb(group)
             joined.append(group)
         elif target is None:
             group.names.append(name)

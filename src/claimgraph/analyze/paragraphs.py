@@ -69,14 +69,13 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
         capitals = sum(w[0].isupper() for w in big)
         end = line.group().rstrip(_MARKS + " ")
         if len(big) >= 3 and capitals >= _HEADLINE_SHARE * len(big) and (
-                not end.endswith(_ENDS_LINE) or _question_heading(line.group(), big, capitals)):
+                not end.endswith(_ENDS_LINE) or _question_heading(end, big, capitals)):
             found.append(line.span())
     return found
 
 
 def _question_heading(line: str, big: list[str], capitals: int) -> bool:
-    """Whether a line ending in a question mark is a heading ("What Does Stadia Offer?"): four
-    or more words, all capitalised, and no label before a colon ("Q: Does Ted Cruz?", a line of
-    an interview whose names are capitalised anyway)."""
-    return line.rstrip(_MARKS + " ").endswith("?") and ":" not in line and \
-        len(big) >= 4 and capitals == len(big)
+    """Whether a line (without closing marks) ending in a question mark is a heading ("What
+    Does Stadia Offer?"): four or more words, all capitalised, and no label before a colon
+    ("Q: Does Ted Cruz?", a line of an interview whose names are capitalised anyway)."""
+    return line.endswith("?") and ":" not in line and len(big) >= 4 and capitals == len(big)

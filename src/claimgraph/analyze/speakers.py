@@ -198,10 +198,11 @@ def _passive_after_noun(cue: Token) -> bool:
     """Whether ``cue``, tagged past tense, is a passive participle right after the noun it is
     said of ("officials deemed responsible", "a woman said to be his sister"): no subject or
     object of its own, and an adjective or infinitive after it saying what the noun is."""
+    if cue.tag_ != "VBD" or cue.dep_ not in ("acl", "advcl", "conj") or cue.i == 0 or \
+            cue.doc[cue.i - 1].pos_ not in ("NOUN", "PROPN"):
+        return False  # (the cheap tests first: this runs for every cue)
     children = list(cue.children)
-    return cue.tag_ == "VBD" and cue.dep_ in ("acl", "advcl", "conj") and cue.i > 0 and \
-        cue.doc[cue.i - 1].pos_ in ("NOUN", "PROPN") and \
-        not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for c in children) and \
+    return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for c in children) and \
         any((c.dep_, c.pos_) in (("oprd", "ADJ"), ("xcomp", "AUX"), ("xcomp", "VERB"))
             and c.i > cue.i for c in children)  # not a title: 'an ad titled, “Scam.”'
 
