@@ -250,6 +250,20 @@ def test_a_description_speaks_for_a_person_not_for_the_organization_it_names(nlp
     assert names.get(quote.speaker.entity) != "Acme Robotics"
 
 
+def test_who_posts_on_a_platform_speaks_not_the_platform(nlp):
+    found, names = _quotes(nlp, "Then, last week, Jane Roe posted on Twitter accusing Acme "
+                                "Records of trying to stop her performing.")
+    (quote,) = found
+    assert names[quote.speaker.entity] == "Jane Roe"
+
+
+def test_an_organisation_named_after_its_description_is_the_speaker(nlp):
+    found, names = _quotes(nlp, "The company that runs the festival, Harbour Lights "
+                                "Productions, denies that anything has been agreed.")
+    (quote,) = found
+    assert names[quote.speaker.entity] == "Harbour Lights Productions"
+
+
 def test_a_name_set_beside_a_description_is_the_speaker(nlp):
     found, names = _quotes(nlp, "Her lawyer, Dana Whitfield, said her client was innocent.")
     (quote,) = found
@@ -394,12 +408,17 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "Most of the companies reported better than expected results.",
     "Considering how the company offers almost all models locally, it is not a stretch to see "
     "the car here.",
+    "The figure is in the ballpark considering that the price of drugs can change.",
+    "They took a rough approximation of land value used by the county's office in calculating "
+    "the size of a tax in 2019.",
+    "Summary of the hearing:\n1. Never urged Ukraine to investigate the company\n",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a
     verb of seeming said of a thing, a question put by an unnamed asker, what was put to
-    someone, the party a verb addresses, a request refused, the channel written, a time and an
-    "as expected" without anyone expecting are not reports."""
+    someone, the party a verb addresses, a request refused, the channel written, a time, an
+    "as expected" without anyone expecting, "considering" as a preposition, a thing's use and
+    a list item with no one speaking are not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 

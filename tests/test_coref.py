@@ -186,6 +186,21 @@ def test_they_after_people_joined_by_and_is_not_an_organisation(nlp):
     assert found[-1] == ("they", None)
 
 
+def test_they_after_people_named_as_objects_is_not_an_organisation(nlp):
+    found, _ = _speakers(
+        nlp, "Acme Records said the tour would go ahead. The news drew the attention of two "
+             "senators: Senator Mary Stone and congressman Peter Vale. They criticised the deal.")
+    assert found[-1] == ("They", None)
+
+
+def test_they_and_it_after_an_untagged_mention_of_an_organisation_are_that_organisation(nlp):
+    text = ("The group that owns her songs, Big Machine, says she may play them. Scooter Braun's "
+            "company bought the label. Big Machine have twice denied doing anything wrong. "
+            "\"We never said that,\" they said.")
+    found, doc = _speakers(nlp, text)
+    assert found[-1] == ("they", "Big Machine")
+
+
 def test_who_resolves_to_the_person_it_follows(nlp):
     found, _ = _speakers(
         nlp, "The inquiry heard from Petra Lindqvist, who told the panel that the files "

@@ -130,3 +130,49 @@ def test_a_one_word_name_the_tagger_typed_two_ways_is_one_entity_of_its_main_typ
               ents=["B-ORG", "O", "O", "B-ORG", "O", "O", "B-PERSON", "O", "O", "O"])
     (entity,) = group_entities(doc)
     assert entity.name == "Instagram" and entity.type == "ORG" and len(entity.mentions) == 3
+
+
+def _tagged(nlp, text, *labelled):
+    """``text`` parsed, with the tagger's entities replaced by ``labelled`` (label, start of
+    the name's n-th occurrence, name): the tagger's errors set by hand."""
+    doc = nlp(text)
+    spans = []
+    for label, n, name in labelled:
+        start = -1
+        for _ in range(n + 1):
+            start = text.index(name, start + 1)
+        spans.append(doc.char_span(start, start + len(name), label=label))
+    doc.ents = spans
+    return doc
+
+
+def test_a_full_name_the_tagger_typed_two_ways_is_one_entity(nlp):
+    # "Jane Roe's company" is tagged as an organisation named "Jane Roe"
+    doc = _tagged(nlp, "Jane Roe founded the label. Fans of Jane Roe's company were angry. "
+                       "Jane Roe said little.",
+                  ("PERSON", 0, "Jane Roe"), ("ORG", 1, "Jane Roe"), ("PERSON", 2, "Jane Roe"))
+    (entity,) = group_entities(doc)
+    assert entity.type == "PERSON" and len(entity.mentions) == 3
+
+
+def test_every_occurrence_of_an_organisations_name_is_its_mention(nlp):
+    doc = _tagged(nlp, "Big Machine owns the songs. Fans criticised Big Machine on Friday. "
+                       "Big Machine denied it.", ("ORG", 0, "Big Machine"))
+    (entity,) = group_entities(doc)
+    assert entity.name == "Big Machine" and len(entity.mentions) == 3
+
+
+def test_an_organisation_is_named_as_the_text_mostly_names_it(nlp):
+    doc = _tagged(nlp, "Apps of Facebook Research stopped. Facebook said the app was paused. "
+                       "Facebook told staff to wait. Facebook said more later.",
+                  ("ORG", 0, "Facebook Research"), ("ORG", 1, "Facebook"),
+                  ("ORG", 2, "Facebook"), ("ORG", 3, "Facebook"))
+    (entity,) = group_entities(doc)
+    assert entity.name == "Facebook" and entity.aliases == ["Facebook Research"]
+
+
+def test_a_name_after_a_persons_title_is_a_person_though_tagged_an_organisation(nlp):
+    doc = _tagged(nlp, "Cuts will come, said the firm's executive chair Marcelo Claure.",
+                  ("ORG", 0, "Marcelo Claure"))
+    (entity,) = group_entities(doc)
+    assert entity.type == "PERSON" and entity.name == "Marcelo Claure"

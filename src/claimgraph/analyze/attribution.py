@@ -641,8 +641,9 @@ def no_source(cue: Token) -> bool:
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
     thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
-    the thing's), a comparison ("better than expected"), "Considering ..." opening a sentence,
-    this text itself ("This post will discuss ..."), anyone at all ("those who want ..."),
+    the thing's), a comparison ("better than expected"), "considering ..." with no subject,
+    this text itself ("This post will discuss ..."), a gerund of a thing's use, with no clause
+    ("a figure used in calculating the cost"), anyone at all ("those who want ..."),
     what someone "can expect" (the writer's promise to them, not their expectation), or a
     yes-or-no question or a request for comment put by an unnamed asker ("When asked whether
     ...", "asked for comment"). Cues inside quotations never get here: there "I" is the quoted
@@ -654,9 +655,14 @@ def no_source(cue: Token) -> bool:
     if head is not None and head.lower_ in ("you", "'s", "’s"):
         return True  # "let's hope ..." is the writer's wish too
     if any(t.lower_ == "than" and t.head == cue for t in cue.doc[max(cue.i - 3, 0): cue.i]) or (
-            cue.lower_ == "considering" and cue.is_sent_start):
+            cue.lower_ == "considering" and not any(
+                c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children)):
         return True  # "better than expected results": the writer's comparison; "Considering
-        # how ..., it is": the writer's preposition, no one considers
+        # how ..., it is", "it is reasonable considering that ...": the writer's preposition
+    if head is None and cue.tag_ == "VBG" and cue.dep_ == "pcomp" and \
+            cue.head.head.tag_ == "VBN" and cue.head.head.dep_ == "acl" and not any(
+            _is_complement_clause(c) for c in cue.children):
+        return True  # "the figure used in calculating the size of a bust": no one's words
     if head is not None and head.lemma_.lower() in _OWN_TEXTS and any(
             c.dep_ == "det" and c.lower_ == "this" for c in head.children):
         return True  # "This post will discuss ...": the writer's text, in the writer's voice

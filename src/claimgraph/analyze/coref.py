@@ -192,14 +192,18 @@ class Coreference:
     def _competing_subject(self, token: Token, after: int, plural: bool) -> bool:
         """Whether a main clause's subject from the sentence of the organisation's mention
         ``after`` (at most one sentence back) up to ``token``, no name of it, could be the
-        pronoun's antecedent: for "they" plural nouns, people joined by "and", and an earlier
-        "they" that is not the organisation; for "it" a non-person noun."""
+        pronoun's antecedent: for "they" plural nouns, people joined by "and" (named people
+        in any role), and an earlier "they" that is not the organisation; for "it" a non-person
+        noun."""
         here = self._sentence(token.idx)
         start = self.sent_starts[max(here - 1, self._sentence(after), 0)]
         span = self.doc.char_span(start, token.idx, alignment_mode="contract")
         named = self.doc.char_span(after, after + 1, alignment_mode="expand")
         aside = plural and named is not None and named.root.dep_ not in SUBJECTS
         for other in span or ():
+            if plural and other.idx > after and other.ent_type_ == "PERSON" and any(
+                    c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in other.children):
+                return True  # "... the attention of Jane Doe and John Roe. They criticised"
             if other.dep_ not in SUBJECTS or other.head.dep_ not in ("ROOT", "conj") or \
                     other.idx <= after and not (plural and other.right_edge.idx > after) \
                     and not aside:
@@ -268,7 +272,8 @@ class Coreference:
         if owner is not None and owner.pos_ == "NOUN" and not owner.ent_type_:
             return self.description(self.doc[owner.left_edge.i: owner.i + 1], owner)  # "the
             # company's board" is the company's; "the city's police", no organisation named
-        named = self._modifier_entity(head, {"ORG", "PERSON"} if owner is not None else {"ORG"})
+        named = self._modifier_entity(head, {"ORG", "PERSON"} if owner is not None else {"ORG"}) \
+            or self._closing_name(head)
         if named is not None:
             return named  # "the Acme board", "Doe's office"
         kinds = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")
@@ -285,6 +290,24 @@ class Coreference:
         if self._unnamed_before(head):
             return None  # "the commission" after "citing the regional health commission"
         return self._best(head.idx, {"ORG"}, None, subjects_only=True)
+
+    def _closing_name(self, head: Token) -> str | None:
+        """An organisation named after a comma at the end of the description ``head`` heads,
+        which the parse hung on its relative clause ("The company that runs the awards, Acme
+        Productions, denies"): the organisation described."""
+        end = head.right_edge
+        while end.is_punct and end.i > head.i:
+            end = self.doc[end.i - 1]
+        named = self.index.spans(head.idx, end.idx + len(end))
+        if not named or self.index.by_id[named[-1][2]].type != "ORG":
+            return None
+        start, stop, entity = named[-1]
+        name = self.doc.char_span(start, stop, alignment_mode="expand")
+        if name is None or name.end != end.i + 1 or name.root.dep_ != "appos" or \
+                self.doc[name.start - 1].text != ",":
+            return None
+        return entity if any(t.dep_ == "relcl" and t.head == head
+                             for t in name.root.ancestors) else None
 
     def _unnamed_before(self, head: Token) -> bool:
         """Whether a fuller description with the same head noun and no name to it ("the

@@ -57,6 +57,11 @@ CHANNEL_NOUNS = frozenset("""
     interview statement speech appearance broadcast podcast briefing conversation post tweet
     op-ed column letter conference address remarks video message email call hearing paper filing
 """.split())
+# Platforms people post on ("posted on Twitter accusing X ...": the poster accuses).
+PLATFORMS = frozenset("""
+    twitter facebook instagram youtube tiktok linkedin reddit tumblr snapchat telegram weibo
+    wechat whatsapp threads
+""".split())
 # Heads of unnamed-source phrases ("officials said", "a source familiar with").
 ANONYMOUS_NOUNS = frozenset("""
     source official expert analyst observer agency aide insider authority diplomat person people

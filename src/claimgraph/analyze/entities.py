@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
@@ -21,7 +22,7 @@ from spacy.tokens import Doc, Span
 from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
 from claimgraph.analyze.marks import doc_stretches, is_quoted_title
 from claimgraph.analyze.paragraphs import headline_lines
-from claimgraph.analyze.persons import CORPORATE_ENDINGS, is_org_word, is_title
+from claimgraph.analyze.persons import CORPORATE_ENDINGS, is_org_word, is_person_noun, is_title
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
 
@@ -90,6 +91,8 @@ def group_entities(doc: Doc) -> list[Entity]:
             continue  # no capital, no name: "n't", "'s", a lower-case word tagged by mistake
         if kind == "PERSON" and _in_quoted_title(doc, ent):
             continue  # "Takin'" of the song "Takin' It to the Streets": a word of a title
+        if kind == "ORG" and _titled(ent, name):
+            kind = "PERSON"  # "executive chair Marcelo Claure" tagged as an organisation
         if kind == "PERSON" and _after_place(ent):
             kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
         if kind == "PERSON" and len(name.split()) > 1 and \
@@ -123,18 +126,20 @@ def group_entities(doc: Doc) -> list[Entity]:
     groups = _join_mistyped(groups)
     _link_known_names(doc, groups)
     groups = _join_acronyms(doc_text(doc), groups)
-    return [_record(n, g) for n, g in enumerate(groups, start=1)]
+    text = doc_text(doc)
+    return [_record(n, g, text) for n, g in enumerate(groups, start=1)]
 
 
 def _join_mistyped(groups: list[_Group]) -> list[_Group]:
-    """One-word names the tagger gave two types ("Instagram" an organisation in most
-    sentences, a person in a few): one entity, of the type most of its mentions have."""
-    by_word: dict[str, list[_Group]] = {}
+    """Names the tagger gave two types ("Instagram" an organisation in most sentences, a person
+    in a few; "Jane Doe's company" tagged as an organisation named "Jane Doe"): one entity, of
+    the type most of its mentions have."""
+    by_name: dict[str, list[_Group]] = {}
     for group in groups:
-        if len(group.names) == 1 and " " not in group.names[0]:
-            by_word.setdefault(group.names[0], []).append(group)
+        if len(group.names) == 1:
+            by_name.setdefault(group.names[0], []).append(group)
     gone: set[int] = set()
-    for same in by_word.values():
+    for same in by_name.values():
         if len(same) < 2 or len({_family(g.type) for g in same}) < 2:
             continue
         keep = max(same, key=lambda g: len(g.mentions))
@@ -186,6 +191,20 @@ def _join_acronyms(text: str, groups: list[_Group]) -> list[_Group]:
             group.names.append(name)
             group.mentions = sorted(group.mentions + [found.span()])
     return [g for g in groups if g not in joined]
+
+
+def _titled(ent: Span, name: str) -> bool:
+    """Whether a two- or three-word name with no word of an organisation's comes right after
+    a lower-case title or person noun that modifies it ("chair Jane Doe")."""
+    words = name.split()
+    if not 1 < len(words) <= 3 or any(is_org_word(w) or not w[:1].isupper() for w in words) \
+            or ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    modifies = before.dep_ == "compound" and before.head in ent or \
+        ent.root.dep_ == "appos" and ent.root.head == before
+    return before.is_lower and modifies and (
+        is_title(before.text) or is_person_noun(before.lemma_))
 
 
 def _after_place(ent: Span) -> bool:
@@ -295,14 +314,15 @@ def _longer_form_of(groups: list[_Group], family: str, name: str) -> _Group | No
 
 def _link_known_names(doc: Doc, groups: list[_Group]) -> None:
     """Make a mention of every occurrence of a person's name, or of its last words ("Doe",
-    "Al Basha"), that the tagger left out, for the nearest person known by it."""
+    "Al Basha"), or of an organisation's whole name, that the tagger left out, for the nearest
+    entity known by it."""
     forms: dict[str, list[_Group]] = {}
     for group in groups:
-        if group.type != "PERSON":
+        if group.type not in ("PERSON", "ORG"):
             continue
         for name in group.names:
             words = name.split()
-            for k in range(len(words)):
+            for k in range(len(words) if group.type == "PERSON" else 1):
                 form = " ".join(words[k:])
                 if form[:1].isupper() and words[k] not in _NAME_SUFFIXES and len(form) > 2:
                     forms.setdefault(form, [])
@@ -359,8 +379,13 @@ def _nearest(groups: list[_Group], offset: int, tagged: dict[int, list[int]]) ->
     return min(groups, key=lambda g: tagged[id(g)][0])
 
 
-def _record(number: int, group: _Group) -> Entity:
+def _record(number: int, group: _Group, text: str) -> Entity:
     canonical = max(group.names, key=lambda n: (len(n.split()), len(n)))
+    if group.type == "ORG" and len(group.names) > 1:  # "Facebook" over a one-off "Facebook
+        # Research" it was joined to; not "Doe" over "Jane Doe", a person tagged ORG
+        said = Counter(text[s:e] for s, e in group.mentions)
+        leading = [n for n in group.names if canonical.split()[:len(n.split())] == n.split()]
+        canonical = max(leading, key=lambda n: (said[n], len(n.split()), len(n)))
     return Entity(
         id=f"e{number}",
         name=canonical,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
-from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS
+from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, PLATFORMS
 from claimgraph.analyze.persons import is_person_noun, is_title
 from claimgraph.model import Entity
 
@@ -136,9 +136,9 @@ def _name_before_conjoined(cue: Token) -> Token | None:
 
 def _sender(channel: Token) -> Token | None:
     """Who put out the statement, letter or post a participle hangs on ("Doe issued a statement
-    saying ...", "Doe spoke at a news conference announcing ...": Doe speaks, not the
-    statement); None for any other noun."""
-    if channel.lemma_.lower() not in CHANNEL_NOUNS:
+    saying ...", "Doe spoke at a news conference announcing ...", "Doe posted on Twitter
+    accusing ...": Doe speaks, not the statement); None for any other noun."""
+    if channel.lemma_.lower() not in CHANNEL_NOUNS and channel.lower_ not in PLATFORMS:
         return None
     verb = channel.head
     if channel.dep_ == "pobj" and verb.dep_ == "prep":
