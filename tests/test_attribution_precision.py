@@ -264,6 +264,28 @@ def test_an_organisation_named_after_its_description_is_the_speaker(nlp):
     assert names[quote.speaker.entity] == "Harbour Lights Productions"
 
 
+@pytest.mark.parametrize("text, speaker", [
+    ("Worried about a backlash, the senators have limited their inquiry to the scandal.",
+     "the senators"),
+    ("A spokesperson who did not wish to be named because of agency policy said in a statement "
+     "that the agency never gives vaccines.", "A spokesperson who did not wish to be named"),
+    ("The cells are known to be very cold and are often called iceboxes by those held in them.",
+     "those"),
+])
+def test_who_feels_or_speaks_is_found_past_a_misleading_subject(nlp, text, speaker):
+    """The one worried, not no one; the spokesperson, not the object of "because of" parsed as
+    a second subject; the agent of a passive after "and", not the subject before it."""
+    (quote,), _ = _quotes(nlp, text)
+    assert quote.speaker.text == speaker
+
+
+def test_a_name_after_titles_read_as_a_list_is_the_speaker(nlp):
+    found, names = _quotes(nlp, "Early retiree and self-made millionaire Grant Sabatier suggests "
+                                "having 25 times your expenses saved.")
+    (quote,) = found
+    assert names[quote.speaker.entity] == "Grant Sabatier"
+
+
 def test_a_name_set_beside_a_description_is_the_speaker(nlp):
     found, names = _quotes(nlp, "Her lawyer, Dana Whitfield, said her client was innocent.")
     (quote,) = found
@@ -412,13 +434,15 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "They took a rough approximation of land value used by the county's office in calculating "
     "the size of a tax in 2019.",
     "Summary of the hearing:\n1. Never urged Ukraine to investigate the company\n",
+    "After outlining your version of early retirement, it's time to establish how much money "
+    "you need.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a
     verb of seeming said of a thing, a question put by an unnamed asker, what was put to
     someone, the party a verb addresses, a request refused, the channel written, a time, an
-    "as expected" without anyone expecting, "considering" as a preposition, a thing's use and
-    a list item with no one speaking are not reports."""
+    "as expected" without anyone expecting, "considering" as a preposition, a thing's use, an
+    empty "it" and a list item with no one speaking are not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 

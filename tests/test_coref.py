@@ -201,6 +201,23 @@ def test_they_and_it_after_an_untagged_mention_of_an_organisation_are_that_organ
     assert found[-1] == ("they", "Big Machine")
 
 
+def test_they_after_a_person_and_partner_is_not_an_organisation(nlp):
+    found, _ = _speakers(
+        nlp, "The Acme Finance group meets monthly. The planner Eric Roe says costs matter. You "
+             "can do more by raising your income, he and his wife Kali explained on their "
+             "podcast. Cutting costs takes effort, they said.")
+    assert found[-1] == ("they", None)
+
+
+def test_a_person_named_in_passing_long_before_is_not_he(nlp):
+    found, _ = _speakers(
+        nlp, "Many savers stick to billionaire Warren Buffett's favourite investment. Index funds "
+             "track a market. They are cheap. Fees are low. Returns vary. Markets fall. Funds "
+             "recover. One saver retired at 51. He never earned a big salary, he wrote in a "
+             "blog post.")
+    assert found[-1] == ("he", None)
+
+
 def test_who_resolves_to_the_person_it_follows(nlp):
     found, _ = _speakers(
         nlp, "The inquiry heard from Petra Lindqvist, who told the panel that the files "

@@ -176,3 +176,18 @@ def test_a_name_after_a_persons_title_is_a_person_though_tagged_an_organisation(
                   ("ORG", 0, "Marcelo Claure"))
     (entity,) = group_entities(doc)
     assert entity.type == "PERSON" and entity.name == "Marcelo Claure"
+
+
+def test_a_later_acronym_of_an_organisations_name_is_its_mention(nlp):
+    doc = _tagged(nlp, "The World Health Organization tracks the disease. Untreated, it is "
+                       "always fatal, says WHO.", ("ORG", 0, "World Health Organization"))
+    (entity,) = group_entities(doc)
+    assert entity.aliases == ["WHO"] and len(entity.mentions) == 2
+
+
+def test_a_plural_name_tagged_as_a_person_is_a_group_when_the_text_names_the_group(nlp):
+    doc = _tagged(nlp, "Virginia Democrats won the state house. Ohio Democrats lost. Vern "
+                       "Sparkes said little.", ("PERSON", 0, "Virginia Democrats"),
+                  ("NORP", 0, "Ohio Democrats"), ("PERSON", 0, "Vern Sparkes"))
+    types = {e.name: e.type for e in group_entities(doc)}
+    assert types["Virginia Democrats"] == "NORP" and types["Vern Sparkes"] == "PERSON"

@@ -643,7 +643,8 @@ def no_source(cue: Token) -> bool:
     thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
     the thing's), a comparison ("better than expected"), "considering ..." with no subject,
     this text itself ("This post will discuss ..."), a gerund of a thing's use, with no clause
-    ("a figure used in calculating the cost"), anyone at all ("those who want ..."),
+    ("a figure used in calculating the cost") or of an empty "it" ("After outlining it, it's
+    time to ..."), anyone at all ("those who want ..."),
     what someone "can expect" (the writer's promise to them, not their expectation), or a
     yes-or-no question or a request for comment put by an unnamed asker ("When asked whether
     ...", "asked for comment"). Cues inside quotations never get here: there "I" is the quoted
@@ -663,6 +664,9 @@ def no_source(cue: Token) -> bool:
             cue.head.head.tag_ == "VBN" and cue.head.head.dep_ == "acl" and not any(
             _is_complement_clause(c) for c in cue.children):
         return True  # "the figure used in calculating the size of a bust": no one's words
+    if head is not None and head.lower_ == "it" and cue.dep_ == "pcomp" and \
+            head.head.lemma_ == "be":
+        return True  # "After outlining your plan, it's time to ...": "it" does nothing
     if head is not None and head.lemma_.lower() in _OWN_TEXTS and any(
             c.dep_ == "det" and c.lower_ == "this" for c in head.children):
         return True  # "This post will discuss ...": the writer's text, in the writer's voice

@@ -211,7 +211,8 @@ class Coreference:
                 # ("Doe and leaders of Acme" is one for "they"), or before it when the name is
                 # no subject ("The doctors said they would work with Acme. They hope ...")
             if plural and other.pos_ == "PRON":
-                if other.lower_ in _PLURAL_PRONOUNS and self._organisation(other, True) is None:
+                if other.lower_ in _PLURAL_PRONOUNS and self._organisation(other, True) is None \
+                        or any(c.dep_ == "conj" for c in other.children):  # "he and his wife"
                     return True
             elif other.pos_ not in ("NOUN", "PROPN"):
                 continue
@@ -434,8 +435,9 @@ class Coreference:
     def _ranked(self, offset: int, types: set[str], gender: str | None,
                 exclude: set[str] = frozenset(), subjects_only: bool = False) -> dict[str, float]:
         """The salience of each compatible entity in the nearest window that has one."""
-        for window in (_WINDOW, _FAR_WINDOW):
-            scores = self._scores(offset, types, gender, exclude, window, subjects_only)
+        for window in (_WINDOW, _FAR_WINDOW):  # far back, only a subject is still in mind
+            scores = self._scores(offset, types, gender, exclude, window,
+                                  subjects_only or window == _FAR_WINDOW)
             if scores:
                 return scores
         return {}
@@ -448,7 +450,7 @@ class Coreference:
         for start, entity, emphasis in self._candidates(offset, earliest):
             record = self.index.by_id[entity]
             if record.type not in types or entity in exclude or not self._agrees(entity, gender) \
-                    or (subjects_only and emphasis == 1.0):
+                    or (subjects_only and emphasis < 1.5):
                 continue
             weight = 0.5 ** (here - self._sentence(start)) * emphasis
             if gender is not None and self.genders.get(entity) is None:

@@ -78,6 +78,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     groups: list[_Group] = []
     by_name: dict[tuple[str, str], _Group] = {}
     elsewhere = headline_lines(doc)  # other stories' headlines name no one here
+    group_words = {ent[-1].text for ent in doc.ents if ent.label_ == "NORP"}
     for ent in doc.ents:
         if any(a <= ent.start_char < b for a, b in elsewhere):
             continue
@@ -98,6 +99,8 @@ def group_entities(doc: Doc) -> list[Entity]:
         if kind == "PERSON" and len(name.split()) > 1 and \
                 name.split()[-1].lower() in CORPORATE_ENDINGS:
             kind = "ORG"  # "Dick Clark Productions", "Acme Holdings": a company named for someone
+        if kind == "PERSON" and ent[-1].tag_ == "NNPS" and ent[-1].text in group_words:
+            kind = "NORP"  # "Virginia Democrats" when "Ohio Democrats" is a group: no person
         start, end = _trimmed_offsets(ent, name)
         family = _family(kind)
         group = by_name.get((family, name)) or _short_form_of(groups, family, name, kind)
@@ -126,6 +129,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     groups = _join_mistyped(groups)
     _link_known_names(doc, groups)
     groups = _join_acronyms(doc_text(doc), groups)
+    _link_acronyms(doc_text(doc), groups)
     text = doc_text(doc)
     return [_record(n, g, text) for n, g in enumerate(groups, start=1)]
 
@@ -191,6 +195,35 @@ def _join_acronyms(text: str, groups: list[_Group]) -> list[_Group]:
             group.names.append(name)
             group.mentions = sorted(group.mentions + [found.span()])
     return [g for g in groups if g not in joined]
+
+
+_SMALL = {"of", "and", "for", "the", "&", "on", "in"}
+
+
+def _link_acronyms(text: str, groups: list[_Group]) -> None:
+    """Make a mention of each later acronym of an organisation's name of three or more words
+    that the tagger left out ("WHO" after "the World Health Organization"), outside runs of
+    capitals ("THE MAN WHO KNEW")."""
+    taken = sorted(m for g in groups for m in g.mentions)
+    for group in groups:
+        if group.type != "ORG":
+            continue
+        for name in list(group.names):
+            words = [w for w in name.split() if w.lower() not in _SMALL]
+            if len(words) < 3 or not all(w[:1].isupper() for w in words):
+                continue
+            acronym = "".join(w[0] for w in words)
+            first = min(s for s, _ in group.mentions)
+            for found in re.finditer(r"(?<![\w-])%s(?![\w-])" % acronym, text):
+                start, end = found.span()
+                if start < first or any(a < end and start < b for a, b in taken) or \
+                        re.search(r"[A-Z]{2,}\W+$", text[max(0, start - 12):start]) or \
+                        re.match(r"\W+[A-Z]{2,}", text[end:end + 12]):
+                    continue
+                group.mentions.append((start, end))
+                if acronym not in group.names:
+                    group.names.append(acronym)
+            group.mentions.sort()
 
 
 def _titled(ent: Span, name: str) -> bool:

@@ -45,10 +45,21 @@ def subject_of(cue: Token) -> Token | None:
             agent = _agent(token)  # "X is expected to ...": only "by Y" would speak; "The photo
             if token == cue or agent is not None:  # was denied by Doe, hinting ...": Doe hints
                 return agent
+        if token == cue and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
+            agent = _agent(cue)
+            if agent is not None:
+                return agent  # "... and are called X by Y": Y, not the subject before "and"
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct]
-        if subjects:  # of two, the parse took a word before the nearer one for a subject too
-            return max((c for c in subjects if c.i < token.i), key=lambda c: c.i,
-                       default=subjects[0])
+        if subjects:  # of two, the parse took a word before the nearer one for a subject too,
+            # unless only the farther one is someone and the nearer one is the object its phrase
+            # ends wanting ("A spokesperson who did not wish to be named because of agency
+            # policy said")
+            before = sorted((c for c in subjects if c.i < token.i), key=lambda c: -c.i)
+            if len(before) > 1 and _someone(before[1]) and not _someone(before[0]) and \
+                    before[0].pos_ == "NOUN" and before[1].right_edge.dep_ in ("prep", "pcomp") \
+                    and before[1].right_edge.i + 1 == before[0].left_edge.i:
+                return before[1]
+            return before[0] if before else subjects[0]
         if token == cue:
             fronted = _subject_after_as_clause(cue)
             if fronted is not None:
@@ -62,7 +73,11 @@ def subject_of(cue: Token) -> Token | None:
         if token == cue and cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
                 c.dep_ == "agent" for c in cue.children)):  # a participle opening the
             # sentence may be tagged past tense ("Called a liar by his rival, Smith said")
-            return _agent(cue)  # "Asked about it, Smith said ...": Smith was asked
+            agent = _agent(cue)  # "Asked about it, Smith said ...": Smith was asked
+            if agent is None and cue.lemma_.lower() in _FEELINGS:
+                return subject_of(cue.head)  # "Worried about a backlash, Democrats ...":
+                # the Democrats worry
+            return agent
         if token == cue and _passive_after_noun(cue):
             return _agent(cue)  # "a woman said to be his sister": someone else says so
         if token.dep_ == "acl" and token.head.pos_ in ("NOUN", "PROPN", "PRON"):
@@ -81,6 +96,20 @@ def subject_of(cue: Token) -> Token | None:
             return controller
         token = token.head
     return None
+
+
+# Verbs whose passive participle names the one who feels ("worried", "convinced").
+_FEELINGS = frozenset("""
+    worry concern frighten scare alarm anger convince persuade disappoint frustrate trouble
+    upset surprise shock disturb bother
+""".split())
+
+
+def _someone(token: Token) -> bool:
+    """Whether ``token`` names a person or a group of them: a name, a pronoun or a noun of a
+    kind of person."""
+    return token.ent_type_ in ("PERSON", "ORG") or token.pos_ == "PRON" or (
+        token.pos_ == "NOUN" and is_person_noun(token.lemma_.lower()))
 
 
 def _joins_the_report(cue: Token) -> bool:
@@ -266,6 +295,10 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         doc[end].text == ")" and "(" in doc[start:end].text
     ):
         end -= 1
+    if end + 1 < len(doc) and doc[end + 1].head.dep_ in _SUBJECTS and \
+            doc[end + 1].head.left_edge.i == end + 1:  # the object of a preposition parsed as
+        while end > head.i and doc[end].dep_ in ("prep", "pcomp"):  # another subject: "who
+            end -= 1  # did not wish to be named because of [agency policy] said"
     return doc[start: end + 1]
 
 
@@ -370,11 +403,14 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     for start, end, entity in named:
         if start <= head.idx < end:
             return entity
+    bare = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
     for child in head.children:
         if child.dep_ == "appos" and (child.left_edge.i == head.i + 1 or  # "the group Acme",
-                                      head.doc[child.left_edge.i - 1].text == ","):  # ", Jane Doe"
-            for start, end, entity in named:
-                if start <= child.idx < end and index.by_id[entity].type in ("PERSON", "ORG"):
+                                      head.doc[child.left_edge.i - 1].text == ",") or (  # ", Jane
+                child.dep_ == "conj" and bare and child.pos_ == "PROPN"):  # Doe"; "Early retiree
+            kinds = ("PERSON", "ORG") if child.dep_ == "appos" else ("PERSON",)
+            for start, end, entity in named:  # and millionaire Jane Doe" (titles read as a list)
+                if start <= child.idx < end and index.by_id[entity].type in kinds:
                     return entity
     if head.pos_ == "PROPN":  # a name the tagger missed here but found elsewhere
         known = index.named(_flat_name(head))
