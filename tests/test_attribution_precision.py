@@ -279,6 +279,12 @@ def test_who_feels_or_speaks_is_found_past_a_misleading_subject(nlp, text, speak
     assert quote.speaker.text == speaker
 
 
+def test_what_was_announced_after_and_is_not_the_announcer(nlp):
+    found, _ = _quotes(nlp, "It was not on his public schedule and was not announced to "
+                            "reporters.")
+    assert all(q.speaker is None for q in found)
+
+
 def test_a_name_after_titles_read_as_a_list_is_the_speaker(nlp):
     found, names = _quotes(nlp, "Early retiree and self-made millionaire Grant Sabatier suggests "
                                 "having 25 times your expenses saved.")
@@ -436,13 +442,14 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "Summary of the hearing:\n1. Never urged Ukraine to investigate the company\n",
     "After outlining your version of early retirement, it's time to establish how much money "
     "you need.",
+    "A White House that lies as easily as it tells the truth creates problems for the media.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a
     verb of seeming said of a thing, a question put by an unnamed asker, what was put to
     someone, the party a verb addresses, a request refused, the channel written, a time, an
     "as expected" without anyone expecting, "considering" as a preposition, a thing's use, an
-    empty "it" and a list item with no one speaking are not reports."""
+    empty "it", telling the truth and a list item with no one speaking are not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 

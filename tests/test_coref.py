@@ -218,6 +218,13 @@ def test_a_person_named_in_passing_long_before_is_not_he(nlp):
     assert found[-1] == ("he", None)
 
 
+def test_a_name_in_a_clause_describing_a_thing_is_a_name_in_passing(nlp):
+    found, _ = _speakers(
+        nlp, "Jane Roe won the case on Monday. A photo taken by Mark Dunn showed the crowd. She "
+             "said the verdict was fair.")
+    assert found[-1] == ("She", "Jane Roe")
+
+
 def test_who_resolves_to_the_person_it_follows(nlp):
     found, _ = _speakers(
         nlp, "The inquiry heard from Petra Lindqvist, who told the panel that the files "

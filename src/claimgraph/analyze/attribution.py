@@ -71,6 +71,7 @@ _ANSWERING_VERBS = {"respond", "reply"}
 # council", "denied the Flames"), not what is said.
 _ADDRESSING_VERBS = {"write", "deny"}
 _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
+_TOLD_KINDS = {"truth", "lie", "fib"}  # how one speaks, not what one says
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
 # Works one writes, as one writes a letter: the thing made, not what it says.
 _WRITINGS = {"book", "cookbook", "novel", "memoir", "biography", "song", "script", "screenplay",
@@ -615,7 +616,8 @@ def _not_said(lemma: str, obj: Token) -> bool:
     if lemma == "admit" and (is_person_noun(noun) or any(c.dep_ == "nummod" for c in obj.children)):
         return True  # "admitted 1.4 million refugees": let them in
     return (lemma == "deny" and noun in _REQUESTS) or (
-        lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS))
+        lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS)) or (
+        lemma == "tell" and noun in _TOLD_KINDS)  # "tells the truth"
 
 
 def _is_amount(noun: Token) -> bool:

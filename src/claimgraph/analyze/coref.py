@@ -59,6 +59,7 @@ _UNKNOWN_GENDER = 1 / 2
 # Someone a quotation's "he" was taken to mean speaks its frame only when no one else near is
 # at least this salient.
 _SPOKEN_OF = 1 / 4
+_ASIDE = 0.75  # the emphasis of a name in passing
 _AGE = re.compile(r"\b\d+-year-old\b")
 _PERSONAL_IDS = word_ids(frozenset(_PERSONAL))
 _SUBJECT_IDS = np.array([nsubj, nsubjpass, csubj], dtype=np.uint64)  # DEP holds symbol ids
@@ -484,7 +485,8 @@ class Coreference:
                                       alignment_mode="expand")
             root = span.root if span is not None else None
             self.mention_roles[i] = 1.0 if root is None else \
-                0.0 if root.dep_ in ("compound", "amod", "nmod") else _emphasis(root)
+                0.0 if root.dep_ in ("compound", "amod", "nmod") else \
+                _ASIDE if _in_modifier_clause(root) else _emphasis(root)
         return self.mention_roles[i]
 
     def _sentence(self, offset: int) -> int:
@@ -562,6 +564,12 @@ def _unnamed_description(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in children) and \
         any(c.dep_ in ("amod", "compound") and not c.ent_type_ for c in children) and \
         not any(c.ent_type_ for c in children)
+
+
+def _in_modifier_clause(token: Token) -> bool:
+    """Whether ``token`` lies in a clause describing a noun ("This graphic, provided by
+    Statista, shows ...", "Doe, who met Roe, said"): a name in passing."""
+    return any(t.dep_ in ("acl", "relcl") for t in token.ancestors)
 
 
 def _emphasis(token: Token) -> float:

@@ -46,9 +46,7 @@ def subject_of(cue: Token) -> Token | None:
             if token == cue or agent is not None:  # was denied by Doe, hinting ...": Doe hints
                 return agent
         if token == cue and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
-            agent = _agent(cue)
-            if agent is not None:
-                return agent  # "... and are called X by Y": Y, not the subject before "and"
+            return _agent(cue)  # "... and are called X by Y": Y, not the subject before "and"
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct]
         if subjects:  # of two, the parse took a word before the nearer one for a subject too,
             # unless only the farther one is someone and the nearer one is the object its phrase
