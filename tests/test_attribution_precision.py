@@ -469,6 +469,14 @@ def test_one_report_stays_one_quote(nlp, text, content):
     assert [p.text for q in found for p in q.content] == [content]
 
 
+def test_according_to_after_the_subject_sources_the_whole_clause(nlp):
+    (quote,), _ = _quotes(nlp, "One of the officers, according to prison records, had worked "
+                               "multiple overtime shifts before reporting to duty on the unit.")
+    assert [c.text for c in quote.content] == [
+        "One of the officers",
+        "had worked multiple overtime shifts before reporting to duty on the unit"]
+
+
 def test_a_quotation_sourced_by_according_to_is_one_quote(nlp):
     found, _ = _quotes(nlp, "“We will not reopen the plant this year,” according to a company "
                             "spokesperson.")

@@ -1159,6 +1159,9 @@ def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
     """The clause an "according to" phrase modifies, without the phrase itself."""
     doc = token.doc
     head = token.head
+    if head.dep_ in ("nsubj", "nsubjpass") and doc[token.i - 1].text == ",":
+        head = head.head  # "One of the officers, according to records, had worked ...": the
+        # parse hung the aside on the subject; it sources the whole clause
     while head.dep_ in ("xcomp", "ccomp") and head.head != head:
         head = head.head  # "X would see incomes go up, according to Y": all of it is Y's
     low, high = paragraph_bounds(token)  # a time stamp or headline the parse ran into its line
