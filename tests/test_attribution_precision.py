@@ -477,6 +477,16 @@ def test_according_to_after_the_subject_sources_the_whole_clause(nlp):
         "had worked multiple overtime shifts before reporting to duty on the unit"]
 
 
+@pytest.mark.parametrize("text", [
+    "Teens love the earbuds, and they are putting them on their wish lists. That's according "
+    "to a new survey from a bank.",
+    "Sales rose sharply last year. That is according to the company.",
+])
+def test_that_is_according_to_x_sources_the_sentence_before(nlp, text):
+    (quote,), _ = _quotes(nlp, text)
+    assert [c.text for c in quote.content] == [text.split(". ")[0]]
+
+
 def test_a_quotation_sourced_by_according_to_is_one_quote(nlp):
     found, _ = _quotes(nlp, "“We will not reopen the plant this year,” according to a company "
                             "spokesperson.")

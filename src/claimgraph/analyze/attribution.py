@@ -1097,7 +1097,7 @@ def according_to(candidates: list[Token], reports: set[int]) -> list[Draft]:
         if token.head == token:  # "According to X, the move reeks ..." parsed as X's apposition
             phrase_end = next((t.i for t in doc[source.i + 1: phrase_end + 1]
                                if t.text == ","), phrase_end)
-        pieces = _clause_around(token, phrase_end)
+        pieces = _previous_sentence(token) or _clause_around(token, phrase_end)
         if pieces:
             draft = Draft("according_to", token, pieces, speaker_token=source)
             drafts.append(draft)
@@ -1153,6 +1153,21 @@ def _owner(noun: Token) -> Token | None:
     if noun.dep_ == "pobj" and noun.head.lower_ == "in" and verb.pos_ in ("VERB", "AUX"):
         return subject_of(verb)  # "He said in a statement that ...": he made the statement
     return None
+
+
+def _previous_sentence(token: Token) -> list[tuple[int, int]]:
+    """For "That's according to X", the sentence before, which "that" stands for; else none."""
+    head, doc = token.head, token.doc  # "according" itself when the parse made it the verb
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if head.lemma_ not in ("be", "accord") or subject is None or \
+            subject.lower_ not in ("that", "this") or \
+            any(c.dep_ in ("attr", "acomp", "ccomp") for c in head.children) or \
+            head.sent.start == 0:
+        return []
+    before = doc[head.sent.start - 1].sent
+    low, _ = paragraph_bounds(before[0])
+    offsets = _offsets(doc, before.start, before.end - 1)
+    return [offsets] if offsets is not None and offsets[0] >= low else []
 
 
 def _clause_around(token: Token, phrase_end: int) -> list[tuple[int, int]]:
