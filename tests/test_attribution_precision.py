@@ -279,6 +279,12 @@ def test_who_feels_or_speaks_is_found_past_a_misleading_subject(nlp, text, speak
     assert quote.speaker.text == speaker
 
 
+def test_when_a_bare_no_was_said_is_not_what_was_said(nlp):
+    found, _ = _quotes(nlp, "But he shook his head and said no when reporters asked if the "
+                            "meeting would take place before March 2.")
+    assert [(q.cue.text, q.speaker.text) for q in found] == [("asked", "reporters")]
+
+
 def test_what_was_announced_after_and_is_not_the_announcer(nlp):
     found, _ = _quotes(nlp, "It was not on his public schedule and was not announced to "
                             "reporters.")

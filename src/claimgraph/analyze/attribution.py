@@ -374,6 +374,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
         return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+    answer = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    if answer is not None and answer.head == cue and answer.lower_ in ("no", "yes") and \
+            doc[answer.i + 1].lower_ == "when":
+        return []  # "said no when reporters asked ...": a bare answer, and when it was given
     late = _clause_after_time(cue, children)
     if late is not None:  # "reported at the time that the editor had left"
         return _pieces(doc, (late.left_edge.i, late.right_edge.i))
