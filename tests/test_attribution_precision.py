@@ -291,11 +291,15 @@ def test_what_was_announced_after_and_is_not_the_announcer(nlp):
     assert all(q.speaker is None for q in found)
 
 
-def test_a_name_after_titles_read_as_a_list_is_the_speaker(nlp):
-    found, names = _quotes(nlp, "Early retiree and self-made millionaire Grant Sabatier suggests "
-                                "having 25 times your expenses saved.")
-    (quote,) = found
-    assert names[quote.speaker.entity] == "Grant Sabatier"
+@pytest.mark.parametrize("text, name", [
+    ("Early retiree and self-made millionaire Grant Sabatier suggests having 25 times your "
+     "expenses saved.", "Grant Sabatier"),
+    ("China’s ambassador to Britain Wen Lihua said that China has the resolve to end the unrest.",
+     "Wen Lihua"),
+])
+def test_a_name_closing_its_titles_is_the_speaker(nlp, text, name):
+    (quote,), names = _quotes(nlp, text)
+    assert names[quote.speaker.entity] == name
 
 
 def test_a_name_set_beside_a_description_is_the_speaker(nlp):

@@ -191,3 +191,10 @@ def test_a_plural_name_tagged_as_a_person_is_a_group_when_the_text_names_the_gro
                   ("NORP", 0, "Ohio Democrats"), ("PERSON", 0, "Vern Sparkes"))
     types = {e.name: e.type for e in group_entities(doc)}
     assert types["Virginia Democrats"] == "NORP" and types["Vern Sparkes"] == "PERSON"
+
+
+def test_a_name_the_tagger_missed_is_a_person_when_an_apposition_says_so(nlp):
+    doc = _tagged(nlp, "Eswar Prasad, a trade professor at Cornell, said the talks were hard. "
+                       "Prasad said more.", ("ORG", 0, "Cornell"))
+    person = next(e for e in group_entities(doc) if e.type == "PERSON")
+    assert person.name == "Eswar Prasad" and len(person.mentions) == 2

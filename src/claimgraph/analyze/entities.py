@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
 from claimgraph.analyze.marks import doc_stretches, is_quoted_title
@@ -79,7 +79,7 @@ def group_entities(doc: Doc) -> list[Entity]:
     by_name: dict[tuple[str, str], _Group] = {}
     elsewhere = headline_lines(doc)  # other stories' headlines name no one here
     group_words = {ent[-1].text for ent in doc.ents if ent.label_ == "NORP"}
-    for ent in doc.ents:
+    for ent in sorted([*doc.ents, *_described_names(doc)], key=lambda e: e.start):
         if any(a <= ent.start_char < b for a, b in elsewhere):
             continue
         kind = TYPES.get(ent.label_)
@@ -228,16 +228,40 @@ def _link_acronyms(text: str, groups: list[_Group]) -> None:
 
 def _titled(ent: Span, name: str) -> bool:
     """Whether a two- or three-word name with no word of an organisation's comes right after
-    a lower-case title or person noun that modifies it ("chair Jane Doe")."""
+    a lower-case title or person noun that modifies it ("chair Jane Doe"), or has one in
+    apposition ("Jane Doe, a trade professor at Cornell")."""
     words = name.split()
-    if not 1 < len(words) <= 3 or any(is_org_word(w) or not w[:1].isupper() for w in words) \
-            or ent.start == 0:
+    if not 1 < len(words) <= 3 or any(is_org_word(w) or not w[:1].isupper() for w in words):
         return False
-    before = ent.doc[ent.start - 1]
-    modifies = before.dep_ == "compound" and before.head in ent or \
-        ent.root.dep_ == "appos" and ent.root.head == before
-    return before.is_lower and modifies and (
-        is_title(before.text) or is_person_noun(before.lemma_))
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and _a_person(c) for c in ent.root.children):
+        return True
+    before = ent.doc[ent.start - 1] if ent.start else None
+    return before is not None and before.is_lower and _a_person(before) and (
+        before.dep_ == "compound" and before.head in ent or
+        ent.root.dep_ == "appos" and ent.root.head == before)
+
+
+def _described_names(doc: Doc) -> list[Span]:
+    """Names the tagger missed that an apposition calls a person ("Eswar Prasad, a trade
+    professor at Cornell, said"), as PERSON spans."""
+    found = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.ent_type_ or not token.is_title or not any(
+                c.dep_ == "appos" and c.pos_ == "NOUN" and _a_person(c) and
+                doc[c.left_edge.i - 1].text == "," for c in token.children):
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].head == token and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title and \
+                not doc[start - 1].ent_type_ and not is_title(doc[start - 1].text):
+            start -= 1
+        if token.i - start < 3:
+            found.append(Span(doc, start, token.i + 1, label="PERSON"))
+    return found
+
+
+def _a_person(noun: Token) -> bool:
+    return is_title(noun.text) or is_person_noun(noun.lemma_.lower())
 
 
 def _after_place(ent: Span) -> bool:

@@ -401,13 +401,10 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     for start, end, entity in named:
         if start <= head.idx < end:
             return entity
-    bare = head.tag_ == "NN" and not any(c.dep_ in ("det", "poss") for c in head.children)
     for child in head.children:
-        if child.dep_ == "appos" and (child.left_edge.i == head.i + 1 or  # "the group Acme",
-                                      head.doc[child.left_edge.i - 1].text == ",") or (  # ", Jane
-                child.dep_ == "conj" and bare and child.pos_ == "PROPN"):  # Doe"; "Early retiree
+        if _named_beside(child, head, phrase):
             kinds = ("PERSON", "ORG") if child.dep_ == "appos" else ("PERSON",)
-            for start, end, entity in named:  # and millionaire Jane Doe" (titles read as a list)
+            for start, end, entity in named:
                 if start <= child.idx < end and index.by_id[entity].type in kinds:
                     return entity
     if head.pos_ == "PROPN":  # a name the tagger missed here but found elsewhere
@@ -431,6 +428,20 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
               if index.by_id[entity].type in ("PERSON", "ORG")
               and any(start <= at < end for at in own)]
     return inside[-1] if inside else None
+
+
+def _named_beside(child: Token, head: Token, phrase: Span) -> bool:
+    """Whether ``child`` names whom the phrase headed by ``head`` describes: a name in
+    apposition right after the head ("the group Acme"), after a comma ("the chief, Jane Doe")
+    or closing the phrase unbroken ("the envoy to Britain Jane Doe"), or a name after titles
+    the parse read as a list ("Early retiree and millionaire Jane Doe")."""
+    if child.dep_ == "appos":
+        between = head.doc[head.i + 1: child.left_edge.i]
+        return child.left_edge.i == head.i + 1 or head.doc[child.left_edge.i - 1].text == "," \
+            or (child.i == phrase[-1].i and child.pos_ == "PROPN" and
+                not any(t.is_punct for t in between))
+    return child.dep_ == "conj" and child.pos_ == "PROPN" and head.tag_ == "NN" and not any(
+        c.dep_ in ("det", "poss") for c in head.children)
 
 
 def _modifies_head(token: Token, head: Token) -> bool:
