@@ -928,7 +928,8 @@ def test_words_after_a_quotation_joined_by_and_are_the_writers_not_a_frame(nlp):
 
 def test_a_place_in_the_description_of_a_speakers_firm_is_not_the_speaker(nlp):
     # "Ilse Varga, president of Acme, a Spokane agency, said it failed." with the name missed
-    # and "Spokane" tagged an organisation, as in a news article
+    # and "Spokane" tagged an organisation, as in a news article: the title in apposition
+    # makes the name a person's
     words = ["Ilse", "Varga", ",", "president", "of", "Acme", ",", "a", "Spokane", "agency", ",",
              "said", "it", "failed", "."]
     doc = Doc(
@@ -949,4 +950,6 @@ def test_a_place_in_the_description_of_a_speakers_firm_is_not_the_speaker(nlp):
     for name in ("claimgraph_entities", "claimgraph_quotes"):
         doc = nlp.get_pipe(name)(doc)
     (quote,) = doc._.quotes
-    assert quote.speaker.text.startswith("Ilse Varga") and quote.speaker.entity is None
+    names = {e.id: e.name for e in doc._.entities}
+    assert quote.speaker.text.startswith("Ilse Varga")  # the missed name, by its apposition
+    assert names.get(quote.speaker.entity) == "Ilse Varga"
