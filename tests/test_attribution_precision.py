@@ -279,6 +279,12 @@ def test_who_feels_or_speaks_is_found_past_a_misleading_subject(nlp, text, speak
     assert quote.speaker.text == speaker
 
 
+def test_what_was_told_is_the_clause_after_the_one_told(nlp):
+    (quote,), _ = _quotes(nlp, "Employee Steve Castro tells the paper that he fought with the "
+                               "shirtless man.")
+    assert [c.text for c in quote.content] == ["that he fought with the shirtless man"]
+
+
 def test_when_a_bare_no_was_said_is_not_what_was_said(nlp):
     found, _ = _quotes(nlp, "But he shook his head and said no when reporters asked if the "
                             "meeting would take place before March 2.")
@@ -453,13 +459,15 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "After outlining your version of early retirement, it's time to establish how much money "
     "you need.",
     "A White House that lies as easily as it tells the truth creates problems for the media.",
+    "The office referred the call to U.S. Capitol Police.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a
     verb of seeming said of a thing, a question put by an unnamed asker, what was put to
     someone, the party a verb addresses, a request refused, the channel written, a time, an
     "as expected" without anyone expecting, "considering" as a preposition, a thing's use, an
-    empty "it", telling the truth and a list item with no one speaking are not reports."""
+    empty "it", telling the truth, a call passed on and a list item with no one speaking are
+    not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 

@@ -374,6 +374,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
         return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+    told = _told_clause(lemma, objects)
+    if told is not None:
+        return _pieces(doc, (told.left_edge.i, told.right_edge.i))
     answer = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
     if answer is not None and answer.head == cue and answer.lower_ in ("no", "yes") and \
             doc[answer.i + 1].lower_ == "when":
@@ -608,6 +611,17 @@ def _names_only(cue: Token, children: list[Token]) -> bool:
     return any(c.dep_ == "dobj" and c.lower_.endswith(("self", "selves")) for c in children)
 
 
+def _told_clause(lemma: str, objects: list[Token]) -> Token | None:
+    """The "that" clause after the one told, which the parse read as a relative clause of
+    theirs ("tells the paper that he fought with the man"): what was told."""
+    if lemma not in _LISTENER_VERBS or not objects:
+        return None
+    listener = objects[0]
+    return next((c for c in listener.children if c.dep_ == "relcl" and
+                 c.left_edge.lower_ == "that" and c.left_edge.i == listener.i + 1 and
+                 any(s.dep_ == "nsubj" and s.i > c.left_edge.i for s in c.children)), None)
+
+
 def _not_said(lemma: str, obj: Token) -> bool:
     """Whether the object ``obj`` of a cue is something other than what was said: the party
     written to or kept from something ("wrote the city council", "denied the Flames"), a request
@@ -621,7 +635,8 @@ def _not_said(lemma: str, obj: Token) -> bool:
         return True  # "admitted 1.4 million refugees": let them in
     return (lemma == "deny" and noun in _REQUESTS) or (
         lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS)) or (
-        lemma == "tell" and noun in _TOLD_KINDS)  # "tells the truth"
+        lemma == "tell" and noun in _TOLD_KINDS) or (  # "tells the truth"
+        lemma == "refer")  # "referred the call to the police": passed on
 
 
 def _is_amount(noun: Token) -> bool:
