@@ -225,6 +225,15 @@ def test_a_name_in_a_clause_describing_a_thing_is_a_name_in_passing(nlp):
     assert found[-1] == ("She", "Jane Roe")
 
 
+def test_a_description_that_named_no_one_still_names_no_one_later(nlp):
+    found, _ = _speakers(
+        nlp, 'A 43-year-old man went back to the doctor with symptoms. "Going upstairs was '
+             'hard," the patient described. He was signed off work. Blood tests revealed the '
+             'cause. Scans showed more. Doctors were surprised. Dr. Owen Dempsey said it happens '
+             'often. "It does not affect me now," the patient wrote in the study.')
+    assert found[-1] == ("the patient", None)
+
+
 def test_who_resolves_to_the_person_it_follows(nlp):
     found, _ = _speakers(
         nlp, "The inquiry heard from Petra Lindqvist, who told the panel that the files "

@@ -79,6 +79,7 @@ class Coreference:
         self.mention_roles: dict[int, float] = {}
         self.most_named_by_role: dict[str, str | None] = {}
         self.indefinites: dict[str, int] | None = None  # noun lemma -> first "a <noun>"
+        self.nameless: set[str] = set()  # nouns of descriptions that named no one ("the patient")
         self.chain: list[tuple[int, str, float]] = []  # (offset, entity, emphasis) of pronouns
         self.done: dict[int, str | None] = {}
         # One array read finds the tokens this class looks at, instead of a Token per word.
@@ -254,10 +255,15 @@ class Coreference:
             return None  # "the judge" nobody is named as, "the father", "the fourth victim"
         if not (determiners & _DEFINITE or age):
             return None
+        if lemma in self.nameless:
+            return None  # "the patient" was no one named before: still the same one
         gender = gender_of_word(lemma)
         named_inside = set(self.index.within(phrase.start_char, phrase.end_char))
-        return self._best(head.idx, {"PERSON"}, gender, exclude=named_inside) or \
+        found = self._best(head.idx, {"PERSON"}, gender, exclude=named_inside) or \
             self._first_after(phrase, gender)
+        if found is None:
+            self.nameless.add(lemma)
+        return found
 
     def _organisation_described(self, head: Token) -> str | None:
         """"the company": an organisation modifying it, else the last one whose name holds
