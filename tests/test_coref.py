@@ -234,6 +234,13 @@ def test_a_description_that_named_no_one_still_names_no_one_later(nlp):
     assert found[-1] == ("the patient", None)
 
 
+def test_a_description_picked_out_by_its_own_clause_is_someone_new(nlp):
+    found, _ = _speakers(
+        nlp, "Rep. Jane Omar received a threat in March. The staff member who reported the call "
+             "recalled that he said he would hurt her, the office said.")
+    assert ("The staff member who reported the call", None) in found
+
+
 def test_who_resolves_to_the_person_it_follows(nlp):
     found, _ = _speakers(
         nlp, "The inquiry heard from Petra Lindqvist, who told the panel that the files "

@@ -198,3 +198,10 @@ def test_a_name_the_tagger_missed_is_a_person_when_an_apposition_says_so(nlp):
                        "Prasad said more.", ("ORG", 0, "Cornell"))
     person = next(e for e in group_entities(doc) if e.type == "PERSON")
     assert person.name == "Eswar Prasad" and len(person.mentions) == 2
+
+
+def test_a_surname_is_an_alias_of_a_full_name_with_a_suffix(nlp):
+    doc = nlp("U.S. Attorney James P. Kennedy Jr. announced the plea. Kennedy said the case "
+              "mattered.")
+    person = _named(doc, "James P. Kennedy Jr.")
+    assert person.aliases == ["Kennedy"] and len(person.mentions) == 2

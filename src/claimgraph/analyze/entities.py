@@ -351,6 +351,8 @@ def _has_edge_words(group: _Group, words: list[str], first_name: bool) -> bool:
     n = len(words)
     for full in group.names:
         parts = full.split()
+        while len(parts) > 1 and parts[-1] in _NAME_SUFFIXES:
+            parts.pop()  # "Kennedy" of "James P. Kennedy Jr."
         if len(parts) > n and (parts[-n:] == words or (first_name and n == 1 and parts[0] == words[0])):
             return True
     return False
