@@ -257,7 +257,8 @@ class Coreference:
             return None
         if lemma in self.nameless:
             return None  # "the patient" was no one named before: still the same one
-        if any(c.dep_ == "relcl" and self.doc[c.left_edge.i - 1].text != "," for c in head.children):
+        if any(c.dep_ == "relcl" and self.doc[c.left_edge.i - 1].text != ","
+               for c in head.children):
             return None  # "the staff member who reported the call": someone the clause picks out
         gender = gender_of_word(lemma)
         named_inside = set(self.index.within(phrase.start_char, phrase.end_char))
