@@ -136,6 +136,15 @@ def test_a_list_of_names_and_charges_is_not_a_transcript(nlp):
     assert found == []
 
 
+def test_a_letters_salutation_is_no_speaker_label(nlp):
+    found, _ = _quotes(nlp, "DEAR ABBY: My husband bought plane tickets for himself in business "
+                            "class. Should I be hurt? -- FEELING SECOND RATE\n\nDEAR FEELING: "
+                            "You have a right to be upset. Tell him so.\n\nDEAR ABBY: My sister "
+                            "was ill. Was my question rude? -- CONCERNED\n\nDEAR CONCERNED: It "
+                            "was not rude. Ask her again.\n")
+    assert not [q for q in found if q.speaker and q.speaker.text.upper().startswith("DEAR")]
+
+
 def test_transcript_labels_still_speak(nlp):
     text = ("Host Ellen Marsh spoke with Governor Ray Dutton.\n"
             "MARSH: Will the bridge open this year?\n"

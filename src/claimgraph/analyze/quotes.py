@@ -577,6 +577,8 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
                 places.append((j - 1, j))
     transcript = any(label.isupper() and len(places) > 1 for label, places in labels.items())
     for label, places in labels.items():
+        if label.split()[0].lower() == "dear":
+            continue  # "DEAR ABBY:": a letter's salutation names whom it is written to
         named = any(doc[i].ent_type_ in _LABEL_TYPES for i, _ in places)
         if label.isupper() and not transcript and not names & set(label.lower().split()):
             continue  # "BONDS:", "CURRENCIES:": a section, not a person named in the text
