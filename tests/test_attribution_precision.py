@@ -294,6 +294,18 @@ def test_what_was_told_is_the_clause_after_the_one_told(nlp):
     assert [c.text for c in quote.content] == ["that he fought with the shirtless man"]
 
 
+def test_a_cue_in_a_when_clause_does_not_frame_the_sentence_before(nlp):
+    found, _ = _quotes(nlp, "The video had been altered to show Starmer failing to answer a "
+                            "question about Brexit, when, in fact, he responded quickly.")
+    assert found == []
+
+
+def test_the_text_a_passive_was_revealed_in_is_its_source(nlp):
+    (quote,), _ = _quotes(nlp, "Apparently, it's revealed in Eurogamer’s Stadia review that Red "
+                               "Dead Redemption 2 only renders at 1440p.")
+    assert quote.speaker.text == "Eurogamer’s Stadia review"
+
+
 def test_when_a_bare_no_was_said_is_not_what_was_said(nlp):
     found, _ = _quotes(nlp, "But he shook his head and said no when reporters asked if the "
                             "meeting would take place before March 2.")

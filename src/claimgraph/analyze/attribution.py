@@ -872,10 +872,12 @@ def _aside(cue: Token, children: list[Token]) -> tuple[int, int] | None:
 def _closing_comment(cue: Token, children: list[Token]) -> int | None:
     """The last token of what a cue closing its sentence after a comma reports ("Prices will
     rise, she told reporters."), when the parse hung the cue on that clause as a modifier or a
-    second verb; not a clause of its own ("when she said", "and she said")."""
+    second verb; not a clause of its own ("after she said", "when, in fact, he responded", "and
+    she said")."""
     head = cue.head
     if cue.dep_ not in ("advcl", "conj") or head.i > cue.i or head.pos_ not in ("VERB", "AUX") or \
-            any(c.dep_ in ("ccomp", "xcomp", "mark", "cc") for c in children) or \
+            any(c.dep_ in ("ccomp", "xcomp", "mark", "cc") or c.tag_ == "WRB" and c.i < cue.i
+                for c in children) or \
             any(c.dep_ == "cc" and head.i < c.i < cue.i for c in head.children):
         return None
     subjects = [c for c in children if c.dep_ in ("nsubj", "nsubjpass")]

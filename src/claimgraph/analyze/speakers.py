@@ -43,7 +43,9 @@ def subject_of(cue: Token) -> Token | None:
     for _ in range(_MAX_CLIMB):
         if any(c.dep_ == "nsubjpass" for c in token.children):
             agent = _agent(token)  # "X is expected to ...": only "by Y" would speak; "The photo
-            if token == cue or agent is not None:  # was denied by Doe, hinting ...": Doe hints
+            if token == cue:  # was denied by Doe, hinting ...": Doe hints
+                return agent or _written_in(cue)
+            if agent is not None:
                 return agent
         if token == cue and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
             return _agent(cue)  # "... and are called X by Y": Y, not the subject before "and"
@@ -232,6 +234,22 @@ def _passive_after_noun(cue: Token) -> bool:
     return not any(c.dep_ in ("nsubj", "nsubjpass", "dobj", "ccomp") for c in children) and \
         any((c.dep_, c.pos_) in (("oprd", "ADJ"), ("xcomp", "AUX"), ("xcomp", "VERB"))
             and c.i > cue.i for c in children)  # not a title: 'an ad titled, “Scam.”'
+
+
+def _written_in(verb: Token) -> Token | None:
+    """The text someone's words were put out in, for a passive with no agent ("it's revealed
+    in Eurogamer's review that ...": the review); not an unowned one ("in an interview")."""
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "in":
+            for obj in prep.children:
+                if obj.dep_ == "pobj" and obj.lemma_.lower() in _WRITTEN and any(
+                        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                        for c in obj.children):
+                    return obj
+    return None
+
+
+_WRITTEN = CHANNEL_NOUNS | {"review", "report", "study", "survey", "document", "book", "article"}
 
 
 def _agent(verb: Token) -> Token | None:
