@@ -306,6 +306,12 @@ def test_the_text_a_passive_was_revealed_in_is_its_source(nlp):
     assert quote.speaker.text == "Eurogamer’s Stadia review"
 
 
+def test_a_relative_clause_parsed_as_the_report_keeps_its_noun(nlp):
+    (quote,), _ = _quotes(nlp, "Some consumers who sought help on launch day reported telephone "
+                               "wait times that exceeded two hours.")
+    assert [c.text for c in quote.content] == ["telephone wait times that exceeded two hours"]
+
+
 def test_when_a_bare_no_was_said_is_not_what_was_said(nlp):
     found, _ = _quotes(nlp, "But he shook his head and said no when reporters asked if the "
                             "meeting would take place before March 2.")

@@ -434,8 +434,13 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 return []  # "the third witness testifying Tuesday who listened in": a clause
                 # about the witness, not what was testified
             # ("which he said was": no "which")
-            if objects and objects[0].i < first and not _has_subject(child):
-                first = objects[0].left_edge.i  # "stated the outcomes ... will be": a misparse
+            if objects and objects[0].i < first and (not _has_subject(child) or (
+                    not objects[0].ent_type_ and not is_person_noun(objects[0].lemma_.lower())
+                    and lemma not in _LISTENER_VERBS and any(
+                        c.dep_ == "nsubj" and c.tag_ == "WDT" and c.i == child.left_edge.i
+                        for c in child.children))):
+                first = objects[0].left_edge.i  # "stated the outcomes ... will be", "reported
+                # wait times that exceeded two hours": a misparse of the object's phrase
             last = _cut_at_cue(child, is_cue)
             for other in children:  # "said he had behaved well, had completed ...", "said A,
                 # but that B": the parse may hang each coordinated clause on the cue
