@@ -303,6 +303,12 @@ def test_when_a_bare_no_was_said_is_not_what_was_said(nlp):
     assert [(q.cue.text, q.speaker.text) for q in found] == [("asked", "reporters")]
 
 
+@pytest.mark.parametrize("text", ["Asked again, he said no", "He said yes"])
+def test_a_bare_answer_ending_the_text_is_analyzed(nlp, text):
+    found, _ = _quotes(nlp, text)  # the word after the answer is looked at only if there is one
+    assert all(c.text and c.text in text for q in found for c in q.content)
+
+
 def test_what_was_announced_after_and_is_not_the_announcer(nlp):
     found, _ = _quotes(nlp, "It was not on his public schedule and was not announced to "
                             "reporters.")

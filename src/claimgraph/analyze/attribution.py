@@ -377,7 +377,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     told = _told_clause(lemma, objects)
     if told is not None:
         return _pieces(doc, (told.left_edge.i, told.right_edge.i))
-    answer = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
+    answer = doc[cue.i + 1] if cue.i + 2 < len(doc) else None
     if answer is not None and answer.head == cue and answer.lower_ in ("no", "yes") and \
             doc[answer.i + 1].lower_ == "when":
         return []  # "said no when reporters asked ...": a bare answer, and when it was given

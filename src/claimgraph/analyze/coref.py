@@ -315,7 +315,7 @@ class Coreference:
         start, stop, entity = named[-1]
         name = self.doc.char_span(start, stop, alignment_mode="expand")
         if name is None or name.end != end.i + 1 or name.root.dep_ != "appos" or \
-                self.doc[name.start - 1].text != ",":
+                name.start == 0 or self.doc[name.start - 1].text != ",":
             return None
         return entity if any(t.dep_ == "relcl" and t.head == head
                              for t in name.root.ancestors) else None

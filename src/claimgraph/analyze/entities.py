@@ -253,7 +253,8 @@ def _described_names(doc: Doc) -> list[Span]:
         noun = doc[i]
         token = noun.head
         if token.pos_ != "PROPN" or token.ent_type_ or not token.is_title or \
-                not _a_person(noun) or doc[noun.left_edge.i - 1].text != ",":
+                not _a_person(noun) or noun.left_edge.i == 0 or \
+                doc[noun.left_edge.i - 1].text != ",":
             continue
         start = token.i
         while start > 0 and doc[start - 1].head == token and doc[start - 1].dep_ == "compound" \
