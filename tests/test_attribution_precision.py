@@ -482,14 +482,15 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "you need.",
     "A White House that lies as easily as it tells the truth creates problems for the media.",
     "The office referred the call to U.S. Capitol Police.",
+    "The Corrs’ song “Breathless” probably doesn’t refer to a duvet.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a
     verb of seeming said of a thing, a question put by an unnamed asker, what was put to
     someone, the party a verb addresses, a request refused, the channel written, a time, an
     "as expected" without anyone expecting, "considering" as a preposition, a thing's use, an
-    empty "it", telling the truth, a call passed on and a list item with no one speaking are
-    not reports."""
+    empty "it", telling the truth, a call passed on, what a song refers to and a list item with
+    no one speaking are not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 

@@ -19,7 +19,7 @@ from claimgraph.analyze.extensions import per_doc, word_ids
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.numbers import TIME_UNITS
-from claimgraph.analyze.persons import is_person_noun
+from claimgraph.analyze.persons import is_person_noun, is_title
 from claimgraph.analyze.speakers import breaks_line, closes_quotation, dateline_end, subject_of
 from claimgraph.model import Span, Speaker
 
@@ -668,7 +668,8 @@ def no_source(cue: Token) -> bool:
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
     thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
     the thing's), a comparison ("better than expected"), "considering ..." with no subject,
-    this text itself ("This post will discuss ..."), a gerund of a thing's use, with no clause
+    this text itself ("This post will discuss ..."), what a word or work refers to ("the song
+    doesn't refer to a duvet"), a gerund of a thing's use, with no clause
     ("a figure used in calculating the cost") or of an empty "it" ("After outlining it, it's
     time to ..."), anyone at all ("those who want ..."),
     what someone "can expect" (the writer's promise to them, not their expectation), or a
@@ -690,6 +691,10 @@ def no_source(cue: Token) -> bool:
             cue.head.head.tag_ == "VBN" and cue.head.head.dep_ == "acl" and not any(
             _is_complement_clause(c) for c in cue.children):
         return True  # "the figure used in calculating the size of a bust": no one's words
+    if cue.lemma_.lower() == "refer" and head is not None and head.pos_ == "NOUN" and \
+            not head.ent_type_ and not is_person_noun(head.lemma_.lower()) and \
+            not is_title(head.text):
+        return True  # "the song doesn't refer to a duvet", "the term refers to ...": it means
     if head is not None and head.lower_ == "it" and cue.dep_ == "pcomp" and \
             head.head.lemma_ == "be":
         return True  # "After outlining your plan, it's time to ...": "it" does nothing
