@@ -19,7 +19,7 @@ from claimgraph.analyze.extensions import per_doc, word_ids
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.numbers import TIME_UNITS
-from claimgraph.analyze.persons import is_person_noun, is_title
+from claimgraph.analyze.persons import is_person_noun, names_a_person
 from claimgraph.analyze.speakers import breaks_line, closes_quotation, dateline_end, subject_of
 from claimgraph.model import Span, Speaker
 
@@ -692,8 +692,7 @@ def no_source(cue: Token) -> bool:
             _is_complement_clause(c) for c in cue.children):
         return True  # "the figure used in calculating the size of a bust": no one's words
     if cue.lemma_.lower() == "refer" and head is not None and head.pos_ == "NOUN" and \
-            not head.ent_type_ and not is_person_noun(head.lemma_.lower()) and \
-            not is_title(head.text):
+            not head.ent_type_ and not names_a_person(head):
         return True  # "the song doesn't refer to a duvet", "the term refers to ...": it means
     if head is not None and head.lower_ == "it" and cue.dep_ == "pcomp" and \
             head.head.lemma_ == "be":

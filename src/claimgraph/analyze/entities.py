@@ -20,12 +20,12 @@ import numpy as np
 from spacy.attrs import DEP, POS
 from spacy.language import Language
 from spacy.symbols import NOUN, appos
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 
 from claimgraph.analyze.extensions import doc_text  # (importing it registers the Doc attributes)
 from claimgraph.analyze.marks import doc_stretches, is_quoted_title
 from claimgraph.analyze.paragraphs import headline_lines
-from claimgraph.analyze.persons import CORPORATE_ENDINGS, is_org_word, is_person_noun, is_title
+from claimgraph.analyze.persons import CORPORATE_ENDINGS, is_org_word, is_title, names_a_person
 from claimgraph.analyze.roles import roles_of
 from claimgraph.model import Entity, EntityType, Mention
 
@@ -236,10 +236,10 @@ def _titled(ent: Span, name: str) -> bool:
     words = name.split()
     if not 1 < len(words) <= 3 or any(is_org_word(w) or not w[:1].isupper() for w in words):
         return False
-    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and _a_person(c) for c in ent.root.children):
+    if any(c.dep_ == "appos" and c.pos_ == "NOUN" and names_a_person(c) for c in ent.root.children):
         return True
     before = ent.doc[ent.start - 1] if ent.start else None
-    return before is not None and before.is_lower and _a_person(before) and (
+    return before is not None and before.is_lower and names_a_person(before) and (
         before.dep_ == "compound" and before.head in ent or
         ent.root.dep_ == "appos" and ent.root.head == before)
 
@@ -253,7 +253,7 @@ def _described_names(doc: Doc) -> list[Span]:
         noun = doc[i]
         token = noun.head
         if token.pos_ != "PROPN" or token.ent_type_ or not token.is_title or \
-                not _a_person(noun) or noun.left_edge.i == 0 or \
+                not names_a_person(noun) or noun.left_edge.i == 0 or \
                 doc[noun.left_edge.i - 1].text != ",":
             continue
         start = token.i
@@ -264,10 +264,6 @@ def _described_names(doc: Doc) -> list[Span]:
         if token.i - start < 3 and (not found or found[-1].end != token.i + 1):
             found.append(Span(doc, start, token.i + 1, label="PERSON"))
     return found
-
-
-def _a_person(noun: Token) -> bool:
-    return is_title(noun.text) or is_person_noun(noun.lemma_.lower())
 
 
 def _after_place(ent: Span) -> bool:

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from functools import cache
 
+from spacy.tokens import Token
+
 # Words that stand before a name as a title or a role ("Organizer Jane Doe", "Hereditary Chief
 # X", "CFO Y") and are not part of the name itself.
 TITLE_WORDS = frozenset("""
@@ -162,6 +164,11 @@ def is_org_word(word: str) -> bool:
     """Whether a word of a name marks an organisation ("Industries", "Bank", "Press")."""
     word = word.lower()
     return word in _ORG_NAME_WORDS or word in ORG_NOUNS
+
+
+def names_a_person(token: Token) -> bool:
+    """Whether ``token`` is a title or a common noun of a kind of person ("Sen.", "professor")."""
+    return is_title(token.text) or is_person_noun(token.lemma_.lower())
 
 
 def is_person_noun(lemma: str) -> bool:

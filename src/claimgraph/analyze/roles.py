@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from claimgraph.analyze.persons import is_person_noun, is_title
+from claimgraph.analyze.persons import is_title, names_a_person
 
 _PREMODIFIER_DEPS = {"compound", "nmod", "amod", "poss", "det", "case", "punct", "prep", "pobj"}
 _ROLE_POS = {"NOUN", "PROPN"}
@@ -73,7 +73,7 @@ def _appositions(ent: Span) -> list[str]:
 def _names_a_person(head: Token) -> bool:
     """Whether an apposition's head is a kind of person or a title ("Taylor Swift, her former
     record label and ..." lists a label, not a role of hers)."""
-    return head.pos_ == "PROPN" or is_title(head.text) or is_person_noun(head.lemma_.lower())
+    return head.pos_ == "PROPN" or names_a_person(head)
 
 
 def _role_text(span: Span) -> str | None:
