@@ -622,9 +622,18 @@ def _told_clause(lemma: str, objects: list[Token]) -> Token | None:
     if lemma not in _LISTENER_VERBS or not objects:
         return None
     listener = objects[0]
-    return next((c for c in listener.children if c.dep_ == "relcl" and
-                 c.left_edge.lower_ == "that" and c.left_edge.i == listener.i + 1 and
-                 any(s.dep_ == "nsubj" and s.i > c.left_edge.i for s in c.children)), None)
+    clause = _that_clause_on(listener)
+    return clause if clause is not None and clause.left_edge.i == listener.i + 1 else None
+
+
+def _that_clause_on(noun: Token) -> Token | None:
+    """A "that" clause with a subject of its own that the parse hung on ``noun`` as if it
+    described it ("the time that the editor had left", "the paper that he fought ...")."""
+    return next((
+        clause for clause in noun.children
+        if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and any(
+            c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.left_edge.i for c in clause.children)
+    ), None)
 
 
 def _not_said(lemma: str, obj: Token) -> bool:
@@ -790,9 +799,7 @@ def _clause_after_time(cue: Token, children: list[Token]) -> Token | None:
     clause = next((
         clause for prep in children if prep.dep_ == "prep" and prep.i > cue.i
         for time in prep.children if time.dep_ == "pobj" and _a_time(time)
-        for clause in time.children
-        if clause.dep_ in ("relcl", "acl") and clause.left_edge.lower_ == "that" and any(
-            c.dep_ in ("nsubj", "nsubjpass") and c.i > clause.left_edge.i for c in clause.children)
+        for clause in [_that_clause_on(time)] if clause is not None
     ), None)  # rare: the costlier test of the cue's own complements only runs when found
     if clause is None or any(_is_complement_clause(c) or c.dep_ in ("dobj", "xcomp")
                              for c in children):
