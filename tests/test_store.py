@@ -105,6 +105,16 @@ def test_the_same_article_saved_twice_is_stored_once(store):
     assert store.counts()["articles"] == 1 and store.counts()["quotes"] == 2
 
 
+def test_a_run_redone_after_a_crash_tells_its_own_saves_as_stored_not_as_stored_before(store):
+    # A Dask worker killed after saving part of its batch: the redo saves those articles again.
+    before_run = dt.datetime.now(dt.UTC)
+    first = store.save(analysis(), since=before_run)
+    redone = store.save(analysis(), since=before_run)
+    later_run = store.save(analysis(), since=dt.datetime.now(dt.UTC))
+    assert (first.outcome, redone.outcome, later_run.outcome) == ("stored", "stored", "unchanged")
+    assert redone.id == first.id and store.counts()["articles"] == 1
+
+
 def test_new_text_at_the_same_url_is_a_new_revision_and_the_old_one_is_kept(store):
     url = "https://Harbour.example/news/tunnel#top"
     old = store.save(analysis(url=url))

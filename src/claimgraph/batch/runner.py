@@ -9,6 +9,7 @@ tasks are run again: a task's result is taken once, so nothing is lost or double
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import logging
 import threading
@@ -65,7 +66,7 @@ def run_on_cluster(
     analyzed so far; ``stats`` collects where the time went.
     """
     stats = stats if stats is not None else RunStats()
-    run = uuid.uuid4().hex[:8]
+    run, begun = uuid.uuid4().hex[:8], dt.datetime.now(dt.UTC)
     ahead = 2 * max(1, sum(client.nthreads().values())) + 1
     steps = plan(list(sources), settings, include=include, exclude=exclude)
     parts = _partitions(client, steps, settings, ahead, run)
@@ -105,7 +106,7 @@ def run_on_cluster(
                     stats.seconds.update(done.seconds)
                     task = (run, next(numbers))
                     analysis = client.submit(
-                        analyze_part, marked, settings, plain, task, store_url,
+                        analyze_part, marked, settings, plain, task, store_url, begun,
                         key=f"claimgraph-analyze-{run}-{task[1]}") if marked else None
                     analyzing.append((part, analysis, done.errors))
                 elif not extracting and not analyzing:

@@ -10,6 +10,7 @@ stores nothing twice.
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from collections.abc import Iterator
@@ -87,16 +88,17 @@ def extract_part(part: Partition, settings: Settings, plain: bool) -> Done:
 
 def analyze_part(
     items: list[Article], settings: Settings, plain: bool, task: tuple,
-    store_url: str | None = None,
+    store_url: str | None = None, since: dt.datetime | None = None,
 ) -> Done:
-    """The analyses of ``items``, or what saving them in the store at ``store_url`` did;
-    ``task`` names the run and partition in progress reports."""
+    """The analyses of ``items``, or what saving them in the store at ``store_url`` did (for
+    the run begun at ``since``); ``task`` names the run and partition in progress reports."""
     with _analyzing:
-        return _analyze(items, settings, plain, task, store_url)
+        return _analyze(items, settings, plain, task, store_url, since)
 
 
 def _analyze(
     items: list[Article], settings: Settings, plain: bool, task: tuple, store_url: str | None,
+    since: dt.datetime | None,
 ) -> Done:
     done = Done()
     start = time.perf_counter()
@@ -109,7 +111,7 @@ def _analyze(
         for analysis in analyses:
             begun = time.perf_counter()
             try:
-                saved = store.save(analysis)
+                saved = store.save(analysis, since)
             except InputError as error:  # this article only (e.g. a value the database refuses)
                 done.errors.append(error)
             else:

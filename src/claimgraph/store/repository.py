@@ -67,6 +67,15 @@ class Saved:
     outcome: Outcome
 
 
+def _outcome_since(row, since: dt.datetime | None) -> Outcome:
+    """What saving the text of ``row`` again tells: unchanged, or what this run (begun at
+    ``since``) did when it stored the row itself."""
+    ingested = row.ingested if row.ingested.tzinfo else row.ingested.replace(tzinfo=dt.UTC)
+    if since is None or ingested < since:
+        return "unchanged"
+    return "stored" if row.revision == 1 else "revised"
+
+
 def open_store(url: str | None = None, *, settings: Settings | None = None) -> Store:
     """The store at ``url`` (default: the database_url setting), created if the database is
     empty. Raises StoreError when it cannot be reached or has another schema version."""
@@ -203,9 +212,12 @@ class Store:
 
     # Writing.
 
-    def save(self, analysis: Analysis) -> Saved:
+    def save(self, analysis: Analysis, since: dt.datetime | None = None) -> Saved:
         """Store ``analysis`` in one transaction: a new article, a new revision of the article
-        with its key (same URL, other text), or nothing when that text is stored already."""
+        with its key (same URL, other text), or nothing when that text is stored already.
+
+        That text stored at or after ``since`` (a run's start) is told as stored by this run: a
+        batch redone after its worker died finds what the first attempt saved."""
         key = article_key(analysis)
         exact = text_key(analysis.text)
         with self._pending_lock:
@@ -215,10 +227,12 @@ class Store:
         def attempt() -> Saved:
             with self._writer.begin() as connection:
                 latest = connection.execute(
-                    select(ArticleRow.id, ArticleRow.revision, ArticleRow.text_hash)
+                    select(ArticleRow.id, ArticleRow.revision, ArticleRow.text_hash,
+                           ArticleRow.ingested)
                     .where(ArticleRow.key == key, ArticleRow.latest)).first()
                 if latest is not None and latest.text_hash == exact:
-                    return Saved(latest.id, key, latest.revision, "unchanged"), None
+                    return Saved(latest.id, key, latest.revision,
+                                 _outcome_since(latest, since)), None
                 if latest is not None:
                     connection.execute(update(ArticleRow).where(ArticleRow.id == latest.id)
                                        .values(latest=False))
