@@ -230,6 +230,14 @@ def test_a_span_of_time_after_a_cue_is_not_what_was_said(nlp):
     assert [q.cue.text for q in found] == ["According to"]
 
 
+def test_who_a_participle_after_with_names_speaks_not_the_sentences_subject(nlp):
+    text = ("Since the holiday, the air quality has plunged to alarming levels with the "
+            "monitoring agency announcing an air emergency.")
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text, q.cue.text) for q in found] == [
+        ("the monitoring agency", "announcing")]
+
+
 def test_the_person_a_participle_describes_is_its_speaker(nlp):
     text = ("Beth Ruffin said she didn’t know much about Patrick before the event, but he left "
             "her intrigued and wanting to learn more.")
@@ -483,14 +491,17 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "A White House that lies as easily as it tells the truth creates problems for the media.",
     "The office referred the call to U.S. Capitol Police.",
     "The Corrs’ song “Breathless” probably doesn’t refer to a duvet.",
+    "The dock has a spot for charging any phone, and the mat charges a third device for less.",
+    "The plan to cut bus routes feels a lot like the story we heard last year: that the city "
+    "would save money.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a
     verb of seeming said of a thing, a question put by an unnamed asker, what was put to
     someone, the party a verb addresses, a request refused, the channel written, a time, an
     "as expected" without anyone expecting, "considering" as a preposition, a thing's use, an
-    empty "it", telling the truth, a call passed on, what a song refers to and a list item with
-    no one speaking are not reports."""
+    empty "it", telling the truth, a call passed on, what a song refers to, a list item with
+    no one speaking, a device charged and how an idea feels to the writer are not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 

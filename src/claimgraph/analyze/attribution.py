@@ -19,7 +19,7 @@ from claimgraph.analyze.extensions import per_doc, word_ids
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.numbers import TIME_UNITS
-from claimgraph.analyze.persons import is_person_noun, names_a_person
+from claimgraph.analyze.persons import is_org_word, is_person_noun, names_a_person
 from claimgraph.analyze.speakers import breaks_line, closes_quotation, dateline_end, subject_of
 from claimgraph.model import Span, Speaker
 
@@ -71,6 +71,7 @@ _ANSWERING_VERBS = {"respond", "reply"}
 # council", "denied the Flames"), not what is said.
 _ADDRESSING_VERBS = {"write", "deny"}
 _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
+_CHARGED_THINGS = {"PRODUCT", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"}  # not someone
 _TOLD_KINDS = {"truth", "lie", "fib"}  # how one speaks, not what one says
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
 # Works one writes, as one writes a letter: the thing made, not what it says.
@@ -640,13 +641,18 @@ def _not_said(lemma: str, obj: Token) -> bool:
     """Whether the object ``obj`` of a cue is something other than what was said: the party
     written to or kept from something ("wrote the city council", "denied the Flames"), a request
     refused ("denied a request for funds"), the channel or work written ("wrote a letter
-    asking ...", "wrote her first cookbook") or people let in ("admitted 400 students")."""
+    asking ...", "wrote her first cookbook"), people let in ("admitted 400 students") or a
+    thing charged, not someone accused ("charging a laptop", "charges a fee")."""
     if lemma in _ADDRESSING_VERBS and obj.ent_type_ in _PARTIES and all(
             t.ent_type_ == obj.ent_type_ or t.is_punct or t.dep_ == "det" for t in obj.subtree):
         return True
     noun = obj.lemma_.lower()
     if lemma == "admit" and (is_person_noun(noun) or any(c.dep_ == "nummod" for c in obj.children)):
         return True  # "admitted 1.4 million refugees": let them in
+    if lemma == "charge" and (obj.ent_type_ in _CHARGED_THINGS or (
+            obj.pos_ == "NOUN" and not obj.ent_type_ and not names_a_person(obj)
+            and not is_org_word(noun))):
+        return True
     return (lemma == "deny" and noun in _REQUESTS) or (
         lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS)) or (
         lemma == "tell" and noun in _TOLD_KINDS) or (  # "tells the truth"
@@ -676,7 +682,7 @@ def no_source(cue: Token) -> bool:
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
     thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
-    the thing's), a comparison ("better than expected"), "considering ..." with no subject,
+    the thing's; "the idea feels like a fad"), a comparison ("better than expected"), "considering ..." with no subject,
     this text itself ("This post will discuss ..."), what a word or work refers to ("the song
     doesn't refer to a duvet"), a gerund of a thing's use, with no clause
     ("a figure used in calculating the cost") or of an empty "it" ("After outlining it, it's
@@ -689,6 +695,10 @@ def no_source(cue: Token) -> bool:
     if cue.lemma_.lower() in SEEM_VERBS | {"sound"} and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
+    if cue.lemma_.lower() == "feel" and head is not None and head.pos_ == "NOUN" and \
+            not names_a_person(head) and not is_org_word(head.lemma_) and any(
+            t.lower_ == "like" and t.dep_ == "prep" for t in cue.doc[cue.i + 1:cue.i + 5]):
+        return True  # "the idea feels a little like ...": how it strikes the writer
     if head is not None and head.lower_ in ("you", "'s", "’s"):
         return True  # "let's hope ..." is the writer's wish too
     if any(t.lower_ == "than" and t.head == cue for t in cue.doc[max(cue.i - 3, 0): cue.i]) or (

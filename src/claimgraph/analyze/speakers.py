@@ -34,6 +34,18 @@ _VERB_FORMS = {"VBD", "VBZ", "VBP", "VBN"}
 _SHARED_SUBJECT_PREPOSITIONS = {"by", "after", "before", "while", "upon", "without", "despite"}
 
 
+def _absolute_subject(cue: Token) -> Token | None:
+    """The noun of "with" right before a participle cue ("levels rose, with the agency
+    announcing an emergency"): the agency announces, not the subject of the sentence."""
+    if cue.tag_ != "VBG" or cue.i == 0 or cue.dep_ == "acl":
+        return None  # "reports with the FEC detailing ...": the reports detail
+    noun = cue.doc[cue.i - 1]
+    if noun.pos_ in ("NOUN", "PROPN") and noun.dep_ == "pobj" and \
+            noun.head.lower_ in ("with", "without") and noun.head.i < noun.i:
+        return noun
+    return None
+
+
 def subject_of(cue: Token) -> Token | None:
     """The head of the cue's speaker: its subject, or that of the clause it hangs from."""
     outer = _reporter_of_clause(cue) or _inverted_object(cue)
@@ -61,7 +73,7 @@ def subject_of(cue: Token) -> Token | None:
                 return before[1]
             return before[0] if before else subjects[0]
         if token == cue:
-            fronted = _subject_after_as_clause(cue)
+            fronted = _subject_after_as_clause(cue) or _absolute_subject(cue)
             if fronted is not None:
                 return fronted
             if _joins_the_report(cue):
