@@ -67,6 +67,7 @@ def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
 
 @pytest.mark.parametrize("text, content", [
     ("The mayor called the plan a disaster.", "the plan a disaster"),
+    ("She added a caveat about the plan.", "a caveat about the plan"),
     ("The union called for a strike at the plant.", "a strike at the plant"),
     ("The coach posted that he would retire.", "that he would retire"),
     ("She told reporters the plan would fail.", "the plan would fail"),
@@ -494,6 +495,7 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     "The dock has a spot for charging any phone, and the mat charges a third device for less.",
     "The plan to cut bus routes feels a lot like the story we heard last year: that the city "
     "would save money.",
+    "Brad Marchand added three assists to lead Boston, and rookie Emil Bemstrom added a goal.",
 ])
 def test_no_ones_words_yield_no_quote(nlp, text):
     """A generic "you", the writer's "I" or "we" with a view, a wish or a remark on a thing, a
@@ -501,7 +503,8 @@ def test_no_ones_words_yield_no_quote(nlp, text):
     someone, the party a verb addresses, a request refused, the channel written, a time, an
     "as expected" without anyone expecting, "considering" as a preposition, a thing's use, an
     empty "it", telling the truth, a call passed on, what a song refers to, a list item with
-    no one speaking, a device charged and how an idea feels to the writer are not reports."""
+    no one speaking, a device charged, how an idea feels to the writer and a goal added are
+    not reports."""
     found, _ = _quotes(nlp, text)
     assert found == []
 

@@ -205,3 +205,10 @@ def test_a_surname_is_an_alias_of_a_full_name_with_a_suffix(nlp):
               "mattered.")
     person = _named(doc, "James P. Kennedy Jr.")
     assert person.aliases == ["Kennedy"] and len(person.mentions) == 2
+
+
+def test_a_name_after_the_is_no_person(nlp):
+    doc = nlp("NASA wants to put astronauts on the Moon by 2024. Tom Stafford, a former "
+              "astronaut, said the Moon was within reach.")
+    assert _named(doc, "Moon").type != "PERSON"
+    assert _named(doc, "Tom Stafford").type == "PERSON"

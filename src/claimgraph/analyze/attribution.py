@@ -71,6 +71,9 @@ _ANSWERING_VERBS = {"respond", "reply"}
 # council", "denied the Flames"), not what is said.
 _ADDRESSING_VERBS = {"write", "deny"}
 _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
+_REMARKS = {"note", "caveat", "comment", "remark", "warning", "word", "detail", "thought",
+            "point", "voice", "message", "plea", "plug", "footnote", "postscript", "request",
+            "prayer"}
 _CHARGED_THINGS = {"PRODUCT", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"}  # not someone
 _TOLD_KINDS = {"truth", "lie", "fib"}  # how one speaks, not what one says
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
@@ -641,14 +644,18 @@ def _not_said(lemma: str, obj: Token) -> bool:
     """Whether the object ``obj`` of a cue is something other than what was said: the party
     written to or kept from something ("wrote the city council", "denied the Flames"), a request
     refused ("denied a request for funds"), the channel or work written ("wrote a letter
-    asking ...", "wrote her first cookbook"), people let in ("admitted 400 students") or a
-    thing charged, not someone accused ("charging a laptop", "charges a fee")."""
+    asking ...", "wrote her first cookbook"), people let in ("admitted 400 students"), a
+    thing charged, not someone accused ("charging a laptop", "charges a fee"), or a counted
+    thing added, not a remark ("added a goal", "added two assists")."""
     if lemma in _ADDRESSING_VERBS and obj.ent_type_ in _PARTIES and all(
             t.ent_type_ == obj.ent_type_ or t.is_punct or t.dep_ == "det" for t in obj.subtree):
         return True
     noun = obj.lemma_.lower()
     if lemma == "admit" and (is_person_noun(noun) or any(c.dep_ == "nummod" for c in obj.children)):
         return True  # "admitted 1.4 million refugees": let them in
+    if lemma == "add" and obj.pos_ == "NOUN" and noun not in _REMARKS and any(
+            c.dep_ == "nummod" or c.lower_ in ("a", "an") for c in obj.children):
+        return True  # "added three assists", "added a goal": scored, nothing said
     if lemma == "charge" and (obj.ent_type_ in _CHARGED_THINGS or (
             obj.pos_ == "NOUN" and not obj.ent_type_ and not names_a_person(obj)
             and not is_org_word(noun))):
