@@ -239,6 +239,13 @@ def test_who_a_participle_after_with_names_speaks_not_the_sentences_subject(nlp)
         ("the monitoring agency", "announcing")]
 
 
+def test_who_a_thing_angers_or_worries_feels_it_and_a_thing_rattled_feels_nothing(nlp):
+    found, _ = _quotes(nlp, "The new parking rule, which angered residents, takes effect "
+                            "today. Loud explosions rattled the city overnight.")
+    assert [(q.speaker.text, q.cue.text, [p.text for p in q.content], q.act) for q in found] == [
+        ("residents", "angered", ["The new parking rule"], "thought")]
+
+
 def test_the_person_a_participle_describes_is_its_speaker(nlp):
     text = ("Beth Ruffin said she didn’t know much about Patrick before the event, but he left "
             "her intrigued and wanting to learn more.")

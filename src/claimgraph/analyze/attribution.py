@@ -71,6 +71,13 @@ _ANSWERING_VERBS = {"respond", "reply"}
 # council", "denied the Flames"), not what is said.
 _ADDRESSING_VERBS = {"write", "deny"}
 _PARTIES = {"PERSON", "ORG", "NORP", "GPE"}
+# Verbs of a feeling the object has ("angered residents"): the object is the one who feels.
+_CAUSED_FEELINGS = frozenset("""
+    alarm anger annoy bother concern delight disappoint disturb dismay embarrass enrage frighten
+    frustrate horrify infuriate irk irritate outrage please rattle reassure scare shock startle
+    surprise trouble unnerve unsettle upset worry
+""".split())
+_PERSONAL_SUBJECTS = {"i", "we", "you", "he", "she", "they"}
 _REMARKS = {"note", "caveat", "comment", "remark", "warning", "word", "detail", "thought",
             "point", "voice", "message", "plea", "plug", "footnote", "postscript", "request",
             "prayer"}
@@ -745,6 +752,58 @@ def no_source(cue: Token) -> bool:
         any(c.dep_ == "prep" and c.lower_ in ("for", "about") for c in cue.children)
         or any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
                for c in cue.children for m in c.children))
+
+
+def caused_feeling(cue: Token) -> tuple[Token, Token] | None:
+    """The subject and object of a verb of a feeling a thing causes, with no clause ("The
+    ruling angered residents", "Explosions rattled the city"), or None ("He angered them",
+    "rattled off promises", "is worried about ...")."""
+    if cue.lemma_.lower() not in _CAUSED_FEELINGS or any(
+            _is_complement_clause(c) or c.dep_ in ("prt", "auxpass") or
+            (c.dep_ == "aux" and c.lemma_ == "be" and cue.tag_ == "VBN") for c in cue.children):
+        return None
+    subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
+    feeler = next((c for c in cue.children if c.dep_ == "dobj"), None)
+    if subject is None or feeler is None or subject.ent_type_ == "PERSON" or \
+            names_a_person(subject) or subject.lower_ in _PERSONAL_SUBJECTS:
+        return None
+    return subject, feeler
+
+
+def felt_by(subject: Token, feeler: Token) -> Draft | None:
+    """The feeling of ``feeler`` about ``subject`` ("That worries environmentalists": they
+    worry about it; "rhetoric that alarms the party": about the rhetoric), or None when the
+    object is no one ("rattled the city") or the subject a "what" the text does not name."""
+    if not _someone(feeler) or subject.lower_ == "what":
+        return None
+    doc = subject.doc
+    if subject.tag_ == "WDT" and subject.head.dep_ == "relcl":
+        clause = subject.head
+        subject = clause.head
+        pieces = _pieces(doc, (subject.left_edge.i, clause.left_edge.i - 1))
+    else:
+        pieces = _pieces(doc, (subject.left_edge.i, subject.right_edge.i))
+    return Draft("indirect", feeler.head, pieces, speaker_token=feeler,
+                 named=doc[feeler.left_edge.i: _before_relative(feeler)])
+
+
+def _before_relative(noun: Token) -> int:
+    """Where the phrase of ``noun`` ends: before a relative clause after it, and its comma."""
+    end = noun.right_edge.i + 1
+    for child in noun.children:
+        if child.dep_ == "relcl" and child.i > noun.i:
+            end = min(end, child.left_edge.i)
+    while end - 1 > noun.i and (noun.doc[end - 1].is_punct or noun.doc[end - 1].is_space):
+        end -= 1
+    return end
+
+
+def _someone(noun: Token) -> bool:
+    """Whether the object ``noun`` names people or a body of them."""
+    if noun.pos_ == "PRON":
+        return noun.lower_ in ("him", "her", "them", "us", "me", "you")
+    return (noun.pos_ == "PROPN" and noun.ent_type_ not in _TIME_ENTITIES) or noun.ent_type_ in _PARTIES or names_a_person(noun) or is_org_word(noun.lemma_) or \
+        noun.lemma_.lower() in ("people", "public", "establishment")
 
 
 def too_short(cue: Token, pieces: list[tuple[int, int]], lexicon: CueLexicon) -> bool:

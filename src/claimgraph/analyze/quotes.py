@@ -23,9 +23,9 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
-    Draft, according_to, carried_on, cite_sources, complement, cue_span, is_imperative,
-    no_source, noun_reports, prepositional_object, regarded_as, said_for, too_short,
-    trimmed_report,
+    Draft, according_to, carried_on, caused_feeling, cite_sources, complement, cue_span, felt_by,
+    is_imperative, no_source, noun_reports, prepositional_object, regarded_as, said_for,
+    too_short, trimmed_report,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -441,6 +441,9 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
     if cue.lower_ == "defending" and cue.i + 1 < len(cue.doc) and \
             cue.doc[cue.i + 1].lemma_.lower() in _TITLE_HOLDERS:
         return None  # "against defending champion Croatia": a title held, nothing defended
+    feeling = caused_feeling(cue)
+    if feeling is not None:  # "The ruling angered residents": theirs, about the ruling
+        return felt_by(*feeling)
     pieces = complement(cue, lexicon) if lexicon.is_cue_verb(cue.lemma_) else []
     if not pieces:  # a verb that is a cue in "X as Y" ("characterized the plan as reckless",
         # not "characterizing the moon") or with a learned preposition
