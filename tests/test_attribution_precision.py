@@ -246,6 +246,11 @@ def test_who_a_thing_angers_or_worries_feels_it_and_a_thing_rattled_feels_nothin
         ("residents", "angered", ["The new parking rule"], "thought")]
 
 
+def test_a_gerund_after_by_on_a_thing_has_no_speaker(nlp):
+    found, _ = _quotes(nlp, 'Quick access to the assistant by saying "Hey Siri" makes it easy.')
+    assert all(q.speaker is None for q in found)
+
+
 def test_the_person_a_participle_describes_is_its_speaker(nlp):
     text = ("Beth Ruffin said she didn’t know much about Patrick before the event, but he left "
             "her intrigued and wanting to learn more.")

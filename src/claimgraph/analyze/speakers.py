@@ -100,7 +100,10 @@ def subject_of(cue: Token) -> Token | None:
         if token.dep_ == "pcomp" and token.head.lower_ in _SHARED_SUBJECT_PREPOSITIONS:
             if token.head.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ == "prep" and \
                     token.head.head.i < token.head.i:
-                return token.head.head  # "Ryan, despite admitting ..., said": Ryan admits
+                # "Ryan, despite admitting ..., said": Ryan admits; "access to Siri by
+                # saying ...": no one in particular
+                return token.head.head if _someone(token.head.head) or \
+                    token.head.head.pos_ == "PROPN" else None
             token = token.head  # "He began by saying ...": whoever began says it
         elif token.dep_ not in _CLIMB or token.head == token:
             return None
