@@ -251,6 +251,15 @@ def test_a_gerund_after_by_on_a_thing_has_no_speaker(nlp):
     assert all(q.speaker is None for q in found)
 
 
+def test_a_clause_whose_subject_the_parse_took_for_an_object_is_reported_whole(nlp):
+    found, _ = _quotes(nlp, "The owners were gathered for a networking event when they were "
+                            "told the newest presidential hopeful, Deval Patrick, would be "
+                            "stopping by to introduce himself.")
+    assert [[p.text for p in q.content] for q in found] == [[
+        "the newest presidential hopeful, Deval Patrick, would be stopping by to introduce "
+        "himself"]]
+
+
 def test_the_person_a_participle_describes_is_its_speaker(nlp):
     text = ("Beth Ruffin said she didn’t know much about Patrick before the event, but he left "
             "her intrigued and wanting to learn more.")

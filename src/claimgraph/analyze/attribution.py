@@ -505,6 +505,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         # "urged Russia to change course", "added [Russia] [has been ignoring sanctions]" (the
         # parse split a clause); not a second action ("spots a sword and removes it")
         return _pieces(doc, (objects[0].left_edge.i, clauses[0].right_edge.i))
+    predicate = _orphan_predicate(objects[0]) if objects else None
+    if predicate is not None:  # "were told the hopeful, Deval Patrick, would be stopping by"
+        return _pieces(doc, (objects[0].left_edge.i, predicate.right_edge.i))
     appeal = _appeal(cue, clauses)
     if appeal is not None:  # "called on Congress to act", "is calling for the US to step up"
         return _pieces(doc, appeal)
@@ -1039,6 +1042,23 @@ def _is_complement_clause(child: Token) -> bool:
         or (not marks and _has_subject(child) and child.tag_ != "VBG"
             and any(c.dep_ == "nsubj" for c in child.head.children)
             and child.left_edge.pos_ not in ("CCONJ", "SCONJ", "ADV"))
+
+
+def _orphan_predicate(obj: Token) -> Token | None:
+    """The verb right after the object ``obj`` that the parse left without a subject, its
+    auxiliary first ("told [the hopeful] [would be stopping by]"): the object is its subject."""
+    doc = obj.doc
+    i = obj.right_edge.i + 1
+    while i < len(doc) and doc[i].is_punct and doc[i].text == ",":
+        i += 1
+    if i >= len(doc) or doc[i].tag_ not in ("MD", "VBZ", "VBD", "VBP") or \
+            doc[i].dep_ not in ("aux", "auxpass"):
+        return None
+    verb = doc[i].head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i <= i or _has_subject(verb) or \
+            verb.left_edge.i < i or doc[i].sent != obj.sent:
+        return None
+    return verb
 
 
 def _has_subject(verb: Token) -> bool:
