@@ -260,6 +260,17 @@ def test_a_clause_whose_subject_the_parse_took_for_an_object_is_reported_whole(n
         "himself"]]
 
 
+@pytest.mark.parametrize("text, content", [
+    ("The imam adds that Muslims here have two choices: “You either leave or you fight.”",
+     "that Muslims here have two choices: “You either leave or you fight"),
+    ("Bolton said that whatever choice voters make, “they should not make it on emotion.”",
+     "that whatever choice voters make, “they should not make it on emotion"),
+])
+def test_a_quotation_going_on_with_the_cues_own_clause_is_one_mixed_quote(nlp, text, content):
+    found, _ = _quotes(nlp, text)
+    assert [(q.kind, [p.text for p in q.content]) for q in found] == [("mixed", [content])]
+
+
 def test_the_person_a_participle_describes_is_its_speaker(nlp):
     text = ("Beth Ruffin said she didn’t know much about Patrick before the event, but he left "
             "her intrigued and wanting to learn more.")

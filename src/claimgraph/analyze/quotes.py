@@ -408,8 +408,15 @@ def _cue_before(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | N
         if token.is_space or token.text in _ENDS or token.is_quote:
             return None
         if _is_cue(token, lexicon):
-            return token
+            return None if _clause_before(token, i - 1) else token
     return None
+
+
+def _clause_before(cue: Token, mark: int) -> bool:
+    """Whether ``cue`` reports a clause of its own that ends at the colon or comma ``mark``
+    before a quotation ('He adds that Muslims have two choices: "..."'): the quotation goes
+    on with that report, as a mixed quote."""
+    return any(c.dep_ == "ccomp" and cue.i < c.left_edge.i < mark for c in cue.children)
 
 
 def _is_cue(token: Token, lexicon: CueLexicon) -> bool:
