@@ -265,6 +265,9 @@ def test_a_clause_whose_subject_the_parse_took_for_an_object_is_reported_whole(n
      "that Muslims here have two choices: “You either leave or you fight"),
     ("Bolton said that whatever choice voters make, “they should not make it on emotion.”",
      "that whatever choice voters make, “they should not make it on emotion"),
+    ("The owner said he had received offers for the gun, but “the offers were to use it in a "
+     "way I did not like.”", "he had received offers for the gun, but “the offers were to use "
+     "it in a way I did not like"),
 ])
 def test_a_quotation_going_on_with_the_cues_own_clause_is_one_mixed_quote(nlp, text, content):
     found, _ = _quotes(nlp, text)

@@ -454,10 +454,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 # wait times that exceeded two hours": a misparse of the object's phrase
             last = _cut_at_cue(child, is_cue)
             for other in children:  # "said he had behaved well, had completed ...", "said A,
-                # but that B": the parse may hang each coordinated clause on the cue
+                # but that B", 'said A, but "B"': the parse may hang each coordinated
+                # clause on the cue
                 between = doc[last + 1: other.left_edge.i]
                 if other.i > child.i and (other.dep_ == "ccomp" or (
-                        other.dep_ == "conj" and _opens_with_that(other))) and \
+                        other.dep_ == "conj" and (_opens_with_that(other) or (
+                            _but_clause(other) and not is_cue(other))))) and \
                         other.left_edge.i > last and \
                         all(t.text == "," or t.dep_ == "cc" for t in between):
                     last = _cut_at_cue(other, is_cue)
@@ -1059,6 +1061,13 @@ def _orphan_predicate(obj: Token) -> Token | None:
             verb.left_edge.i < i or doc[i].sent != obj.sent:
         return None
     return verb
+
+
+def _but_clause(conj: Token) -> bool:
+    """Whether the clause ``conj`` is joined by "but" and opens with a quotation ('said A, but
+    "B"'): the quoted words are the speaker's, where an unquoted "but B" may be the writer's."""
+    return conj.pos_ in ("VERB", "AUX") and _opens_quotation(conj.left_edge) and any(
+        c.dep_ == "cc" and c.lower_ == "but" for c in conj.head.children if c.i < conj.i)
 
 
 def _has_subject(verb: Token) -> bool:
