@@ -701,11 +701,11 @@ def no_source(cue: Token) -> bool:
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
     thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
-    the thing's; "the idea feels like a fad"), a comparison ("better than expected"), "considering ..." with no subject,
-    this text itself ("This post will discuss ..."), what a word or work refers to ("the song
-    doesn't refer to a duvet"), a gerund of a thing's use, with no clause
-    ("a figure used in calculating the cost") or of an empty "it" ("After outlining it, it's
-    time to ..."), anyone at all ("those who want ..."),
+    the thing's; "the idea feels like a fad"), a comparison ("better than expected"),
+    "considering ..." with no subject, this text itself ("This post will discuss ..."), what a
+    word or work refers to ("the song doesn't refer to a duvet"), a gerund of a thing's use,
+    with no clause ("a figure used in calculating the cost") or of an empty "it" ("After
+    outlining it, it's time to ..."), anyone at all ("those who want ..."),
     what someone "can expect" (the writer's promise to them, not their expectation), or a
     yes-or-no question or a request for comment put by an unnamed asker ("When asked whether
     ...", "asked for comment"). Cues inside quotations never get here: there "I" is the quoted
@@ -779,7 +779,7 @@ def felt_by(subject: Token, feeler: Token) -> Draft | None:
     """The feeling of ``feeler`` about ``subject`` ("That worries environmentalists": they
     worry about it; "rhetoric that alarms the party": about the rhetoric), or None when the
     object is no one ("rattled the city") or the subject a "what" the text does not name."""
-    if not _someone(feeler) or subject.lower_ == "what":
+    if not _can_feel(feeler) or subject.lower_ == "what":
         return None
     doc = subject.doc
     if subject.tag_ == "WDT" and subject.head.dep_ == "relcl":
@@ -803,11 +803,12 @@ def _before_relative(noun: Token) -> int:
     return end
 
 
-def _someone(noun: Token) -> bool:
+def _can_feel(noun: Token) -> bool:
     """Whether the object ``noun`` names people or a body of them."""
     if noun.pos_ == "PRON":
         return noun.lower_ in ("him", "her", "them", "us", "me", "you")
-    return (noun.pos_ == "PROPN" and noun.ent_type_ not in _TIME_ENTITIES) or noun.ent_type_ in _PARTIES or names_a_person(noun) or is_org_word(noun.lemma_) or \
+    return (noun.pos_ == "PROPN" and noun.ent_type_ not in _TIME_ENTITIES) or \
+        noun.ent_type_ in _PARTIES or names_a_person(noun) or is_org_word(noun.lemma_) or \
         noun.lemma_.lower() in ("people", "public", "establishment")
 
 
