@@ -274,6 +274,13 @@ def test_a_quotation_going_on_with_the_cues_own_clause_is_one_mixed_quote(nlp, t
     assert [(q.kind, [p.text for p in q.content]) for q in found] == [("mixed", [content])]
 
 
+def test_a_report_ends_between_words_though_the_parse_hangs_a_clitic_elsewhere(nlp):
+    found, _ = _quotes(nlp, "He suggested that veterans who suffer from PTSD might not be as "
+                            "strong as those who don’t.")
+    assert [p.text for q in found for p in q.content] == [
+        "that veterans who suffer from PTSD might not be as strong as those who don’t"]
+
+
 def test_the_person_a_participle_describes_is_its_speaker(nlp):
     text = ("Beth Ruffin said she didn’t know much about Patrick before the event, but he left "
             "her intrigued and wanting to learn more.")

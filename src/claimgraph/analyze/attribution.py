@@ -77,6 +77,7 @@ _CAUSED_FEELINGS = frozenset("""
     frustrate horrify infuriate irk irritate outrage please rattle reassure scare shock startle
     surprise trouble unnerve unsettle upset worry
 """.split())
+_CLITICS = {"'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
 _PERSONAL_SUBJECTS = {"i", "we", "you", "he", "she", "they"}
 _REMARKS = {"note", "caveat", "comment", "remark", "warning", "word", "detail", "thought",
             "point", "voice", "message", "plea", "plug", "footnote", "postscript", "request",
@@ -1133,6 +1134,7 @@ def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
         last = completions.pop(last + 1).right_edge.i
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
+    last = _word_end(doc, last)
     if doc[last].idx + len(doc[last]) == end:
         return draft.pieces
     return draft.pieces[:-1] + [(start, doc[last].idx + len(doc[last]))]
@@ -1193,7 +1195,17 @@ def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
         last -= 1
     if first > last:
         return None
+    last = _word_end(doc, last)
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _word_end(doc: Doc, last: int) -> int:
+    """``last``, or the end of the written word it is part of: the parse may hang a clitic
+    elsewhere ("those who do|n't", "the Republican|'s view"), and a span ends between words."""
+    while last + 1 < len(doc) and not doc[last].whitespace_ and (
+            doc[last + 1].text[:1].isalnum() or doc[last + 1].lower_ in _CLITICS):
+        last += 1
+    return last
 
 
 def _past_connective(doc: Doc, first: int, last: int) -> int:
