@@ -281,6 +281,21 @@ def test_a_report_ends_between_words_though_the_parse_hangs_a_clitic_elsewhere(n
         "that veterans who suffer from PTSD might not be as strong as those who don’t"]
 
 
+@pytest.mark.parametrize("text, end", [
+    ("Critics see the vote as a chance to fix how the money is used, increase oversight and "
+     "address security.", "increase oversight and address security"),
+])
+def test_a_list_the_parse_cut_after_its_first_item_is_reported_whole(nlp, text, end):
+    found, _ = _quotes(nlp, text)
+    assert [q.content[-1].text.endswith(end) for q in found] == [True]
+
+
+def test_the_subjects_own_acts_after_a_report_are_not_part_of_it(nlp):
+    found, _ = _quotes(nlp, "She has called for a ban on assault weapons, favors a state "
+                            "proposal and has promised to act.")
+    assert "favors" not in found[0].content[-1].text
+
+
 def test_the_person_a_participle_describes_is_its_speaker(nlp):
     text = ("Beth Ruffin said she didn’t know much about Patrick before the event, but he left "
             "her intrigued and wanting to learn more.")

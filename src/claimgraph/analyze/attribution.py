@@ -1134,7 +1134,7 @@ def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
         last = completions.pop(last + 1).right_edge.i
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    last = _word_end(doc, last)
+    last = _list_end(doc, first, _word_end(doc, last))
     if doc[last].idx + len(doc[last]) == end:
         return draft.pieces
     return draft.pieces[:-1] + [(start, doc[last].idx + len(doc[last]))]
@@ -1197,6 +1197,32 @@ def _offsets(doc: Doc, first: int, last: int) -> tuple[int, int] | None:
         return None
     last = _word_end(doc, last)
     return doc[first].idx, doc[last].idx + len(doc[last])
+
+
+def _list_end(doc: Doc, first: int, last: int) -> int:
+    """``last``, or the end of a list the report ends in and the parse cut after its first item:
+    bare verbs after an infinitive or a modal ("to fix problems, increase oversight and address
+    security"; not "she has called for X, favors Y and ...", the subject's own acts) or, after a
+    dash or colon, nouns ("problems — the cost of childcare, student debt and unpaid leave"), up
+    to an "and" or "or" before the sentence's end."""
+    i = last + 1
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i].sent != doc[last].sent:
+        return last
+    head = doc[i + 1]
+    verbs = head.tag_ == "VB" and not _has_subject(head) and any(
+        t.tag_ in ("TO", "MD") for t in doc[first: last])
+    nouns = (head.pos_ in ("DET", "ADJ", "NOUN") or (head.tag_ == "VBG" and head.dep_ == "amod")) \
+        and any(t.text in ("—", "–", ":") for t in doc[first: last])
+    if not (verbs or nouns):
+        return last
+    end = doc[last].sent.end
+    while end > i and (doc[end - 1].is_punct or doc[end - 1].is_space):
+        end -= 1
+    rest = doc[i + 1: end]
+    if not any(t.lower_ in ("and", "or") and t.dep_ == "cc" for t in rest) or any(
+            t.is_punct or t.is_quote or t.is_space for t in rest) or len(rest) < 3:
+        return last
+    return end - 1
 
 
 def _word_end(doc: Doc, last: int) -> int:
