@@ -19,7 +19,9 @@ from claimgraph.analyze.extensions import per_doc, word_ids
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.numbers import TIME_UNITS
-from claimgraph.analyze.persons import is_org_word, is_person_noun, names_a_person
+from claimgraph.analyze.persons import (
+    PERSONAL_OBJECTS, PERSONAL_SUBJECTS, is_org_word, is_person_noun, names_a_person,
+)
 from claimgraph.analyze.speakers import breaks_line, closes_quotation, dateline_end, subject_of
 from claimgraph.model import Span, Speaker
 
@@ -78,7 +80,6 @@ _CAUSED_FEELINGS = frozenset("""
     surprise trouble unnerve unsettle upset worry
 """.split())
 _CLITICS = {"'s", "’s", "'re", "’re", "'ve", "’ve", "'ll", "’ll", "'d", "’d", "'m", "’m"}
-_PERSONAL_SUBJECTS = {"i", "we", "you", "he", "she", "they"}
 _REMARKS = {"note", "caveat", "comment", "remark", "warning", "word", "detail", "thought",
             "point", "voice", "message", "plea", "plug", "footnote", "postscript", "request",
             "prayer"}
@@ -771,7 +772,7 @@ def caused_feeling(cue: Token) -> tuple[Token, Token] | None:
     subject = next((c for c in cue.children if c.dep_ == "nsubj"), None)
     feeler = next((c for c in cue.children if c.dep_ == "dobj"), None)
     if subject is None or feeler is None or subject.ent_type_ == "PERSON" or \
-            names_a_person(subject) or subject.lower_ in _PERSONAL_SUBJECTS:
+            names_a_person(subject) or subject.lower_ in PERSONAL_SUBJECTS:
         return None
     return subject, feeler
 
@@ -807,7 +808,7 @@ def _before_relative(noun: Token) -> int:
 def _can_feel(noun: Token) -> bool:
     """Whether the object ``noun`` names people or a body of them."""
     if noun.pos_ == "PRON":
-        return noun.lower_ in ("him", "her", "them", "us", "me", "you")
+        return noun.lower_ in PERSONAL_OBJECTS
     return (noun.pos_ == "PROPN" and noun.ent_type_ not in _TIME_ENTITIES) or \
         noun.ent_type_ in _PARTIES or names_a_person(noun) or is_org_word(noun.lemma_) or \
         noun.lemma_.lower() in ("people", "public", "establishment")

@@ -39,6 +39,10 @@ FEMININE = frozenset("""
     sportswoman anchorwoman stepmother godmother fiancee waitress
 """.split())
 
+# Personal pronouns that stand for people, as subject and as object.
+PERSONAL_SUBJECTS = frozenset({"i", "we", "you", "he", "she", "they"})
+PERSONAL_OBJECTS = frozenset({"me", "us", "you", "him", "her", "them"})
+
 # Heads of descriptions that refer to an organisation ("the company said").
 ORG_NOUNS = frozenset("""
     company firm agency utility union group team club party government ministry department

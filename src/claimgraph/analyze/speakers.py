@@ -15,13 +15,12 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, PLATFORMS
-from claimgraph.analyze.persons import is_person_noun, is_title
+from claimgraph.analyze.persons import PERSONAL_OBJECTS, is_person_noun, is_title
 from claimgraph.model import Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
-_PERSONAL_OBJECTS = {"me", "us", "you", "him", "her", "them"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
 _MAX_DATELINE = 14  # tokens of "CAMBRIDGE, Mass., Dec. 11 (UPI) —"
 _MAX_CLIMB = 6
@@ -159,7 +158,7 @@ def _controller(infinitive: Token) -> Token | None:
                 if c.dep_ in ("dobj", "dative") and c.i < infinitive.i), None)
     if obj is None or any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
         return obj
-    person = obj.lower_ in _PERSONAL_OBJECTS or obj.ent_type_ == "PERSON" or (
+    person = obj.lower_ in PERSONAL_OBJECTS or obj.ent_type_ == "PERSON" or (
         obj.pos_ == "NOUN" and is_person_noun(obj.lemma_.lower()))
     return obj if person else None
 
