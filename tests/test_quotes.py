@@ -186,6 +186,18 @@ def test_a_third_party_attribution_inside_a_quote_is_nested_in_it(nlp):
     assert inner.content[0].text == "that the wall was unsafe"
 
 
+def test_a_report_in_a_relative_clause_is_its_own_sources(nlp):
+    found, _ = _quotes(
+        nlp, "Smith said the bridge, which engineers said was built to last, would open in May."
+    )
+    assert {q.speaker.text: [p.text for p in q.content] for q in found} == {
+        "Smith": ["the bridge, which engineers said was built to last, would open in May"],
+        "engineers": ["was built to last"],
+    }
+    found, _ = _quotes(nlp, "He talked about the money he says he raised for veterans.")
+    assert [q.cue.text for q in found] == ["talked about"]  # what he raised is no report
+
+
 def test_an_interview_names_the_channel(nlp):
     found, _ = _quotes(nlp, "In an interview with CNN, Mary Brown said the talks had failed.")
     assert _one(found, kind="indirect").via == "CNN"

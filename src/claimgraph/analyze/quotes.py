@@ -522,9 +522,25 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
             reported[j][0] <= at < reported[j][1] and reported[j][2] != n
             for j in range(max(i - _OVERLAPS, 0), i + 1)
         )
-        if not nested or _aside_of_someone(draft.cue) or _third_party_clause(draft.cue):
+        if not nested or _aside_of_someone(draft.cue) or _third_party_clause(draft.cue) or \
+                _relative_report(draft.cue):
             kept.append(draft)
     return kept
+
+
+_RELATIVES = ("WDT", "WP")  # which, that; who, what
+
+
+def _relative_report(cue: Token) -> bool:
+    """Whether ``cue`` reports a clause about the relative's antecedent, with a subject of its
+    own ("his hands, which he said were at his side"): the relative's source speaks, not the
+    outer speaker ("the money he says he raised" is no such report)."""
+    if cue.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVES
+                                      for c in cue.children):
+        return False
+    return any(c.dep_ == "ccomp" and not any(
+        s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in _RELATIVES for s in c.children)
+        for c in cue.children)
 
 
 def _aside_of_someone(cue: Token) -> bool:
