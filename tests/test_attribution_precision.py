@@ -59,6 +59,9 @@ def _quotes(nlp, text):
     "The other 28 passengers showed no signs or symptoms of the fever.",
     "The premier's recent trip to Ottawa — a trip likely designed to avoid the press — was about "
     "the province offering new guidance on tolls.",
+    "Officers arrived and found a man suffering from a gunshot wound.",
+    "Firefighters found her lying on the kitchen floor.",
+    "The inquiry, remember, took more than two years to finish.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -74,6 +77,12 @@ def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     ("The union endorsed Garcia.", "Garcia"),
     ("The senator called her rival a fraud.", "her rival a fraud"),
     ("The committee concluded that the agency had failed.", "that the agency had failed"),
+    ("The jury found him guilty of fraud.", "him guilty of fraud"),
+    ("A survey found voters losing faith in the party.", "voters losing faith in the party"),
+    ("The new engine makes 151 horsepower, which the carmaker claims is a 20% gain.",
+     "is a 20% gain"),
+    ("The candidate promised to protect Medicaid and hammered the governor on his plan for work "
+     "requirements.", "to protect Medicaid"),
 ])
 def test_the_same_verbs_still_report_when_they_do(nlp, text, content):
     found, _ = _quotes(nlp, text)

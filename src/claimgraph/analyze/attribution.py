@@ -43,6 +43,13 @@ _MAX_INVERTED = 12  # words of an inverted frame searched for the name of who sp
 _NAME_PARTS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "PUNCT", "CCONJ"}
 _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
+# Verbs of coming upon something, and the states a person may be found in.
+_FINDING_VERBS = frozenset({"find", "discover"})
+_BODILY_STATES = frozenset({"dead", "alive", "unconscious", "unresponsive", "injured", "asleep"})
+_INQUIRIES = frozenset("""
+    study survey poll report research researcher scientist analysis review audit inquiry
+    investigation investigator data
+""".split())
 _MANNER_VERBS = {"speak", "talk"}  # report only what they are "about"
 _CUE_AUXILIARIES = {"aux", "auxpass", "neg"}
 _OBJECT_COMPLEMENTS = {"as", "for", "of"}  # "described X as Y", "praised X for Y"; "in" is
@@ -406,8 +413,15 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     # clause ("In a new case study out Monday, they detail how ..."); but right after a comma
     # the cue frames what came before ("..., said the firm's recently named chair X").
     inverted = cue.i > 0 and doc[cue.i - 1].text == ","
+    predicate = _relative_predicate(cue, children)
+    if predicate is not None:  # "which Nissan claims is a 20% gain", its clause parsed apart
+        return _pieces(doc, (cue.i + 1, predicate.right_edge.i))
     for child in sorted(children, key=lambda c: (c.i < cue.i) != inverted):
         if _is_complement_clause(child) and low <= child.idx < high:
+            if lemma in _FINDING_VERBS and _someone_in_a_state(child) and not _inquiry(cue):
+                return []  # "officers found a man bleeding", "found him dead": a person come
+                # upon, not a finding ("found him guilty", "a survey found voters losing
+                # faith" are)
             if child.i < cue.i and lemma not in _LISTENER_VERBS and \
                     any(o.dep_ == "dobj" for o in children) and \
                     any(o.dep_ == "nsubj" and child.i < o.i < cue.i for o in children):
@@ -540,7 +554,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     ) and not any(t.dep_ in ("relcl", "acl", "ccomp") for t in objects[0].subtree):
         return []  # "told Reuters", "told the media": who heard it, not what was said
     if clauses and clauses[0].dep_ == "xcomp":  # "vowed to punish ..."
-        last = clauses[0].right_edge.i
+        last = _infinitive_end(clauses[0])
         for clause in clauses[1:]:  # "plans to re-evaluate him", parsed as three verbs
             if clause.dep_ == "xcomp" and clause.left_edge.i == last + 1:
                 last = clause.right_edge.i
@@ -691,11 +705,13 @@ def _is_amount(noun: Token) -> bool:
 
 def is_imperative(cue: Token) -> bool:
     """Whether ``cue`` is a bare command opening its clause ("Add the flour", "Ask whether ...",
-    "Welcome to ..." tagged as a present verb)."""
-    return (cue.tag_ == "VB" or (cue.tag_ == "VBP" and cue.left_edge == cue)) and \
-        cue.dep_ == "ROOT" and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in cue.children
-    )
+    "Welcome to ..." tagged as a present verb) or set off inside one, to the reader
+    ("Watergate, remember, took two years")."""
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in cue.children):
+        return False
+    if cue.dep_ == "parataxis":
+        return cue.tag_ in ("VB", "VBP") and cue.i > 0 and cue.doc[cue.i - 1].text in (",", "(")
+    return cue.dep_ == "ROOT" and (cue.tag_ == "VB" or (cue.tag_ == "VBP" and cue.left_edge == cue))
 
 
 def no_source(cue: Token) -> bool:
@@ -1032,6 +1048,24 @@ def _where_told(prep: Token) -> bool:
         o.pos_ == "PROPN" or o.lemma_.lower() in CHANNEL_NOUNS for o in objects)
 
 
+def _inquiry(cue: Token) -> bool:
+    """Whether the subject of ``cue`` is a study or those who make one."""
+    subject = subject_of(cue)
+    return subject is not None and subject.lemma_.lower() in _INQUIRIES
+
+
+def _someone_in_a_state(clause: Token) -> bool:
+    """Whether ``clause`` is a small clause of a person and a present participle or a bodily
+    state, without an auxiliary ("a man bleeding", "her lying on the floor", "him dead"); a past
+    participle may be a misread past tense ("found the officer lied")."""
+    subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is None or any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children):
+        return False
+    person = subject.lower_ in PERSONAL_OBJECTS or subject.ent_type_ == "PERSON" or \
+        is_person_noun(subject.lemma_.lower())
+    return person and (clause.tag_ == "VBG" or clause.lemma_.lower() in _BODILY_STATES)
+
+
 def _is_complement_clause(child: Token) -> bool:
     """A clause complement, or an "if", "whether" or "that" clause the parser took for an
     adverbial ("asked if he was ever bullied", "tweeted overnight that she was ..."); not a
@@ -1047,6 +1081,41 @@ def _is_complement_clause(child: Token) -> bool:
         or (not marks and _has_subject(child) and child.tag_ != "VBG"
             and any(c.dep_ == "nsubj" for c in child.head.children)
             and child.left_edge.pos_ not in ("CCONJ", "SCONJ", "ADV"))
+
+
+def _infinitive_end(clause: Token) -> int:
+    """The last token of the infinitive ``clause``, before a finite verb the parse joined to it
+    ("promised to protect Medicaid [and hammered Bevin]"): the subject's own next act."""
+    doc = clause.doc
+    for conj in clause.children:
+        if conj.dep_ == "conj" and clause.tag_ == "VB" and conj.tag_ in ("VBD", "VBZ") and \
+                not _has_subject(conj):
+            end = conj.left_edge.i - 1
+            while end > clause.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
+                end -= 1
+            return end
+    return clause.right_edge.i
+
+
+def _relative_predicate(cue: Token, children: list[Token]) -> Token | None:
+    """The verb right after a cue with a relative and a source as subjects but no clause
+    ("which Nissan claims [is a 20% gain]"), which the parse hung elsewhere without a subject:
+    the relative is its subject."""
+    subjects = [c for c in children if c.dep_ == "nsubj"]
+    if not any(c.tag_ in ("WDT", "WP") for c in subjects) or \
+            all(c.tag_ in ("WDT", "WP") for c in subjects) or \
+            any(c.dep_ == "ccomp" for c in children) or cue.i + 1 >= len(cue.doc):
+        return None
+    verb = cue.doc[cue.i + 1]
+    if verb.tag_ not in ("MD", "VBZ", "VBD", "VBP"):
+        return None
+    if verb.dep_ in ("aux", "auxpass") and verb.head.i > verb.i:
+        verb = verb.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.sent != cue.sent or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl") or (c.dep_ == "csubj" and c != cue)
+            for c in verb.children):
+        return None
+    return verb
 
 
 def _orphan_predicate(obj: Token) -> Token | None:
