@@ -341,6 +341,8 @@ def test_a_description_speaks_for_a_person_not_for_the_organization_it_names(nlp
      "that the agency never gives vaccines.", "A spokesperson who did not wish to be named"),
     ("The cells are known to be very cold and are often called iceboxes by those held in them.",
      "those"),
+    ("The minister met the mayor and toured the old fort, dubbed the “Rock” by soldiers held "
+     "there during the war.", "soldiers held there during the war"),
 ])
 def test_who_feels_or_speaks_is_found_past_a_misleading_subject(nlp, text, speaker):
     """The one worried, not no one; the spokesperson, not the object of "because of" parsed as

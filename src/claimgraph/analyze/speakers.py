@@ -60,6 +60,10 @@ def subject_of(cue: Token) -> Token | None:
                 return agent
         if token == cue and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
             return _agent(cue)  # "... and are called X by Y": Y, not the subject before "and"
+        if token == cue and not any(c.dep_ in _SUBJECTS for c in cue.children) and \
+                (agent := _agent(cue)) is not None:
+            return agent  # "visited the prison, dubbed X by servicemen", parsed as a second
+            # act of the visitor: a participle's agent speaks
         subjects = [c for c in token.children if c.dep_ in _SUBJECTS and not c.is_punct]
         if subjects:  # of two, the parse took a word before the nearer one for a subject too,
             # unless only the farther one is someone and the nearer one is the object its phrase
