@@ -62,6 +62,8 @@ def _quotes(nlp, text):
     "Officers arrived and found a man suffering from a gunshot wound.",
     "Firefighters found her lying on the kitchen floor.",
     "The inquiry, remember, took more than two years to finish.",
+    "She wrote hundreds of songs before she turned thirty.",
+    "Smith, who had written music for a television show, joined the band.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

@@ -96,7 +96,8 @@ _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission",
 # Works one writes, as one writes a letter: the thing made, not what it says.
 _WRITINGS = {"book", "cookbook", "novel", "memoir", "biography", "song", "script", "screenplay",
              "poem", "play", "code", "software", "check", "cheque", "bill", "legislation",
-             "series", "story", "handbook", "will", "column", "episode", "chapter"}
+             "series", "story", "handbook", "will", "column", "episode", "chapter", "music",
+             "lyric", "album", "melody", "tune", "chord", "essay", "article", "musical"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
 # Verbs after which a "to" infinitive cue reports as the verb itself would ("continued to warn
@@ -688,10 +689,20 @@ def _not_said(lemma: str, obj: Token) -> bool:
             obj.pos_ == "NOUN" and not obj.ent_type_ and not names_a_person(obj)
             and not is_org_word(noun))):
         return True
+    if lemma == "write":
+        noun = _counted_noun(obj).lemma_.lower()  # "wrote hundreds of songs"
     return (lemma == "deny" and noun in _REQUESTS) or (
         lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS)) or (
         lemma == "tell" and noun in _TOLD_KINDS) or (  # "tells the truth"
         lemma == "refer")  # "referred the call to the police": passed on
+
+
+def _counted_noun(noun: Token) -> Token:
+    """The noun an amount counts ("hundreds of songs", "dozens of letters"), else ``noun``."""
+    if noun.pos_ == "NUM" or noun.lemma_.lower() in ("hundred", "thousand", "dozen", "score"):
+        return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"), noun)
+    return noun
 
 
 def _is_amount(noun: Token) -> bool:
