@@ -152,7 +152,8 @@ def test_a_cue_inside_a_relative_clause_reports_the_rest_of_it(nlp):
         nlp, "The policy changes, which officials said will go into effect soon, are new."
     )
     quote = _one(found, kind="indirect")
-    assert quote.speaker.text == "officials" and quote.content[0].text == "will go into effect soon"
+    assert quote.speaker.text == "officials"
+    assert [p.text for p in quote.content] == ["which", "will go into effect soon"]
 
 
 def test_the_subject_of_a_passive_cue_is_not_its_speaker(nlp):
@@ -192,7 +193,7 @@ def test_a_report_in_a_relative_clause_is_its_own_sources(nlp):
     )
     assert {q.speaker.text: [p.text for p in q.content] for q in found} == {
         "Smith": ["the bridge, which engineers said was built to last, would open in May"],
-        "engineers": ["was built to last"],
+        "engineers": ["which", "was built to last"],
     }
     found, _ = _quotes(nlp, "He talked about the money he says he raised for veterans.")
     assert [q.cue.text for q in found] == ["talked about"]  # what he raised is no report

@@ -416,7 +416,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     inverted = cue.i > 0 and doc[cue.i - 1].text == ","
     predicate = _relative_predicate(cue, children)
     if predicate is not None:  # "which Nissan claims is a 20% gain", its clause parsed apart
-        return _pieces(doc, (cue.i + 1, predicate.right_edge.i))
+        relative = next(c for c in children if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP"))
+        return _pieces(doc, (relative.i, relative.i), (cue.i + 1, predicate.right_edge.i))
     for child in sorted(children, key=lambda c: (c.i < cue.i) != inverted):
         if _is_complement_clause(child) and low <= child.idx < high:
             if lemma in _FINDING_VERBS and _someone_in_a_state(child) and not _inquiry(cue):
@@ -461,7 +462,6 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             if cue.dep_ == "acl" and doc[first].lower_ in ("who", "whom", "whose"):
                 return []  # "the third witness testifying Tuesday who listened in": a clause
                 # about the witness, not what was testified
-            # ("which he said was": no "which")
             if objects and objects[0].i < first and (not _has_subject(child) or (
                     not objects[0].ent_type_ and not is_person_noun(objects[0].lemma_.lower())
                     and lemma not in _LISTENER_VERBS and any(
@@ -480,6 +480,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                         other.left_edge.i > last and \
                         all(t.text == "," or t.dep_ == "cc" for t in between):
                     last = _cut_at_cue(other, is_cue)
+            relative = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
+                             and c.tag_ in ("WDT", "WP") and c.i < cue.i), None)
+            if relative is not None:  # "which he said were at his side": the relative stands
+                # for the clause's subject
+                return _pieces(doc, (relative.i, relative.i), (first, last))
             return _pieces(doc, (first, last))
     if cue.dep_ == "parataxis" and (not objects or lemma in _LISTENER_VERBS):  # "Prices, he
         # told me, rose." gives "Prices" and "rose"; "(the firm would not disclose the number)"
