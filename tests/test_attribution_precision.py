@@ -354,6 +354,9 @@ def test_a_description_speaks_for_a_person_not_for_the_organization_it_names(nlp
      "those"),
     ("The minister met the mayor and toured the old fort, dubbed the “Rock” by soldiers held "
      "there during the war.", "soldiers held there during the war"),
+    ("The only two Nordic states to have signed fishing treaties with Canada - Norway and "
+     "Iceland - also sharply criticised the Canadian quota shift, with the Norwegian minister "
+     "warning of consequences.", "The only two Nordic states"),
 ])
 def test_who_feels_or_speaks_is_found_past_a_misleading_subject(nlp, text, speaker):
     """The one worried, not no one; the spokesperson, not the object of "because of" parsed as

@@ -22,7 +22,9 @@ from claimgraph.analyze.numbers import TIME_UNITS
 from claimgraph.analyze.persons import (
     PERSONAL_OBJECTS, PERSONAL_SUBJECTS, is_org_word, is_person_noun, names_a_person,
 )
-from claimgraph.analyze.speakers import breaks_line, closes_quotation, dateline_end, subject_of
+from claimgraph.analyze.speakers import (
+    breaks_line, closes_quotation, dateline_end, is_infinitive, subject_of,
+)
 from claimgraph.model import Span, Speaker
 
 _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
@@ -424,6 +426,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 return []  # "officers found a man bleeding", "found him dead": a person come
                 # upon, not a finding ("found him guilty", "a survey found voters losing
                 # faith" are)
+            if child.i < cue.i and is_infinitive(child):
+                continue
             if child.i < cue.i and lemma not in _LISTENER_VERBS and \
                     any(o.dep_ == "dobj" for o in children) and \
                     any(o.dep_ == "nsubj" and child.i < o.i < cue.i for o in children):

@@ -76,7 +76,8 @@ def subject_of(cue: Token) -> Token | None:
                 return before[1]
             return before[0] if before else subjects[0]
         if token == cue:
-            fronted = _subject_after_as_clause(cue) or _absolute_subject(cue)
+            fronted = _subject_after_as_clause(cue) or _absolute_subject(cue) or \
+                _subject_of_fronted_infinitive(cue)
             if fronted is not None:
                 return fronted
             if _joins_the_report(cue):
@@ -218,12 +219,25 @@ def _reporter_of_clause(cue: Token) -> Token | None:
     return None
 
 
+def _subject_of_fronted_infinitive(cue: Token) -> Token | None:
+    """The subject the parse gave an infinitive before the cue ("The only two states [to have
+    signed treaties] ... criticised"): the noun the infinitive describes, the cue's subject."""
+    return next((s for c in cue.children if c.dep_ == "ccomp" and c.i < cue.i and is_infinitive(c)
+                 for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")), None)
+
+
+def is_infinitive(verb: Token) -> bool:
+    """Whether ``verb`` heads a "to" infinitive ("states to have signed treaties"): no clause
+    a cue after it reports, whatever the parse ("The states to have signed ... criticised X")."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+
+
 def _inverted_object(cue: Token) -> Token | None:
     """The speaker the parse took for an object in an inverted frame after the report ("...,
     said another witness in the probe, Jane Hill"): a noun right after a subjectless cue."""
     children = list(cue.children)
     if any(c.dep_ in _SUBJECTS for c in children) or not any(
-            c.dep_ == "ccomp" and c.i < cue.i for c in children):
+            c.dep_ == "ccomp" and c.i < cue.i and not is_infinitive(c) for c in children):
         return None
     return next((c for c in children if c.dep_ == "dobj" and c.left_edge.i == cue.i + 1
                  and c.pos_ in ("NOUN", "PROPN")), None)
