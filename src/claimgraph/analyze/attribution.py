@@ -45,6 +45,7 @@ _MAX_INVERTED = 12  # words of an inverted frame searched for the name of who sp
 _NAME_PARTS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "PUNCT", "CCONJ"}
 _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
+RELATIVE_TAGS = ("WDT", "WP")  # which, that; who, what
 # Verbs of coming upon something, and the states a person may be found in.
 _FINDING_VERBS = frozenset({"find", "discover"})
 _BODILY_STATES = frozenset({"dead", "alive", "unconscious", "unresponsive", "injured", "asleep"})
@@ -418,7 +419,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     inverted = cue.i > 0 and doc[cue.i - 1].text == ","
     predicate = _relative_predicate(cue, children)
     if predicate is not None:  # "which Nissan claims is a 20% gain", its clause parsed apart
-        relative = next(c for c in children if c.dep_ == "nsubj" and c.tag_ in ("WDT", "WP"))
+        relative = next(c for c in children if c.dep_ == "nsubj" and c.tag_ in RELATIVE_TAGS)
         return _pieces(doc, (relative.i, relative.i), (cue.i + 1, predicate.right_edge.i))
     for child in sorted(children, key=lambda c: (c.i < cue.i) != inverted):
         if _is_complement_clause(child) and low <= child.idx < high:
@@ -427,7 +428,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 # upon, not a finding ("found him guilty", "a survey found voters losing
                 # faith" are)
             if child.i < cue.i and is_infinitive(child):
-                continue
+                continue  # "The states to have signed ... criticised X": no fronted report
             if child.i < cue.i and lemma not in _LISTENER_VERBS and \
                     any(o.dep_ == "dobj" for o in children) and \
                     any(o.dep_ == "nsubj" and child.i < o.i < cue.i for o in children):
@@ -485,7 +486,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                         all(t.text == "," or t.dep_ == "cc" for t in between):
                     last = _cut_at_cue(other, is_cue)
             relative = next((c for c in child.children if c.dep_ in ("nsubj", "nsubjpass")
-                             and c.tag_ in ("WDT", "WP") and c.i < cue.i), None)
+                             and c.tag_ in RELATIVE_TAGS and c.i < cue.i), None)
             if relative is not None:  # "which he said were at his side": the relative stands
                 # for the clause's subject
                 return _pieces(doc, (relative.i, relative.i), (first, last))
@@ -776,7 +777,7 @@ def no_source(cue: Token) -> bool:
     if head is not None and head.lemma_.lower() in _OWN_TEXTS and any(
             c.dep_ == "det" and c.lower_ == "this" for c in head.children):
         return True  # "This post will discuss ...": the writer's text, in the writer's voice
-    if head is not None and head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl" and \
+    if head is not None and head.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl" and \
             head.head.head.lower_ in _ANYONE:
         return True  # "for those who want to try ...": whoever does, no one in particular
     if cue.lemma_.lower() == "expect" and any(
@@ -1107,9 +1108,8 @@ def _infinitive_end(clause: Token) -> int:
     """The last token of the infinitive ``clause``, before a finite verb the parse joined to it
     ("promised to protect Medicaid [and hammered Bevin]"): the subject's own next act."""
     doc = clause.doc
-    for conj in clause.children:
-        if conj.dep_ == "conj" and clause.tag_ == "VB" and conj.tag_ in ("VBD", "VBZ") and \
-                not _has_subject(conj):
+    for conj in clause.children if clause.tag_ == "VB" else ():
+        if conj.dep_ == "conj" and conj.tag_ in ("VBD", "VBZ") and not _has_subject(conj):
             end = conj.left_edge.i - 1
             while end > clause.i and (doc[end].dep_ == "cc" or doc[end].is_punct):
                 end -= 1
@@ -1122,8 +1122,8 @@ def _relative_predicate(cue: Token, children: list[Token]) -> Token | None:
     ("which Nissan claims [is a 20% gain]"), which the parse hung elsewhere without a subject:
     the relative is its subject."""
     subjects = [c for c in children if c.dep_ == "nsubj"]
-    if not any(c.tag_ in ("WDT", "WP") for c in subjects) or \
-            all(c.tag_ in ("WDT", "WP") for c in subjects) or \
+    if not any(c.tag_ in RELATIVE_TAGS for c in subjects) or \
+            all(c.tag_ in RELATIVE_TAGS for c in subjects) or \
             any(c.dep_ == "ccomp" for c in children) or cue.i + 1 >= len(cue.doc):
         return None
     verb = cue.doc[cue.i + 1]

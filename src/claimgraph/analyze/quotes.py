@@ -23,9 +23,9 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
-    Draft, according_to, carried_on, caused_feeling, cite_sources, complement, cue_span, felt_by,
-    is_imperative, no_source, noun_reports, prepositional_object, regarded_as, said_for,
-    too_short, trimmed_report,
+    RELATIVE_TAGS, Draft, according_to, carried_on, caused_feeling, cite_sources, complement,
+    cue_span, felt_by, is_imperative, no_source, noun_reports, prepositional_object, regarded_as,
+    said_for, too_short, trimmed_report,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -528,18 +528,15 @@ def _outermost(drafts: list[Draft]) -> list[Draft]:
     return kept
 
 
-_RELATIVES = ("WDT", "WP")  # which, that; who, what
-
-
 def _relative_report(cue: Token) -> bool:
     """Whether ``cue`` reports a clause about the relative's antecedent, with a subject of its
     own ("his hands, which he said were at his side"): the relative's source speaks, not the
     outer speaker ("the money he says he raised" is no such report)."""
-    if cue.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ not in _RELATIVES
+    if cue.dep_ != "relcl" or not any(c.dep_ == "nsubj" and c.tag_ not in RELATIVE_TAGS
                                       for c in cue.children):
         return False
     return any(c.dep_ == "ccomp" and not any(
-        s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in _RELATIVES for s in c.children)
+        s.dep_ in ("nsubj", "nsubjpass") and s.tag_ not in RELATIVE_TAGS for s in c.children)
         for c in cue.children)
 
 
