@@ -161,6 +161,23 @@ def test_the_subject_of_a_passive_cue_is_not_its_speaker(nlp):
     assert all(q.speaker is None for q in found)
 
 
+@pytest.mark.parametrize("text, content", [
+    ("Citizens are expected to follow orders.", ["Citizens", "to follow orders"]),
+    ("The peacekeepers have been blamed for bringing the disease to the island.",
+     ["The peacekeepers", "bringing the disease to the island"]),
+    ("The mayor has been accused of hiding the report.", ["The mayor", "hiding the report"]),
+])
+def test_the_subject_of_a_passive_cue_is_part_of_what_is_reported(nlp, text, content):
+    """What is expected is that citizens follow orders; the one told is no part of it."""
+    (quote,), _ = _quotes(nlp, text)
+    assert [p.text for p in quote.content] == content
+
+
+def test_the_one_told_is_not_what_was_said(nlp):
+    (quote,), _ = _quotes(nlp, "The driver was told the road had been closed.")
+    assert [p.text for p in quote.content] == ["the road had been closed"]
+
+
 def test_a_pronoun_speaker_resolves_to_the_person_of_the_previous_sentence(nlp):
     found, names = _quotes(nlp, "Mary Brown arrived on Monday. She said the talks had failed.")
     quote = _one(found, kind="indirect")

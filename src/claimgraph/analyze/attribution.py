@@ -307,7 +307,21 @@ def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     (the parser may run a headline into the next line); none when it reports nothing."""
     low, high = paragraph_bounds(cue)
     pieces = [(max(a, low), min(b, high)) for a, b in _complement(cue, lexicon, low, high)]
-    return [(a, b) for a, b in pieces if a < b] or _block_after(cue)
+    pieces = [(a, b) for a, b in pieces if a < b]
+    subject = _passive_subject_of_report(cue)
+    if pieces and subject is not None and low <= subject.left_edge.idx and \
+            subject.right_edge.idx < pieces[0][0]:
+        pieces = _pieces(cue.doc, (subject.left_edge.i, subject.right_edge.i)) + pieces
+    return pieces or _block_after(cue)
+
+
+def _passive_subject_of_report(cue: Token) -> Token | None:
+    """The subject of a passive cue, part of what is reported ("[Peacekeepers] have been blamed
+    [for introducing cholera]", "[Smith] is expected [to win]"); not the one told or asked."""
+    if cue.lemma_.lower() in _LISTENER_VERBS | {"ask"}:
+        return None
+    return next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i
+                 and c.lower_ not in _NOT_SPEAKERS), None)
 
 
 def _block_after(cue: Token) -> list[tuple[int, int]]:
