@@ -20,7 +20,8 @@ from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.numbers import TIME_UNITS
 from claimgraph.analyze.persons import (
-    PERSONAL_OBJECTS, PERSONAL_SUBJECTS, is_org_word, is_person_noun, names_a_person,
+    PERSONAL_OBJECTS, PERSONAL_SUBJECTS, is_org_word, is_person, is_person_noun,
+    names_a_person,
 )
 from claimgraph.analyze.speakers import (
     breaks_line, closes_quotation, dateline_end, is_infinitive, subject_of,
@@ -1096,9 +1097,8 @@ def _someone_in_a_state(clause: Token) -> bool:
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if subject is None or any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children):
         return False
-    person = subject.lower_ in PERSONAL_OBJECTS or subject.ent_type_ == "PERSON" or \
-        is_person_noun(subject.lemma_.lower())
-    return person and (clause.tag_ == "VBG" or clause.lemma_.lower() in _BODILY_STATES)
+    return is_person(subject) and (
+        clause.tag_ == "VBG" or clause.lemma_.lower() in _BODILY_STATES)
 
 
 def _is_complement_clause(child: Token) -> bool:

@@ -175,6 +175,13 @@ def names_a_person(token: Token) -> bool:
     return is_title(token.text) or is_person_noun(token.lemma_.lower())
 
 
+def is_person(token: Token) -> bool:
+    """Whether ``token`` stands for a person: a personal object pronoun ("her", as small
+    clauses and objects have it), a name typed PERSON or a noun of a kind of person."""
+    return token.lower_ in PERSONAL_OBJECTS or token.ent_type_ == "PERSON" or (
+        token.pos_ == "NOUN" and is_person_noun(token.lemma_.lower()))
+
+
 def is_person_noun(lemma: str) -> bool:
     """Whether a common noun (lemma, lower case) names a kind of person."""
     if lemma in PERSON_NOUNS:

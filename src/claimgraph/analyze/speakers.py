@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, PLATFORMS
-from claimgraph.analyze.persons import PERSONAL_OBJECTS, is_person_noun, is_title
+from claimgraph.analyze.persons import is_person, is_person_noun, is_title
 from claimgraph.model import Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -163,9 +163,7 @@ def _controller(infinitive: Token) -> Token | None:
                 if c.dep_ in ("dobj", "dative") and c.i < infinitive.i), None)
     if obj is None or any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
         return obj
-    person = obj.lower_ in PERSONAL_OBJECTS or obj.ent_type_ == "PERSON" or (
-        obj.pos_ == "NOUN" and is_person_noun(obj.lemma_.lower()))
-    return obj if person else None
+    return obj if is_person(obj) else None
 
 
 def _name_before_conjoined(cue: Token) -> Token | None:
