@@ -81,11 +81,26 @@ def polnear_cue(text: str, start: int, end: int, speaker: tuple[int, int] | None
     return start, end
 
 
+# PolNeAR marks the relative pronoun as the source of a report in a relative clause ("officials
+# who said"); claimgraph names the phrase it stands for, unless that resolves to a named entity.
+_RELATIVE_AFTER = re.compile(r"[\"”’']?\s*(?:,|--|[—–])?\s*(who|which|that)\b")
+
+
+def polnear_speaker(text: str, start: int, end: int, cue_start: int | None) -> tuple[int, int]:
+    """The speaker ``text[start:end]`` in PolNeAR's convention: the relative pronoun between it
+    and the cue when the phrase is its antecedent (see ``_RELATIVE_AFTER``)."""
+    found = _RELATIVE_AFTER.match(text, end, len(text) if cue_start is None else cue_start)
+    if found is not None:
+        return found.span(1)
+    return start, end
+
+
 def predicted_attributions(analysis: Analysis) -> list[Attribution]:
     text = analysis.text
     return [
         Attribution(
-            speakers=((q.speaker.start, q.speaker.end),) if q.speaker else (),
+            speakers=(polnear_speaker(text, q.speaker.start, q.speaker.end,
+                                      q.cue.start if q.cue else None),) if q.speaker else (),
             cue=polnear_cue(text, q.cue.start, q.cue.end,
                             (q.speaker.start, q.speaker.end) if q.speaker else None)
             if q.cue else None,

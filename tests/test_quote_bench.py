@@ -1,7 +1,7 @@
 """The quote benchmark's glue: reading PolNeAR-shaped gold, and stating floors met or missed."""
 
 from quote_scoring import Attribution, Scorer
-from quotes import gold_attributions, polnear_cue, verdicts
+from quotes import gold_attributions, polnear_cue, polnear_speaker, verdicts
 
 TEXT = "“We will win,” Ms. Cole said. Aides expect a recount."
 ARTICLE = {
@@ -43,3 +43,12 @@ def test_the_cue_is_widened_to_polnears_convention_but_never_into_the_speaker():
     assert polnear_cue(text, said, said + 4, family) == (said, said + 4)
     claiming = text.index("claiming")
     assert text[slice(*polnear_cue(text, claiming, claiming + 8))] == "’s claiming"
+
+
+def test_a_speaker_before_a_relative_pronoun_is_scored_as_the_pronoun_as_polnear_marks_it():
+    text = "Residents, who said the water smelled, left. Residents said it smelled."
+    who = text.index("who")
+    assert polnear_speaker(text, 0, 9, text.index("said")) == (who, who + 3)
+    second = text.index("Residents said")
+    assert polnear_speaker(text, second, second + 9, text.index("said", second)) == \
+        (second, second + 9)

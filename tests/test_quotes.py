@@ -215,6 +215,22 @@ def test_a_report_in_a_relative_clause_is_its_own_sources(nlp):
     found, _ = _quotes(nlp, "He talked about the money he says he raised for veterans.")
     assert [q.cue.text for q in found] == ["talked about"]  # what he raised is no report
 
+@pytest.mark.parametrize("text, speaker, anonymous", [
+    ("The plan angered local officials and customers who accused the utility of overkill.",
+     "local officials and customers", True),
+    ("Critics pointed to the study, which notes that most firms paid nothing.", "the study", True),
+])
+def test_a_relative_pronoun_speaker_names_the_phrase_it_stands_for(nlp, text, speaker, anonymous):
+    found, _ = _quotes(nlp, text)
+    quote = _one(found, cue=next(q.cue for q in found if q.cue.text in ("accused", "notes")))
+    assert (quote.speaker.text, quote.speaker.anonymous) == (speaker, anonymous)
+
+
+def test_a_relative_who_hung_on_a_thing_stays_unresolved(nlp):
+    found, _ = _quotes(nlp, "Mary Brown chatted with the owner of a shop who declined to comment.")
+    assert all(q.speaker is None or q.speaker.text != "a shop" for q in found)
+
+
 
 def test_an_interview_names_the_channel(nlp):
     found, _ = _quotes(nlp, "In an interview with CNN, Mary Brown said the talks had failed.")

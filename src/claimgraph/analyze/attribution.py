@@ -843,10 +843,10 @@ def felt_by(subject: Token, feeler: Token) -> Draft | None:
     else:
         pieces = _pieces(doc, (subject.left_edge.i, subject.right_edge.i))
     return Draft("indirect", feeler.head, pieces, speaker_token=feeler,
-                 named=doc[feeler.left_edge.i: _before_relative(feeler)])
+                 named=doc[feeler.left_edge.i: before_relative(feeler)])
 
 
-def _before_relative(noun: Token) -> int:
+def before_relative(noun: Token) -> int:
     """Where the phrase of ``noun`` ends: before a relative clause after it, and its comma."""
     end = noun.right_edge.i + 1
     for child in noun.children:

@@ -23,15 +23,16 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
-    RELATIVE_TAGS, Draft, according_to, carried_on, caused_feeling, cite_sources, complement,
-    cue_span, felt_by, is_imperative, no_source, noun_reports, prepositional_object, regarded_as,
-    said_for, too_short, trimmed_report,
+    RELATIVE_TAGS, Draft, according_to, before_relative, carried_on, caused_feeling, cite_sources,
+    complement, cue_span, felt_by, is_imperative, no_source, noun_reports, prepositional_object,
+    regarded_as, said_for, too_short, trimmed_report,
 )
 from claimgraph.analyze.channels import apply_channels
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.extensions import doc_text, word_ids  # (registers the Doc attributes)
 from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches, is_quoted_title
 from claimgraph.analyze.paragraphs import headline_lines
+from claimgraph.analyze.persons import is_person
 from claimgraph.analyze.speakers import (
     EntityIndex, breaks_line, is_anonymous, is_first_person, noun_phrase, past_dateline, resolve,
     subject_of,
@@ -811,6 +812,12 @@ def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
         head = past_dateline(_hyphenated_end(head))
         phrase = _before_content(_hyphenated_start(noun_phrase(head, draft.cue)), draft.pieces)
     entity = resolve(phrase, head, index)
+    if entity is None and _antecedent(head) is not None:  # "customers who accused": customers
+        head = _antecedent(head)
+        start = _first_conjunct(head).left_edge.i
+        while head.doc[start].is_punct:  # the opening mark of '"some people" who'
+            start += 1
+        phrase = head.doc[start: before_relative(head)]
     if entity is None and outer is not None and outer.speaker is not None and is_first_person(head):
         entity = outer.speaker.entity  # "I" inside a quote is the quoted speaker
     if entity is not None and index.by_id[entity].type == "LOC":
@@ -819,6 +826,25 @@ def _speaker(draft: Draft, head: Token | None, outer: Draft | None,
         start=phrase.start_char, end=phrase.end_char, text=phrase.text, entity=entity,
         anonymous=is_anonymous(head, entity),
     )
+
+
+def _antecedent(relative: Token) -> Token | None:
+    """The common noun a relative pronoun stands for: a kind of person for "who" (the parse
+    often hangs the clause on the nearest noun: "an owner of a shop who declined")."""
+    if relative.tag_ not in RELATIVE_TAGS or relative.head.dep_ != "relcl":
+        return None
+    noun = relative.head.head
+    if noun.pos_ != "NOUN" or (relative.tag_ == "WP" and not is_person(noun)):
+        return None
+    return noun
+
+
+def _first_conjunct(token: Token) -> Token:
+    """The first of the coordinated words ``token`` is one of ("officials" of "officials and
+    customers")."""
+    while token.dep_ == "conj" and token.head.i < token.i:
+        token = token.head
+    return token
 
 
 def _before_content(phrase: SpacySpan, pieces: list[tuple[int, int]]) -> SpacySpan:
