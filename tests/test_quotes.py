@@ -650,6 +650,18 @@ def test_a_contrasting_report_with_its_own_speaker_is_a_quote_of_its_own(nlp):
     assert len(second) == 1 and [p.text for p in second[0].content] == ["they might change their mind"]
 
 
+def test_a_frame_closing_a_sentence_that_holds_another_report_reports_all_of_it(nlp):
+    text = ("Maria Lopez had told the guards that she wanted no escort, but the police overruled "
+            "that request, the aide added on Friday.")
+    found, _ = _quotes(nlp, text)
+    outer = _one(found, cue=next(q.cue for q in found if q.cue.text == "added"))
+    assert outer.speaker.text == "the aide"
+    assert outer.content[0].text.startswith("Maria Lopez had told the guards")
+    assert outer.content[-1].text.endswith("overruled that request")
+    inner = _one(found, cue=next(q.cue for q in found if q.cue.text == "told"))
+    assert [p.text for p in inner.content] == ["that she wanted no escort"]
+
+
 def test_a_contrasting_event_stays_inside_the_report(nlp):
     text = "The footage shows an officer aiming a gun while neighbours shout at him to stop."
     quote = _one(_quotes(nlp, text)[0], kind="indirect")

@@ -356,6 +356,21 @@ def regarded_as(cue: Token) -> list[tuple[int, int]]:
     return [(max(a, low), min(b, high)) for a, b in pieces if max(a, low) < min(b, high)]
 
 
+def _closing_frame(cue: Token) -> bool:
+    """Whether ``cue`` and its subject close the sentence after a comma ("A told B that C, but
+    D, the source added."): the frame of the whole sentence, not a clause of the report before
+    it ("said A, the footage showed", parsed as what was said)."""
+    subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
+    doc = cue.doc
+    if subject is None or cue.dep_ == "ccomp" or subject.left_edge.i == 0 or \
+            doc[subject.left_edge.i - 1].text != "," or any(not (t.dep_ in _CUE_AUXILIARIES or _is_cue_adverb(t))
+                   for t in doc[subject.right_edge.i + 1: cue.i]):
+        return False
+    return all(t.is_punct or t.is_space or (t.head == cue and t.dep_ in ("npadvmod", "advmod"))
+               or (t.dep_ == "pobj" and t.head.head == cue) or (t.dep_ == "prep" and t.head == cue)
+               for t in doc[cue.i + 1: cue.sent.end])
+
+
 def paragraph_bounds(token: Token) -> tuple[int, int]:
     """Character offsets of the part of ``token``'s sentence on the same line as it."""
     doc = token.doc
@@ -459,7 +474,8 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                 continue  # "VIPER, a rover NASA plans to fly ...": the verb reports its own
                 # infinitive; "..., after the deal was approved by ...": a clause of its own;
                 # either way the clause before it is the parser's guess
-            if child.i < cue.i and (any(a.i < child.i and is_cue(a) for a in cue.ancestors) or any(
+            if child.i < cue.i and ((any(a.i < child.i and is_cue(a) for a in cue.ancestors)
+                                     and not _closing_frame(cue)) or any(
                     (t.lower_ in _CONNECTIVES and t.head == cue) or t.text == ";"
                     for t in doc[child.right_edge.i + 1: cue.i])):
                 continue  # "X said A; they learned of it later": A is X's report, not theirs;
