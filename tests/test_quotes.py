@@ -650,6 +650,15 @@ def test_a_contrasting_report_with_its_own_speaker_is_a_quote_of_its_own(nlp):
     assert len(second) == 1 and [p.text for p in second[0].content] == ["they might change their mind"]
 
 
+def test_a_surname_read_as_an_adverb_still_speaks(nlp):
+    text = ("“We want more players,” says Chris Early, a vice president at the studio. “Streaming "
+            "is binary,” says Early. Early still says the studio believes in streaming.")
+    found, names = _quotes(nlp, text)
+    assert len(found) == 3
+    assert {names.get(q.speaker.entity) for q in found if q.speaker} == {"Chris Early"}
+    assert all(q.speaker is not None for q in found)
+
+
 def test_a_frame_closing_a_sentence_that_holds_another_report_reports_all_of_it(nlp):
     text = ("Maria Lopez had told the guards that she wanted no escort, but the police overruled "
             "that request, the aide added on Friday.")

@@ -45,6 +45,22 @@ def _absolute_subject(cue: Token) -> Token | None:
     return None
 
 
+def _surname_read_as_modifier(cue: Token) -> Token | None:
+    """A capitalised word right beside the cue that the tagger read as an adverb or adjective
+    but that is the surname of a person named in the text ('"...," says Early', 'Early still
+    says', after "Chris Early")."""
+    doc = cue.doc
+    for word in cue.children:
+        between = doc[min(word.i, cue.i) + 1: max(word.i, cue.i)]
+        if word.dep_ in ("advmod", "amod", "npadvmod") and len(between) <= 2 and \
+                all(t.is_lower and t.dep_ in ("advmod", "aux", "neg") for t in between) and \
+                word.text[:1].isupper() and not word.ent_type_ and any(
+                    e.label_ == "PERSON" and len(e) > 1 and e[-1].text == word.text
+                    for e in doc.ents):
+            return word
+    return None
+
+
 def subject_of(cue: Token) -> Token | None:
     """The head of the cue's speaker: its subject, or that of the clause it hangs from."""
     outer = _reporter_of_clause(cue) or _inverted_object(cue)
@@ -77,7 +93,7 @@ def subject_of(cue: Token) -> Token | None:
             return before[0] if before else subjects[0]
         if token == cue:
             fronted = _subject_after_as_clause(cue) or _absolute_subject(cue) or \
-                _subject_of_fronted_infinitive(cue)
+                _subject_of_fronted_infinitive(cue) or _surname_read_as_modifier(cue)
             if fronted is not None:
                 return fronted
             if _joins_the_report(cue):
