@@ -650,6 +650,17 @@ def test_a_contrasting_report_with_its_own_speaker_is_a_quote_of_its_own(nlp):
     assert len(second) == 1 and [p.text for p in second[0].content] == ["they might change their mind"]
 
 
+def test_a_pull_quote_takes_the_speaker_of_the_quote_that_repeats_it(nlp):
+    text = ("“Nobody here has ever seen a case quite like this one before”\n\n"
+            "“Their immune system behaves in an exaggerated fashion when they meet the dust”\n\n"
+            "Doctors treated a man for a lung disease last week.\n\n“In some people, their immune "
+            "system behaves in an exaggerated fashion when they meet the dust,” Mary Dempsey said.")
+    found, names = _quotes(nlp, text)
+    speakers = {q.content[0].text[:12]: q.speaker and names[q.speaker.entity] for q in found}
+    assert speakers == {"Nobody here ": None, "Their immune": "Mary Dempsey",
+                        "In some peop": "Mary Dempsey"}
+
+
 def test_a_surname_read_as_an_adverb_still_speaks(nlp):
     text = ("“We want more players,” says Chris Early, a vice president at the studio. “Streaming "
             "is binary,” says Early. Early still says the studio believes in streaming.")

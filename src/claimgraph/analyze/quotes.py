@@ -44,6 +44,7 @@ _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
 _LONG_FRAME = 40  # tokens searched for the cue of a speaker with a long apposition
 _OVERLAPS = 4  # quoted pieces searched back for one that holds an offset
 _SPEAKERLESS_MIN_WORDS = 6  # shorter unattributed stretches are titles or scare quotes
+_PULL_QUOTE_CHARS = 30  # shorter quotations may repeat by chance
 _ENDS = {".", "!", "?", ";"}
 _SENTENCE_END = re.compile(r"[.!?:][\s\"“”'‘’]*$")  # a frame ending its sentence
 _NEWLINE = re.compile("\n")
@@ -145,6 +146,7 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
     drafts.extend(according_to(text.tokens_where(3, _ACCORDING),
                                {d.cue.i for d in drafts if d.cue is not None}))
     _join_unattributed(stretches.stretches, free, text, drafts)
+    _pull_quotes(drafts, text.text)
     drafts.extend(_posts(text))
     elsewhere = kicker_lines + headline_lines(text.doc)
     if elsewhere:  # no cue on those lines, nor a report whose words all lie there ("what
@@ -707,6 +709,37 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
         insort(ends, (stretch.end, len(drafts) - 1))
 
 
+def _pull_quotes(drafts: list[Draft], text: str) -> None:
+    """Give a quotation without a frame the speaker of the quote that repeats it: a pull quote
+    set off from the story ("“Their immune system overreacts”" above "“... their immune
+    system overreacts,” Doe said")."""
+    attributed = [d for d in drafts if d.kind in ("direct", "mixed") and d.speaker_of is None
+                  and not _unsourced(d)]
+    for draft in drafts:
+        if draft.kind != "direct" or draft.cue is not None or draft.speaker_token is not None:
+            continue  # a quotation that its frame attributes
+        words = _plain(" ".join(text[a:b] for a, b in draft.pieces))
+        if len(words) < _PULL_QUOTE_CHARS:
+            continue
+        draft.speaker_of = next((d for d in attributed if words in _plain(
+            " ".join(text[a:b] for a, b in d.pieces))), draft.speaker_of)  # the repeat is
+        # surer than the paragraph before, which the pull quote may follow by layout alone
+
+
+def _unsourced(draft: Draft) -> bool:
+    """Whether nothing names a source for ``draft`` nor for the quotation it continues."""
+    while draft.cue is None and draft.speaker_token is None:
+        if draft.speaker_of is None:
+            return True
+        draft = draft.speaker_of
+    return False
+
+
+def _plain(words: str) -> str:
+    """``words`` in lower case with runs of spaces as one and no punctuation at either end."""
+    return " ".join(words.lower().split()).strip(" .,;:!?\"'“”‘’")
+
+
 def _subhead(stretch: Stretch, text: _Text) -> bool:
     """Whether a short quotation is a line of its own with no sentence end ('"Alarming
     mortality rate"' between paragraphs): a section heading quoting the text below it."""
@@ -769,20 +802,23 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     quoted = sorted(
         (s, e, n) for n, d in enumerate(drafts) if d.kind in ("direct", "mixed") for s, e in d.pieces
     )
+    heads, outers = {}, {}
+    # A pull quote takes the speaker of a quote after it: sources come before those taking theirs
+    for draft in sorted(drafts, key=lambda d: d.speaker_of is not None):
+        outers[draft.id] = outer = _enclosing(draft, drafts, quoted)
+        heads[draft.id] = head = draft.speaker_head() if draft.speaker_of is None else None
+        draft.speaker = _speaker(draft, head, outer, index)
     for draft in drafts:
-        outer = _enclosing(draft, drafts, quoted)
-        head = draft.speaker_head() if draft.speaker_of is None else None
-        speaker = _speaker(draft, head, outer, index)
+        outer = outers[draft.id]
         quotes.append(Quote(
             id=draft.id,
             kind=draft.kind,
-            speaker=speaker,
+            speaker=draft.speaker,
             cue=cue_span(draft, text),
             content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
             nested_in=outer.id if outer is not None else None,
-            act=act_of(draft.cue, head),
+            act=act_of(draft.cue, heads[draft.id]),
         ))
-        draft.speaker = speaker
     return quotes
 
 
