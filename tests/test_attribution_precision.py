@@ -62,6 +62,7 @@ def _quotes(nlp, text):
     "Officers arrived and found a man suffering from a gunshot wound.",
     "Firefighters found her lying on the kitchen floor.",
     "The inquiry, remember, took more than two years to finish.",
+    "As you build these business assets, remember: you don't have to do it all at once.",
     "She wrote hundreds of songs before she turned thirty.",
     "Smith, who had written music for a television show, joined the band.",
 ])

@@ -757,13 +757,16 @@ def _is_amount(noun: Token) -> bool:
 
 def is_imperative(cue: Token) -> bool:
     """Whether ``cue`` is a bare command opening its clause ("Add the flour", "Ask whether ...",
-    "Welcome to ..." tagged as a present verb) or set off inside one, to the reader
+    "Welcome to ..." tagged as a present verb, "As you build it, remember: ...") or set off
+    inside one, to the reader
     ("Watergate, remember, took two years")."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in cue.children):
         return False
     if cue.dep_ == "parataxis":
         return cue.tag_ in ("VB", "VBP") and cue.i > 0 and cue.doc[cue.i - 1].text in (",", "(")
-    return cue.dep_ == "ROOT" and (cue.tag_ == "VB" or (cue.tag_ == "VBP" and cue.left_edge == cue))
+    return cue.dep_ == "ROOT" and (cue.tag_ == "VB" or (cue.tag_ == "VBP" and (
+        cue.left_edge == cue or (cue.doc[cue.i - 1].text == "," and all(
+            c.dep_ in ("advcl", "punct") for c in cue.children if c.i < cue.i)))))
 
 
 def no_source(cue: Token) -> bool:
