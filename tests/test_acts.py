@@ -55,6 +55,8 @@ def _act(nlp, text, cue):
     # a subject the tagger reads as an adjective
     ("The scan revealed severe inflammation in her lungs.", "revealed", "evidence"),
     ("The suspect said he needed to get dressed.", "said", "speech"),
+    ("Critics point to a new study, which notes that most firms paid no tax.", "notes",
+     "evidence"),  # the relative stands for the study
 ])
 def test_each_quote_gets_the_kind_of_act_its_cue_reports(nlp, text, cue, act):
     assert _act(nlp, text, cue) == act

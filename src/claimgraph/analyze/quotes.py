@@ -817,7 +817,8 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
             cue=cue_span(draft, text),
             content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
             nested_in=outer.id if outer is not None else None,
-            act=act_of(draft.cue, heads[draft.id]),
+            act=act_of(draft.cue, heads[draft.id] and (
+                _antecedent(heads[draft.id]) or heads[draft.id])),  # "the study, which notes"
         ))
     return quotes
 
