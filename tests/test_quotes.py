@@ -661,6 +661,15 @@ def test_a_pull_quote_takes_the_speaker_of_the_quote_that_repeats_it(nlp):
                         "In some peop": "Mary Dempsey"}
 
 
+def test_a_speaker_before_an_aside_in_dashes_still_speaks(nlp):
+    text = ("In Ohio, the Republican candidate, Mary Walsh — whose father, also as governor, "
+            "implemented the tax cut in the state — promised to protect Medicaid and hammered "
+            "Bevin on his plan.")
+    found, names = _quotes(nlp, text)
+    quote = _one(found, cue=next(q.cue for q in found if q.cue.text == "promised"))
+    assert names[quote.speaker.entity] == "Mary Walsh"
+
+
 def test_a_surname_read_as_an_adverb_still_speaks(nlp):
     text = ("“We want more players,” says Chris Early, a vice president at the studio. “Streaming "
             "is binary,” says Early. Early still says the studio believes in streaming.")

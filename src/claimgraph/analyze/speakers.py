@@ -45,6 +45,30 @@ def _absolute_subject(cue: Token) -> Token | None:
     return None
 
 
+_DASHES = ("—", "–", "--")
+
+
+def _subject_before_dashes(cue: Token) -> Token | None:
+    """The noun before an aside set off by dashes that ends right before the cue ("Andy Beshear
+    — whose father ... — promised ..."), which the parse may hang anywhere."""
+    doc = cue.doc
+    if cue.i < 3 or doc[cue.i - 1].text not in _DASHES:
+        return None
+    opening = next((t for t in reversed(doc[cue.sent.start: cue.i - 1]) if t.text in _DASHES),
+                   None)
+    if opening is None or opening.i == cue.sent.start:
+        return None
+    noun = doc[opening.i - 1]
+    if noun.pos_ not in ("PROPN", "NOUN", "NUM") and noun.lower_ not in ("he", "she", "they"):
+        return None
+    while True:  # "interviews with chairs from counties on the map —": the interviews
+        head = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else \
+            noun.head if noun.dep_ in ("compound", "conj") else None
+        if head is None or head.i > noun.i or head.pos_ not in ("PROPN", "NOUN", "NUM"):
+            return noun
+        noun = head
+
+
 def _surname_read_as_modifier(cue: Token) -> Token | None:
     """A capitalised word right beside the cue that the tagger read as an adverb or adjective
     but that is the surname of a person named in the text ('"...," says Early', 'Early still
@@ -93,7 +117,8 @@ def subject_of(cue: Token) -> Token | None:
             return before[0] if before else subjects[0]
         if token == cue:
             fronted = _subject_after_as_clause(cue) or _absolute_subject(cue) or \
-                _subject_of_fronted_infinitive(cue) or _surname_read_as_modifier(cue)
+                _subject_of_fronted_infinitive(cue) or _surname_read_as_modifier(cue) or \
+                _subject_before_dashes(cue)
             if fronted is not None:
                 return fronted
             if _joins_the_report(cue):
