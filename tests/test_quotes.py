@@ -661,6 +661,16 @@ def test_a_pull_quote_takes_the_speaker_of_the_quote_that_repeats_it(nlp):
                         "In some peop": "Mary Dempsey"}
 
 
+def test_a_participle_after_an_urged_infinitive_is_the_urgers_own_report(nlp):
+    text = ("The ministry urged the company to close the mine, reiterating its concern about the "
+            "safety of the workers.")
+    found, _ = _quotes(nlp, text)
+    urged = _one(found, cue=next(q.cue for q in found if q.cue.text == "urged"))
+    assert [p.text for p in urged.content] == ["the company to close the mine"]
+    again = _one(found, cue=next(q.cue for q in found if q.cue.text == "reiterating"))
+    assert again.speaker.text == "The ministry"
+
+
 def test_a_speaker_before_an_aside_in_dashes_still_speaks(nlp):
     text = ("In Ohio, the Republican candidate, Mary Walsh — whose father, also as governor, "
             "implemented the tax cut in the state — promised to protect Medicaid and hammered "

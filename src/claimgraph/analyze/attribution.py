@@ -24,7 +24,7 @@ from claimgraph.analyze.persons import (
     names_a_person,
 )
 from claimgraph.analyze.speakers import (
-    breaks_line, closes_quotation, dateline_end, is_infinitive, subject_of,
+    breaks_line, closes_quotation, dateline_end, is_infinitive, subject_of, trailing_participle,
 )
 from claimgraph.model import Span, Speaker
 
@@ -564,7 +564,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
             clauses[0].dep_ == "xcomp" or clauses[0].left_edge.i == objects[0].right_edge.i + 1):
         # "urged Russia to change course", "added [Russia] [has been ignoring sanctions]" (the
         # parse split a clause); not a second action ("spots a sword and removes it")
-        return _pieces(doc, (objects[0].left_edge.i, clauses[0].right_edge.i))
+        last = next((c.left_edge.i - 2 for c in clauses[0].children  # "..., reiterating"
+                     if is_cue(c) and trailing_participle(c, clauses[0])), clauses[0].right_edge.i)
+        return _pieces(doc, (objects[0].left_edge.i, last))
     predicate = _orphan_predicate(objects[0]) if objects else None
     if predicate is not None:  # "were told the hopeful, Deval Patrick, would be stopping by"
         return _pieces(doc, (objects[0].left_edge.i, predicate.right_edge.i))

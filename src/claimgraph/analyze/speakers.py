@@ -152,10 +152,19 @@ def subject_of(cue: Token) -> Token | None:
             token = token.head  # "He began by saying ...": whoever began says it
         elif token.dep_ not in _CLIMB or token.head == token:
             return None
-        elif token.dep_ == "xcomp" and (controller := _controller(token)) is not None:
+        elif token.dep_ == "xcomp" and (controller := _controller(token)) is not None and \
+                not trailing_participle(cue, token):
             return controller
         token = token.head
     return None
+
+
+def trailing_participle(cue: Token, infinitive: Token) -> bool:
+    """Whether ``cue`` is a participle after a comma that the parse hung on ``infinitive``
+    ("The Pentagon urged Russia to change course, reiterating ..."): the one who urged
+    reiterates, not the one urged."""
+    return cue.head == infinitive and cue.tag_ == "VBG" and cue.dep_ == "advcl" and \
+        cue.i > infinitive.i and cue.doc[cue.i - 1].text == ","
 
 
 # Verbs whose passive participle names the one who feels ("worried", "convinced").
