@@ -671,6 +671,17 @@ def test_a_participle_after_an_urged_infinitive_is_the_urgers_own_report(nlp):
     assert again.speaker.text == "The ministry"
 
 
+def test_a_statement_speaks_for_whoever_issued_it(nlp):
+    text = ("On Monday, Harbor Records issued a statement about the awards.\n\n“We were shocked "
+            "to see her posts,” the statement read. “We never blocked her special,” the statement "
+            "continued.\n\nLater, the producer said in a statement that no deal was signed.\n\n"
+            "“Any final agreement needs our approval,” the statement added.")
+    found, names = _quotes(nlp, text)
+    by_cue = {q.cue.text: q.speaker.entity and names[q.speaker.entity] for q in found if q.cue}
+    assert by_cue["read"] == by_cue["continued"] == "Harbor Records"
+    assert by_cue["added"] is None  # the producer's statement, and the producer is not named
+
+
 def test_a_speaker_before_an_aside_in_dashes_still_speaks(nlp):
     text = ("In Ohio, the Republican candidate, Mary Walsh — whose father, also as governor, "
             "implemented the tax cut in the state — promised to protect Medicaid and hammered "

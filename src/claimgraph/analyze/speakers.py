@@ -517,6 +517,9 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is not None and head.lemma_.lower() in CHANNEL_NOUNS:  # "her statement read"
         return resolve(noun_phrase(owner), owner, index)
+    issuer = _issuer(head)
+    if issuer is not None:  # "Acme issued a statement ... “...,” the statement read": Acme
+        return resolve(noun_phrase(issuer), issuer, index)
     if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS):  # "the 34-year-old"
         return index.coreference(head.doc).description(phrase, head)
     # A name the tagger cut short ("The Hollywood Reporter" as "Hollywood") is not the speaker
@@ -526,6 +529,34 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
               if index.by_id[entity].type in ("PERSON", "ORG")
               and any(start <= at < end for at in own)]
     return inside[-1] if inside else None
+
+
+# Documents that someone issues and that then speak for them ("the statement read")
+_ISSUED = frozenset("statement letter email memo post tweet message release filing".split())
+_ISSUER_WINDOW = 1200  # tokens searched back for the document's first mention (a few paragraphs)
+
+
+def _issuer(document: Token) -> Token | None:
+    """Who issued the document "the statement" (or "this letter") refers to: the subject of
+    the verb that issued it or spoke in it at its nearest earlier mention ("Acme issued a
+    statement", "Acme denied it in a statement"), when that subject is a name."""
+    lemma = document.lemma_.lower()
+    if lemma not in _ISSUED or not any(
+            c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children) or \
+            any(c.dep_ == "poss" for c in document.children):
+        return None
+    doc = document.doc
+    for mention in reversed(doc[max(0, document.i - _ISSUER_WINDOW): document.i]):
+        if mention.lemma_.lower() != lemma or mention.pos_ != "NOUN":
+            continue
+        verb = mention.head if mention.dep_ == "dobj" else mention.head.head \
+            if mention.dep_ == "pobj" and mention.head.dep_ == "prep" else None
+        subject = None if verb is None or verb.pos_ != "VERB" else \
+            next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None:  # the nearest issuer decides, when the text names it
+            return subject if subject.ent_type_ in ("PERSON", "ORG") or \
+                subject.pos_ == "PROPN" else None
+    return None
 
 
 def _named_beside(child: Token, head: Token, phrase: Span) -> bool:
