@@ -25,6 +25,13 @@ def _one(found, **fields):
     return matches[0]
 
 
+def _cued(found, *words):
+    """The one quote whose cue is one of ``words``."""
+    matches = [q for q in found if q.cue is not None and q.cue.text in words]
+    assert len(matches) == 1, f"expected one quote cued by {words}; got {found}"
+    return matches[0]
+
+
 def test_the_components_are_added_by_name_in_a_users_pipeline(nlp):
     assert nlp.pipe_names[-2:] == ["claimgraph_entities", "claimgraph_quotes"]
     doc = nlp("Officials said the bridge was closed.")
@@ -222,7 +229,7 @@ def test_a_report_in_a_relative_clause_is_its_own_sources(nlp):
 ])
 def test_a_relative_pronoun_speaker_names_the_phrase_it_stands_for(nlp, text, speaker, anonymous):
     found, _ = _quotes(nlp, text)
-    quote = _one(found, cue=next(q.cue for q in found if q.cue.text in ("accused", "notes")))
+    quote = _cued(found, "accused", "notes")
     assert (quote.speaker.text, quote.speaker.anonymous) == (speaker, anonymous)
 
 
@@ -665,9 +672,9 @@ def test_a_participle_after_an_urged_infinitive_is_the_urgers_own_report(nlp):
     text = ("The ministry urged the company to close the mine, reiterating its concern about the "
             "safety of the workers.")
     found, _ = _quotes(nlp, text)
-    urged = _one(found, cue=next(q.cue for q in found if q.cue.text == "urged"))
+    urged = _cued(found, "urged")
     assert [p.text for p in urged.content] == ["the company to close the mine"]
-    again = _one(found, cue=next(q.cue for q in found if q.cue.text == "reiterating"))
+    again = _cued(found, "reiterating")
     assert again.speaker.text == "The ministry"
 
 
@@ -687,7 +694,7 @@ def test_a_speaker_before_an_aside_in_dashes_still_speaks(nlp):
             "implemented the tax cut in the state — promised to protect Medicaid and hammered "
             "Bevin on his plan.")
     found, names = _quotes(nlp, text)
-    quote = _one(found, cue=next(q.cue for q in found if q.cue.text == "promised"))
+    quote = _cued(found, "promised")
     assert names[quote.speaker.entity] == "Mary Walsh"
 
 
@@ -704,11 +711,11 @@ def test_a_frame_closing_a_sentence_that_holds_another_report_reports_all_of_it(
     text = ("Maria Lopez had told the guards that she wanted no escort, but the police overruled "
             "that request, the aide added on Friday.")
     found, _ = _quotes(nlp, text)
-    outer = _one(found, cue=next(q.cue for q in found if q.cue.text == "added"))
+    outer = _cued(found, "added")
     assert outer.speaker.text == "the aide"
     assert outer.content[0].text.startswith("Maria Lopez had told the guards")
     assert outer.content[-1].text.endswith("overruled that request")
-    inner = _one(found, cue=next(q.cue for q in found if q.cue.text == "told"))
+    inner = _cued(found, "told")
     assert [p.text for p in inner.content] == ["that she wanted no escort"]
 
 
