@@ -713,17 +713,20 @@ def _pull_quotes(drafts: list[Draft], text: str) -> None:
     """Give a quotation without a frame the speaker of the quote that repeats it: a pull quote
     set off from the story ("“Their immune system overreacts”" above "“... their immune
     system overreacts,” Doe said")."""
-    attributed = [d for d in drafts if d.kind in ("direct", "mixed") and d.speaker_of is None
-                  and not _unsourced(d)]
+    def plain(draft: Draft) -> str:
+        return _plain(" ".join(text[a:b] for a, b in draft.pieces))
+
+    attributed = [(d, plain(d)) for d in drafts if d.kind in ("direct", "mixed")
+                  and d.speaker_of is None and not _unsourced(d)]
     for draft in drafts:
         if draft.kind != "direct" or draft.cue is not None or draft.speaker_token is not None:
             continue  # a quotation that its frame attributes
-        words = _plain(" ".join(text[a:b] for a, b in draft.pieces))
+        words = plain(draft)
         if len(words) < _PULL_QUOTE_CHARS:
             continue
-        draft.speaker_of = next((d for d in attributed if words in _plain(
-            " ".join(text[a:b] for a, b in d.pieces))), draft.speaker_of)  # the repeat is
-        # surer than the paragraph before, which the pull quote may follow by layout alone
+        draft.speaker_of = next((d for d, said in attributed if words in said),
+                                draft.speaker_of)  # the repeat is surer than the paragraph
+        # before, which the pull quote may follow by layout alone
 
 
 def _unsourced(draft: Draft) -> bool:
