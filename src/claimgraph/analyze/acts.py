@@ -31,6 +31,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from claimgraph.analyze.persons import is_person_noun
+from claimgraph.analyze.speakers import is_infinitive
 from claimgraph.errors import ConfigError, InputError
 from claimgraph.model import QUOTE_ACTS, Analysis, QuoteAct
 
@@ -136,7 +137,7 @@ def _own_infinitive(verb: Token) -> bool:
     if any(c.dep_ == "dobj" for c in verb.children):
         return False
     return any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        c.dep_ == "xcomp" and is_infinitive(c)
         and not any(a.dep_ in ("nsubj", "nsubjpass") for a in c.children)
         for c in verb.children
     )

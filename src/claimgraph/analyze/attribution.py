@@ -24,7 +24,8 @@ from claimgraph.analyze.persons import (
     names_a_person,
 )
 from claimgraph.analyze.speakers import (
-    breaks_line, closes_quotation, dateline_end, is_infinitive, subject_of, trailing_participle,
+    RELATIVE_TAGS, breaks_line, closes_quotation, dateline_end, is_infinitive, subject_of,
+    trailing_participle,
 )
 from claimgraph.model import Span, Speaker
 
@@ -46,7 +47,6 @@ _MAX_INVERTED = 12  # words of an inverted frame searched for the name of who sp
 _NAME_PARTS = {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "ADP", "PUNCT", "CCONJ"}
 _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
-RELATIVE_TAGS = ("WDT", "WP")  # which, that; who, what
 # Verbs of coming upon something, and the states a person may be found in.
 _FINDING_VERBS = frozenset({"find", "discover"})
 _BODILY_STATES = frozenset({"dead", "alive", "unconscious", "unresponsive", "injured", "asleep"})
@@ -363,8 +363,9 @@ def _closing_frame(cue: Token) -> bool:
     subject = next((c for c in cue.children if c.dep_ == "nsubj" and c.i < cue.i), None)
     doc = cue.doc
     if subject is None or cue.dep_ == "ccomp" or subject.left_edge.i == 0 or \
-            doc[subject.left_edge.i - 1].text != "," or any(not (t.dep_ in _CUE_AUXILIARIES or _is_cue_adverb(t))
-                   for t in doc[subject.right_edge.i + 1: cue.i]):
+            doc[subject.left_edge.i - 1].text != "," or not all(
+                t.dep_ in _CUE_AUXILIARIES or _is_cue_adverb(t)
+                for t in doc[subject.right_edge.i + 1: cue.i]):
         return False
     return all(t.is_punct or t.is_space or (t.head == cue and t.dep_ in ("npadvmod", "advmod"))
                or (t.dep_ == "pobj" and t.head.head == cue) or (t.dep_ == "prep" and t.head == cue)
@@ -1507,8 +1508,7 @@ def carried_on(cue: Token) -> Token | None:
     """The verb that a "to" infinitive cue carries on ("continued" of "continued to warn",
     "went" of "went on to say"), or None for any other cue."""
     head = cue.head
-    if head == cue or cue.dep_ not in ("xcomp", "advcl") or not any(
-            c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+    if head == cue or cue.dep_ not in ("xcomp", "advcl") or not is_infinitive(cue):
         return None
     lemma = head.lemma_.lower()
     if lemma in _CARRYING_ON or (lemma == "go" and any(

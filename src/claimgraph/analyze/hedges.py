@@ -24,6 +24,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.cues import REGARD_VERBS
+from claimgraph.analyze.speakers import is_infinitive
 from claimgraph.errors import ConfigError, InputError
 from claimgraph.model import Cue
 
@@ -203,8 +204,7 @@ def seeming(doc: Doc, cand: Candidate) -> bool:
     than the context weights, which also learn from "appears in the film", grant them."""
     tok = doc[cand.start]
     return tok.lemma_.lower() in SEEM_VERBS and any(
-        c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        for c in tok.children
+        c.dep_ == "xcomp" and is_infinitive(c) for c in tok.children
     )
 
 

@@ -23,7 +23,7 @@ from spacy.tokens import Span as SpacySpan
 from claimgraph.analyze.acceptance import AcceptanceModel, judged, load_model
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
-    RELATIVE_TAGS, Draft, according_to, before_relative, carried_on, caused_feeling, cite_sources,
+    Draft, according_to, before_relative, carried_on, caused_feeling, cite_sources,
     complement, cue_span, felt_by, is_imperative, no_source, noun_reports, prepositional_object,
     regarded_as, said_for, too_short, trimmed_report,
 )
@@ -34,8 +34,8 @@ from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches, is_qu
 from claimgraph.analyze.paragraphs import headline_lines
 from claimgraph.analyze.persons import is_person
 from claimgraph.analyze.speakers import (
-    EntityIndex, breaks_line, is_anonymous, is_first_person, noun_phrase, past_dateline, resolve,
-    subject_of,
+    DASHES, RELATIVE_TAGS, EntityIndex, breaks_line, is_anonymous, is_first_person, is_infinitive,
+    noun_phrase, past_dateline, resolve, subject_of,
 )
 from claimgraph.extract.residue import closing_line, without_trailing_links
 from claimgraph.model import Quote, Speaker, Span
@@ -53,7 +53,6 @@ _CHANNELS = word_ids(CHANNEL_NOUNS)
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _MAX_FRAME_WORDS = 8  # words after a quotation that frame it (", one user quipped.")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
-_DASHES = {"―", "—", "–"}
 _TITLE_HOLDERS = {"champion", "titleholder", "title-holder", "winner"}
 # Words of someone speaking for themselves, to the reader or of their own group.
 _OWN_VOICE = {"i", "me", "my", "we", "us", "our", "you", "your"}
@@ -286,7 +285,7 @@ def _signature(stretch: Stretch, text: _Text) -> tuple[Token, Token] | None:
         return None  # 'And he has “the root of all evil.” ― Jane Doe': a phrase of her words
     doc = text.doc
     i = _skip_inline_space(doc, _after_closing(stretch, text))
-    if i >= len(doc) - 1 or doc[i].text.lstrip("”\"’") not in _DASHES:
+    if i >= len(doc) - 1 or doc[i].text.lstrip("”\"’") not in DASHES:
         return None
     first = j = _skip_inline_space(doc, i + 1)
     while j < len(doc) and (doc[j].pos_ == "PROPN" or _INITIAL.fullmatch(doc[j].text)) and \
@@ -439,8 +438,7 @@ def _compound_end(token: Token) -> bool:
 def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: set[int],
               drafts: list[Draft]) -> Draft | None:
     """An indirect or mixed quote of ``cue``, or None when it reports nothing."""
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children) and \
-            carried_on(cue) is None and not said_for(cue):
+    if is_infinitive(cue) and carried_on(cue) is None and not said_for(cue):
         return None  # an infinitive ("plans to say", "met to discuss") is not yet a report
     if is_imperative(cue) or no_source(cue):
         return None  # a recipe's or an adviser's command, in the writer's voice; no one's words
@@ -805,12 +803,14 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     quoted = sorted(
         (s, e, n) for n, d in enumerate(drafts) if d.kind in ("direct", "mixed") for s, e in d.pieces
     )
-    heads, outers = {}, {}
+    acts, outers = {}, {}
     # A pull quote takes the speaker of a quote after it: sources come before those taking theirs
     for draft in sorted(drafts, key=lambda d: d.speaker_of is not None):
         outers[draft.id] = outer = _enclosing(draft, drafts, quoted)
-        heads[draft.id] = head = draft.speaker_head() if draft.speaker_of is None else None
+        head = draft.speaker_head() if draft.speaker_of is None else None
         draft.speaker = _speaker(draft, head, outer, index)
+        # "the study, which notes": the act of the noun the relative stands for
+        acts[draft.id] = act_of(draft.cue, head and (_antecedent(head) or head))
     for draft in drafts:
         outer = outers[draft.id]
         quotes.append(Quote(
@@ -820,8 +820,7 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
             cue=cue_span(draft, text),
             content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
             nested_in=outer.id if outer is not None else None,
-            act=act_of(draft.cue, heads[draft.id] and (
-                _antecedent(heads[draft.id]) or heads[draft.id])),  # "the study, which notes"
+            act=acts[draft.id],
         ))
     return quotes
 

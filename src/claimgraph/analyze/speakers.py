@@ -19,6 +19,8 @@ from claimgraph.analyze.persons import is_person, is_person_noun, is_title
 from claimgraph.model import Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
+RELATIVE_TAGS = ("WDT", "WP")  # which, that; who, what
+DASHES = frozenset({"―", "—", "–", "--"})  # a dash set off by spaces, as asides and kickers use
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
 _DATELINE_DASHES = {"-", "–", "—", "--"}
@@ -45,16 +47,13 @@ def _absolute_subject(cue: Token) -> Token | None:
     return None
 
 
-_DASHES = ("—", "–", "--")
-
-
 def _subject_before_dashes(cue: Token) -> Token | None:
     """The noun before an aside set off by dashes that ends right before the cue ("Andy Beshear
     — whose father ... — promised ..."), which the parse may hang anywhere."""
     doc = cue.doc
-    if cue.i < 3 or doc[cue.i - 1].text not in _DASHES:
+    if cue.i < 3 or doc[cue.i - 1].text not in DASHES:
         return None
-    opening = next((t for t in reversed(doc[cue.sent.start: cue.i - 1]) if t.text in _DASHES),
+    opening = next((t for t in reversed(doc[cue.sent.start: cue.i - 1]) if t.text in DASHES),
                    None)
     if opening is None or opening.i == cue.sent.start:
         return None
@@ -211,7 +210,7 @@ def _controller(infinitive: Token) -> Token | None:
     whoever spent them explains)."""
     obj = next((c for c in infinitive.head.children
                 if c.dep_ in ("dobj", "dative") and c.i < infinitive.i), None)
-    if obj is None or any(c.dep_ == "aux" and c.lower_ == "to" for c in infinitive.children):
+    if obj is None or is_infinitive(infinitive):
         return obj
     return obj if is_person(obj) else None
 
@@ -275,9 +274,9 @@ def _subject_of_fronted_infinitive(cue: Token) -> Token | None:
 
 
 def is_infinitive(verb: Token) -> bool:
-    """Whether ``verb`` heads a "to" infinitive ("states to have signed treaties"): no clause
-    a cue after it reports, whatever the parse ("The states to have signed ... criticised X")."""
-    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in verb.children)
+    """Whether ``verb`` heads a "to" infinitive ("plans to say", "the states to have signed
+    treaties")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _inverted_object(cue: Token) -> Token | None:
@@ -509,7 +508,7 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
         known = index.named(_flat_name(head))
         if known is not None:
             return known
-    if head.tag_ in ("WP", "WDT") and head.head.dep_ == "relcl":  # "Doe, who said": Doe
+    if head.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl":  # "Doe, who said": Doe
         noun = head.head.head
         return resolve(noun_phrase(noun, head.head), noun, index)
     if head.pos_ == "PRON":
