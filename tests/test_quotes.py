@@ -1068,3 +1068,60 @@ def test_a_place_in_the_description_of_a_speakers_firm_is_not_the_speaker(nlp):
     names = {e.id: e.name for e in doc._.entities}
     assert quote.speaker.text.startswith("Ilse Varga")  # the missed name, by its apposition
     assert names.get(quote.speaker.entity) == "Ilse Varga"
+
+
+@pytest.mark.parametrize("text", [
+    "The plumber was jailed after pleading guilty to threatening to kill a neighbour.",
+    "She was charged with threatening to burn down the council offices.",
+    "He was convicted of promising to deliver votes for cash.",
+])
+def test_an_offence_named_in_a_charge_is_not_a_report(nlp, text):
+    assert _quotes(nlp, text)[0] == []
+
+
+@pytest.mark.parametrize("text", [
+    "The new tablet will support wireless charging.",
+    "That promises 300 horsepower and a top speed of 150 mph.",
+    "The new phones promise to be faster than ever.",
+])
+def test_an_object_that_supports_or_promises_something_reports_nothing(nlp, text):
+    assert _quotes(nlp, text)[0] == []
+
+
+def test_people_and_bodies_still_support_promise_and_threaten(nlp):
+    found, _ = _quotes(nlp, "The union supports the strike. The mayor promised to cut taxes. "
+                            "The landlord threatened legal action.")
+    assert _cued(found, "supports").speaker.text == "The union"
+    assert _cued(found, "promised").content[0].text == "to cut taxes"
+    assert _cued(found, "threatened").speaker.text == "The landlord"
+
+
+def test_a_request_to_stay_unnamed_is_not_a_statement(nlp):
+    found, _ = _quotes(
+        nlp, "One official, who asked not to be named because he was not authorized to speak, "
+             "said the talks had stalled. Another requested anonymity to speak freely. "
+             "She asked the reporter not to name the donors.")
+    assert {q.cue.text for q in found} == {"said", "asked"}
+    assert _cued(found, "asked").content[0].text == "the reporter not to name the donors"
+
+
+def test_data_or_a_report_released_by_a_named_body_is_that_bodys(nlp):
+    found, names = _quotes(
+        nlp, "According to data released by the Ministry of Trade in August, exports rose. "
+             "A study published by Stanford University found that sleep matters.")
+    assert [names.get(q.speaker.entity) for q in found] == ["Ministry of Trade",
+                                                             "Stanford University"]
+    assert not any(q.speaker.anonymous for q in found)
+
+
+@pytest.mark.parametrize("text", [
+    "Quick access to the assistant by saying “Hey Nova”.",
+    "The phone can be unlocked by saying “open sesame”.",
+])
+def test_how_anyone_does_a_thing_by_saying_words_is_no_ones_quote(nlp, text):
+    assert _quotes(nlp, text)[0] == []
+
+
+def test_someone_who_ends_by_saying_words_still_says_them(nlp):
+    found, _ = _quotes(nlp, "He ended the speech by saying “God bless America.”")
+    assert _cued(found, "saying").speaker.text == "He"

@@ -116,6 +116,19 @@ _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "res
 _LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind", "warn"}
 # Antecedents of "who" that mean anyone at all ("those who want ...").
 _ANYONE = {"those", "anyone", "anybody", "everyone", "everybody", "whoever", "someone"}
+# Words of a court or police report whose "of"/"to"/"with" gerund names an offence ("pleaded
+# guilty to threatening ...", "charged with inciting ..."), as participles or adjectives.
+_CHARGES = {"guilty", "charge", "convict", "indict", "acquit", "arrest", "suspect", "sentence",
+            "jail", "prosecute", "investigate", "try", "fine"}
+# Verbs that are a person's or a body's word only: said of an object they describe what it
+# offers or does ("the app supports ...", "the deals promise to be better").
+_AGENTS_ONLY = {"promise", "support", "threaten", "offer", "guarantee", "boast"}
+# Things made to be used, whose "supports" or "offers" describes them ("the app supports ...").
+_DEVICES = frozenset("""
+    app application phone smartphone handset device tablet laptop computer pc software program
+    model car vehicle engine system platform feature version update camera battery speaker
+    console chip processor browser tool product format charger screen display headset watch
+""".split())
 # Objects of "citing" that are a source of what is reported, not a reason for it.
 _CITED_NOUNS = ANONYMOUS_NOUNS | CHANNEL_NOUNS | {
     "commission", "ministry", "department", "government", "police", "office", "council",
@@ -772,13 +785,60 @@ def is_imperative(cue: Token) -> bool:
             c.dep_ in ("advcl", "punct") for c in cue.children if c.i < cue.i)))))
 
 
+def _asks_anonymity(cue: Token) -> bool:
+    """Whether ``cue`` is a source's request to stay unnamed ("asked not to be identified",
+    "requested anonymity"): how the article sources a statement, not one."""
+    if cue.lemma_.lower() not in ("ask", "request"):
+        return False
+    return any(
+        (c.dep_ == "xcomp" and c.lemma_.lower() in ("identify", "name", "quote") and
+         {"neg", "auxpass"} <= {n.dep_ for n in c.children})
+        or (c.dep_ == "dobj" and c.lower_ == "anonymity") for c in cue.children)
+
+
+def _names_an_offence(cue: Token) -> bool:
+    """Whether ``cue`` names what someone is charged with ("pleaded guilty to threatening")."""
+    return cue.tag_ == "VBG" and cue.dep_ in ("pcomp", "pobj") and \
+        cue.head.dep_ in ("prep", "dative") and cue.head.head.tag_ in ("VBN", "JJ") and \
+        cue.head.head.lemma_.lower() in _CHARGES
+
+
+def _how_anyone_does_it(cue: Token) -> bool:
+    """Whether ``cue`` is "by saying ..." in a passive or verbless sentence ("unlocked by saying
+    'open sesame'", "Quick access by saying ..."): what anyone says, with no clause reported."""
+    if not (cue.tag_ == "VBG" and cue.dep_ == "pcomp" and cue.head.lower_ == "by") or any(
+            _is_complement_clause(c) for c in cue.children):
+        return False
+    return cue.sent.root.pos_ not in ("VERB", "AUX") or any(
+        c.dep_ == "nsubjpass" for c in cue.head.head.children)
+
+
+def _said_of_an_object(cue: Token, head: Token | None) -> bool:
+    """Whether a verb only people and bodies use as a report is said of an object: "this" or
+    "that", a device ("the app supports ..."), or a common noun of no person or body that
+    "promises to be" ("the phones promise to be faster"). Other nouns are left alone: the
+    kinds of people are too many to list ("the landlord threatened legal action")."""
+    if cue.lemma_.lower() not in _AGENTS_ONLY or head is None or any(
+            _is_complement_clause(c) or c.dep_ == "auxpass" for c in cue.children):
+        return False
+    if head.lower_ in ("this", "that") and head.tag_ == "DT":
+        return True
+    lemma = head.lemma_.lower()
+    if head.pos_ != "NOUN" or names_a_person(head) or is_org_word(lemma):
+        return False
+    return lemma in _DEVICES or (not head.ent_type_ and any(
+        c.dep_ == "xcomp" and c.lemma_ == "be" for c in cue.children))
+
+
 def no_source(cue: Token) -> bool:
     """Whether ``cue`` reports no one's words but the writer's: a generic "you" ("you can't tell
     what happens next"), the writer's "I" or "we" with a view, a wish or a remark on a thing ("I
     believe ...", "we want ...", "I would suggest two changes"), a verb of seeming said of a
     thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
     the thing's; "the idea feels like a fad"), a comparison ("better than expected"),
-    "considering ..." with no subject, this text itself ("This post will discuss ..."), what a
+    "considering ..." with no subject, an offence named in a charge, a request for anonymity,
+    how anyone does a thing ("unlocked by saying ..."), an object that "supports" or
+    "promises" something, this text itself ("This post will discuss ..."), what a
     word or work refers to ("the song doesn't refer to a duvet"), a gerund of a thing's use,
     with no clause ("a figure used in calculating the cost") or of an empty "it" ("After
     outlining it, it's time to ..."), anyone at all ("those who want ..."),
@@ -786,7 +846,11 @@ def no_source(cue: Token) -> bool:
     yes-or-no question or a request for comment put by an unnamed asker ("When asked whether
     ...", "asked for comment"). Cues inside quotations never get here: there "I" is the quoted
     speaker."""
+    if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue):
+        return True
     head = subject_of(cue)
+    if _said_of_an_object(cue, head):
+        return True
     if cue.lemma_.lower() in SEEM_VERBS | {"sound"} and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged

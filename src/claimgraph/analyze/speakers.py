@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, PLATFORMS
-from claimgraph.analyze.persons import is_person, is_person_noun, is_title
+from claimgraph.analyze.persons import THING_NOUNS, is_person, is_person_noun, is_title
 from claimgraph.model import Entity
 
 _SUBJECTS = {"nsubj", "nsubjpass", "csubj"}
@@ -516,7 +516,7 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is not None and head.lemma_.lower() in CHANNEL_NOUNS:  # "her statement read"
         return resolve(noun_phrase(owner), owner, index)
-    issuer = _issuer(head)
+    issuer = _issuer(head) or _publisher(head)
     if issuer is not None:  # "Acme issued a statement ... “...,” the statement read": Acme
         return resolve(noun_phrase(issuer), issuer, index)
     if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS):  # "the 34-year-old"
@@ -533,6 +533,27 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
 # Documents that someone issues and that then speak for them ("the statement read")
 _ISSUED = frozenset("statement letter email memo post tweet message release filing".split())
 _ISSUER_WINDOW = 1200  # tokens searched back for the document's first mention (a few paragraphs)
+
+
+# How a text or data comes from its author ("released by", not "received by" or "obtained by").
+_PUBLISHED = frozenset("""
+    release publish issue commission conduct compile produce prepare write author sponsor file
+""".split())
+
+
+def _publisher(document: Token) -> Token | None:
+    """Who released a text or data named with its publisher ("data released by the ministry",
+    "a study published by Acme"), when that is a name."""
+    if document.lemma_.lower() not in THING_NOUNS and document.lower_ not in THING_NOUNS:
+        return None  # "data" has the lemma "datum"
+    for participle in document.children:
+        if participle.dep_ == "acl" and participle.tag_ == "VBN" and \
+                participle.lemma_.lower() in _PUBLISHED:
+            for agent in participle.children:
+                if agent.dep_ == "agent":
+                    return next((t for t in agent.children
+                                 if t.dep_ == "pobj" and t.pos_ == "PROPN"), None)
+    return None
 
 
 def _issuer(document: Token) -> Token | None:
