@@ -24,7 +24,11 @@ from __future__ import annotations
 
 import logging
 
+import numpy as np
+from spacy.attrs import DEP, IS_SPACE, ORTH, POS, SENT_START
 from spacy.language import Language
+from spacy.strings import hash_string
+from spacy.symbols import AUX, VERB, conj
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
@@ -41,6 +45,8 @@ TAIL_POS = (*EDGE_POS, "SCONJ", "ADP", "DET", "PART")
 NOUN_MODIFIER = frozenset({"amod", "compound", "nmod"})  # "Breaking news" has no predicate
 CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "aux", "auxpass"})
 FRAME_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})  # before a cue verb, part of it
+_CLAUSE_POS_IDS = np.array([VERB, AUX], dtype=np.uint64)
+_SEMICOLON = hash_string(";")
 
 
 @Language.factory("claimgraph_claims")
@@ -118,15 +124,19 @@ def _cue_tokens(doc: Doc, quote: Quote) -> set[int]:
 def _breaks(doc: Doc) -> bytearray:
     """Tokens that open a new claim: sentences, paragraphs, semicolons, coordinated clauses
     (a conjunct verb with its own subject or auxiliary: "and is prepared to", "and another
-    50 were")."""
-    breaks = bytearray(len(doc))
-    for tok in doc:
-        if tok.is_sent_start or tok.text == ";" or (tok.is_space and "\n" in tok.text):
-            breaks[tok.i] = 1
-        if "\n" in tok.whitespace_ and tok.i + 1 < len(doc):
-            breaks[tok.i + 1] = 1
-        if (tok.dep_ == "conj" and tok.pos_ in CLAUSE_POS and tok.head.pos_ in CLAUSE_POS
-                and tok.head.i < tok.left_edge.i
+    50 were"). Read from the Doc's arrays: a Token object only for the few that may be one."""
+    columns = doc.to_array([SENT_START, ORTH, IS_SPACE, POS, DEP])
+    starts = (columns[:, 0] == 1) | (columns[:, 1] == _SEMICOLON)
+    if len(doc):
+        starts[0] = True
+    breaks = bytearray(starts.astype(np.uint8).tobytes())
+    for i in np.flatnonzero(columns[:, 2]).tolist():
+        if "\n" in doc[i].text:
+            breaks[i] = 1
+    for i in np.flatnonzero((columns[:, 4] == conj) & np.isin(columns[:, 3], _CLAUSE_POS_IDS)
+                            ).tolist():
+        tok = doc[i]
+        if (tok.head.pos_ in CLAUSE_POS and tok.head.i < tok.left_edge.i
                 and any(c.dep_ in CLAUSE_DEPS for c in tok.children)):
             breaks[tok.left_edge.i] = 1
     return breaks

@@ -23,9 +23,9 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LOWER, POS, TAG
 from spacy.strings import hash_string
-from spacy.symbols import PRON, csubj, dobj, nsubj, nsubjpass
+from spacy.symbols import NOUN, PRON, appos, csubj, det, dobj, nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.extensions import word_ids
@@ -63,6 +63,8 @@ _ASIDE = 0.75  # the emphasis of a name in passing
 _AGE = re.compile(r"\b\d+-year-old\b")
 _PERSONAL_IDS = word_ids(frozenset(_PERSONAL))
 _SUBJECT_IDS = np.array([nsubj, nsubjpass, csubj], dtype=np.uint64)  # DEP holds symbol ids
+_INDEFINITE_IDS = word_ids(frozenset({"a", "an", "one"}))
+_INDEFINITE_DEPS = np.array([det, hash_string("nummod")], dtype=np.uint64)  # no symbol
 _ARGUMENT_IDS = np.array([nsubj, nsubjpass, dobj], dtype=np.uint64)
 _NN = hash_string("NN")
 
@@ -83,7 +85,7 @@ class Coreference:
         self.chain: list[tuple[int, str, float]] = []  # (offset, entity, emphasis) of pronouns
         self.done: dict[int, str | None] = {}
         # One array read finds the tokens this class looks at, instead of a Token per word.
-        columns = doc.to_array([LOWER, POS, TAG, DEP, ENT_TYPE])
+        self.columns = columns = doc.to_array([LOWER, POS, TAG, DEP, ENT_TYPE])
         personal = np.isin(columns[:, 0], _PERSONAL_IDS) & (columns[:, 1] == PRON)
         common = (columns[:, 2] == _NN) & (columns[:, 4] == 0)
         self.personal = np.flatnonzero(personal).tolist()
@@ -407,11 +409,15 @@ class Coreference:
         "one legal expert") that introduced the person "the official" refers back to."""
         if self.indefinites is None:
             self.indefinites = {}
-            for token in self.doc:
-                if token.pos_ == "NOUN" and not token.ent_type_ and token.dep_ != "appos" and any(
-                    c.dep_ in ("det", "nummod") and c.lower_ in ("a", "an", "one")
-                    for c in token.children
-                ) and not any(c.dep_ == "appos" for c in token.children):
+            columns = self.columns
+            nouns = (columns[:, 1] == NOUN) & (columns[:, 4] == 0) & (columns[:, 3] != appos)
+            # the nouns that "a", "an" or "one" modifies, found from the article's arrays
+            marks = np.flatnonzero(np.isin(columns[:, 0], _INDEFINITE_IDS)
+                                   & np.isin(columns[:, 3], _INDEFINITE_DEPS))
+            heads = marks + self.doc.to_array(HEAD)[marks].astype(np.int64)
+            for i in sorted(set(heads[nouns[heads]].tolist())):
+                token = self.doc[i]
+                if not any(c.dep_ == "appos" for c in token.children):
                     self.indefinites.setdefault(token.lemma_, token.i)
         first = self.indefinites.get(head.lemma_, head.i)
         return first if first < head.i else None

@@ -8,6 +8,7 @@ offsets into that field.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TypeVar
 
@@ -16,6 +17,7 @@ from claimgraph.model import (
 )
 
 SEPARATOR = "\n\n"
+_NOT_ALNUM = re.compile(r"[\W_]+")  # all but letters and digits, as str.isalnum has them
 R = TypeVar("R", Span, Mention, Claim, Quantity, TimeExpression)
 
 
@@ -29,11 +31,11 @@ class Layout:
     @classmethod
     def of(cls, article: Article) -> Layout:
         """The title and dek (when present and not already opening the body), then the body."""
-        body = _skeleton(article.text)
+        given = [(name, value) for name, value in (("title", article.title), ("dek", article.dek))
+                 if value and value.strip()]
+        body = _skeleton(article.text) if given else ""
         parts: list[tuple[TextField, str]] = [
-            (name, value) for name, value in (("title", article.title), ("dek", article.dek))
-            if value and value.strip() and not _opens(body, value)
-        ]
+            (name, value) for name, value in given if not _opens(body, value)]
         text, fields = "", []
         for name, value in parts:
             fields.append((name, len(text), len(text) + len(value)))
@@ -102,4 +104,4 @@ def _opens(body: str, value: str) -> bool:
 
 def _skeleton(text: str) -> str:
     """The letters and digits of ``text``, in lower case."""
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return _NOT_ALNUM.sub("", text.lower())
