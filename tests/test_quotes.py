@@ -1125,3 +1125,14 @@ def test_how_anyone_does_a_thing_by_saying_words_is_no_ones_quote(nlp, text):
 def test_someone_who_ends_by_saying_words_still_says_them(nlp):
     found, _ = _quotes(nlp, "He ended the speech by saying “God bless America.”")
     assert _cued(found, "saying").speaker.text == "He"
+
+
+def test_a_report_named_with_its_author_speaks_for_it_when_mentioned_again(nlp):
+    found, names = _quotes(
+        nlp, "A recent report by the International Energy Agency stated that capacity had "
+             "doubled. Prices fell sharply last year. According to the report, exports rose. "
+             "The Gallup survey of 500 firms came out on Monday. The survey found that hiring "
+             "slowed. The US lawyers said the firms were wrong.")
+    assert [names.get(q.speaker.entity) for q in found[:3]] == [
+        "International Energy Agency", "International Energy Agency", "Gallup"]
+    assert found[3].speaker.entity is None  # "the US lawyers" are people, not a text by the US

@@ -516,7 +516,7 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     owner = next((c for c in head.children if c.dep_ == "poss"), None)
     if owner is not None and head.lemma_.lower() in CHANNEL_NOUNS:  # "her statement read"
         return resolve(noun_phrase(owner), owner, index)
-    issuer = _issuer(head) or _publisher(head)
+    issuer = _issuer(head) or _author(head)
     if issuer is not None:  # "Acme issued a statement ... “...,” the statement read": Acme
         return resolve(noun_phrase(issuer), issuer, index)
     if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS):  # "the 34-year-old"
@@ -532,6 +532,8 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
 
 # Documents that someone issues and that then speak for them ("the statement read")
 _ISSUED = frozenset("statement letter email memo post tweet message release filing".split())
+# Texts whose earlier mention may name their author ("a report by Acme ... the report found")
+_AUTHORED = frozenset("report study survey poll analysis review audit".split())
 _ISSUER_WINDOW = 1200  # tokens searched back for the document's first mention (a few paragraphs)
 
 
@@ -541,11 +543,24 @@ _PUBLISHED = frozenset("""
 """.split())
 
 
+def _author(document: Token) -> Token | None:
+    """The name a text's mention gives as its author: "a report by Acme", "a study from
+    Acme", "Acme's survey", "the Acme survey", "data released by Acme"."""
+    if not {document.lemma_.lower(), document.lower_} & (THING_NOUNS | _AUTHORED | _ISSUED):
+        return None  # "the US lawyers", "Indiana protesters": people, not texts
+    for child in document.children:
+        if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
+            return child  # "Acme's survey", "the Pew survey", "the Mueller report"
+        if child.dep_ == "prep" and child.lower_ in ("by", "from"):
+            name = next((t for t in child.children if t.dep_ == "pobj"), None)
+            if name is not None and name.pos_ == "PROPN":
+                return name
+    return _publisher(document)
+
+
 def _publisher(document: Token) -> Token | None:
     """Who released a text or data named with its publisher ("data released by the ministry",
     "a study published by Acme"), when that is a name."""
-    if document.lemma_.lower() not in THING_NOUNS and document.lower_ not in THING_NOUNS:
-        return None  # "data" has the lemma "datum"
     for participle in document.children:
         if participle.dep_ == "acl" and participle.tag_ == "VBN" and \
                 participle.lemma_.lower() in _PUBLISHED:
@@ -557,11 +572,12 @@ def _publisher(document: Token) -> Token | None:
 
 
 def _issuer(document: Token) -> Token | None:
-    """Who issued the document "the statement" (or "this letter") refers to: the subject of
-    the verb that issued it or spoke in it at its nearest earlier mention ("Acme issued a
-    statement", "Acme denied it in a statement"), when that subject is a name."""
+    """Who issued the document "the statement" (or "this letter", "the report") refers to, at
+    its nearest earlier mention: the author that mention names ("a report by Acme"), or the
+    subject of the verb that issued it or spoke in it ("Acme issued a statement", "Acme denied
+    it in a statement"), when that is a name."""
     lemma = document.lemma_.lower()
-    if lemma not in _ISSUED or not any(
+    if lemma not in _ISSUED | _AUTHORED or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children) or \
             any(c.dep_ == "poss" for c in document.children):
         return None
@@ -569,6 +585,9 @@ def _issuer(document: Token) -> Token | None:
     for mention in reversed(doc[max(0, document.i - _ISSUER_WINDOW): document.i]):
         if mention.lemma_.lower() != lemma or mention.pos_ != "NOUN":
             continue
+        author = _author(mention)
+        if author is not None:  # "a report by the agency", "the agency's report"
+            return author
         verb = mention.head if mention.dep_ == "dobj" else mention.head.head \
             if mention.dep_ == "pobj" and mention.head.dep_ == "prep" else None
         subject = None if verb is None or verb.pos_ != "VERB" else \
