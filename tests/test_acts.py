@@ -31,6 +31,7 @@ def _act(nlp, text, cue):
     ("The airline plans to cut twelve routes.", "plans", "intention"),
     ("The league seeks to overturn the ruling.", "seeks", "intention"),
     ("The coach would prefer to keep the four-game limit.", "prefer", "intention"),
+    ("The senator urged the council to reopen the pool.", "urged", "speech"),
     ("A new audit found that the hospital overspent by millions.", "found", "evidence"),
     ("Polling data shows the incumbent is trailing.", "shows", "evidence"),
     ("Security footage suggests the fire started in the kitchen.", "suggests", "evidence"),

@@ -1136,3 +1136,20 @@ def test_a_report_named_with_its_author_speaks_for_it_when_mentioned_again(nlp):
     assert [names.get(q.speaker.entity) for q in found[:3]] == [
         "International Energy Agency", "International Energy Agency", "Gallup"]
     assert found[3].speaker.entity is None  # "the US lawyers" are people, not a text by the US
+
+
+@pytest.mark.parametrize("text", [
+    "Tim Clark, the airline's president, told reporters at a press conference that the order "
+    "was final.",
+    "The minister said at a briefing in Ottawa that the border would stay closed.",
+])
+def test_a_that_clause_after_where_it_was_said_is_what_was_said(nlp, text):
+    quote = _cued(_quotes(nlp, text)[0], "told", "said")
+    assert quote.content[0].text.startswith("that the")
+
+
+def test_begging_and_imploring_report_an_appeal_but_begging_the_question_does_not(nlp):
+    found, _ = _quotes(nlp, "The campaign's troubles begged the question of who was in charge. "
+                            "Residents begged the mayor to act.")
+    quote = _cued(found, "begged")
+    assert (quote.speaker.text, quote.content[0].text) == ("Residents", "the mayor to act")

@@ -731,8 +731,8 @@ def _not_said(lemma: str, obj: Token) -> bool:
     written to or kept from something ("wrote the city council", "denied the Flames"), a request
     refused ("denied a request for funds"), the channel or work written ("wrote a letter
     asking ...", "wrote her first cookbook"), people let in ("admitted 400 students"), a
-    thing charged, not someone accused ("charging a laptop", "charges a fee"), or a counted
-    thing added, not a remark ("added a goal", "added two assists")."""
+    thing charged, not someone accused ("charging a laptop", "charges a fee"), a counted
+    thing added, not a remark ("added a goal", "added two assists"), or a question begged."""
     if lemma in _ADDRESSING_VERBS and obj.ent_type_ in _PARTIES and all(
             t.ent_type_ == obj.ent_type_ or t.is_punct or t.dep_ == "det" for t in obj.subtree):
         return True
@@ -751,6 +751,7 @@ def _not_said(lemma: str, obj: Token) -> bool:
     return (lemma == "deny" and noun in _REQUESTS) or (
         lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS)) or (
         lemma == "tell" and noun in _TOLD_KINDS) or (  # "tells the truth"
+        lemma == "beg" and noun == "question") or (  # "begs the question": it raises one
         lemma == "refer")  # "referred the call to the police": passed on
 
 
@@ -1014,17 +1015,27 @@ def _a_time(noun: Token) -> bool:
         not any(c.dep_ in ("poss", "prep") for c in noun.children))
 
 
+_WHERE = {"at", "in", "on", "during", "after", "before", "outside", "inside"}
+
+
 def _clause_after_time(cue: Token, children: list[Token]) -> Token | None:
-    """The "that" clause the parse hung on a time after the cue, as if it said which time
-    ("reported at the time that the editor had left", "said for the first time that ..."),
-    when the cue has no clause of its own and the clause has a subject of its own."""
+    """The "that" clause the parse hung on a time or a place after the cue, as if it said
+    which one ("reported at the time that the editor had left", "said for the first time that
+    ...", "told reporters at a briefing that ..."), when the cue has no clause of its own and
+    the clause has a subject of its own; after a place or an occasion ("at", "in", "on", ...),
+    only a relative clause whose "that" the parse itself read as a conjunction ("at a briefing
+    that he chaired" describes the briefing; "pointed to reports that ..." says what the
+    reports say)."""
     clause = next((
         clause for prep in children if prep.dep_ == "prep" and prep.i > cue.i
-        for time in prep.children if time.dep_ == "pobj" and _a_time(time)
-        for clause in [_that_clause_on(time)] if clause is not None
+        for noun in prep.children if noun.dep_ == "pobj"
+        for clause in [_that_clause_on(noun)] if clause is not None and (
+            _a_time(noun) or (prep.lower_ in _WHERE and clause.dep_ == "relcl"
+                              and clause.left_edge.dep_ == "mark"))
     ), None)  # rare: the costlier test of the cue's own complements only runs when found
-    if clause is None or any(_is_complement_clause(c) or c.dep_ in ("dobj", "xcomp")
-                             for c in children):
+    listener = cue.lemma_.lower() in _LISTENER_VERBS
+    if clause is None or any(_is_complement_clause(c) or c.dep_ == "xcomp" or (
+            c.dep_ == "dobj" and not listener) for c in children):
         return None
     return clause
 

@@ -30,7 +30,7 @@ CORE_VERBS = frozenset("""
     speculate hope fear feel worry charge assert affirm answer counter disclose hint imply inform
     joke lament point propose question recount reckon recommend repeat retort signal demand
     pledge boast concur threaten underline underscore highlight detail describe blog show find
-    speak talk comment
+    speak talk comment beg implore
 """.split())
 # Verbs whose direct object or infinitive is itself the reported content ("called for a
 # ban", "described him as unfit", "vowed to fight"), not just a participant.
@@ -39,7 +39,7 @@ OBJECT_VERBS = frozenset("""
     mention question deny endorse support attack condemn blast slam reject defend urge demand
     predict recommend warn reveal want plan hope seek threaten refuse decline agree applaud
     dismiss label blame credit tout welcome oppose back mock ridicule challenge dispute highlight
-    emphasize stress acknowledge admit confirm complain point
+    emphasize stress acknowledge admit confirm complain point beg implore
 """.split())
 # Verbs that state a view only through "X as Y" ("sees the deal as a mistake", "cast her rival
 # as weak"); alone they are not cues ("saw the film").
