@@ -1153,3 +1153,11 @@ def test_begging_and_imploring_report_an_appeal_but_begging_the_question_does_no
                             "Residents begged the mayor to act.")
     quote = _cued(found, "begged")
     assert (quote.speaker.text, quote.content[0].text) == ("Residents", "the mayor to act")
+
+
+def test_what_a_picture_shows_is_the_writers_description_unless_someone_acts_in_it(nlp):
+    found, _ = _quotes(nlp, "The photo shows a man in a red hat. This graphic shows the share "
+                            "of adults who smoke. Footage shows the suspect fleeing the scene. "
+                            "The video shows that the guard was asleep.")
+    assert [q.content[0].text for q in found] == [
+        "the suspect fleeing the scene", "that the guard was asleep"]

@@ -123,6 +123,11 @@ _CHARGES = {"guilty", "charge", "convict", "indict", "acquit", "arrest", "suspec
 # Verbs that are a person's or a body's word only: said of an object they describe what it
 # offers or does ("the app supports ...", "the deals promise to be better").
 _AGENTS_ONLY = {"promise", "support", "threaten", "offer", "guarantee", "boast"}
+# Pictures, whose "shows" describes what is in them.
+_PICTURES = frozenset("""
+    video photo photograph picture image graphic chart map clip screenshot still illustration
+    drawing cartoon infographic
+""".split())
 # Things made to be used, whose "supports" or "offers" describes them ("the app supports ...").
 _DEVICES = frozenset("""
     app application phone smartphone handset device tablet laptop computer pc software program
@@ -814,6 +819,18 @@ def _how_anyone_does_it(cue: Token) -> bool:
         c.dep_ == "nsubjpass" for c in cue.head.head.children)
 
 
+def _pictured(cue: Token, head: Token | None) -> bool:
+    """Whether ``cue`` says what a picture shows ("the photo shows a man in a hat", "a video
+    showing the moment ..."): the writer's description of it, with no clause and no one doing
+    anything in it ("footage shows the suspect fleeing" is evidence)."""
+    if cue.lemma_.lower() not in ("show", "depict") or head is None or \
+            head.lemma_.lower() not in _PICTURES or any(
+                _is_complement_clause(c) for c in cue.children):
+        return False
+    return not any(c.dep_ == "dobj" and any(p.dep_ == "acl" for p in c.children)
+                   for c in cue.children)
+
+
 def _said_of_an_object(cue: Token, head: Token | None) -> bool:
     """Whether a verb only people and bodies use as a report is said of an object: "this" or
     "that", a device ("the app supports ..."), or a common noun of no person or body that
@@ -839,7 +856,7 @@ def no_source(cue: Token) -> bool:
     the thing's; "the idea feels like a fad"), a comparison ("better than expected"),
     "considering ..." with no subject, an offence named in a charge, a request for anonymity,
     how anyone does a thing ("unlocked by saying ..."), an object that "supports" or
-    "promises" something, this text itself ("This post will discuss ..."), what a
+    "promises" something, what a picture shows, this text itself ("This post will discuss ..."), what a
     word or work refers to ("the song doesn't refer to a duvet"), a gerund of a thing's use,
     with no clause ("a figure used in calculating the cost") or of an empty "it" ("After
     outlining it, it's time to ..."), anyone at all ("those who want ..."),
@@ -850,7 +867,7 @@ def no_source(cue: Token) -> bool:
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue):
         return True
     head = subject_of(cue)
-    if _said_of_an_object(cue, head):
+    if _said_of_an_object(cue, head) or _pictured(cue, head):
         return True
     if cue.lemma_.lower() in SEEM_VERBS | {"sound"} and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
