@@ -1161,3 +1161,11 @@ def test_what_a_picture_shows_is_the_writers_description_unless_someone_acts_in_
                             "The video shows that the guard was asleep.")
     assert [q.content[0].text for q in found] == [
         "the suspect fleeing the scene", "that the guard was asleep"]
+
+
+def test_questioning_a_person_reports_the_topic_not_the_person(nlp):
+    found, _ = _quotes(nlp, "Republicans also questioned Morrison about his closed-door "
+                            "testimony. Police questioned him for hours. Bush questioned "
+                            "Trump's judgment.")
+    assert [(q.speaker.text, q.content[0].text) for q in found] == [
+        ("Republicans", "about his closed-door testimony"), ("Bush", "Trump's judgment")]

@@ -38,6 +38,8 @@ _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
 # Any cue verb reports what "about" introduces ("talked about ...", "warned about ..."); the
 # others only follow verbs that report through their object.
 _TOPIC_PREPOSITIONS = {"about"}
+# What a person was questioned on ("questioned Morrison about his testimony").
+_QUESTIONED_ABOUT = {"about", "on", "over", "regarding", "concerning"}
 # Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
 _APPEAL_PREPOSITIONS = {"on", "for", "upon"}
 _TIME_ENTITIES = {"DATE", "TIME"}
@@ -447,6 +449,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if cue.lemma_.lower() in _MANNER_VERBS:  # "spoke about the need ...", never "spoke Sunday"
         return prepositional_object(cue, lexicon)
     objects = [c for c in children if c.dep_ == "dobj" and c.i > cue.i]
+    if lemma == "question" and objects and is_person(objects[0]):
+        # "questioned Morrison about his testimony": the questions were about that; "police
+        # questioned him for hours": nothing said of what
+        topic = next((c for c in children if c.dep_ == "prep" and c.i > objects[0].i
+                      and c.lower_ in _QUESTIONED_ABOUT), None)
+        return _pieces(doc, (topic.i, topic.right_edge.i)) if topic is not None else []
     told = _told_clause(lemma, objects)
     if told is not None:
         return _pieces(doc, (told.left_edge.i, told.right_edge.i))
