@@ -1169,3 +1169,9 @@ def test_questioning_a_person_reports_the_topic_not_the_person(nlp):
                             "Trump's judgment.")
     assert [(q.speaker.text, q.content[0].text) for q in found] == [
         ("Republicans", "about his closed-door testimony"), ("Bush", "Trump's judgment")]
+
+
+def test_who_after_a_list_of_people_stands_for_the_list(nlp):
+    found, _ = _quotes(nlp, "Parents, lawmakers and a bishop who sought to talk to the students "
+                            "were turned away.")
+    assert _cued(found, "sought").speaker.text == "Parents, lawmakers and a bishop"

@@ -873,7 +873,8 @@ def _antecedent(relative: Token) -> Token | None:
     if relative.tag_ not in RELATIVE_TAGS or relative.head.dep_ != "relcl":
         return None
     noun = relative.head.head
-    if noun.pos_ != "NOUN" or (relative.tag_ == "WP" and not is_person(noun)):
+    if noun.pos_ != "NOUN" or (relative.tag_ == "WP" and not (
+            is_person(noun) or is_person(_first_conjunct(noun)))):  # "parents and a bishop who"
         return None
     return noun
 
