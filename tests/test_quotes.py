@@ -1175,3 +1175,11 @@ def test_who_after_a_list_of_people_stands_for_the_list(nlp):
     found, _ = _quotes(nlp, "Parents, lawmakers and a bishop who sought to talk to the students "
                             "were turned away.")
     assert _cued(found, "sought").speaker.text == "Parents, lawmakers and a bishop"
+
+
+def test_via_names_the_channel_of_the_statement_not_part_of_the_speaker(nlp):
+    found, _ = _quotes(nlp, "Richardson, via USA Today, said that the tackle was fair.\n\n"
+                            '"I am not worried," said Jones, via Brian Batko of the Post.\n\n'
+                            "The mayor said the bus runs via Main Street.")
+    assert [(q.speaker.text, q.via) for q in found] == [
+        ("Richardson", "USA Today"), ("Jones", "Brian Batko"), ("The mayor", None)]

@@ -1,5 +1,6 @@
 """Channels: "In an interview with CNN, Jane Doe said ..." makes CNN the `via` of Jane Doe's
-statements from that sentence on."""
+statements from that sentence on; "Doe said, via USA Today, ..." makes USA Today the `via` of
+the statement cued in that sentence."""
 
 from __future__ import annotations
 
@@ -45,3 +46,22 @@ def _set_via(quotes: list[Quote], speaker: str, via: str, since: int) -> None:
         if quote.via is None and quote.speaker is not None and quote.speaker.entity == speaker \
                 and quote.content and quote.content[0].start >= since:
             quote.via = via
+
+
+def apply_via(vias: list[Token], quotes: list[Quote], index: EntityIndex) -> None:
+    """Set ``via`` on the quotes cued in the sentence of each "via X" ("Doe said, via USA
+    Today, ...", '"...," Doe said, via Jo Roe of the Post'): X's name when it is a named outlet
+    or person, else nothing (a "via" of a road or a device is no channel)."""
+    for token in vias:
+        obj = next((c for c in token.children if c.dep_ == "pobj"), None)
+        if obj is None:
+            continue
+        named = [i for i in index.within(obj.left_edge.idx, obj.idx + len(obj))
+                 if index.by_id[i].type in ("ORG", "PERSON")]
+        if not named:
+            continue
+        sent = token.sent
+        for quote in quotes:
+            if quote.via is None and quote.cue is not None and \
+                    sent.start_char <= quote.cue.start < sent.end_char:
+                quote.via = index.by_id[named[0]].name

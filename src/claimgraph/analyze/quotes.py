@@ -16,7 +16,7 @@ from bisect import bisect_right, insort
 import numpy as np
 from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.language import Language
-from spacy.symbols import AUX, NOUN, VERB
+from spacy.symbols import ADP, AUX, NOUN, VERB
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
@@ -27,7 +27,7 @@ from claimgraph.analyze.attribution import (
     complement, cue_span, felt_by, is_imperative, no_source, noun_reports, prepositional_object,
     regarded_as, said_for, too_short, trimmed_report,
 )
-from claimgraph.analyze.channels import apply_channels
+from claimgraph.analyze.channels import apply_channels, apply_via
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.extensions import doc_text, word_ids  # (registers the Doc attributes)
 from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches, is_quoted_title
@@ -50,6 +50,7 @@ _SENTENCE_END = re.compile(r"[.!?:][\s\"“”'‘’]*$")  # a frame ending its
 _NEWLINE = re.compile("\n")
 _ACCORDING = word_ids(frozenset({"according"}))
 _CHANNELS = word_ids(CHANNEL_NOUNS)
+_VIA = word_ids(frozenset({"via"}))
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _MAX_FRAME_WORDS = 8  # words after a quotation that frame it (", one user quipped.")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
@@ -117,6 +118,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon, model: AcceptanceModel | None = N
     index = EntityIndex.of(list(doc._.entities))
     quotes = _records(text.text, drafts, index)
     apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
+    apply_via(text.tokens_where(3, _VIA, (ADP,)), quotes, index)
     return quotes
 
 

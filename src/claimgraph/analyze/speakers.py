@@ -362,9 +362,9 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         # mayor on Tuesday rejected ...", "said Doe in a statement"): not part of who speaks;
         # an "of" phrase is the speaker's own ("a series of text messages showed")
         c.i for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ != "of"
-        and any(
+        and (c.lower_ == "via" or any(  # "Doe, via USA Today, said": the channel (``via``)
             o.dep_ == "pobj" and (o.ent_type_ in _TIMES or o.lemma_.lower() in CHANNEL_NOUNS)
-            for o in c.children)
+            for o in c.children))
     }
     start, end = head.i, head.i
     if cue is not None and cue.head == head and cue.dep_ == "relcl":
