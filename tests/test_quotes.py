@@ -1183,3 +1183,9 @@ def test_via_names_the_channel_of_the_statement_not_part_of_the_speaker(nlp):
                             "The mayor said the bus runs via Main Street.")
     assert [(q.speaker.text, q.via) for q in found] == [
         ("Richardson", "USA Today"), ("Jones", "Brian Batko"), ("The mayor", None)]
+
+
+def test_some_those_and_many_are_unnamed_sources(nlp):
+    found, _ = _quotes(nlp, "Some say the plan will fail. Those who were there said the crowd "
+                            "was calm. Mayor Ann Lee said the tax is fair.")
+    assert [q.speaker.anonymous for q in found] == [True, True, False]

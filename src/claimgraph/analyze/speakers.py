@@ -645,8 +645,15 @@ def is_first_person(head: Token) -> bool:
 
 
 def is_anonymous(head: Token, entity: str | None) -> bool:
-    """Whether the speaker is an unnamed source ("experts", "a source familiar with ...")."""
-    if entity is not None or head.pos_ != "NOUN":
+    """Whether the speaker is an unnamed source ("experts", "a source familiar with ...", "some",
+    "those who ...")."""
+    if entity is not None:
         return False
-    return head.lemma_.lower() in ANONYMOUS_NOUNS or head.tag_ == "NNS"
+    if head.lower_ in _UNNAMED_GROUPS:
+        return True
+    return head.pos_ == "NOUN" and (head.lemma_.lower() in ANONYMOUS_NOUNS or head.tag_ == "NNS")
+
+
+# Words that stand for people left unnamed ("some say", "those who were there", "many argue").
+_UNNAMED_GROUPS = frozenset("some many others those several few most".split())
 
