@@ -42,6 +42,8 @@ _TOPIC_PREPOSITIONS = {"about"}
 _QUESTIONED_ABOUT = {"about", "on", "over", "regarding", "concerning"}
 # Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
 _APPEAL_PREPOSITIONS = {"on", "for", "upon"}
+# Prepositions of where or on what occasion words were said ("told reporters at a briefing").
+_SETTING_PREPOSITIONS = {"at", "in", "on", "during", "after", "before", "outside", "inside"}
 _TIME_ENTITIES = {"DATE", "TIME"}
 _MAX_INVERTED = 12  # words of an inverted frame searched for the name of who spoke
 # Words of a phrase naming a speaker after an inverted cue ("insists the union's 42-year-old
@@ -462,7 +464,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if answer is not None and answer.head == cue and answer.lower_ in ("no", "yes") and \
             doc[answer.i + 1].lower_ == "when":
         return []  # "said no when reporters asked ...": a bare answer, and when it was given
-    late = _clause_after_time(cue, children)
+    late = _clause_after_setting(cue, children)
     if late is not None:  # "reported at the time that the editor had left"
         return _pieces(doc, (late.left_edge.i, late.right_edge.i))
     if lemma == "show" and objects and (objects[0].lemma_.lower() in ("sign", "symptom") or any(
@@ -863,15 +865,14 @@ def no_source(cue: Token) -> bool:
     thing ("the plan seems to work", "the laptop sounded the same": the writer's judgement, not
     the thing's; "the idea feels like a fad"), a comparison ("better than expected"),
     "considering ..." with no subject, an offence named in a charge, a request for anonymity,
-    how anyone does a thing ("unlocked by saying ..."), an object that "supports" or
-    "promises" something, what a picture shows, this text itself ("This post will discuss ..."), what a
+    how anyone does a thing ("unlocked by saying ..."), an object that "supports" or "promises"
+    something, what a picture shows, this text itself ("This post will discuss ..."), what a
     word or work refers to ("the song doesn't refer to a duvet"), a gerund of a thing's use,
     with no clause ("a figure used in calculating the cost") or of an empty "it" ("After
-    outlining it, it's time to ..."), anyone at all ("those who want ..."),
-    what someone "can expect" (the writer's promise to them, not their expectation), or a
-    yes-or-no question or a request for comment put by an unnamed asker ("When asked whether
-    ...", "asked for comment"). Cues inside quotations never get here: there "I" is the quoted
-    speaker."""
+    outlining it, it's time to ..."), anyone at all ("those who want ..."), what someone "can
+    expect" (the writer's promise to them, not their expectation), or a yes-or-no question or a
+    request for comment put by an unnamed asker ("When asked whether ...", "asked for comment").
+    Cues inside quotations never get here: there "I" is the quoted speaker."""
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue):
         return True
     head = subject_of(cue)
@@ -1040,10 +1041,7 @@ def _a_time(noun: Token) -> bool:
         not any(c.dep_ in ("poss", "prep") for c in noun.children))
 
 
-_WHERE = {"at", "in", "on", "during", "after", "before", "outside", "inside"}
-
-
-def _clause_after_time(cue: Token, children: list[Token]) -> Token | None:
+def _clause_after_setting(cue: Token, children: list[Token]) -> Token | None:
     """The "that" clause the parse hung on a time or a place after the cue, as if it said
     which one ("reported at the time that the editor had left", "said for the first time that
     ...", "told reporters at a briefing that ..."), when the cue has no clause of its own and
@@ -1055,7 +1053,7 @@ def _clause_after_time(cue: Token, children: list[Token]) -> Token | None:
         clause for prep in children if prep.dep_ == "prep" and prep.i > cue.i
         for noun in prep.children if noun.dep_ == "pobj"
         for clause in [_that_clause_on(noun)] if clause is not None and (
-            _a_time(noun) or (prep.lower_ in _WHERE and clause.dep_ == "relcl"
+            _a_time(noun) or (prep.lower_ in _SETTING_PREPOSITIONS and clause.dep_ == "relcl"
                               and clause.left_edge.dep_ == "mark"))
     ), None)  # rare: the costlier test of the cue's own complements only runs when found
     listener = cue.lemma_.lower() in _LISTENER_VERBS

@@ -534,9 +534,9 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
 _ISSUED = frozenset("statement letter email memo post tweet message release filing".split())
 # Texts whose earlier mention may name their author ("a report by Acme ... the report found")
 _AUTHORED = frozenset("report study survey poll analysis review audit".split())
+_RECALLED = _ISSUED | _AUTHORED
+_TEXTS = THING_NOUNS | _RECALLED
 _ISSUER_WINDOW = 1200  # tokens searched back for the document's first mention (a few paragraphs)
-
-
 # How a text or data comes from its author ("released by", not "received by" or "obtained by").
 _PUBLISHED = frozenset("""
     release publish issue commission conduct compile produce prepare write author sponsor file
@@ -546,7 +546,7 @@ _PUBLISHED = frozenset("""
 def _author(document: Token) -> Token | None:
     """The name a text's mention gives as its author: "a report by Acme", "a study from
     Acme", "Acme's survey", "the Acme survey", "data released by Acme"."""
-    if not {document.lemma_.lower(), document.lower_} & (THING_NOUNS | _AUTHORED | _ISSUED):
+    if not {document.lemma_.lower(), document.lower_} & _TEXTS:
         return None  # "the US lawyers", "Indiana protesters": people, not texts
     for child in document.children:
         if child.dep_ in ("poss", "compound") and child.pos_ == "PROPN":
@@ -577,7 +577,7 @@ def _issuer(document: Token) -> Token | None:
     subject of the verb that issued it or spoke in it ("Acme issued a statement", "Acme denied
     it in a statement"), when that is a name."""
     lemma = document.lemma_.lower()
-    if lemma not in _ISSUED | _AUTHORED or not any(
+    if lemma not in _RECALLED or not any(
             c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in document.children) or \
             any(c.dep_ == "poss" for c in document.children):
         return None
@@ -644,6 +644,10 @@ def is_first_person(head: Token) -> bool:
     return head.lower_ in _FIRST_PERSON
 
 
+# Words that stand for people left unnamed ("some say", "those who were there", "many argue").
+_UNNAMED_GROUPS = frozenset("some many others those several few most".split())
+
+
 def is_anonymous(head: Token, entity: str | None) -> bool:
     """Whether the speaker is an unnamed source ("experts", "a source familiar with ...", "some",
     "those who ...")."""
@@ -653,7 +657,4 @@ def is_anonymous(head: Token, entity: str | None) -> bool:
         return True
     return head.pos_ == "NOUN" and (head.lemma_.lower() in ANONYMOUS_NOUNS or head.tag_ == "NNS")
 
-
-# Words that stand for people left unnamed ("some say", "those who were there", "many argue").
-_UNNAMED_GROUPS = frozenset("some many others those several few most".split())
 
