@@ -8,7 +8,7 @@ from itertools import takewhile
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IS_SPACE, LOWER
+from spacy.attrs import LOWER
 from spacy.strings import hash_string
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
@@ -24,8 +24,8 @@ from claimgraph.analyze.persons import (
     names_a_person,
 )
 from claimgraph.analyze.speakers import (
-    RELATIVE_TAGS, breaks_line, closes_quotation, dateline_end, is_infinitive, subject_of,
-    trailing_participle,
+    RELATIVE_TAGS, breaks_line, closes_quotation, dateline_end, is_infinitive, line_breaks,
+    subject_of, trailing_participle,
 )
 from claimgraph.model import Span, Speaker
 
@@ -358,7 +358,7 @@ def _block_after(cue: Token) -> list[tuple[int, int]]:
     first = colon + 2
     if doc[first].is_quote or doc[first].is_space:
         return []
-    breaks = _positions(doc, "line_breaks", _line_breaks)
+    breaks = line_breaks(doc)
     k = bisect_right(breaks, first)
     last = (breaks[k] if k < len(breaks) else len(doc)) - 1
     return _pieces(doc, (first, last))
@@ -399,7 +399,7 @@ def paragraph_bounds(token: Token) -> tuple[int, int]:
     doc = token.doc
     sent = token.sent
     low, high = sent.start_char, sent.end_char
-    breaks = _positions(doc, "line_breaks", _line_breaks)
+    breaks = line_breaks(doc)
     before = bisect_left(breaks, token.i)
     if before and breaks[before - 1] >= sent.start:
         previous = doc[breaks[before - 1]]
@@ -414,11 +414,6 @@ def _positions(doc: Doc, name: str, find: Callable[[Doc], list[int]]) -> list[in
     """Sorted indices of the tokens of ``doc`` that ``find`` gives, found once per Doc: a scan
     of the sentence for every cue is quadratic when one sentence runs for thousands of tokens."""
     return per_doc(doc, name, lambda: find(doc))
-
-
-def _line_breaks(doc: Doc) -> list[int]:
-    spaces = np.flatnonzero(doc.to_array(IS_SPACE))  # few tokens: test those alone
-    return [int(i) for i in spaces if breaks_line(doc[int(i)])]
 
 
 def _relative_commas(doc: Doc) -> list[int]:

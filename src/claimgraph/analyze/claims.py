@@ -25,13 +25,14 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from spacy.attrs import DEP, IS_SPACE, ORTH, POS, SENT_START
+from spacy.attrs import DEP, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.symbols import AUX, VERB, conj
 from spacy.tokens import Doc, Span
 
 from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.speakers import line_breaks
 from claimgraph.analyze.stance import (
     ContentCues, check_worthy, frame_cues, judge, stance_lexicon,
 )
@@ -125,15 +126,14 @@ def _breaks(doc: Doc) -> bytearray:
     """Tokens that open a new claim: sentences, paragraphs, semicolons, coordinated clauses
     (a conjunct verb with its own subject or auxiliary: "and is prepared to", "and another
     50 were"). Read from the Doc's arrays: a Token object only for the few that may be one."""
-    columns = doc.to_array([SENT_START, ORTH, IS_SPACE, POS, DEP])
+    columns = doc.to_array([SENT_START, ORTH, POS, DEP])
     starts = (columns[:, 0] == 1) | (columns[:, 1] == _SEMICOLON)
     if len(doc):
         starts[0] = True
     breaks = bytearray(starts.astype(np.uint8).tobytes())
-    for i in np.flatnonzero(columns[:, 2]).tolist():
-        if "\n" in doc[i].text:
-            breaks[i] = 1
-    for i in np.flatnonzero((columns[:, 4] == conj) & np.isin(columns[:, 3], _CLAUSE_POS_IDS)
+    for i in line_breaks(doc):
+        breaks[i] = 1
+    for i in np.flatnonzero((columns[:, 3] == conj) & np.isin(columns[:, 2], _CLAUSE_POS_IDS)
                             ).tolist():
         tok = doc[i]
         if (tok.head.pos_ in CLAUSE_POS and tok.head.i < tok.left_edge.i

@@ -11,10 +11,13 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, PLATFORMS
+from claimgraph.analyze.extensions import per_doc
 from claimgraph.analyze.persons import THING_NOUNS, is_person, is_person_noun, is_title
 from claimgraph.model import Entity
 
@@ -401,6 +404,15 @@ def breaks_line(token: Token) -> bool:
     """Whether ``token`` is white space holding a line break; a no-break space ("his
     nephew\xa0Jane Doe", a token of its own) or a double space stays inside a phrase."""
     return token.is_space and "\n" in token.text
+
+
+def line_breaks(doc: Doc) -> list[int]:
+    """The indices of the tokens of ``doc`` that break a line (``breaks_line``), found once per
+    Doc for the quote and claim rules alike."""
+    def find() -> list[int]:
+        spaces = np.flatnonzero(doc.to_array(IS_SPACE))  # few tokens: test those alone
+        return [int(i) for i in spaces if breaks_line(doc[int(i)])]
+    return per_doc(doc, "line_breaks", find)
 
 
 def dateline_end(doc: Doc, start: int, stop: int) -> int:
