@@ -25,16 +25,16 @@ from __future__ import annotations
 import logging
 
 import numpy as np
-from spacy.attrs import DEP, ORTH, POS, SENT_START
+from spacy.attrs import DEP, IS_SPACE, LOWER, ORTH, POS, SENT_START
 from spacy.language import Language
 from spacy.strings import hash_string
 from spacy.symbols import AUX, VERB, conj
 from spacy.tokens import Doc, Span
 
-from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.extensions import doc_text  # (registers the Doc attributes)
 from claimgraph.analyze.speakers import line_breaks
 from claimgraph.analyze.stance import (
-    ContentCues, check_worthy, frame_cues, judge, stance_lexicon,
+    ContentCues, check_worthy, frame_cues, judge, stance_lexicon, worth_flags,
 )
 from claimgraph.model import Claim, Cue, Quote
 
@@ -142,36 +142,43 @@ def _breaks(doc: Doc) -> bytearray:
     return breaks
 
 
-def _trim(doc: Doc, start: int, end: int) -> Span | None:
-    # A leading "that" only introduces the content; "if", "whether", "because" are part of it.
-    while start < end and (doc[start].pos_ in EDGE_POS or doc[start].is_space
-                           or (doc[start].lower_ == "that" and doc[start].dep_ == "mark")):
-        start += 1
-    while end > start and (doc[end - 1].pos_ in TAIL_POS or doc[end - 1].is_space):
-        end -= 1
-    if end - start < 2 or not any(
-        t.pos_ in CLAUSE_POS and t.dep_ not in NOUN_MODIFIER for t in doc[start:end]
-    ):
-        return None
-    if any(t.text == "?" for t in doc[end:end + 2]):
-        return None  # a question asks, it does not claim
-    return doc[start:end]
+def _edges(doc: Doc) -> tuple[list[bool], list[bool], list[bool], list[bool]]:
+    """Per token, from the Doc's arrays: whether a claim may not start with it (punctuation,
+    space, a conjunction, the "that" that only introduces the content; "if", "whether",
+    "because" are part of it), may not end with it, is a predicate (a verb not modifying a
+    noun: "Breaking news" has none), and is a "?"."""
+    strings = doc.vocab.strings
+    pos, dep, lower, space = doc.to_array([POS, DEP, LOWER, IS_SPACE]).T
+
+    def among(column, labels):
+        return np.isin(column, np.array([strings[label] for label in labels], dtype=np.uint64))
+
+    edge = among(pos, EDGE_POS) | (space == 1)
+    lead = edge | ((lower == strings["that"]) & (dep == strings["mark"]))
+    tail = edge | among(pos, TAIL_POS)
+    clause = among(pos, CLAUSE_POS) & ~among(dep, NOUN_MODIFIER)
+    return lead.tolist(), tail.tolist(), clause.tolist(), (lower == strings["?"]).tolist()
 
 
 def segments(doc: Doc, owner: list[int | None], frame: bytearray) -> list[tuple[Span, int | None]]:
     """Maximal runs of non-frame tokens with one owner and no break, trimmed; verbless runs
-    (headings, "last week") are not claims."""
+    (headings, "last week") and questions (which ask, not claim) are not claims."""
     breaks = _breaks(doc)
-    runs, start = [], None
-    for i in range(len(doc) + 1):
-        ends = i == len(doc) or frame[i] or breaks[i] or (
+    lead, tail, clause, question = _edges(doc)
+    runs, start, size = [], None, len(doc)
+    for i in range(size + 1):
+        ends = i == size or frame[i] or breaks[i] or (
             start is not None and owner[i] != owner[start])
         if ends and start is not None:
-            seg = _trim(doc, start, i)
-            if seg is not None:
-                runs.append((seg, owner[start]))
+            end = i
+            while start < end and lead[start]:
+                start += 1
+            while end > start and tail[end - 1]:
+                end -= 1
+            if end - start >= 2 and any(clause[start:end]) and not any(question[end:end + 2]):
+                runs.append((doc[start:end], owner[start]))
             start = None
-        if i < len(doc) and not frame[i] and start is None:
+        if i < size and not frame[i] and start is None:
             start = i
     return runs
 
@@ -199,8 +206,9 @@ def find_claims(doc: Doc) -> tuple[list[Claim], list[Cue]]:
     found in ``doc`` that no claim's cues hold (so that every hedge reaches the output)."""
     quotes = list(doc._.quotes)
     owner, frame = _frames(doc, quotes)
-    named = _named(doc)
+    worthy = worth_flags(doc, _named(doc))
     content = ContentCues(doc)
+    text = doc_text(doc)  # Span.text would build a Token per word of every claim
     claims = []
     frames: dict[int, dict[str, list[Cue]]] = {}  # what each quote's cue says, judged once
     for seg, n in segments(doc, owner, frame):
@@ -210,12 +218,12 @@ def find_claims(doc: Doc) -> tuple[list[Claim], list[Cue]]:
         status, cues = judge(seg, frames.get(n, {}), quote is not None, content)
         claims.append(Claim(
             id=f"c{len(claims) + 1}",
-            start=seg.start_char, end=seg.end_char, text=seg.text,
+            start=seg.start_char, end=seg.end_char, text=text[seg.start_char:seg.end_char],
             status=status,
             source=quote.speaker.entity if quote is not None and quote.speaker else None,
             quote=quote.id if quote is not None else None,
             cues=cues,
-            check_worthy=check_worthy(seg, status, named),
+            check_worthy=check_worthy(seg, status, worthy),
         ))
     log.debug("%d claims in %d tokens", len(claims), len(doc))
     held = {(c.start, c.end) for claim in claims for c in claim.cues}

@@ -18,12 +18,15 @@ import logging
 import math
 from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.cues import REGARD_VERBS
+from claimgraph.analyze.extensions import per_doc, word_ids
 from claimgraph.analyze.speakers import is_infinitive
 from claimgraph.errors import ConfigError, InputError
 from claimgraph.model import Cue
@@ -70,6 +73,13 @@ class HedgeModel:
             threshold=float(data["threshold"]),
         )
 
+    @cached_property
+    def first_ids(self) -> tuple[np.ndarray, np.ndarray]:
+        """Hashes of the words that open a phrase, for token forms and (in three casings, as
+        a proper noun's lemma keeps its capital) for lemmas."""
+        cased = frozenset(v for w in self.firsts for v in (w, w.capitalize(), w.upper()))
+        return word_ids(self.firsts), word_ids(cased)
+
     def score(self, feats: list[str]) -> float:
         """Probability that the occurrence described by ``feats`` is a hedge."""
         z = self.bias + sum(self.weights.get(f, 0.0) for f in feats)
@@ -96,27 +106,38 @@ class Candidate:
 
 def candidates(span: Doc | Span, model: HedgeModel) -> Iterator[Candidate]:
     """Lexicon matches in ``span``, longest phrase first at each token, not overlapping."""
-    offset = span.start if isinstance(span, Span) else 0
-    tokens = list(span)  # one Token object each: indexing a Doc builds a new one every time
-    lowers = [t.lower_ for t in tokens]
-    i = 0
-    while i < len(tokens):
-        found = None
-        if lowers[i] in model.firsts or tokens[i].lemma_.lower() in model.firsts:
-            for n in range(min(MAX_PHRASE, len(tokens) - i), 0, -1):
-                words = tuple(lowers[i:i + n])
+    doc = span.doc if isinstance(span, Span) else span
+    start, end = (span.start, span.end) if isinstance(span, Span) else (0, len(doc))
+    hits, forms = per_doc(doc, f"hedge-firsts-{id(model)}", lambda: _first_words(doc, model))
+    strings = doc.vocab.strings
+    i = start  # the first token not inside a match already found
+    for at in hits[np.searchsorted(hits, start):np.searchsorted(hits, end)].tolist():
+        if at < i:
+            continue
+        lowers = [strings[h] for h in forms[at:min(at + MAX_PHRASE, end), 0].tolist()]
+        lemma = strings[int(forms[at, 1])].lower()
+        if lowers[0] not in model.firsts and lemma not in model.firsts:
+            continue
+        for n in range(len(lowers), 0, -1):
+            words = tuple(lowers[:n])
+            kind = model.phrases.get(words)
+            if kind is None and n == 1:
+                words = (lemma,)
                 kind = model.phrases.get(words)
-                if kind is None and n == 1:
-                    words = (tokens[i].lemma_.lower(),)
-                    kind = model.phrases.get(words)
-                if kind is not None:
-                    found = Candidate(offset + i, offset + i + n, " ".join(words), kind)
-                    break
-        if found:
-            yield found
-            i += found.end - found.start
-        else:
-            i += 1
+            if kind is not None:
+                yield Candidate(at, at + n, " ".join(words), kind)
+                i = at + n
+                break
+
+
+def _first_words(doc: Doc, model: HedgeModel) -> tuple[np.ndarray, np.ndarray]:
+    """Indices of the tokens whose form or lemma may open a lexicon phrase (a superset, checked
+    exactly after), and the Doc's LOWER and LEMMA columns: one array pass per Doc instead of a
+    Token object per word."""
+    forms = doc.to_array([LOWER, LEMMA])
+    lowers, lemmas = model.first_ids
+    hit = np.isin(forms[:, 0], lowers) | np.isin(forms[:, 1], lemmas)
+    return np.flatnonzero(hit), forms
 
 
 def _word(tok: Token) -> str:

@@ -24,10 +24,10 @@ from functools import cache
 from pathlib import Path
 
 import numpy as np
-from spacy.attrs import LEMMA, LOWER
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.analyze.extensions import word_ids
+from claimgraph.analyze.extensions import per_doc, word_ids
 from claimgraph.analyze.hedges import find_hedges
 from claimgraph.errors import ConfigError
 from claimgraph.model import ClaimStatus, Cue
@@ -79,7 +79,8 @@ def token_cue(tok: Token, kind: str | None) -> Cue:
 def phrase_cues(seg: Span, phrases: frozenset[tuple[str, ...]], kind: str) -> list[Cue]:
     """Lower-case token sequences of ``phrases`` in ``seg``."""
     firsts = word_ids(frozenset(p[0] for p in phrases))
-    lowers = seg.doc.to_array(LOWER)[seg.start:seg.end]
+    doc = seg.doc
+    lowers = per_doc(doc, "lower", lambda: doc.to_array(LOWER))[seg.start:seg.end]
     found = []
     for i in np.flatnonzero(np.isin(lowers, firsts)).tolist():
         words = tuple(t.lower_ for t in seg[i:i + MAX_PHRASE])
@@ -262,34 +263,41 @@ def judge(
     return ("attributed" if in_quote else "asserted"), []
 
 
-def check_worthy(seg: Span, status: ClaimStatus, named: bytes) -> bool:
+def check_worthy(seg: Span, status: ClaimStatus, flags: tuple[list[bool], list[bool]]) -> bool:
     """A quantity, event or fact about named entities; not an opinion or a prediction.
 
-    ``named`` flags the doc's tokens covered by an entity mention (from the entities component).
+    ``flags`` are the Doc's ``worth_flags``: per token, whether it predicts and whether it
+    makes a claim worth checking.
     """
     if status in ("opinion", "speculative"):
         return False
-    predict = stance_lexicon().predict
-    worthy = False
-    for tok in seg:
-        if (tok.dep_ == "aux" and tok.lower_ in predict) or _going_to(tok):
-            return False  # a prediction: "will", "shall", "is going to"
-        worthy = worthy or (tok.like_num and tok.ent_type_ not in NOT_COUNTS) or (
-            tok.ent_type_ in NAMED or named[tok.i] or _event(tok))
-    return worthy
+    predicts, worthy = flags
+    return not any(predicts[seg.start:seg.end]) and any(worthy[seg.start:seg.end])
 
 
-def _going_to(tok: Token) -> bool:
-    """"going" in "is going to win", a future, not a movement."""
-    doc = tok.doc
-    return tok.lower_ == "going" and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "to" and (
-        doc[tok.i + 2].pos_ == "VERB")
+def worth_flags(doc: Doc, named: bytes) -> tuple[list[bool], list[bool]]:
+    """Per token of ``doc``, read from its arrays: whether it makes its claim a prediction
+    ("will", "shall", "is going to win", not "going to a place"), and whether it makes it worth
+    checking: a number that is not a date, time or rank, a name (``named`` flags the tokens of
+    the entity component's mentions), or a past action with its subject ("Police arrested ...",
+    "the bridge was closed")."""
+    strings = doc.vocab.strings
+    dep, lower, pos, tag, like_num, ent, head = doc.to_array(
+        [DEP, LOWER, POS, TAG, LIKE_NUM, ENT_TYPE, HEAD]).T
 
+    def among(column, labels):
+        return np.isin(column, np.array([strings[label] for label in labels], dtype=np.uint64))
 
-def _event(tok: Token) -> bool:
-    """A past action with its subject: "Police arrested ...", "the bridge was closed"."""
-    if tok.pos_ != "VERB":
-        return False
-    kids = [c.dep_ for c in tok.children]
-    past = tok.tag_ == "VBD" or (tok.tag_ == "VBN" and ("aux" in kids or "auxpass" in kids))
-    return past and ("nsubj" in kids or "nsubjpass" in kids)
+    verb = pos == strings["VERB"]
+    going = (lower == strings["going"])
+    going[-2:] = False
+    going[:-2] &= (lower[1:-1] == strings["to"]) & verb[2:]
+    predicts = ((dep == strings["aux"]) & among(lower, stance_lexicon().predict)) | going
+    heads = np.arange(len(doc)) + head.astype(np.int64)  # HEAD is an offset from the token
+    has_aux, has_subject = np.zeros(len(doc), bool), np.zeros(len(doc), bool)
+    has_aux[heads[among(dep, ("aux", "auxpass"))]] = True
+    has_subject[heads[among(dep, ("nsubj", "nsubjpass"))]] = True
+    past = (tag == strings["VBD"]) | ((tag == strings["VBN"]) & has_aux)
+    worthy = ((like_num == 1) & ~among(ent, NOT_COUNTS)) | among(ent, NAMED) | \
+        (np.frombuffer(bytes(named), np.uint8) == 1) | (verb & past & has_subject)
+    return predicts.tolist(), worthy.tolist()
