@@ -395,19 +395,23 @@ def _closing_frame(cue: Token) -> bool:
 
 
 def paragraph_bounds(token: Token) -> tuple[int, int]:
-    """Character offsets of the part of ``token``'s sentence on the same line as it."""
+    """Character offsets of the part of ``token``'s sentence on the same line as it (kept per
+    Doc: several rules ask it of the same cue, and ``Token.sent`` walks the parse)."""
     doc = token.doc
-    sent = token.sent
-    low, high = sent.start_char, sent.end_char
-    breaks = line_breaks(doc)
-    before = bisect_left(breaks, token.i)
-    if before and breaks[before - 1] >= sent.start:
-        previous = doc[breaks[before - 1]]
-        low = previous.idx + len(previous)
-    after = bisect_right(breaks, token.i)
-    if after < len(breaks) and breaks[after] < sent.end:
-        high = doc[breaks[after]].idx
-    return low, high
+    known = per_doc(doc, "paragraph_bounds", dict)
+    if token.i not in known:
+        sent = token.sent
+        low, high = sent.start_char, sent.end_char
+        breaks = line_breaks(doc)
+        before = bisect_left(breaks, token.i)
+        if before and breaks[before - 1] >= sent.start:
+            previous = doc[breaks[before - 1]]
+            low = previous.idx + len(previous)
+        after = bisect_right(breaks, token.i)
+        if after < len(breaks) and breaks[after] < sent.end:
+            high = doc[breaks[after]].idx
+        known[token.i] = low, high
+    return known[token.i]
 
 
 def _positions(doc: Doc, name: str, find: Callable[[Doc], list[int]]) -> list[int]:

@@ -8,16 +8,16 @@ role names a minister). Unnamed sources are kept and flagged anonymous.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 import numpy as np
-from spacy.attrs import IS_SPACE
+from spacy.attrs import IS_SPACE, ORTH
 from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, PLATFORMS
-from claimgraph.analyze.extensions import per_doc
+from claimgraph.analyze.extensions import per_doc, word_ids
 from claimgraph.analyze.persons import THING_NOUNS, is_person, is_person_noun, is_title
 from claimgraph.model import Entity
 
@@ -26,7 +26,7 @@ RELATIVE_TAGS = ("WDT", "WP")  # which, that; who, what
 DASHES = frozenset({"―", "—", "–", "--"})  # a dash set off by spaces, as asides and kickers use
 _CLIMB = {"conj", "advcl", "xcomp", "ccomp", "relcl"}
 _FIRST_PERSON = {"i", "me", "we", "us"}
-_DATELINE_DASHES = {"-", "–", "—", "--"}
+_DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
 _MAX_DATELINE = 14  # tokens of "CAMBRIDGE, Mass., Dec. 11 (UPI) —"
 _MAX_CLIMB = 6
 _TIMES = {"DATE", "TIME"}
@@ -88,7 +88,16 @@ def _surname_read_as_modifier(cue: Token) -> Token | None:
 
 
 def subject_of(cue: Token) -> Token | None:
-    """The head of the cue's speaker: its subject, or that of the clause it hangs from."""
+    """The head of the cue's speaker: its subject, or that of the clause it hangs from (kept per
+    Doc, as a token index or -1: many rules ask it of the same cue)."""
+    known = per_doc(cue.doc, "subject_of", dict)
+    if cue.i not in known:
+        found = _subject_of(cue)
+        known[cue.i] = -1 if found is None else found.i
+    return None if known[cue.i] < 0 else cue.doc[known[cue.i]]
+
+
+def _subject_of(cue: Token) -> Token | None:
     outer = _reporter_of_clause(cue) or _inverted_object(cue)
     if outer is not None:
         return outer
@@ -419,15 +428,19 @@ def dateline_end(doc: Doc, start: int, stop: int) -> int:
     """The index of the first token after a dateline that opens ``doc[start:stop]`` ("BRUSSELS -
     European leaders", or on a line of its own "RENO, Nev. (AP) — Donald Trump", the agency one
     word: "Tim Kaine (D-Va.) — " is a name), or ``start``."""
-    for i in range(start, min(stop, start + _MAX_DATELINE)):
-        if doc[i].text in _DATELINE_DASHES and doc[i].whitespace_ and doc[i - 1].whitespace_:
-            before = doc[start:i]
-            if i > start and (all(t.is_upper or t.is_punct for t in before) or (
-                    i - start > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "("
-                    and doc[i - 2].is_alpha and _opens_line(doc, start)
-                    and not any(t.pos_ in ("VERB", "AUX") for t in before))):
-                return i + 1
-            return start
+    dashes = per_doc(doc, "dateline_dashes", lambda: [
+        i for i in np.flatnonzero(np.isin(doc.to_array(ORTH), word_ids(_DATELINE_DASHES))).tolist()
+        if doc[i].whitespace_ and doc[i - 1].whitespace_])
+    k = bisect_left(dashes, start)
+    if k == len(dashes) or dashes[k] >= min(stop, start + _MAX_DATELINE):
+        return start
+    i = dashes[k]  # the first spaced dash: a dateline ends there or nowhere
+    before = doc[start:i]
+    if i > start and (all(t.is_upper or t.is_punct for t in before) or (
+            i - start > 3 and doc[i - 1].text == ")" and doc[i - 3].text == "("
+            and doc[i - 2].is_alpha and _opens_line(doc, start)
+            and not any(t.pos_ in ("VERB", "AUX") for t in before))):
+        return i + 1
     return start
 
 
