@@ -606,6 +606,8 @@ def test_a_gerund_after_by_or_after_shares_the_subject_of_its_verb_but_not_after
         ("“Who cares?” she shrugged.", "she", "shrugged"),
         ("“This is the best day of my life!” beamed a voter from Ohio.", "a voter from Ohio",
          "beamed"),
+        ("“Fresh bread every morning,” the notice on the bakery door reads.",
+         "the notice on the bakery door", "reads"),
     ],
 )
 def test_a_short_frame_after_a_quotation_is_its_cue_whatever_the_verb(nlp, text, speaker, cue):

@@ -349,7 +349,7 @@ def _framing_verb(stretch: Stretch, text: _Text, i: int) -> Token | None:
     doc = text.doc
     if i >= len(doc) or not _FRAMED.search(text.text[max(stretch.end - 1, 0): doc[i].idx]):
         return None
-    verbs = [t for t in doc[i: i + _MAX_LABEL + 2] if t.pos_ == "VERB" and t.tag_ in _FINITE]
+    verbs = [t for t in doc[i: i + _MAX_FRAME_WORDS] if t.pos_ == "VERB" and t.tag_ in _FINITE]
     if not verbs or verbs[0].dep_ != "ROOT":
         return None
     verb = verbs[0]
