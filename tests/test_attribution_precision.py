@@ -545,10 +545,21 @@ def test_who_speaks_in_a_statement_owns_what_the_statement_says(nlp):
     assert quote.speaker is not None and quote.speaker.text == "He"
 
 
+@pytest.mark.parametrize(("text", "asked"), [
+    ("Asked if he thought the memo went too far, the director responded: “I guess so.”",
+     "thought"),
+    ("Asked if the remarks had rattled them, the chair said, “Sure.”", "rattled"),
+])
+def test_what_a_question_asks_is_not_reported(nlp, text, asked):
+    found, _ = _quotes(nlp, text)
+    assert found and not any(q.cue is not None and q.cue.text == asked for q in found)
+
+
 @pytest.mark.parametrize("text", [
     "You simply can't tell what the dancers will do next.",
     "When asked whether the budget was late, the mayor smiled.",
     "She was asked if the plan would work.",
+    "A year ago, I would have said the new standard was too young to buy into.",
     "The minister did not respond to requests for comment.",
     "I would suggest two changes to the plan.",
     "We can't predict the weather.",

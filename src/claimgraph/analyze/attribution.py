@@ -38,6 +38,9 @@ _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
 # Any cue verb reports what "about" introduces ("talked about ...", "warned about ..."); the
 # others only follow verbs that report through their object.
 _TOPIC_PREPOSITIONS = {"about"}
+# Heads of a yes-or-no question ("asked if ..."); modals of what would have been said.
+_ASKING = frozenset({"ask", "wonder", "inquire", "question"})
+_COUNTERFACTUAL_MODALS = frozenset({"would", "could", "might", "should", "'d", "’d"})
 # What a person was questioned on ("questioned Morrison about his testimony").
 _QUESTIONED_ABOUT = {"about", "on", "over", "regarding", "concerning"}
 # Prepositions whose object is asked to act by the infinitive after it ("called on X to ...").
@@ -870,9 +873,11 @@ def no_source(cue: Token) -> bool:
     with no clause ("a figure used in calculating the cost") or of an empty "it" ("After
     outlining it, it's time to ..."), anyone at all ("those who want ..."), what someone "can
     expect" (the writer's promise to them, not their expectation), or a yes-or-no question or a
-    request for comment put by an unnamed asker ("When asked whether ...", "asked for comment").
-    Cues inside quotations never get here: there "I" is the quoted speaker."""
-    if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue):
+    request for comment put by an unnamed asker ("When asked whether ...", "asked for comment"),
+    what such a question asks ("Asked if she believed ..."). Cues inside quotations never get
+    here: there "I" is the quoted speaker."""
+    if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue) or \
+            _asked(cue):
         return True
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
@@ -913,16 +918,31 @@ def no_source(cue: Token) -> bool:
         return True  # "fans can expect to hear ...": what the writer promises them
     if head is not None and head.lower_ in ("i", "we") and (
             head.lower_ == "we" or act_of(cue, head) in ("thought", "intention", "evidence")
-            or not any(_is_complement_clause(c) for c in cue.children)
+            or not any(_is_complement_clause(c) for c in cue.children) or _counterfactual(cue)
             or (cue.lemma_.lower() not in _SAYING_VERBS
                 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children))):
         return True  # the article's own voice outside any quotation ("I can't recommend
-        # anyone buy it" is the writer's advice); "I said that ...", "I should say that" stay
+        # anyone buy it" is the writer's advice, "I would have said ..." the writer's view
+        # then); "I said that ...", "I should say that" stay
     # "asked for comment", "asked about the case", "asked whether ...": what was put to someone
     return cue.lemma_.lower() == "ask" and cue.tag_ == "VBN" and head is None and (
         any(c.dep_ == "prep" and c.lower_ in ("for", "about") for c in cue.children)
         or any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
                for c in cue.children for m in c.children))
+
+
+def _asked(cue: Token) -> bool:
+    """Whether ``cue`` is the verb of a yes-or-no question put to someone ("Asked if she
+    believed ...", "wondered whether they knew"): it reports what was asked, not thought."""
+    return cue.head.lemma_.lower() in _ASKING and any(
+        c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in cue.children)
+
+
+def _counterfactual(cue: Token) -> bool:
+    """Whether ``cue`` says what would have been said or thought ("would have said")."""
+    children = list(cue.children)
+    return cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in children) \
+        and any(c.dep_ == "aux" and c.lower_ in _COUNTERFACTUAL_MODALS for c in children)
 
 
 def caused_feeling(cue: Token) -> tuple[Token, Token] | None:
