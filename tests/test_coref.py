@@ -71,6 +71,11 @@ def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gend
      "Coalition, formed last month and sent a letter to management. Harbor Freight Lines "
      "declined to comment. The group said the cuts were unfair.",
      ("The group", "Transit Workers Coalition")),
+    # a brokerage, and a company's management, speak for the firm named before
+    ("Acme Securities expects the rally to fade. A long slowdown could hurt the market, the "
+     "brokerage said.", ("the brokerage", "Acme Securities")),
+    ("Harbor Tools Inc. cut its forecast on Tuesday. Company management said sales would grow "
+     "3.5% next year.", ("Company management", "Harbor Tools Inc.")),
 ])
 def test_an_organisation_described_is_the_one_the_text_introduced(nlp, text, expected):
     found, _ = _speakers(nlp, text)
