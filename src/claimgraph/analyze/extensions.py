@@ -50,6 +50,12 @@ def doc_text(doc: Doc) -> str:
     return per_doc(doc, "text", lambda: doc.text)
 
 
+def made_from(doc: Doc, text: str) -> Doc:
+    """``doc``, with ``text``, the string it was made from, kept as its ``doc_text``."""
+    per_doc(doc, "text", lambda: text)
+    return doc
+
+
 def register() -> None:
     for name, default in DOC_ATTRIBUTES.items():
         if not Doc.has_extension(name):

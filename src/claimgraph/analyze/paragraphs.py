@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -34,9 +36,10 @@ _LINE = re.compile(r"[^\n]+")
 
 
 def mark_paragraphs(doc: Doc) -> Doc:
-    for token in doc[1:]:
-        space = doc[token.i - 1]
-        if token.is_space or not space.is_space or "\n" not in space.text or space.i == 0:
+    spaces = doc.to_array(IS_SPACE)  # a Token object only for the few space tokens
+    for i in np.flatnonzero(spaces[1:-1]).tolist():
+        space, token = doc[i + 1], doc[i + 2]
+        if spaces[i + 2] or "\n" not in space.text:
             continue
         first = token.text[0]
         if space.text.count("\n") > 1 or first.isupper() or first.isdigit() or first in _OPENERS:

@@ -24,7 +24,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.util import compile_prefix_regex, compile_suffix_regex
 
-from claimgraph.analyze import extensions  # noqa: F401  (registers the Doc attributes)
+from claimgraph.analyze.extensions import doc_text, made_from  # (registers the Doc attributes)
 from claimgraph.analyze.acts import keep_acts
 from claimgraph.analyze.fields import Layout
 from claimgraph.errors import ClaimgraphError, ConfigError, InputError
@@ -125,7 +125,7 @@ def analyze_articles(
             parts = split_pieces(layout.text, piece_chars)
             pending.append((article, layout, len(parts)))
             for part in parts:
-                yield nlp.make_doc(part)
+                yield made_from(nlp.make_doc(part), part)
 
     ours = [name for name in nlp.pipe_names if name in COMPONENTS]
     parsed = (
@@ -204,7 +204,11 @@ def _language_name(code: str) -> str:
 
 def _annotate(nlp: Language, ours: list[str], pieces: list[Doc], article: Article) -> Doc:
     """The parsed ``pieces`` joined into one Doc, with our components run on it."""
-    doc = pieces[0] if len(pieces) == 1 else Doc.from_docs(pieces, ensure_whitespace=False)
+    if len(pieces) == 1:
+        doc = pieces[0]
+    else:  # the pieces' user data is only their text, which makes the whole one's
+        doc = made_from(Doc.from_docs(pieces, ensure_whitespace=False, exclude=["user_data"]),
+                        "".join(doc_text(piece) for piece in pieces))
     doc._.published = article.published
     for name in ours:
         doc = nlp.get_pipe(name)(doc)
