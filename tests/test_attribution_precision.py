@@ -560,6 +560,7 @@ def test_what_a_question_asks_is_not_reported(nlp, text, asked):
     "When asked whether the budget was late, the mayor smiled.",
     "She was asked if the plan would work.",
     "A year ago, I would have said the new standard was too young to buy into.",
+    "Prior to September, I would have said Wi-Fi 6 was too new to consider this year.",
     "The minister did not respond to requests for comment.",
     "I would suggest two changes to the plan.",
     "We can't predict the weather.",

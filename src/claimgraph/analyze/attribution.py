@@ -940,9 +940,9 @@ def _asked(cue: Token) -> bool:
 
 def _counterfactual(cue: Token) -> bool:
     """Whether ``cue`` says what would have been said or thought ("would have said")."""
-    children = list(cue.children)
-    return cue.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "have" for c in children) \
-        and any(c.dep_ == "aux" and c.lower_ in _COUNTERFACTUAL_MODALS for c in children)
+    children = list(cue.children)  # (the tagger may take the participle for a past tense)
+    return any(c.dep_ == "aux" and c.lower_ == "have" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in _COUNTERFACTUAL_MODALS for c in children)
 
 
 def caused_feeling(cue: Token) -> tuple[Token, Token] | None:
