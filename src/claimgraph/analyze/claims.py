@@ -31,7 +31,7 @@ from spacy.strings import hash_string
 from spacy.symbols import AUX, VERB, conj
 from spacy.tokens import Doc, Span
 
-from claimgraph.analyze.extensions import doc_text  # (registers the Doc attributes)
+from claimgraph.analyze.extensions import among, doc_text  # (registers the Doc attributes)
 from claimgraph.analyze.speakers import line_breaks
 from claimgraph.analyze.stance import (
     ContentCues, check_worthy, frame_cues, judge, stance_lexicon, worth_flags,
@@ -149,14 +149,10 @@ def _edges(doc: Doc) -> tuple[list[bool], list[bool], list[bool], list[bool]]:
     noun: "Breaking news" has none), and is a "?"."""
     strings = doc.vocab.strings
     pos, dep, lower, space = doc.to_array([POS, DEP, LOWER, IS_SPACE]).T
-
-    def among(column, labels):
-        return np.isin(column, np.array([strings[label] for label in labels], dtype=np.uint64))
-
-    edge = among(pos, EDGE_POS) | (space == 1)
+    edge = among(doc, pos, EDGE_POS) | (space == 1)
     lead = edge | ((lower == strings["that"]) & (dep == strings["mark"]))
-    tail = edge | among(pos, TAIL_POS)
-    clause = among(pos, CLAUSE_POS) & ~among(dep, NOUN_MODIFIER)
+    tail = edge | among(doc, pos, TAIL_POS)
+    clause = among(doc, pos, CLAUSE_POS) & ~among(doc, dep, NOUN_MODIFIER)
     return lead.tolist(), tail.tolist(), clause.tolist(), (lower == strings["?"]).tolist()
 
 

@@ -7,7 +7,7 @@ are never mutated.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from functools import cache
 from typing import TypeVar
 
@@ -43,6 +43,13 @@ def word_ids(words: frozenset[str]) -> np.ndarray:
     """The hashes of ``words``, to find them among a Doc's token attributes (``Doc.to_array``
     of LOWER, LEMMA, ...) with array operations instead of a Python pass over every token."""
     return np.array(sorted(hash_string(w) for w in words), dtype=np.uint64)
+
+
+def among(doc: Doc, column: np.ndarray, labels: Iterable[str]) -> np.ndarray:
+    """Where ``column``, one of ``doc``'s arrays (POS, DEP, TAG, LOWER, ENT_TYPE ...), holds one
+    of ``labels``: the string store gives a symbol's id ("VERB", "nsubj"), a word's hash."""
+    strings = doc.vocab.strings
+    return np.isin(column, np.array([strings[label] for label in labels], dtype=np.uint64))
 
 
 def doc_text(doc: Doc) -> str:

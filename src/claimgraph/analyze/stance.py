@@ -27,7 +27,7 @@ import numpy as np
 from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LIKE_NUM, LOWER, POS, TAG
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.analyze.extensions import per_doc, word_ids
+from claimgraph.analyze.extensions import among, per_doc, word_ids
 from claimgraph.analyze.hedges import find_hedges
 from claimgraph.errors import ConfigError
 from claimgraph.model import ClaimStatus, Cue
@@ -284,20 +284,16 @@ def worth_flags(doc: Doc, named: bytes) -> tuple[list[bool], list[bool]]:
     strings = doc.vocab.strings
     dep, lower, pos, tag, like_num, ent, head = doc.to_array(
         [DEP, LOWER, POS, TAG, LIKE_NUM, ENT_TYPE, HEAD]).T
-
-    def among(column, labels):
-        return np.isin(column, np.array([strings[label] for label in labels], dtype=np.uint64))
-
     verb = pos == strings["VERB"]
     going = (lower == strings["going"])
     going[-2:] = False
     going[:-2] &= (lower[1:-1] == strings["to"]) & verb[2:]
-    predicts = ((dep == strings["aux"]) & among(lower, stance_lexicon().predict)) | going
+    predicts = ((dep == strings["aux"]) & among(doc, lower, stance_lexicon().predict)) | going
     heads = np.arange(len(doc)) + head.astype(np.int64)  # HEAD is an offset from the token
     has_aux, has_subject = np.zeros(len(doc), bool), np.zeros(len(doc), bool)
-    has_aux[heads[among(dep, ("aux", "auxpass"))]] = True
-    has_subject[heads[among(dep, ("nsubj", "nsubjpass"))]] = True
+    has_aux[heads[among(doc, dep, ("aux", "auxpass"))]] = True
+    has_subject[heads[among(doc, dep, ("nsubj", "nsubjpass"))]] = True
     past = (tag == strings["VBD"]) | ((tag == strings["VBN"]) & has_aux)
-    worthy = ((like_num == 1) & ~among(ent, NOT_COUNTS)) | among(ent, NAMED) | \
+    worthy = ((like_num == 1) & ~among(doc, ent, NOT_COUNTS)) | among(doc, ent, NAMED) | \
         (np.frombuffer(bytes(named), np.uint8) == 1) | (verb & past & has_subject)
     return predicts.tolist(), worthy.tolist()
