@@ -803,6 +803,18 @@ def test_an_embedded_post_is_its_authors_up_to_its_link(nlp):
         "Crews are working to restore power to 60,000 homes across the island tonight."]
 
 
+def test_a_post_whose_closing_line_stands_alone_is_the_lines_above_it(nlp):
+    text = ("The smog returned this week.\n\n"
+            "The air in the capital is unbreathable again\n"
+            "Please keep your children indoors pic.twitter.com/Ab12Cd\n\n"
+            "— Jane Roe (@janeroe) November 3, 2019\n\n"
+            "Schools stayed closed on Monday.")
+    (quote,), _ = _quotes(nlp, text)
+    assert (quote.speaker.text, quote.cue, quote.kind) == ("Jane Roe", None, "direct")
+    assert [p.text for p in quote.content] == [
+        "The air in the capital is unbreathable again\nPlease keep your children indoors"]
+
+
 def test_a_report_that_was_the_purpose_of_an_act_is_made(nlp):
     found, _ = _quotes(nlp, "Senator Ana Ruiz took to Twitter to say that the bill was dead.")
     quote = _one(found, kind="indirect")

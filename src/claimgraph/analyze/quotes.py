@@ -37,7 +37,7 @@ from claimgraph.analyze.speakers import (
     DASHES, RELATIVE_TAGS, EntityIndex, breaks_line, is_anonymous, is_first_person, is_infinitive,
     noun_phrase, past_dateline, resolve, subject_of,
 )
-from claimgraph.extract.residue import closing_line, without_trailing_links
+from claimgraph.extract.residue import closing_line, post_start, without_trailing_links
 from claimgraph.model import Quote, Speaker, Span
 
 _WINDOW = 10  # tokens searched beside a quoted stretch for its cue
@@ -48,6 +48,7 @@ _PULL_QUOTE_CHARS = 30  # shorter quotations may repeat by chance
 _ENDS = {".", "!", "?", ";"}
 _SENTENCE_END = re.compile(r"[.!?:][\s\"“”'‘’]*$")  # a frame ending its sentence
 _NEWLINE = re.compile("\n")
+_LINE = re.compile(r"[^\n]*\S[^\n]*")  # a line that is not blank
 _ACCORDING = word_ids(frozenset({"according"}))
 _CHANNELS = word_ids(CHANNEL_NOUNS)
 _VIA = word_ids(frozenset({"via"}))
@@ -183,20 +184,39 @@ def _posts(text: _Text) -> list[Draft]:
     read as the extractor reads a flattened embed): the author speaks, the line before its
     links is what was posted."""
     drafts = []
+    floor = 0  # where the text after the last post found starts
     at = text.text.find("(@")
     while at != -1:
         line, end = text.paragraphs[text.paragraph_of(at)], _line_end(text, at)
         closing = closing_line(text.text[line:end])
         if closing is not None:
-            body = without_trailing_links(closing[0]).strip(" \t\"“”")
-            first = text.text.find(body, line, end)
+            start, stop = (line, end) if closing[0] else _lines_before(text, floor, line)
+            body = without_trailing_links(closing[0] or text.text[start:stop]).strip(" \t\"“”")
+            first = text.text.find(body, start, stop) if body else -1
             author = text.text.rfind(closing[1], line, end)
             name = text.doc.char_span(author, author + len(closing[1]), alignment_mode="contract")
-            if body and name:
+            if first >= 0 and name:
                 drafts.append(Draft("direct", None, [(first, first + len(body))],
                                     speaker_token=name[-1], named=name))
+            floor = end
         at = text.text.find("(@", end)
     return drafts
+
+
+def _lines_before(text: _Text, floor: int, line: int) -> tuple[int, int]:
+    """The offsets of the post whose author's closing line, alone on its line, starts at
+    ``line``: of the paragraph above it (back to ``floor``), the lines that read as a post
+    (``post_start``) when the last ends with its links ("... pic.twitter.com/x"); empty when
+    it does not."""
+    spans = [(m.start(), m.end()) for m in _LINE.finditer(text.text, floor, line)]
+    if not spans or without_trailing_links(text.text[slice(*spans[-1])]) == \
+            text.text[slice(*spans[-1])]:
+        return line, line
+    first = len(spans) - 1
+    while first > 0 and text.text.count("\n", spans[first - 1][1], spans[first][0]) == 1:
+        first -= 1  # the paragraph's lines: a blank line ends it
+    lines = [text.text[a:b] for a, b in spans[first:]]
+    return spans[first + post_start(lines)][0], spans[-1][1]
 
 
 def _drop_labelled(stretches: list[Stretch], free: set[int], drafts: list[Draft]) -> None:

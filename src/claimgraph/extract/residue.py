@@ -73,7 +73,7 @@ def split_residue(lines: Sequence[str]) -> tuple[list[str], list[Post]]:
             before, author, handle, day = closing
             if before:
                 kept.append(before)
-            start = _post_start(kept, floor) if len(kept) > floor else len(kept)
+            start = post_start(kept, floor) if len(kept) > floor else len(kept)
             text = "\n".join(kept[start:])
             post = Post(platform="bluesky" if ".bsky." in handle else "twitter", author=author,
                         handle=handle, date=day, text=text, links=links_in(text))
@@ -121,8 +121,9 @@ def links_in(text: str) -> list[str]:
     return [url if "://" in url else "https://" + url for url in _URL.findall(text)]
 
 
-def _post_start(lines: list[str], floor: int) -> int:
-    """Index of the first line of the post whose last line is ``lines[-1]``."""
+def post_start(lines: Sequence[str], floor: int = 0) -> int:
+    """Index of the first line of the post whose last line is ``lines[-1]`` (not before
+    ``floor``)."""
     last = len(lines) - 1
     used = _weight(_TRAILING_LINKS.sub("", lines[last]))
     start = last
