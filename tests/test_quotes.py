@@ -792,27 +792,25 @@ def test_a_speaker_with_a_long_apposition_after_the_quotation_is_found(nlp):
     assert quote.cue.text == "said" and quote.content[0].text.startswith("Every ally")
 
 
-def test_an_embedded_post_is_its_authors_up_to_its_link(nlp):
-    text = ("The storm hit the coast overnight.\n\n"
-            "Crews are working to restore power to 60,000 homes across the island tonight. "
-            "pic.twitter.com/Ab12Cd — City Hydro (@cityhydro) December 22, 2018\n\n"
-            "Schools stayed closed on Monday.")
+@pytest.mark.parametrize(("text", "author", "words"), [
+    # the closing line ends the post's own line
+    ("The storm hit the coast overnight.\n\n"
+     "Crews are working to restore power to 60,000 homes across the island tonight. "
+     "pic.twitter.com/Ab12Cd — City Hydro (@cityhydro) December 22, 2018\n\n"
+     "Schools stayed closed on Monday.",
+     "City Hydro", "Crews are working to restore power to 60,000 homes across the island tonight."),
+    # the closing line stands alone: the post is the lines of the paragraph above it
+    ("The smog returned this week.\n\n"
+     "The air in the capital is unbreathable again\n"
+     "Please keep your children indoors pic.twitter.com/Ab12Cd\n\n"
+     "— Jane Roe (@janeroe) November 3, 2019\n\n"
+     "Schools stayed closed on Monday.",
+     "Jane Roe", "The air in the capital is unbreathable again\nPlease keep your children indoors"),
+])
+def test_an_embedded_post_is_its_authors_up_to_its_link(nlp, text, author, words):
     (quote,), _ = _quotes(nlp, text)
-    assert (quote.speaker.text, quote.cue, quote.kind) == ("City Hydro", None, "direct")
-    assert [p.text for p in quote.content] == [
-        "Crews are working to restore power to 60,000 homes across the island tonight."]
-
-
-def test_a_post_whose_closing_line_stands_alone_is_the_lines_above_it(nlp):
-    text = ("The smog returned this week.\n\n"
-            "The air in the capital is unbreathable again\n"
-            "Please keep your children indoors pic.twitter.com/Ab12Cd\n\n"
-            "— Jane Roe (@janeroe) November 3, 2019\n\n"
-            "Schools stayed closed on Monday.")
-    (quote,), _ = _quotes(nlp, text)
-    assert (quote.speaker.text, quote.cue, quote.kind) == ("Jane Roe", None, "direct")
-    assert [p.text for p in quote.content] == [
-        "The air in the capital is unbreathable again\nPlease keep your children indoors"]
+    assert (quote.speaker.text, quote.cue, quote.kind) == (author, None, "direct")
+    assert [p.text for p in quote.content] == [words]
 
 
 def test_a_report_that_was_the_purpose_of_an_act_is_made(nlp):
