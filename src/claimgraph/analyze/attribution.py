@@ -15,7 +15,7 @@ from spacy.tokens import Span as SpacySpan
 
 from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, CueLexicon
-from claimgraph.analyze.extensions import per_doc, word_ids
+from claimgraph.analyze.extensions import per_doc, per_token, word_ids
 from claimgraph.analyze.hedges import SEEM_VERBS
 from claimgraph.analyze.marks import Stretch
 from claimgraph.analyze.numbers import TIME_UNITS
@@ -399,22 +399,23 @@ def _closing_frame(cue: Token) -> bool:
 
 def paragraph_bounds(token: Token) -> tuple[int, int]:
     """Character offsets of the part of ``token``'s sentence on the same line as it (kept per
-    Doc: several rules ask it of the same cue, and ``Token.sent`` walks the parse)."""
+    token: several rules ask it of the same cue, and ``Token.sent`` walks the parse)."""
+    return per_token(token, "paragraph_bounds", lambda: _line_part(token))
+
+
+def _line_part(token: Token) -> tuple[int, int]:
     doc = token.doc
-    known = per_doc(doc, "paragraph_bounds", dict)
-    if token.i not in known:
-        sent = token.sent
-        low, high = sent.start_char, sent.end_char
-        breaks = line_breaks(doc)
-        before = bisect_left(breaks, token.i)
-        if before and breaks[before - 1] >= sent.start:
-            previous = doc[breaks[before - 1]]
-            low = previous.idx + len(previous)
-        after = bisect_right(breaks, token.i)
-        if after < len(breaks) and breaks[after] < sent.end:
-            high = doc[breaks[after]].idx
-        known[token.i] = low, high
-    return known[token.i]
+    sent = token.sent
+    low, high = sent.start_char, sent.end_char
+    breaks = line_breaks(doc)
+    before = bisect_left(breaks, token.i)
+    if before and breaks[before - 1] >= sent.start:
+        previous = doc[breaks[before - 1]]
+        low = previous.idx + len(previous)
+    after = bisect_right(breaks, token.i)
+    if after < len(breaks) and breaks[after] < sent.end:
+        high = doc[breaks[after]].idx
+    return low, high
 
 
 def _positions(doc: Doc, name: str, find: Callable[[Doc], list[int]]) -> list[int]:

@@ -13,7 +13,7 @@ from typing import TypeVar
 
 import numpy as np
 from spacy.strings import hash_string
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 T = TypeVar("T")
 
@@ -36,6 +36,16 @@ def per_doc(doc: Doc, name: str, build: Callable[[], T]) -> T:
     if cached is None or cached[0] != len(doc):
         cached = doc.user_data[key] = (len(doc), build())
     return cached[1]
+
+
+def per_token(token: Token, name: str, build: Callable[[], T]) -> T:
+    """``build()`` once per token of a Doc (kept with ``per_doc`` under ``name``), for what
+    several rules ask of the same token; ``build`` must not return a spaCy object, which the
+    Doc's user data cannot hold."""
+    known = per_doc(token.doc, name, dict)
+    if token.i not in known:
+        known[token.i] = build()
+    return known[token.i]
 
 
 @cache

@@ -209,8 +209,8 @@ def _lines_before(text: _Text, floor: int, line: int) -> tuple[int, int]:
     (``post_start``) when the last ends with its links ("... pic.twitter.com/x"); empty when
     it does not."""
     spans = [(m.start(), m.end()) for m in _LINE.finditer(text.text, floor, line)]
-    if not spans or without_trailing_links(text.text[slice(*spans[-1])]) == \
-            text.text[slice(*spans[-1])]:
+    last = text.text[slice(*spans[-1])] if spans else ""
+    if without_trailing_links(last) == last:
         return line, line
     first = len(spans) - 1
     while first > 0 and text.text.count("\n", spans[first - 1][1], spans[first][0]) == 1:

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 
 from claimgraph.analyze.coref import Coreference
 from claimgraph.analyze.cues import ANONYMOUS_NOUNS, CHANNEL_NOUNS, PLATFORMS
-from claimgraph.analyze.extensions import per_doc, word_ids
+from claimgraph.analyze.extensions import per_doc, per_token, word_ids
 from claimgraph.analyze.persons import THING_NOUNS, is_person, is_person_noun, is_title
 from claimgraph.model import Entity
 
@@ -89,12 +89,9 @@ def _surname_read_as_modifier(cue: Token) -> Token | None:
 
 def subject_of(cue: Token) -> Token | None:
     """The head of the cue's speaker: its subject, or that of the clause it hangs from (kept per
-    Doc, as a token index or -1: many rules ask it of the same cue)."""
-    known = per_doc(cue.doc, "subject_of", dict)
-    if cue.i not in known:
-        found = _subject_of(cue)
-        known[cue.i] = -1 if found is None else found.i
-    return None if known[cue.i] < 0 else cue.doc[known[cue.i]]
+    token, as an index or -1: many rules ask it of the same cue)."""
+    found = per_token(cue, "subject_of", lambda: getattr(_subject_of(cue), "i", -1))
+    return None if found < 0 else cue.doc[found]
 
 
 def _subject_of(cue: Token) -> Token | None:
