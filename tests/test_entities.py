@@ -21,6 +21,15 @@ def test_a_later_surname_is_an_alias_of_the_full_name(nlp):
     assert person.roles == ["Foreign Minister"]
 
 
+@pytest.mark.parametrize("owned", ["NPR’s Feng", "NPR ’s Feng"])
+def test_an_outlets_reporter_named_by_surname_is_the_reporter_not_the_outlet(nlp, owned):
+    doc = nlp(f"As Emily Feng reports for NPR, the first cases came to light. But according to "
+              f"{owned}, the couple had been moved on November 3.")
+    assert sorted((e.name, e.type) for e in doc._.entities) == [
+        ("Emily Feng", "PERSON"), ("NPR", "ORG")]
+    assert [_named(doc, "Emily Feng").id] * 2 == [q.speaker.entity for q in doc._.quotes]
+
+
 def test_roles_come_from_coordinated_appositions(nlp):
     doc = nlp(
         "Ana Silva, Secretary General of the Regional Trade Council and former Brazilian "
@@ -183,6 +192,15 @@ def test_a_later_acronym_of_an_organisations_name_is_its_mention(nlp):
                        "always fatal, says WHO.", ("ORG", 0, "World Health Organization"))
     (entity,) = group_entities(doc)
     assert entity.aliases == ["WHO"] and len(entity.mentions) == 2
+
+
+def test_an_acronym_of_part_of_a_longer_name_joins_the_longer_name(nlp):
+    doc = _tagged(nlp, "The Chilean Center for Disease Control and Prevention traced the cases. "
+                       "The CDC said the risk was low.",
+                  ("ORG", 0, "Chilean Center for Disease Control and Prevention"),
+                  ("ORG", 0, "CDC"))
+    (entity,) = group_entities(doc)
+    assert entity.aliases == ["CDC"] and len(entity.mentions) == 2
 
 
 def test_a_plural_name_tagged_as_a_person_is_a_group_when_the_text_names_the_group(nlp):

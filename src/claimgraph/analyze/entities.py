@@ -82,7 +82,9 @@ def group_entities(doc: Doc) -> list[Entity]:
     by_name: dict[tuple[str, str], _Group] = {}
     elsewhere = headline_lines(doc)  # other stories' headlines name no one here
     group_words = {ent[-1].text for ent in doc.ents if ent.label_ == "NORP"}
-    for ent in sorted([*doc.ents, *_described_names(doc)], key=lambda e: e.start):
+    surnames = {ent[-1].text for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1}
+    spans = [part for ent in doc.ents for part in _owner_and_name(ent, surnames)]
+    for ent in sorted([*spans, *_described_names(doc)], key=lambda e: e.start):
         if any(a <= ent.start_char < b for a, b in elsewhere):
             continue
         kind = TYPES.get(ent.label_)
@@ -141,6 +143,19 @@ def group_entities(doc: Doc) -> list[Entity]:
     return [_record(n, g, text) for n, g in enumerate(groups, start=1)]
 
 
+def _owner_and_name(ent: Span, surnames: set[str]) -> list[Span]:
+    """``ent``, or the two names the tagger ran together across a possessive when what follows
+    it is the surname of a person named in the text ("NPR’s Feng" after "Emily Feng": NPR, and
+    Feng as a person); a name that owns a thing stays whole ("McDonald's Corp")."""
+    if ent.label_ == "PERSON" or ent[-1].text not in surnames:
+        return [ent]
+    owner = next((t.i for t in ent[1:-1] if t.tag_ == "POS"), None)
+    if owner is None or ent.end - owner > 4:
+        return [ent]
+    return [Span(ent.doc, ent.start, owner, label=ent.label_),
+            Span(ent.doc, owner + 1, ent.end, label="PERSON")]
+
+
 def _join_mistyped(groups: list[_Group]) -> list[_Group]:
     """Names the tagger gave two types ("Instagram" an organisation in most sentences, a person
     in a few; "Jane Doe's company" tagged as an organisation named "Jane Doe"): one entity, of
@@ -178,7 +193,9 @@ _GAP = r"[\s-]+(?:(?:of|and|for|the|&)\s+)?"  # "Department of Health and Human 
 
 def _join_acronyms(text: str, groups: list[_Group]) -> list[_Group]:
     """Join an acronym ("LN", "PBO") to the name it abbreviates written before it ("Live
-    Nation", "Parliamentary Budget Officer"): to that name's group, else as its full name."""
+    Nation", "Parliamentary Budget Officer"): to that name's group, or to the group of a longer
+    name holding it ("CDC" of "Chinese Center for Disease Control and Prevention"), else as its
+    full name."""
     by_name = {n: g for g in groups for n in g.names}
     joined = []
     for group in groups:
@@ -193,7 +210,9 @@ def _join_acronyms(text: str, groups: list[_Group]) -> list[_Group]:
         if found is None or found.group() == acronym:
             continue
         name = found.group()
-        target = by_name.get(name)
+        target = by_name.get(name) or next(
+            (g for g in groups if g.type != "PERSON" and any(
+                a <= found.start() and found.end() <= b for a, b in g.mentions)), None)
         if target is not None and target is not group and target.type != "PERSON":
             target.names.append(acronym)
             target.absorb(group)
