@@ -46,12 +46,17 @@ def _act(nlp, text, cue):
     ("The tenants called for an inquiry into the fire.", "called for", "intention"),
     ("The nurses demanded better pay and safer staffing.", "demanded", "intention"),
     ("The judge ordered the company to pay the fine.", "ordered", "intention"),
+    ("“Hands up! Let me see your hands!” an officer ordered.", "ordered", "speech"),  # quoted
     ("The mayor promised that the pool would reopen in June.", "promised", "speech"),
     ("The landlord threatened legal action against the tenants.", "threatened", "intention"),
     ("The council proposed a ban on leaf blowers.", "proposed", "intention"),
     ("The school board declined any comment on the lawsuit.", "declined", "intention"),
     ("When asked for comment, the owner said the shop would stay open.", "said", "speech"),
     ("City records from December 2019 show the debt doubled.", "show", "evidence"),
+    # research stays evidence when it names who did it
+    ("A 2019 study by the Rand Institute concluded that the levy cost families $800 a year.",
+     "concluded", "evidence"),
+    ("A report from the Financial Times said the talks had stalled.", "said", "speech"),
     ("The data we have been collecting suggests that the fix is working.", "suggests",
      "evidence"),  # the lemma of "data" is "datum"
     # a subject the tagger reads as an adjective

@@ -3,14 +3,16 @@
 Decided from the cue's lemma and its construction, with the word lists of ``data/acts.json``
 (loaded once):
 - evidence: the speaker is a record or finding rather than an agent ("data shows", "footage
-  suggests", "according to a survey"; but "according to a report from the Journal" is the
-  Journal's speech), or the cue is a verb of showing or finding ("found that", "showed that");
+  suggests", "according to a survey", "a study by the institute concluded"; but "according
+  to a report from the Journal" is the Journal's speech), or the cue is a verb of showing or
+  finding ("found that", "showed that");
 - intention: a verb or noun of wanting, planning, trying or demanding ("wants", "plans to",
   "seeks", "demanded"), a verb of hoping, expecting or committing with an infinitive of its own
   ("hopes to win", "vowed to fight", "declined to comment"; "hopes that ..." is a thought,
   "expects prices to rise" too), a verb of committing or proposing with a thing as its
   object ("vowed revenge", "proposed a ban"), or an appeal ("called for a ban", "asked for
-  help");
+  help"); but words quoted are speech, whatever the verb ('"Hands up!" an officer
+  ordered');
 - thought: a verb or noun of believing, fearing, doubting, hoping, knowing, or of appearing
   said of a person ("she seems to think ...": a judgement, not a statement; said of a thing it
   is the writer's and no quote, see ``attribution.no_source``), or a belief as the speaker ("a
@@ -47,6 +49,7 @@ class ActLexicon:
     intention_with_for: frozenset[str]
     evidence_verbs: frozenset[str]
     evidence_sources: frozenset[str]
+    evidence_even_authored: frozenset[str]
 
 
 @cache
@@ -55,21 +58,27 @@ def act_lexicon(path: Path = LEXICON) -> ActLexicon:
         data = json.loads(path.read_text(encoding="utf-8"))
         return ActLexicon(**{k: frozenset(data[k]) for k in (
             "thought", "intention", "intention_with_infinitive", "intention_with_object",
-            "intention_with_for", "evidence_verbs",
-            "evidence_sources")})
+            "intention_with_for", "evidence_verbs", "evidence_sources",
+            "evidence_even_authored")})
     except (OSError, ValueError, KeyError, TypeError) as err:
         raise ConfigError(f"act lexicon {path} is unreadable: {err}") from err
 
 
-def act_of(cue: Token | None, speaker: Token | None, lex: ActLexicon | None = None) -> QuoteAct:
+def act_of(cue: Token | None, speaker: Token | None, quoted: bool = False,
+           lex: ActLexicon | None = None) -> QuoteAct:
     """The act of a quote with cue token ``cue`` and speaker head ``speaker`` (either may be
-    None: a quotation without a cue is speech)."""
-    lex = lex or act_lexicon()
+    None: a quotation without a cue is speech); ``quoted`` when its words are a quotation."""
+    act = _act(cue, speaker, lex or act_lexicon())
+    return "speech" if quoted and act == "intention" else act
+
+
+def _act(cue: Token | None, speaker: Token | None, lex: ActLexicon) -> QuoteAct:
     # A subject the tagger took for an adjective ("The scan revealed") is still a noun, and
     # "data" has the lemma "datum".
+    names = {speaker.lemma_.lower(), speaker.lower_} if speaker is not None else set()
     if speaker is not None and (speaker.pos_ in ("NOUN", "PROPN") or speaker.dep_ == "nsubj") \
-            and {speaker.lemma_.lower(), speaker.lower_} & lex.evidence_sources \
-            and not _authored(speaker):
+            and names & lex.evidence_sources and (
+                names & lex.evidence_even_authored or not _authored(speaker)):
         return "evidence"
     if speaker is not None and speaker.pos_ == "NOUN" and speaker.lemma_.lower() in lex.thought \
             and not is_person_noun(speaker.lemma_.lower()):  # "the suspect said" is speech

@@ -832,7 +832,8 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
         head = draft.speaker_head() if draft.speaker_of is None else None
         draft.speaker = _speaker(draft, head, outer, index)
         # "the study, which notes": the act of the noun the relative stands for
-        acts[draft.id] = act_of(draft.cue, head and (_antecedent(head) or head))
+        acts[draft.id] = act_of(draft.cue, head and (_antecedent(head) or head),
+                                quoted=draft.kind == "direct")
     for draft in drafts:
         outer = outers[draft.id]
         quotes.append(Quote(
