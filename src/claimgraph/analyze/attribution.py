@@ -56,6 +56,7 @@ _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 # Verbs of coming upon something, and the states a person may be found in.
 _FINDING_VERBS = frozenset({"find", "discover"})
+_OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
 _BODILY_STATES = frozenset({"dead", "alive", "unconscious", "unresponsive", "injured", "asleep"})
 _INQUIRIES = frozenset("""
     study survey poll report research researcher scientist analysis review audit inquiry
@@ -1233,12 +1234,14 @@ def _inquiry(cue: Token) -> bool:
 def _someone_in_a_state(clause: Token) -> bool:
     """Whether ``clause`` is a small clause of a person and a present participle or a bodily
     state, without an auxiliary ("a man bleeding", "her lying on the floor", "him dead"); a past
-    participle may be a misread past tense ("found the officer lied")."""
+    participle may be a misread past tense ("found the officer lied"), but not after an object
+    pronoun ("found her buried in a basket")."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if subject is None or any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children):
         return False
     return is_person(subject) and (
-        clause.tag_ == "VBG" or clause.lemma_.lower() in _BODILY_STATES)
+        clause.tag_ == "VBG" or clause.lemma_.lower() in _BODILY_STATES
+        or (clause.tag_ == "VBN" and subject.lower_ in _OBJECT_PRONOUNS))
 
 
 def _is_complement_clause(child: Token) -> bool:
@@ -1326,11 +1329,14 @@ def _cut_at_cue(clause: Token, is_cue) -> int:
     A cue with auxiliaries of its own after "and" continues the reported clause ("she has
     moved and has been devoting ...", "crews work late and are asked to ..."); after "but" it
     does not ("..., but the agency did not estimate ...").
-    A contrasting report with a subject and a clause of its own ("..., while others said B") is
-    not part of the first either: it is reported on its own ("while police shout" is an event)."""
+    A contrasting report with a subject and a clause of its own ("..., while others said B"),
+    or a named party's with an object ("while the League condemned the move"), is not part of
+    the first either: it is reported on its own ("while police shout" is an event, "while 23
+    percent favored Cruz" part of a poll's finding)."""
     for child in clause.children:
-        if child.dep_ == "advcl" and child.i > clause.i and is_cue(child) and \
-                _has_subject(child) and any(c.dep_ == "ccomp" for c in child.children) and any(
+        if child.dep_ == "advcl" and child.i > clause.i and is_cue(child) and _has_subject(child) \
+                and any(c.dep_ == "ccomp" or (c.dep_ == "dobj" and _party_subject(child))
+                        for c in child.children) and any(
                     m.dep_ == "mark" and m.lower_ in _CONTRASTS for m in child.children):
             return max(child.left_edge.i - 1, clause.i)
         if child.dep_ == "conj" and is_cue(child) and not _opens_with_that(child) and (not any(
@@ -1340,6 +1346,14 @@ def _cut_at_cue(clause: Token, is_cue) -> int:
             end = min([child.left_edge.i] + [c.i for c in left if c.i > clause.i]) - 1
             return max(end, clause.i)
     return clause.right_edge.i
+
+
+def _party_subject(verb: Token) -> bool:
+    """Whether ``verb``'s subject is a body or a person, not a share, a count or a group of
+    voters ("while Republicans favored Trump": a poll's finding)."""
+    return any(c.dep_ == "nsubj" and (c.ent_type_ in ("PERSON", "ORG", "GPE") or is_person(c)
+                                      or is_org_word(c.lemma_.lower()))
+               for c in verb.children)
 
 
 def _opens_with_that(clause: Token) -> bool:

@@ -55,7 +55,8 @@ CORE_NOUNS = frozenset("""
 # Nouns naming the channel a statement came through ("in an interview with X").
 CHANNEL_NOUNS = frozenset("""
     interview statement speech appearance broadcast podcast briefing conversation post tweet
-    op-ed column letter conference address remarks video message email call hearing paper filing
+    op-ed column letter conference address remarks video message email memo call hearing paper
+    filing
 """.split())
 # Platforms people post on ("posted on Twitter accusing X ...": the poster accuses).
 PLATFORMS = frozenset("""

@@ -65,7 +65,7 @@ def headline_lines(doc: Doc) -> list[tuple[int, int]]:
 def _headline_lines(text: str) -> list[tuple[int, int]]:
     found = []
     for line in _LINE.finditer(text):
-        if line.start() == 0:
+        if line.start() == 0 or _TURN.match(line.group()):
             continue
         words = [w.strip(_MARKS) for w in line.group().split()]
         big = [w for w in words if w[:1].isalpha() and w.lower() not in _SMALL_WORDS]
@@ -75,6 +75,10 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
                 not end.endswith(_ENDS_LINE) or _question_heading(end, big, capitals)):
             found.append(line.span())
     return found
+
+
+# An interview's turn ("A: Trip to Disney World"), however its words are capitalised.
+_TURN = re.compile(r"\s*(?:Q|A|Question|Answer)\s*:")
 
 
 def _question_heading(line: str, big: list[str], capitals: int) -> bool:

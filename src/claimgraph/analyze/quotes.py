@@ -32,7 +32,7 @@ from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.extensions import doc_text, word_ids  # (registers the Doc attributes)
 from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches, is_quoted_title
 from claimgraph.analyze.paragraphs import headline_lines
-from claimgraph.analyze.persons import is_person
+from claimgraph.analyze.persons import is_person, is_title
 from claimgraph.analyze.speakers import (
     DASHES, RELATIVE_TAGS, EntityIndex, breaks_line, is_anonymous, is_first_person, is_infinitive,
     noun_phrase, past_dateline, resolve, subject_of,
@@ -55,6 +55,9 @@ _VIA = word_ids(frozenset({"via"}))
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _MAX_FRAME_WORDS = 8  # words after a quotation that frame it (", one user quipped.")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
+# Labels of an interview's turns: its questions are the outlet's, its answers the guest's.
+_QUESTION_LABELS = {"q", "question"}
+_ANSWER_LABELS = {"a", "answer"}
 _TITLE_HOLDERS = {"champion", "titleholder", "title-holder", "winner"}
 # Words of someone speaking for themselves, to the reader or of their own group.
 _OWN_VOICE = {"i", "me", "my", "we", "us", "our", "you", "your"}
@@ -145,8 +148,11 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
     drafts.extend(noun_reports(text.tokens_where(1, lexicon.noun_ids, (NOUN,))))
     drafts = _outermost(drafts)
     cite_sources(drafts)
-    drafts.extend(according_to(text.tokens_where(3, _ACCORDING),
-                               {d.cue.i for d in drafts if d.cue is not None}))
+    sourced = according_to(text.tokens_where(3, _ACCORDING),
+                           {d.cue.i for d in drafts if d.cue is not None})
+    within = [piece for d in sourced for piece in d.pieces]
+    drafts = [d for d in drafts if not (d.cue is not None and _agentless_passive(d.cue) and any(
+        a <= d.cue.idx < b for a, b in within))] + sourced
     _join_unattributed(stretches.stretches, free, text, drafts)
     _pull_quotes(drafts, text.text)
     drafts.extend(_posts(text))
@@ -509,6 +515,12 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
     return Draft(kind, cue, pieces, speaker_of=_quotation_framed(cue, stretches, drafts))
 
 
+def _agentless_passive(cue: Token) -> bool:
+    """Whether ``cue`` is a passive without anyone who says it ("4,000 people are expected to
+    receive notice, according to X": inside what X is cited for, the expectation is X's)."""
+    return any(c.dep_ == "auxpass" for c in cue.children) and subject_of(cue) is None
+
+
 def _that_said(cue: Token) -> bool:
     """Whether ``cue`` is the "said" of "That said," or "This said," opening a sentence."""
     doc = cue.doc
@@ -624,9 +636,17 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
             if (j - 1, j) not in places:  # a blank line starts two paragraphs at one token
                 places.append((j - 1, j))
     transcript = any(label.isupper() and len(places) > 1 for label, places in labels.items())
+    questions = [p for label, places in labels.items() if label.lower() in _QUESTION_LABELS
+                 for p in places]
+    interviewee = _interviewee(doc, min(questions)[0]) if questions else None
+    answers: list[tuple[int, Draft]] = []
     for label, places in labels.items():
         if label.split()[0].lower() == "dear":
             continue  # "DEAR ABBY:": a letter's salutation names whom it is written to
+        if questions and label.lower() in _QUESTION_LABELS:
+            used.update(colon for _, colon in places)
+            continue  # an interview's questions: the outlet's own words
+        answer = bool(questions) and label.lower() in _ANSWER_LABELS
         named = any(doc[i].ent_type_ in _LABEL_TYPES for i, _ in places)
         if label.isupper() and not transcript and not names & set(label.lower().split()):
             continue  # "BONDS:", "CURRENCIES:": a section, not a person named in the text
@@ -643,7 +663,7 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
                 continue
             opening = body[:first - doc[colon].idx - 1]
             quoted = '"' in opening or "“" in opening
-            if not quoted and not body.rstrip().endswith((".", "!", "?", "\"", "”")):
+            if not (quoted or answer or body.rstrip().endswith((".", "!", "?", "\"", "”"))):
                 continue  # a headline, in the title or on a body line, however often its
                 # label recurs: "Jane Doe: Council drops the case" is no statement of hers
             words = doc[colon + 1: text.token_at(end)]
@@ -653,15 +673,77 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
                 continue  # in jail.": an item of a list, nothing said, by her or in it; an
                 # answer in a transcript needs no verb ("DUTTON: Twelve million dollars.")
             if not quoted and not transcript and label not in headlines and \
-                    len(places) == 1 and not any(t.lower_ in _OWN_VOICE for t in words):
+                    len(places) == 1 and (not any(t.lower_ in _OWN_VOICE for t in words)
+                                          or _title_goes_on(words)):
                 continue  # "Hollywood Nation: Taylor Swift will be honored ...": a segment's
-                # name over news told of others, not one line of someone's own words
+                # name over news told of others, not one line of someone's own words;
+                # "Star Wars Jedi: Fallen Order is a game ...": a title with a colon in it
             used.add(colon)
             # A headline's claim is the outlet's summary unless it opens with a quotation.
             quoted = quoted or label not in headlines
-            drafts.append(Draft("direct" if quoted else "indirect", doc[colon],
-                                [(first, last)], speaker_token=doc[head]))
-    return kickers
+            if answer and interviewee is not None:  # "A: ..." is the one interviewed
+                draft = Draft("direct", doc[colon], [(first, last)],
+                              speaker_token=interviewee.root, named=interviewee)
+                answers.append((end, draft))
+            else:
+                draft = Draft("direct" if quoted else "indirect", doc[colon], [(first, last)],
+                              speaker_token=doc[head])
+            drafts.append(draft)
+    asked = sorted(doc[h].idx for h, _ in questions)
+    drafts.extend(_answers_go_on(text, answers, asked))
+    return kickers + [(start, _line_end(text, start)) for start in asked]
+
+
+def _title_goes_on(words: SpacySpan) -> bool:
+    """Whether the words after a label's colon open with two capitalised words ("Fallen Order
+    is ..."): the rest of a title with a colon in it, where a speaker's line opens a sentence."""
+    first = [t for t in words[:2] if not t.is_space]
+    return len(first) == 2 and all(t.is_title and t.text != "I" for t in first)
+
+
+def _interviewee(doc: Doc, first_question: int) -> SpacySpan | None:
+    """The person an interview's answers are from, named before its first question: the
+    person named most often there (on ties, first), else the first name the tagger missed (a
+    run of capitalised proper nouns, "Junior Gaspard"), else None."""
+    limit = doc[first_question].idx
+    counts = [(sum(m.start < limit for m in e.mentions), -e.mentions[0].start, e)
+              for e in doc._.entities if e.type == "PERSON" and e.mentions[0].start < limit]
+    if counts:
+        mention = max(counts, key=lambda c: c[:2])[2].mentions[0]
+        return doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    i = 0
+    while i < first_question:
+        j = i
+        while j < first_question and doc[j].pos_ == "PROPN" and doc[j].is_title and \
+                not doc[j].ent_type_ and not is_title(doc[j].text) and not doc[j].is_sent_start:
+            j += 1
+        if 2 <= j - i <= 3:
+            return doc[i:j]
+        i = j + 1
+    return None
+
+
+def _answers_go_on(text: _Text, answers: list[tuple[int, Draft]],
+                   questions: list[int]) -> list[Draft]:
+    """The paragraphs after an answer line up to the next question that carry on the answer
+    in the guest's own voice ("I", "our"); none after the last question (an outro is the
+    outlet's), nor the interviewer's aside before a question ("Ok, now for a little fun.")."""
+    went_on = []
+    for end, answer in answers:
+        following = bisect_right(questions, end)
+        if following == len(questions):
+            continue
+        for n in range(text.paragraph_of(end) + 1, len(text.paragraphs)):
+            start = text.paragraphs[n]
+            if start >= questions[following]:
+                break
+            last = _line_end(text, start)
+            words = text.text[start:last].strip()
+            if _OWN_VOICE & set(_plain(words).split()):
+                first = start + text.text[start:last].index(words[0])
+                went_on.append(Draft("direct", None, [(first, first + len(words))],
+                                     speaker_of=answer))
+    return went_on
 
 
 def _framed_quotation(text: _Text, start: int, i: int) -> bool:

@@ -76,7 +76,8 @@ def _surname_read_as_modifier(cue: Token) -> Token | None:
     but that is the surname of a person named in the text ('"...," says Early', 'Early still
     says', after "Chris Early")."""
     doc = cue.doc
-    for word in cue.children:
+    near = doc[max(cue.i - 3, 0): cue.i]  # "Early still says", hung on "still"
+    for word in [*cue.children, *(t for t in near if t.head.head == cue and t.head != cue)]:
         between = doc[min(word.i, cue.i) + 1: max(word.i, cue.i)]
         if word.dep_ in ("advmod", "amod", "npadvmod") and len(between) <= 2 and \
                 all(t.is_lower and t.dep_ in ("advmod", "aux", "neg") for t in between) and \
@@ -168,11 +169,12 @@ def _subject_of(cue: Token) -> Token | None:
 
 
 def trailing_participle(cue: Token, infinitive: Token) -> bool:
-    """Whether ``cue`` is a participle after a comma that the parse hung on ``infinitive``
-    ("The Pentagon urged Russia to change course, reiterating ..."): the one who urged
-    reiterates, not the one urged."""
+    """Whether ``cue`` is a participle after a comma or a "while" that the parse hung on
+    ``infinitive`` ("The Pentagon urged Russia to change course, reiterating ...", "he forced
+    her to hide while threatening ..."): the one who urged reiterates, not the one urged."""
     return cue.head == infinitive and cue.tag_ == "VBG" and cue.dep_ == "advcl" and \
-        cue.i > infinitive.i and cue.doc[cue.i - 1].text == ","
+        cue.i > infinitive.i and (cue.doc[cue.i - 1].text == "," or any(
+            c.dep_ == "mark" and c.i < cue.i for c in cue.children))
 
 
 # Verbs whose passive participle names the one who feels ("worried", "convinced").
@@ -247,9 +249,15 @@ def _sender(channel: Token) -> Token | None:
     verb = channel.head
     if channel.dep_ == "pobj" and verb.dep_ == "prep":
         verb = verb.head
-    elif channel.dep_ != "dobj":
+    elif channel.dep_ != "dobj" or verb.lemma_.lower() in _COME_BY:
         return None
     return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+# Verbs of a text that came from someone else ("cites a memo saying ...", "obtained an email
+# showing ..."): the text speaks, not who has it.
+_COME_BY = frozenset({"cite", "quote", "obtain", "see", "read", "review", "receive", "get",
+                      "find", "leak", "reference"})
 
 
 def closes_quotation(token: Token) -> bool:
@@ -326,15 +334,31 @@ def _passive_after_noun(cue: Token) -> bool:
 
 def _written_in(verb: Token) -> Token | None:
     """The text someone's words were put out in, for a passive with no agent ("it's revealed
-    in Eurogamer's review that ...": the review); not an unowned one ("in an interview")."""
+    in Eurogamer's review that ...": the review), or who sent it ("In an email sent by Doe,
+    staff were told ...", "in a memo from the chief executive": Doe, the chief executive); not
+    an unowned one ("in an interview")."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for obj in prep.children:
-                if obj.dep_ == "pobj" and obj.lemma_.lower() in _WRITTEN and any(
-                        c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
-                        for c in obj.children):
+                if obj.dep_ != "pobj" or obj.lemma_.lower() not in _WRITTEN:
+                    continue
+                if any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
+                       for c in obj.children):
                     return obj
+                sender = next((s for c in obj.children for s in _senders(c) if _someone(s)), None)
+                if sender is not None:
+                    return sender
     return None
+
+
+def _senders(child: Token) -> list[Token]:
+    """Who a text's modifier names as its sender: "from X", or "by X" of "sent by X"."""
+    if child.dep_ == "prep" and child.lower_ == "from":
+        return [o for o in child.children if o.dep_ == "pobj"]
+    if child.dep_ == "acl":
+        return [o for a in child.children if a.dep_ == "agent" for o in a.children
+                if o.dep_ == "pobj"]
+    return []
 
 
 _WRITTEN = CHANNEL_NOUNS | {"review", "report", "study", "survey", "document", "book", "article"}
