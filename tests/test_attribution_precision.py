@@ -66,6 +66,8 @@ def _quotes(nlp, text):
     "She wrote hundreds of songs before she turned thirty.",
     "Smith, who had written music for a television show, joined the band.",
     "Neighbours found him trapped under the collapsed shed.",
+    "Voters could have shown they were tired of the long inquiry.",
+    "With the new service, you're promised a smooth ride in the fastest car on the market.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

@@ -230,3 +230,12 @@ def test_a_name_after_the_is_no_person(nlp):
               "astronaut, said the Moon was within reach.")
     assert _named(doc, "Moon").type != "PERSON"
     assert _named(doc, "Tom Stafford").type == "PERSON"
+
+
+def test_the_last_word_of_a_papers_name_after_the_is_that_paper(nlp):
+    doc = _tagged(nlp, "The Harbour Valley Chronicle reported the theft. The Chronicle says the "
+                       "man was arrested.", ("ORG", 0, "Harbour Valley Chronicle"),
+                  ("PERSON", 1, "Chronicle"))
+    (paper,) = group_entities(doc)
+    assert (paper.name, paper.type, paper.aliases) == (
+        "Harbour Valley Chronicle", "ORG", ["Chronicle"])

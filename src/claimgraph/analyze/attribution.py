@@ -56,6 +56,7 @@ _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 # Verbs of coming upon something, and the states a person may be found in.
 _FINDING_VERBS = frozenset({"find", "discover"})
+_SHOWING_VERBS = _FINDING_VERBS | {"show", "prove", "demonstrate", "reveal"}
 _OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
 _BODILY_STATES = frozenset({"dead", "alive", "unconscious", "unresponsive", "injured", "asleep"})
 _INQUIRIES = frozenset("""
@@ -876,11 +877,12 @@ def no_source(cue: Token) -> bool:
     outlining it, it's time to ..."), anyone at all ("those who want ..."), what someone "can
     expect" (the writer's promise to them, not their expectation), or a yes-or-no question or a
     request for comment put by an unnamed asker ("When asked whether ...", "asked for comment"),
-    what such a question asks ("Asked if she believed ..."). Cues inside quotations never get
+    what such a question asks ("Asked if she believed ..."), or what could have been shown or
+    found ("voters could have shown ..."). Cues inside quotations never get
     here: there "I" is the quoted speaker."""
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue) or \
-            _asked(cue):
-        return True
+            _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
+        return True  # "voters could have shown they were tired": nothing was shown
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
         return True
@@ -893,6 +895,8 @@ def no_source(cue: Token) -> bool:
         return True  # "the idea feels a little like ...": how it strikes the writer
     if head is not None and head.lower_ in ("you", "'s", "’s"):
         return True  # "let's hope ..." is the writer's wish too
+    if head is None and any(c.dep_ == "nsubjpass" and c.lower_ == "you" for c in cue.children):
+        return True  # "You're promised a smooth ride": the writer to the reader
     if any(t.lower_ == "than" and t.head == cue for t in cue.doc[max(cue.i - 3, 0): cue.i]) or (
             cue.lower_ == "considering" and not any(
                 c.dep_ in ("nsubj", "nsubjpass", "aux") for c in cue.children)):

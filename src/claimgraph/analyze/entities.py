@@ -101,8 +101,10 @@ def group_entities(doc: Doc) -> list[Entity]:
             kind = "PERSON"  # "executive chair Marcelo Claure" tagged as an organisation
         if kind == "PERSON" and len(ent) == 1 and ent.start > 0 and \
                 doc[ent.start - 1].lower_ == "the" and ent.root.dep_ not in ("compound", "amod"):
-            kind = "OTHER"  # "the Moon", "the Apprentice": no one's name takes "the" (but
-            # "the Trump administration")
+            # "the Moon", "the Apprentice": no one's name takes "the" (but "the Trump
+            # administration"); "the Chronicle" after "the San Francisco Chronicle" is that paper
+            kind = "ORG" if _short_form_of(groups, "place_or_org", name, "ORG", first_name=False) \
+                else "OTHER"
         if kind == "PERSON" and _after_place(ent):
             kind = "GPE"  # "Kingston, Ont.": a region's abbreviation, not a person
         if kind == "PERSON" and len(name.split()) > 1 and \
