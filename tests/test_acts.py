@@ -47,6 +47,8 @@ def _act(nlp, text, cue):
     ("The nurses demanded better pay and safer staffing.", "demanded", "intention"),
     ("The judge ordered the company to pay the fine.", "ordered", "intention"),
     ("“Hands up! Let me see your hands!” an officer ordered.", "ordered", "speech"),  # quoted
+    ("The host demanded how the minister could be so sure of the figures.", "demanded",
+     "speech"),  # a question asked
     ("The mayor promised that the pool would reopen in June.", "promised", "speech"),
     ("The landlord threatened legal action against the tenants.", "threatened", "intention"),
     ("The council proposed a ban on leaf blowers.", "proposed", "intention"),

@@ -68,6 +68,12 @@ def _quotes(nlp, text):
     "Neighbours found him trapped under the collapsed shed.",
     "Voters could have shown they were tired of the long inquiry.",
     "With the new service, you're promised a smooth ride in the fastest car on the market.",
+    "Start small and recognize that no one is watching your first videos.",
+    "Remember, leadership and visibility exist on a spectrum.",
+    "“Think bigger” sounds like a tall order for a small bakery.",
+    "I can’t tell you how many times I’ve called the council about the potholes.",
+    "I don’t see anyone else talking about how the new bridge will change the town.",
+    "There is no serious argument that the levy could be collected without a vote.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -1035,3 +1041,15 @@ def test_a_title_with_a_colon_opening_a_line_is_no_speaker_label(nlp):
                             "many things to different people. You plan your next jump with care."
                             "\n\nIt is a fine game.")
     assert found == []
+
+
+def test_a_quotation_signed_on_the_line_below_is_the_signers(nlp):
+    found, _ = _quotes(nlp, "Readers wrote in with praise for the festival.\n\n"
+                            "“The show was really great and the tickets were cheap.”\n\n"
+                            "– Jane D., Toronto\n\n"
+                            "“We loved every minute of it and will come back next year.”\n\n"
+                            "– Pau** Ro**\n\n"
+                            "“Bring a cushion, since the benches are hard on the back.”\n\n"
+                            "- Add the flour and stir")
+    assert [q.speaker and q.speaker.text for q in found] == ["Jane D., Toronto", "Pau** Ro**",
+                                                             None]

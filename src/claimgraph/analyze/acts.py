@@ -12,7 +12,7 @@ Decided from the cue's lemma and its construction, with the word lists of ``data
   "expects prices to rise" too), a verb of committing or proposing with a thing as its
   object ("vowed revenge", "proposed a ban"), or an appeal ("called for a ban", "asked for
   help"); but words quoted are speech, whatever the verb ('"Hands up!" an officer
-  ordered');
+  ordered'), and so is a question ("demanded how he could be so sure");
 - thought: a verb or noun of believing, fearing, doubting, hoping, knowing, or of appearing
   said of a person ("she seems to think ...": a judgement, not a statement; said of a thing it
   is the writer's and no quote, see ``attribution.no_source``), or a belief as the speaker ("a
@@ -92,6 +92,8 @@ def _act(cue: Token | None, speaker: Token | None, lex: ActLexicon) -> QuoteAct:
         return "intention"
     if forms & lex.intention_with_object and _thing_committed(cue):
         return "intention"
+    if "demand" in forms and _question(cue):
+        return "speech"  # "demanded how he could be so sure": a question asked
     if forms & lex.intention or (forms & lex.intention_with_for and _appeal(cue)):
         return "intention"
     if forms & lex.thought:
@@ -138,6 +140,13 @@ def _appeal(verb: Token) -> bool:
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     return nxt is not None and nxt.lower_ in ("for", "on", "upon") and (
         nxt.head == verb or nxt.head.head == verb)
+
+
+def _question(verb: Token) -> bool:
+    """Whether ``verb`` reports a question: a clause opening with a wh-word, "whether" or "if"."""
+    return any(c.dep_ == "ccomp" and (c.left_edge.tag_ in ("WRB", "WP", "WDT") or
+                                      c.left_edge.lower_ in ("whether", "if"))
+               for c in verb.children)
 
 
 def _own_infinitive(verb: Token) -> bool:

@@ -794,13 +794,18 @@ def _is_amount(noun: Token) -> bool:
 
 def is_imperative(cue: Token) -> bool:
     """Whether ``cue`` is a bare command opening its clause ("Add the flour", "Ask whether ...",
-    "Welcome to ..." tagged as a present verb, "As you build it, remember: ...") or set off
-    inside one, to the reader
-    ("Watergate, remember, took two years")."""
+    "Welcome to ..." tagged as a present verb, "As you build it, remember: ..."), set off
+    inside one ("Watergate, remember, took two years") or before it ("Remember, ..."), to the
+    reader, or joined to one ("Start small and recognize that ...")."""
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in cue.children):
         return False
-    if cue.dep_ == "parataxis":
-        return cue.tag_ in ("VB", "VBP") and cue.i > 0 and cue.doc[cue.i - 1].text in (",", "(")
+    doc = cue.doc
+    if cue.dep_ == "parataxis":  # "Remember, leadership exists on a spectrum." too
+        return cue.tag_ in ("VB", "VBP") and (
+            (cue.i > 0 and doc[cue.i - 1].text in (",", "(")) or (
+                cue.is_sent_start and cue.i + 1 < len(doc) and doc[cue.i + 1].text == ","))
+    if cue.dep_ == "conj" and cue.tag_ == "VB" and cue.head.i < cue.i:
+        return is_imperative(cue.head)  # "Start small and recognize that ..."
     return cue.dep_ == "ROOT" and (cue.tag_ == "VB" or (cue.tag_ == "VBP" and (
         cue.left_edge == cue or (cue.doc[cue.i - 1].text == "," and all(
             c.dep_ in ("advcl", "punct") for c in cue.children if c.i < cue.i)))))
@@ -877,8 +882,9 @@ def no_source(cue: Token) -> bool:
     outlining it, it's time to ..."), anyone at all ("those who want ..."), what someone "can
     expect" (the writer's promise to them, not their expectation), or a yes-or-no question or a
     request for comment put by an unnamed asker ("When asked whether ...", "asked for comment"),
-    what such a question asks ("Asked if she believed ..."), or what could have been shown or
-    found ("voters could have shown ..."). Cues inside quotations never get
+    what such a question asks ("Asked if she believed ..."), what could have been shown or
+    found ("voters could have shown ..."), or anyone doing it ("anyone talking about ...").
+    Cues inside quotations never get
     here: there "I" is the quoted speaker."""
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue) or \
             _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
@@ -895,6 +901,8 @@ def no_source(cue: Token) -> bool:
         return True  # "the idea feels a little like ...": how it strikes the writer
     if head is not None and head.lower_ in ("you", "'s", "’s"):
         return True  # "let's hope ..." is the writer's wish too
+    if head is not None and head.lower_ in ("anyone", "anybody") and cue.tag_ == "VBG":
+        return True  # "I don't see anyone talking about ...": no one in particular
     if head is None and any(c.dep_ == "nsubjpass" and c.lower_ == "you" for c in cue.children):
         return True  # "You're promised a smooth ride": the writer to the reader
     if any(t.lower_ == "than" and t.head == cue for t in cue.doc[max(cue.i - 3, 0): cue.i]) or (
@@ -925,6 +933,7 @@ def no_source(cue: Token) -> bool:
     if head is not None and head.lower_ in ("i", "we") and (
             head.lower_ == "we" or act_of(cue, head) in ("thought", "intention", "evidence")
             or not any(_is_complement_clause(c) for c in cue.children) or _counterfactual(cue)
+            or _cannot_tell_you(cue)
             or (cue.lemma_.lower() not in _SAYING_VERBS
                 and any(c.dep_ == "aux" and c.tag_ == "MD" for c in cue.children))):
         return True  # the article's own voice outside any quotation ("I can't recommend
@@ -942,6 +951,14 @@ def _asked(cue: Token) -> bool:
     believed ...", "wondered whether they knew"): it reports what was asked, not thought."""
     return cue.head.lemma_.lower() in _ASKING and any(
         c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in cue.children)
+
+
+def _cannot_tell_you(cue: Token) -> bool:
+    """Whether ``cue`` is the "tell" of "I can't tell you how many times ...": emphasis, no
+    telling."""
+    children = list(cue.children)
+    return cue.lemma_.lower() == "tell" and any(c.dep_ == "neg" for c in children) and any(
+        c.lower_ == "you" and c.dep_ in ("dative", "dobj") for c in children)
 
 
 def _counterfactual(cue: Token) -> bool:
@@ -1575,8 +1592,8 @@ def noun_reports(nouns: list[Token]) -> list[Draft]:
             c for c in noun.children if c.dep_ in ("acl", "ccomp") and c.i > noun.i
             and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
         ]
-        if not clauses:
-            continue
+        if not clauses or any(c.dep_ == "det" and c.lower_ == "no" for c in noun.children):
+            continue  # "There is no argument that ...": no one argues it
         pieces = _pieces(noun.doc, (clauses[0].left_edge.i, clauses[0].right_edge.i))
         if pieces:
             drafts.append(Draft("indirect", noun, pieces, speaker_token=_owner(noun)))

@@ -350,6 +350,14 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
     if i < len(doc) and doc[i].pos_ == "CCONJ":
         return None  # '“if he had been more disciplined” and stuck to one genre, or written a
         # series': the writer's sentence goes on, no frame
+    opening = doc[text.token_at(stretch.start)]
+    if i < len(doc) and doc[i].tag_ in _FINITE and (opening.is_sent_start or (
+            opening.i > 0 and doc[opening.i - 1].is_sent_start)) and not _FRAMED.search(
+            text.text[max(stretch.end - 1, 0): doc[i].idx]) and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "dobj") for c in doc[i].children):
+        return None  # '“Become an online leader” sounds like a tall order': opening the
+        # sentence, with no comma and no subject after, the quoted words are what the verb
+        # is said of
     if i < len(doc) and doc[i].pos_ == "VERB" and not _is_cue(doc[i], lexicon):
         return _framing_verb(stretch, text, i)  # '"...!" beamed a fan'; but '..., “browsed the
         # Internet,” lingered in an office and appeared to sleep' lists acts, which a later
@@ -792,6 +800,12 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
         if is_quoted_title(stretch, text.text) or any(a <= stretch.start < b for a, b in sourced) \
                 or _subhead(stretch, text):
             continue
+        signed = _signature_after(stretch, text)
+        if signed is not None:  # a testimonial: "“Great show!”" over "– Jane D."
+            drafts.append(Draft("direct", None, list(stretch.pieces), speaker_token=signed[-1],
+                                named=signed))
+            insort(ends, (stretch.end, len(drafts) - 1))
+            continue
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1
         previous = drafts[ends[at][1]] if at >= 0 else None
         if previous is not None and previous.kind != "direct":
@@ -809,6 +823,26 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
         else:
             continue
         insort(ends, (stretch.end, len(drafts) - 1))
+
+
+# A signature on the line after a quotation: a dash, then a short name ("– Jane D.", "— Man**").
+_SIGNATURE = re.compile(r"[”\"’']?[ \t]*\n\s*[–—―-][ \t]*([A-Z@][^\n!?]{0,40}?)[ \t]*(?:\n|$)")
+_MAX_SIGNATURE_WORDS = 5
+_NAME_PARTICLES = {"of", "de", "da", "van", "von", "del", "from", "in", "and"}
+
+
+def _signature_after(stretch: Stretch, text: _Text) -> SpacySpan | None:
+    """The name signing a quotation that ends its line, on a line of its own after it; not a
+    list item ("- Add the flour")."""
+    found = _SIGNATURE.match(text.text, stretch.end)
+    words = found.group(1).split() if found is not None else []
+    if not 0 < len(words) <= _MAX_SIGNATURE_WORDS or not all(
+            w[0].isupper() or w[0].isdigit() or w[0] == "@" or w in _NAME_PARTICLES for w in words):
+        return None
+    start, end = found.span(1)
+    if len(words[-1]) > 3 and text.text[end - 1] == ".":
+        end -= 1  # "— Bernie Sanders.": the full stop ends the line, not an initial
+    return text.doc.char_span(start, end, alignment_mode="expand")
 
 
 def _pull_quotes(drafts: list[Draft], text: str) -> None:
