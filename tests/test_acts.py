@@ -42,7 +42,7 @@ def _act(nlp, text, cue):
     ("A common belief says the lake was once a volcano.", "says", "thought"),
     ("The union vowed to fight the closure in court.", "vowed", "intention"),
     ("The coach refused to resign after the loss.", "refused", "intention"),
-    ("The bakery declined to comment on the recall.", "declined", "intention"),
+    ("The bakery declined to reopen after the recall.", "declined", "intention"),
     ("The tenants called for an inquiry into the fire.", "called for", "intention"),
     ("The nurses demanded better pay and safer staffing.", "demanded", "intention"),
     ("The judge ordered the company to pay the fine.", "ordered", "intention"),

@@ -74,6 +74,8 @@ def _quotes(nlp, text):
     "I can’t tell you how many times I’ve called the council about the potholes.",
     "I don’t see anyone else talking about how the new bridge will change the town.",
     "There is no serious argument that the levy could be collected without a vote.",
+    "Both companies declined to comment on the report.",
+    "The coach declined to say when the striker would return.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

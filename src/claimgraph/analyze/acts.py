@@ -8,7 +8,7 @@ Decided from the cue's lemma and its construction, with the word lists of ``data
   finding ("found that", "showed that");
 - intention: a verb or noun of wanting, planning, trying or demanding ("wants", "plans to",
   "seeks", "demanded"), a verb of hoping, expecting or committing with an infinitive of its own
-  ("hopes to win", "vowed to fight", "declined to comment"; "hopes that ..." is a thought,
+  ("hopes to win", "vowed to fight", "refused to resign"; "hopes that ..." is a thought,
   "expects prices to rise" too), a verb of committing or proposing with a thing as its
   object ("vowed revenge", "proposed a ban"), or an appeal ("called for a ban", "asked for
   help"); but words quoted are speech, whatever the verb ('"Hands up!" an officer

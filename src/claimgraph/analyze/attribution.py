@@ -56,6 +56,7 @@ _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 # Verbs of coming upon something, and the states a person may be found in.
 _FINDING_VERBS = frozenset({"find", "discover"})
+_SILENT_ON = {"comment", "elaborate", "speculate"}  # what declining to do says nothing
 _SHOWING_VERBS = _FINDING_VERBS | {"show", "prove", "demonstrate", "reveal"}
 _OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
 _BODILY_STATES = frozenset({"dead", "alive", "unconscious", "unresponsive", "injured", "asleep"})
@@ -951,6 +952,23 @@ def _asked(cue: Token) -> bool:
     believed ...", "wondered whether they knew"): it reports what was asked, not thought."""
     return cue.head.lemma_.lower() in _ASKING and any(
         c.dep_ == "mark" and c.lower_ in ("if", "whether") for c in cue.children)
+
+
+def refuses_to_say(cue: Token) -> bool:
+    """Whether ``cue`` refuses to say anything ("declined to comment on the deal", "refused to
+    say when ..."): nothing is said; not what it refuses to do or give ("refused to release his
+    tax records")."""
+    if cue.lemma_.lower() not in ("decline", "refuse"):
+        return False
+    said = next((c for c in cue.children if c.dep_ == "xcomp"), None)
+    if said is None:
+        return False
+    lemma = said.lemma_.lower()
+    return lemma in _SILENT_ON or (lemma in _SAYING_VERBS | {"discuss", "disclose", "specify"} and
+                                   not any(c.dep_ in ("dobj", "ccomp") and not (
+                                       c.left_edge.tag_ in ("WRB", "WP", "WDT")
+                                       or c.left_edge.lower_ in ("whether", "if"))
+                                       for c in said.children))
 
 
 def _cannot_tell_you(cue: Token) -> bool:

@@ -25,7 +25,7 @@ from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
     Draft, according_to, before_relative, carried_on, caused_feeling, cite_sources,
     complement, cue_span, felt_by, is_imperative, no_source, noun_reports, prepositional_object,
-    regarded_as, said_for, too_short, trimmed_report,
+    refuses_to_say, regarded_as, said_for, too_short, trimmed_report,
 )
 from claimgraph.analyze.channels import apply_channels, apply_via
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -146,7 +146,9 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
                 used.add(cue.i)
                 drafts.append(draft)
     drafts.extend(noun_reports(text.tokens_where(1, lexicon.noun_ids, (NOUN,))))
-    drafts = _outermost(drafts)
+    # A refusal to say anything is no quote, nor are the reports inside what was not said
+    # ("declined to respond to a question about whether she thought ...").
+    drafts = [d for d in _outermost(drafts) if d.cue is None or not refuses_to_say(d.cue)]
     cite_sources(drafts)
     sourced = according_to(text.tokens_where(3, _ACCORDING),
                            {d.cue.i for d in drafts if d.cue is not None})
