@@ -1055,3 +1055,17 @@ def test_a_quotation_signed_on_the_line_below_is_the_signers(nlp):
                             "- Add the flour and stir")
     assert [q.speaker and q.speaker.text for q in found] == ["Jane D., Toronto", "Pau** Ro**",
                                                              None]
+
+
+def test_paragraphs_above_a_bracketed_credit_are_the_credited_sources(nlp):
+    found, _ = _quotes(nlp, "The new console launches today. Here's what the early reviews say:\n\n"
+                            "The console is small and quiet. Its games load in seconds.\n\n"
+                            "[ Harbour Review ]\n\n"
+                            "Battery life is poor, and the controller feels cheap.\n\n"
+                            "[ Tech Weekly ]\n\n"
+                            "A player plugs the console into a television.\n\n"
+                            "[ Photo: Harbour Review ]")
+    assert [(q.speaker.text, q.content[0].text) for q in found] == [
+        ("Harbour Review", "The console is small and quiet. Its games load in seconds."),
+        ("Tech Weekly", "Battery life is poor, and the controller feels cheap."),
+    ]

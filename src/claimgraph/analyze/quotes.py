@@ -158,6 +158,11 @@ def find_drafts(doc: Doc, lexicon: CueLexicon, text: _Text | None = None) -> lis
     _join_unattributed(stretches.stretches, free, text, drafts)
     _pull_quotes(drafts, text.text)
     drafts.extend(_posts(text))
+    excerpts = _credited_excerpts(text)
+    if excerpts:  # the credit names their source, not a frame before them ("the reviews say:")
+        spans = [d.pieces[0] for d in excerpts]
+        drafts = [d for d in drafts if d.cue is None or _within(spans, d.cue.idx, d.cue.idx + 1)
+                  or not all(_within(spans, start, end) for start, end in d.pieces)] + excerpts
     elsewhere = kicker_lines + headline_lines(text.doc)
     if elsewhere:  # no cue on those lines, nor a report whose words all lie there ("what
         # the reviews say:" before a heading)
@@ -208,6 +213,50 @@ def _posts(text: _Text) -> list[Draft]:
                                     speaker_token=name[-1], named=name))
             floor = end
         at = text.text.find("(@", end)
+    return drafts
+
+
+# A line crediting the paragraphs above it to a source: "[ Engadget ]", as review roundups set it.
+_CREDIT = re.compile(r"^[ \t]*\[[ \t]*([A-Z][^\[\]\n]{0,40}?)[ \t]*\][ \t]*$", re.MULTILINE)
+_NOT_SOURCES = {"photo", "photos", "image", "images", "video", "getty", "file", "ad", "embed",
+                "advertisement", "gallery", "audio", "graphic", "map"}
+_MAX_EXCERPT_PARAGRAPHS = 3
+
+
+def _within(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Whether ``start``-``end`` lies inside one of ``spans`` (disjoint, in text order)."""
+    i = bisect_right(spans, (start, float("inf"))) - 1
+    return i >= 0 and spans[i][0] <= start and end <= spans[i][1]
+
+
+def _credited_excerpts(text: _Text) -> list[Draft]:
+    """The paragraphs right above a credit line ("[ Engadget ]"), up to a heading, a line
+    ending in a colon or the credit before: the credited source's words; a picture's credit
+    credits no words."""
+    drafts = []
+    floor = 0
+    headings = {start for start, _ in headline_lines(text.doc)}
+    for credit in _CREDIT.finditer(text.text):
+        name = credit.group(1)
+        if _NOT_SOURCES & set(re.findall(r"\w+", name.lower())):
+            floor = credit.end()
+            continue
+        named = text.doc.char_span(*credit.span(1), alignment_mode="expand")
+        n = text.paragraph_of(credit.start())
+        found = []
+        while n > 0 and len(found) < _MAX_EXCERPT_PARAGRAPHS:
+            n -= 1
+            start = text.paragraphs[n]
+            line = text.text[start:_line_end(text, start)].strip()
+            if start < floor or line.endswith(":") or start in headings:
+                break
+            if line and line[-1] in ".!?…\"”’)":
+                first = text.text.index(line, start)
+                found.append((first, first + len(line)))
+        if named is not None:
+            drafts.extend(Draft("direct", None, [piece], speaker_token=named[-1], named=named)
+                          for piece in reversed(found))
+        floor = credit.end()
     return drafts
 
 
