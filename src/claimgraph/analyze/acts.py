@@ -33,7 +33,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from claimgraph.analyze.persons import is_person_noun
-from claimgraph.analyze.speakers import is_infinitive
+from claimgraph.analyze.speakers import asks, is_infinitive
 from claimgraph.errors import ConfigError, InputError
 from claimgraph.model import QUOTE_ACTS, Analysis, QuoteAct
 
@@ -92,7 +92,7 @@ def _act(cue: Token | None, speaker: Token | None, lex: ActLexicon) -> QuoteAct:
         return "intention"
     if forms & lex.intention_with_object and _thing_committed(cue):
         return "intention"
-    if "demand" in forms and _question(cue):
+    if "demand" in forms and any(c.dep_ == "ccomp" and asks(c) for c in cue.children):
         return "speech"  # "demanded how he could be so sure": a question asked
     if forms & lex.intention or (forms & lex.intention_with_for and _appeal(cue)):
         return "intention"
@@ -140,13 +140,6 @@ def _appeal(verb: Token) -> bool:
     nxt = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
     return nxt is not None and nxt.lower_ in ("for", "on", "upon") and (
         nxt.head == verb or nxt.head.head == verb)
-
-
-def _question(verb: Token) -> bool:
-    """Whether ``verb`` reports a question: a clause opening with a wh-word, "whether" or "if"."""
-    return any(c.dep_ == "ccomp" and (c.left_edge.tag_ in ("WRB", "WP", "WDT") or
-                                      c.left_edge.lower_ in ("whether", "if"))
-               for c in verb.children)
 
 
 def _own_infinitive(verb: Token) -> bool:

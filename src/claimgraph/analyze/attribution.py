@@ -24,7 +24,7 @@ from claimgraph.analyze.persons import (
     names_a_person,
 )
 from claimgraph.analyze.speakers import (
-    RELATIVE_TAGS, breaks_line, closes_quotation, dateline_end, is_infinitive, line_breaks,
+    RELATIVE_TAGS, asks, breaks_line, closes_quotation, dateline_end, is_infinitive, line_breaks,
     subject_of, trailing_participle,
 )
 from claimgraph.model import Span, Speaker
@@ -964,11 +964,10 @@ def refuses_to_say(cue: Token) -> bool:
     if said is None:
         return False
     lemma = said.lemma_.lower()
-    return lemma in _SILENT_ON or (lemma in _SAYING_VERBS | {"discuss", "disclose", "specify"} and
-                                   not any(c.dep_ in ("dobj", "ccomp") and not (
-                                       c.left_edge.tag_ in ("WRB", "WP", "WDT")
-                                       or c.left_edge.lower_ in ("whether", "if"))
-                                       for c in said.children))
+    if lemma in _SILENT_ON:
+        return True
+    return lemma in _SAYING_VERBS | {"discuss", "disclose", "specify"} and not any(
+        c.dep_ in ("dobj", "ccomp") and not asks(c) for c in said.children)
 
 
 def _cannot_tell_you(cue: Token) -> bool:

@@ -736,7 +736,7 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
                                           or _title_goes_on(words)):
                 continue  # "Hollywood Nation: Taylor Swift will be honored ...": a segment's
                 # name over news told of others, not one line of someone's own words;
-                # "Star Wars Jedi: Fallen Order is a game ...": a title with a colon in it
+                # "Moon Harbor: Lost Tides is a game ...": a title with a colon in it
             used.add(colon)
             # A headline's claim is the outlet's summary unless it opens with a quotation.
             quoted = quoted or label not in headlines
@@ -754,7 +754,7 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
 
 
 def _title_goes_on(words: SpacySpan) -> bool:
-    """Whether the words after a label's colon open with two capitalised words ("Fallen Order
+    """Whether the words after a label's colon open with two capitalised words ("Lost Tides
     is ..."): the rest of a title with a colon in it, where a speaker's line opens a sentence."""
     first = [t for t in words[:2] if not t.is_space]
     return len(first) == 2 and all(t.is_title and t.text != "I" for t in first)
@@ -763,7 +763,7 @@ def _title_goes_on(words: SpacySpan) -> bool:
 def _interviewee(doc: Doc, first_question: int) -> SpacySpan | None:
     """The person an interview's answers are from, named before its first question: the
     person named most often there (on ties, first), else the first name the tagger missed (a
-    run of capitalised proper nouns, "Junior Gaspard"), else None."""
+    run of capitalised proper nouns, "Nadia Okafor"), else None."""
     limit = doc[first_question].idx
     counts = [(sum(m.start < limit for m in e.mentions), -e.mentions[0].start, e)
               for e in doc._.entities if e.type == "PERSON" and e.mentions[0].start < limit]

@@ -290,6 +290,13 @@ def _subject_of_fronted_infinitive(cue: Token) -> Token | None:
                  for s in c.children if s.dep_ == "nsubj" and s.pos_ in ("NOUN", "PROPN")), None)
 
 
+def asks(clause: Token) -> bool:
+    """Whether ``clause`` is a question put indirectly: it opens with a wh-word, "whether" or
+    "if" ("how he could be so sure", "whether it was legal")."""
+    first = clause.left_edge
+    return first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")
+
+
 def is_infinitive(verb: Token) -> bool:
     """Whether ``verb`` heads a "to" infinitive ("plans to say", "the states to have signed
     treaties")."""
