@@ -169,6 +169,10 @@ def test_a_speaker_whose_name_is_a_known_alias_is_linked_even_where_the_tagger_m
     ("Crowds gathered outside the Harbour Police headquarters. Residents did not see Mayor "
      "Ilse Brandvold at the rally. Her office said she was attending a conference in Oslo.",
      "Her office", "Ilse Brandvold"),
+    # a title narrowed by a noun is a description of the person named before, not a new one
+    ("Dana Whitcombe didn't know the senator was coming to the breakfast but was glad of it. "
+     "The real estate agent said she had grown up in a small town too.",
+     "The real estate agent", "Dana Whitcombe"),
 ])
 def test_a_description_joins_the_person_the_article_named(nlp, text, speaker, expected):
     found, _ = _speakers(nlp, text)

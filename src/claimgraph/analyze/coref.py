@@ -251,10 +251,14 @@ class Coreference:
         if by_role is not None:  # "deputy administrator for exploration"
             return by_role
         age = _AGE.search(phrase.text) is not None
-        if not age and (is_title(lemma) or lemma in KIN_NOUNS or not is_person_noun(lemma) or any(
+        # "the judge" nobody is named as; "the real estate agent", a title narrowed by what the
+        # text says of someone, is a description
+        bare_title = is_title(lemma) and not any(c.dep_ == "compound" and c.pos_ == "NOUN"
+                                                 for c in head.children)
+        if not age and (bare_title or lemma in KIN_NOUNS or not is_person_noun(lemma) or any(
             c.ent_type_ == "ORDINAL" for c in head.children
         )):
-            return None  # "the judge" nobody is named as, "the father", "the fourth victim"
+            return None  # "the father", "the fourth victim"
         if not (determiners & _DEFINITE or age):
             return None
         if lemma in self.nameless:
