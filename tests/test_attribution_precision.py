@@ -149,6 +149,17 @@ def test_an_interviews_questions_are_the_outlets_and_its_answers_are_kept(nlp):
     assert [q.content[0].text for q in found] == ["No!", "Well, she might."]
 
 
+def test_question_and_answer_spelt_out_are_an_interviews_labels(nlp):
+    found, _ = _quotes(nlp, "We spoke with Nadia Okafor, the new chief executive of Acme "
+                            "Tickets.\n\nQuestion: What will you change first?\n\n"
+                            "Answer: I will listen to our partners before anything else.\n\n"
+                            "Question: Dream vacation?\n\nAnswer: A trip to Lake Malawi.")
+    assert [(q.speaker.text, q.content[0].text) for q in found] == [
+        ("Nadia Okafor", "I will listen to our partners before anything else."),
+        ("Nadia Okafor", "A trip to Lake Malawi."),
+    ]
+
+
 def test_an_interviews_answers_are_the_guests_named_before_the_questions(nlp):
     text = ("Nadia Okafor took over as chief executive of Acme Tickets in May. We asked Okafor "
             "about her plans.\n\n"

@@ -684,6 +684,7 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
         j = i
         while j < min(i + _MAX_LABEL + headline, len(doc)) and (
             doc[j].pos_ == "PROPN" or (doc[j].is_upper and doc[j].is_alpha)  # "DUTTON:"
+            or (j == i and doc[j].lower_ in _QUESTION_LABELS | _ANSWER_LABELS)  # "Question:"
             or (headline and (doc[j].pos_ == "NOUN" or doc[j].text == "-"))
         ):
             j += 1
@@ -707,9 +708,11 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
             continue  # an interview's questions: the outlet's own words
         answer = bool(questions) and label.lower() in _ANSWER_LABELS
         named = any(doc[i].ent_type_ in _LABEL_TYPES for i, _ in places)
-        if label.isupper() and not transcript and not names & set(label.lower().split()):
+        if not answer and label.isupper() and not transcript and \
+                not names & set(label.lower().split()):
             continue  # "BONDS:", "CURRENCIES:": a section, not a person named in the text
-        if not named and label not in headlines and not (label.isupper() and transcript):
+        if not (named or answer) and label not in headlines and \
+                not (label.isupper() and transcript):
             continue
         for head, colon in places:
             if colon in used:
@@ -726,12 +729,12 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
                 continue  # a headline, in the title or on a body line, however often its
                 # label recurs: "Jane Doe: Council drops the case" is no statement of hers
             words = doc[colon + 1: text.token_at(end)]
-            if not quoted and not transcript and label not in headlines and not any(
+            if not (quoted or transcript or answer) and label not in headlines and not any(
                     t.tag_ in _SENTENCE_VERBS for t in words):
                 kickers.append((doc[head].idx, end))  # "Jane Doe: Possession of heroin, held
                 continue  # in jail.": an item of a list, nothing said, by her or in it; an
                 # answer in a transcript needs no verb ("DUTTON: Twelve million dollars.")
-            if not quoted and not transcript and label not in headlines and \
+            if not (quoted or transcript or answer) and label not in headlines and \
                     len(places) == 1 and (not any(t.lower_ in _OWN_VOICE for t in words)
                                           or _title_goes_on(words)):
                 continue  # "Hollywood Nation: Taylor Swift will be honored ...": a segment's
