@@ -77,8 +77,12 @@ def _headline_lines(text: str) -> list[tuple[int, int]]:
     return found
 
 
-# An interview's turn ("A: Trip to Disney World"), however its words are capitalised.
-_TURN = re.compile(r"\s*(?:Q|A|Question|Answer)\s*:")
+# Labels of an interview's turns ("Q: ...", "Answer: ..."): its questions are the outlet's, its
+# answers the guest's. A turn is no heading, however its words are capitalised.
+QUESTION_LABELS = frozenset({"q", "question"})
+ANSWER_LABELS = frozenset({"a", "answer"})
+_TURN = re.compile(r"\s*(?:%s)\s*:" % "|".join(QUESTION_LABELS | ANSWER_LABELS),
+                   re.IGNORECASE)
 
 
 def _question_heading(line: str, big: list[str], capitals: int) -> bool:

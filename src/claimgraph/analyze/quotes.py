@@ -31,7 +31,7 @@ from claimgraph.analyze.channels import apply_channels, apply_via
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.extensions import doc_text, word_ids  # (registers the Doc attributes)
 from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches, is_quoted_title
-from claimgraph.analyze.paragraphs import headline_lines
+from claimgraph.analyze.paragraphs import ANSWER_LABELS, QUESTION_LABELS, headline_lines
 from claimgraph.analyze.persons import is_person, is_title
 from claimgraph.analyze.speakers import (
     DASHES, RELATIVE_TAGS, EntityIndex, breaks_line, is_anonymous, is_first_person, is_infinitive,
@@ -55,9 +55,6 @@ _VIA = word_ids(frozenset({"via"}))
 _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _MAX_FRAME_WORDS = 8  # words after a quotation that frame it (", one user quipped.")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
-# Labels of an interview's turns: its questions are the outlet's, its answers the guest's.
-_QUESTION_LABELS = {"q", "question"}
-_ANSWER_LABELS = {"a", "answer"}
 _TITLE_HOLDERS = {"champion", "titleholder", "title-holder", "winner"}
 # Words of someone speaking for themselves, to the reader or of their own group.
 _OWN_VOICE = {"i", "me", "my", "we", "us", "our", "you", "your"}
@@ -209,8 +206,7 @@ def _posts(text: _Text) -> list[Draft]:
             author = text.text.rfind(closing[1], line, end)
             name = text.doc.char_span(author, author + len(closing[1]), alignment_mode="contract")
             if first >= 0 and name:
-                drafts.append(Draft("direct", None, [(first, first + len(body))],
-                                    speaker_token=name[-1], named=name))
+                drafts.append(_credited([(first, first + len(body))], name))
             floor = end
         at = text.text.find("(@", end)
     return drafts
@@ -254,10 +250,15 @@ def _credited_excerpts(text: _Text) -> list[Draft]:
                 first = text.text.index(line, start)
                 found.append((first, first + len(line)))
         if named is not None:
-            drafts.extend(Draft("direct", None, [piece], speaker_token=named[-1], named=named)
-                          for piece in reversed(found))
+            drafts.extend(_credited([piece], named) for piece in reversed(found))
         floor = credit.end()
     return drafts
+
+
+def _credited(pieces: list[tuple[int, int]], name: SpacySpan) -> Draft:
+    """Words whose source a line beside them names (a post's author, a signature, a credit):
+    a quotation without a cue, of the name as written."""
+    return Draft("direct", None, pieces, speaker_token=name[-1], named=name)
 
 
 def _lines_before(text: _Text, floor: int, line: int) -> tuple[int, int]:
@@ -684,7 +685,7 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
         j = i
         while j < min(i + _MAX_LABEL + headline, len(doc)) and (
             doc[j].pos_ == "PROPN" or (doc[j].is_upper and doc[j].is_alpha)  # "DUTTON:"
-            or (j == i and doc[j].lower_ in _QUESTION_LABELS | _ANSWER_LABELS)  # "Question:"
+            or (j == i and doc[j].lower_ in QUESTION_LABELS | ANSWER_LABELS)  # "Question:"
             or (headline and (doc[j].pos_ == "NOUN" or doc[j].text == "-"))
         ):
             j += 1
@@ -696,17 +697,17 @@ def _labelled_paragraphs(text: _Text, drafts: list[Draft], used: set[int]) -> li
             if (j - 1, j) not in places:  # a blank line starts two paragraphs at one token
                 places.append((j - 1, j))
     transcript = any(label.isupper() and len(places) > 1 for label, places in labels.items())
-    questions = [p for label, places in labels.items() if label.lower() in _QUESTION_LABELS
+    questions = [p for label, places in labels.items() if label.lower() in QUESTION_LABELS
                  for p in places]
     interviewee = _interviewee(doc, min(questions)[0]) if questions else None
     answers: list[tuple[int, Draft]] = []
     for label, places in labels.items():
         if label.split()[0].lower() == "dear":
             continue  # "DEAR ABBY:": a letter's salutation names whom it is written to
-        if questions and label.lower() in _QUESTION_LABELS:
+        if questions and label.lower() in QUESTION_LABELS:
             used.update(colon for _, colon in places)
             continue  # an interview's questions: the outlet's own words
-        answer = bool(questions) and label.lower() in _ANSWER_LABELS
+        answer = bool(questions) and label.lower() in ANSWER_LABELS
         named = any(doc[i].ent_type_ in _LABEL_TYPES for i, _ in places)
         if not answer and label.isupper() and not transcript and \
                 not names & set(label.lower().split()):
@@ -856,8 +857,7 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
             continue
         signed = _signature_after(stretch, text)
         if signed is not None:  # a testimonial: "“Great show!”" over "– Jane D."
-            drafts.append(Draft("direct", None, list(stretch.pieces), speaker_token=signed[-1],
-                                named=signed))
+            drafts.append(_credited(list(stretch.pieces), signed))
             insort(ends, (stretch.end, len(drafts) - 1))
             continue
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1

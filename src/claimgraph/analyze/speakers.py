@@ -341,9 +341,9 @@ def _passive_after_noun(cue: Token) -> bool:
 
 def _written_in(verb: Token) -> Token | None:
     """The text someone's words were put out in, for a passive with no agent ("it's revealed
-    in Eurogamer's review that ...": the review), or who sent it ("In an email sent by Doe,
-    staff were told ...", "in a memo from the chief executive": Doe, the chief executive); not
-    an unowned one ("in an interview")."""
+    in Eurogamer's review that ...": the review), or its author ("In an email sent by Doe,
+    staff were told ...", "in a memo from Acme": Doe, Acme); not an unowned one ("in an
+    interview")."""
     for prep in verb.children:
         if prep.dep_ == "prep" and prep.lower_ == "in":
             for obj in prep.children:
@@ -352,20 +352,10 @@ def _written_in(verb: Token) -> Token | None:
                 if any(c.dep_ == "poss" or (c.dep_ == "compound" and c.pos_ == "PROPN")
                        for c in obj.children):
                     return obj
-                sender = next((s for c in obj.children for s in _senders(c) if _someone(s)), None)
-                if sender is not None:
-                    return sender
+                author = _author(obj)
+                if author is not None:
+                    return author
     return None
-
-
-def _senders(child: Token) -> list[Token]:
-    """Who a text's modifier names as its sender: "from X", or "by X" of "sent by X"."""
-    if child.dep_ == "prep" and child.lower_ == "from":
-        return [o for o in child.children if o.dep_ == "pobj"]
-    if child.dep_ == "acl":
-        return [o for a in child.children if a.dep_ == "agent" for o in a.children
-                if o.dep_ == "pobj"]
-    return []
 
 
 _WRITTEN = CHANNEL_NOUNS | {"review", "report", "study", "survey", "document", "book", "article"}
@@ -593,6 +583,7 @@ _ISSUER_WINDOW = 1200  # tokens searched back for the document's first mention (
 # How a text or data comes from its author ("released by", not "received by" or "obtained by").
 _PUBLISHED = frozenset("""
     release publish issue commission conduct compile produce prepare write author sponsor file
+    send sign
 """.split())
 
 
