@@ -71,6 +71,24 @@ def test_each_quote_gets_the_kind_of_act_its_cue_reports(nlp, text, cue, act):
     assert _act(nlp, text, cue) == act
 
 
+@pytest.mark.parametrize("text, cue, negated", [
+    ("The minister did not say the army would cross the river.", "say", True),
+    ("Officials never claimed that the vote was rigged.", "claimed", True),
+    ("No official confirmed that the ferry had sunk.", "confirmed", True),
+    ("Nobody believes the numbers are right.", "believes", True),
+    ("The mayor does not want to close the library.", "want", True),
+    ("He didn't tell reporters that he had resigned.", "tell", True),
+    ("The minister said the army would cross the river.", "said", False),
+    ("She not only said the plan failed but blamed the council.", "said", False),
+    ("“Are we ready? Probably not,” the coach said.", "said", False),  # the quotation's "not"
+    ("The mayor said the library would not close.", "said", False),  # negated content only
+])
+def test_a_negated_report_is_marked_so_its_content_is_not_read_as_said(nlp, text, cue, negated):
+    doc = nlp(text)
+    found = [q for q in doc._.quotes if q.cue is not None and q.cue.text == cue]
+    assert len(found) == 1 and found[0].negated is negated
+
+
 def test_hoping_to_do_something_is_an_intention_but_expecting_it_of_others_a_thought(nlp):
     assert _act(nlp, "The rowers hope to win the regatta next year.", "hope") == "intention"
     assert _act(nlp, "Economists expect prices to rise again.", "expect") == "thought"

@@ -76,6 +76,11 @@ def _quotes(nlp, text):
     "There is no serious argument that the levy could be collected without a vote.",
     "Both companies declined to comment on the report.",
     "The coach declined to say when the striker would return.",
+    # saying nothing: a question left open, a refusal to confirm
+    "Police have not said whether the driver was armed.",
+    "The mayor would not say when the bridge would reopen.",
+    "He didn't tell reporters why he had resigned.",
+    "The firm declined to confirm or deny the report.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

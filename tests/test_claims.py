@@ -94,6 +94,24 @@ def test_negated_confirmation_is_not_confirmed(nlp, text, cue):
     assert any("confirm" in c.text and c.text != "confirm" for c in claim.cues)
 
 
+def test_a_negated_report_leaves_its_content_unconfirmed(nlp):
+    text = "The minister did not say that troops had crossed the border."
+    q = quote(text, "q1", ["that troops had crossed the border"], cue="say",
+              speaker="The minister", entity="e1")
+    claim = one(claims_of(nlp, text, [q]), "troops had crossed")
+    assert claim.status == "speculative"
+    assert [(c.text, c.type) for c in claim.cues] == [("not say", "negated")]
+
+
+@pytest.mark.parametrize("text", [
+    "The death toll has not been confirmed.",
+    "The club declined to confirm that the coach had been fired.",
+])
+def test_a_confirmation_denied_in_the_outlets_own_words_is_speculative(nlp, text):
+    claim = one(claims_of(nlp, text), text[:12])
+    assert claim.status == "speculative" and claim.cues[0].type == "unconfirmed"
+
+
 def test_denial(nlp):
     text = "The ministry denied that its troops had crossed the border."
     q = quote(text, "q1", ["that its troops had crossed the border"], cue="denied",

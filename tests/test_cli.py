@@ -224,3 +224,13 @@ def test_a_warc_record_without_target_uri_does_not_stop_the_batch(runner, tmp_pa
     assert "Traceback" not in result.stderr
     assert [json.loads(line)["source"] for line in result.stdout.splitlines()] == [
         str(article), f"{warc} at byte 0"]
+
+
+def test_text_report_marks_a_negated_report(runner, tmp_path):
+    path = tmp_path / "ferry.txt"
+    path.write_text("The harbour master did not say that the ferry would sail at noon.\n",
+                    encoding="utf-8")
+    result = run(runner, "analyze", "--plain", path)
+    assert result.exit_code == 0, result.output
+    line = next(x for x in result.stdout.splitlines() if "the ferry would sail" in x)
+    assert "negated" in line

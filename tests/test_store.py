@@ -29,7 +29,8 @@ def analysis(text=TEXT, source="harbour.txt", url=None, outlet="Harbour Post",
     first = Quote(id="q1", kind="indirect", speaker=Speaker(**span(text, "Ilse Brandt"),
                                                             entity="e1"),
                   cue=Span(**span(text, "said")),
-                  content=[Span(**span(text, "the harbour tunnel would reopen in March"))])
+                  content=[Span(**span(text, "the harbour tunnel would reopen in March"))],
+                  negated=True)
     second = Quote(id="q2", kind="direct",
                    speaker=Speaker(**span(text, "Brandt", 20), entity="e1"),
                    cue=Span(**span(text, "told")),

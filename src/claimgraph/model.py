@@ -152,13 +152,18 @@ class Quote(Record):
         description="What the cue reports: speech (said, wrote, a statement), thought "
         "(believes, fears), intention (wants, plans) or evidence (a report found, data shows).",
     )
+    negated: bool = Field(
+        default=False,
+        description="The report is negated: the speaker did not say, does not believe or does "
+        "not want the content ('did not say', 'never claimed', 'no official confirmed').",
+    )
 
 
 class Cue(Span):
     type: str | None = Field(
         default=None,
         description="For hedges: epistemic, doxastic, conditional or investigation; "
-        "otherwise the kind of cue (e.g. 'confirm', 'deny', 'opinion').",
+        "otherwise the kind of cue (e.g. 'confirm', 'deny', 'negated', 'opinion').",
     )
 
 

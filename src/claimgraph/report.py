@@ -89,7 +89,8 @@ def _quote_line(quote: Quote, show_via: bool) -> Text:
     line = Text("  ")
     line.append(f"{quote.cue.text if quote.cue else '—'} ", style="yellow")
     where = f" in the {quote.cue.field}" if quote.cue and quote.cue.field != "text" else ""
-    line.append(f"({quote.kind.replace('_', ' ')}, {quote.act}{where}) ", style="dim")
+    negated = ", negated" if quote.negated else ""
+    line.append(f"({quote.kind.replace('_', ' ')}, {quote.act}{negated}{where}) ", style="dim")
     line.append(_excerpt(f"“{said}”" if quote.kind == "direct" else said))
     if quote.via and show_via:
         line.append(f"  via {quote.via}", style="dim")

@@ -27,6 +27,7 @@ from claimgraph.analyze.speakers import (
     RELATIVE_TAGS, asks, breaks_line, closes_quotation, dateline_end, is_infinitive, line_breaks,
     subject_of, trailing_participle,
 )
+from claimgraph.analyze.stance import negation, stance_lexicon
 from claimgraph.model import Span, Speaker
 
 _PARTICIPLE_DEPS = {"advcl", "acl", "pcomp", "conj", "xcomp"}
@@ -56,7 +57,8 @@ _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 # Verbs of coming upon something, and the states a person may be found in.
 _FINDING_VERBS = frozenset({"find", "discover"})
-_SILENT_ON = {"comment", "elaborate", "speculate"}  # what declining to do says nothing
+# Declining to do these says nothing ("declined to confirm or deny the report").
+_SILENT_ON = {"comment", "elaborate", "speculate", "confirm", "deny"}
 _SHOWING_VERBS = _FINDING_VERBS | {"show", "prove", "demonstrate", "reveal"}
 _OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
 _BODILY_STATES = frozenset({"dead", "alive", "unconscious", "unresponsive", "injured", "asleep"})
@@ -956,8 +958,10 @@ def _asked(cue: Token) -> bool:
 
 def refuses_to_say(cue: Token) -> bool:
     """Whether ``cue`` refuses to say anything ("declined to comment on the deal", "refused to
-    say when ..."): nothing is said; not what it refuses to do or give ("refused to release his
-    tax records")."""
+    say when ..."; "have not said whether ..."): nothing is said; not what it refuses to do or
+    give ("refused to release his tax records"), nor a negated statement ("did not say that")."""
+    if cue.lemma_.lower() in _SAYING_VERBS | {"disclose", "specify", "confirm"}:
+        return negation(cue, stance_lexicon()) is not None and _asks_only(cue)
     if cue.lemma_.lower() not in ("decline", "refuse"):
         return False
     said = next((c for c in cue.children if c.dep_ == "xcomp"), None)
@@ -966,8 +970,14 @@ def refuses_to_say(cue: Token) -> bool:
     lemma = said.lemma_.lower()
     if lemma in _SILENT_ON:
         return True
-    return lemma in _SAYING_VERBS | {"discuss", "disclose", "specify"} and not any(
-        c.dep_ in ("dobj", "ccomp") and not asks(c) for c in said.children)
+    return lemma in _SAYING_VERBS | {"discuss", "disclose", "specify"} and _asks_only(said)
+
+
+def _asks_only(verb: Token) -> bool:
+    """Whether what ``verb`` says is no statement: no object or clause, or a question only
+    (the object of "tell" is its listener)."""
+    objects = ("ccomp",) if verb.lemma_.lower() in _LISTENER_VERBS else ("dobj", "ccomp")
+    return not any(c.dep_ in objects and not asks(c) for c in verb.children)
 
 
 def _cannot_tell_you(cue: Token) -> bool:

@@ -37,6 +37,7 @@ from claimgraph.analyze.speakers import (
     DASHES, RELATIVE_TAGS, EntityIndex, breaks_line, is_anonymous, is_first_person, is_infinitive,
     noun_phrase, past_dateline, resolve, subject_of,
 )
+from claimgraph.analyze.stance import negation, stance_lexicon
 from claimgraph.extract.residue import closing_line, post_start, without_trailing_links
 from claimgraph.model import Quote, Speaker, Span
 
@@ -1014,6 +1015,7 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
             content=[Span(start=s, end=e, text=text[s:e]) for s, e in draft.pieces],
             nested_in=outer.id if outer is not None else None,
             act=acts[draft.id],
+            negated=draft.cue is not None and negation(draft.cue, stance_lexicon()) is not None,
         ))
     return quotes
 

@@ -4,7 +4,8 @@ it is worth checking.
 Statuses, strongest first (the first that has a cue wins):
 - denied: the quote's cue denies, rejects, disputes (not negated), or the quote says "not true";
 - speculative: speculation, rumours, unverified, unconfirmed, "could", or a negated
-  confirmation ("did not confirm", "declined to confirm");
+  confirmation ("did not confirm", "declined to confirm") or other negated report ("did not
+  say", "no official claimed": cue type "negated");
 - hedged: a hedge cue (see ``hedges``) in the claim, or the quote's cue is one ("believes");
 - confirmed: the quote's cue confirms, verifies, acknowledges, or the claim says it was
   confirmed;
@@ -37,6 +38,8 @@ NOT_COUNTS = frozenset({"DATE", "TIME", "ORDINAL"})
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT"})
 EVALUATIVE_POS = ("ADJ", "NOUN", "ADV")
 NEGATORS = frozenset({"not", "n't", "never", "no"})
+NOT_ONLY = frozenset({"only", "just", "merely", "simply"})  # "not only said": no negation
+NO_ONE = frozenset({"nobody", "none", "noone"})  # subjects that negate their verb
 MAX_PHRASE = 4
 # Verbs of holding a view; "we expect", "I suspect" stay hedges of the expected or suspected.
 VIEW_VERBS = frozenset({"think", "believe", "feel", "guess", "suppose", "reckon", "consider"})
@@ -92,10 +95,21 @@ def phrase_cues(seg: Span, phrases: frozenset[tuple[str, ...]], kind: str) -> li
 
 
 def negation(verb: Token, lex: Stance) -> Token | None:
-    """The token that negates ``verb`` ("not", "never"; "declined" in "declined to confirm")."""
+    """The token that negates ``verb`` ("not", "never"; "declined" in "declined to confirm";
+    "no" or "nobody" of its subject: "no official said"). "Not only said" is no negation."""
+    doc = verb.doc
     for child in verb.children:
         if child.dep_ == "neg" or (child.lower_ in NEGATORS and child.dep_ in ("advmod", "det")):
+            low, high = sorted((child.i, verb.i))
+            if doc[child.i + 1].lower_ in NOT_ONLY or any(t.is_punct for t in doc[low:high]):
+                continue  # '"Probably not," she said': the quotation's, not the verb's
             return child
+        if child.dep_ in ("nsubj", "nsubjpass"):
+            if child.lower_ in NO_ONE:
+                return child
+            for det in child.children:
+                if det.dep_ == "det" and det.lower_ == "no":
+                    return det
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.refuse:
         return head
@@ -122,6 +136,9 @@ def frame_cues(cue_span: Span, lex: Stance) -> dict[str, list[Cue]]:
             found["speculative"] = [cue(negated, "unconfirmed")]
     elif lemma in lex.deny and neg is None:
         found["denied"] = [cue(cue_span, "deny")]
+    elif neg is not None:  # "did not say", "never claimed": the content rests on no one's word
+        negated = doc[min(neg.i, cue_span.start):max(verb.i + 1, cue_span.end)]
+        found["speculative"] = [cue(negated, "negated")]
     hedges = find_hedges(cue_span)
     for child in verb.children:  # "reportedly said", "may have said": hedges of the saying
         if child.dep_ in ("advmod", "aux") and not cue_span.start <= child.i < cue_span.end:
@@ -205,7 +222,11 @@ class ContentCues:
             if (lemma in lex.speculative or lower in lex.speculative) and lemma != "could" \
                     and not _named_only(tok):
                 found.append(("speculative", token_cue(tok, "speculation")))
-            elif lemma in lex.confirm and tok.pos_ == "VERB" and negation(tok, lex) is None and any(
+            elif lemma in lex.confirm and tok.pos_ == "VERB" and (neg := negation(tok, lex)):
+                # "has not been confirmed", "declined to confirm": no quote holds it
+                found.append(("speculative", cue(doc[min(neg.i, i):max(neg.i, i) + 1],
+                                                 "unconfirmed")))
+            elif lemma in lex.confirm and tok.pos_ == "VERB" and any(
                 c.dep_ == "auxpass" for c in tok.children
             ):  # "it was confirmed"; an agent's "X confirmed" is a quote with its own cue
                 found.append(("confirmed", token_cue(tok, "confirm")))

@@ -104,7 +104,7 @@ def to_quote(row: QuoteRow) -> Quote:
                    field=row.cue_field or "text")
     return Quote(id=quote_id(row.id), kind=row.kind, speaker=speaker, cue=cue,
                  content=[Span(**piece) for piece in row.content], via=row.via,
-                 nested_in=quote_id(row.nested_in_id), act=row.act)
+                 nested_in=quote_id(row.nested_in_id), act=row.act, negated=row.negated)
 
 
 def to_claim(row: ClaimRow) -> Claim:

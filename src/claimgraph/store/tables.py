@@ -129,6 +129,7 @@ class QuoteRow(_InArticle, Base):
     cue_text: Mapped[str | None] = mapped_column(Text)
     cue_field: Mapped[str | None] = mapped_column(String(8))
     act: Mapped[str] = mapped_column(String(16), default="speech")
+    negated: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     content: Mapped[list] = mapped_column(JSON, default=list)
     content_text: Mapped[str] = mapped_column(Text)
     via: Mapped[str | None] = mapped_column(Text)

@@ -139,7 +139,7 @@ def _quote(quote, entity_ids: dict[str, int]) -> dict:
         "speaker_entity_id": speaker and entity_ids.get(speaker.entity),
         "speaker_anonymous": bool(speaker and speaker.anonymous),
         "cue_start": cue and cue.start, "cue_end": cue and cue.end, "cue_text": cue and cue.text,
-        "cue_field": cue and cue.field, "act": quote.act,
+        "cue_field": cue and cue.field, "act": quote.act, "negated": quote.negated,
         "content": [piece.model_dump() for piece in quote.content],
         "content_text": " … ".join(piece.text for piece in quote.content), "via": quote.via,
     }
