@@ -64,6 +64,8 @@ def _act(nlp, text, cue):
     # a subject the tagger reads as an adjective
     ("The scan revealed severe inflammation in her lungs.", "revealed", "evidence"),
     ("The suspect said he needed to get dressed.", "said", "speech"),
+    ("Those facts suggest that the lake was once a volcano.", "suggest", "evidence"),
+    ("Their work suggested that the cells act as sentinels.", "suggested", "evidence"),
     ("Critics point to a new study, which notes that most firms paid no tax.", "notes",
      "evidence"),  # the relative stands for the study
 ])

@@ -57,6 +57,8 @@ _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 # Verbs of coming upon something, and the states a person may be found in.
 _FINDING_VERBS = frozenset({"find", "discover"})
+_POSSIBLE = {"might", "could", "may"}  # modals of a saying that may never happen
+_ANYONE_AT_ALL = {"others", "some", "one", "someone", "anyone", "people", "many", "few"}
 # Declining to do these says nothing ("declined to confirm or deny the report").
 _SILENT_ON = {"comment", "elaborate", "speculate", "confirm", "deny"}
 _SHOWING_VERBS = _FINDING_VERBS | {"show", "prove", "demonstrate", "reveal"}
@@ -892,6 +894,8 @@ def no_source(cue: Token) -> bool:
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue) or \
             _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
         return True  # "voters could have shown they were tired": nothing was shown
+    if _hypothetical(cue) or _names_it(cue):
+        return True
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
         return True
@@ -978,6 +982,28 @@ def _asks_only(verb: Token) -> bool:
     (the object of "tell" is its listener)."""
     objects = ("ccomp",) if verb.lemma_.lower() in _LISTENER_VERBS else ("dobj", "ccomp")
     return not any(c.dep_ in objects and not asks(c) for c in verb.children)
+
+
+def _hypothetical(cue: Token) -> bool:
+    """Whether ``cue`` is a saying no one did: worth doing ("It's worth noting that ..."),
+    supposed ("if someone asked me", "unless they say so") or what anyone might say ("others
+    might argue that ...", "some could say"; "critics may have said" is a report, hedged)."""
+    if cue.tag_ == "VBG" and cue.head.lower_ == "worth":
+        return True
+    children = list(cue.children)
+    return any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in children) or (
+        any(c.dep_ == "nsubj" and c.lower_ in _ANYONE_AT_ALL for c in children)
+        and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in children)
+        and not any(c.dep_ == "aux" and c.lower_ == "have" for c in children))
+
+
+def _names_it(cue: Token) -> bool:
+    """Whether ``cue`` gives the noun it qualifies a proper name ("a simulation they call
+    TNG50"), which is no statement ("a rival he called 'disgusting'" is one)."""
+    children = list(cue.children)
+    return cue.lemma_.lower() in ("call", "dub", "name") and cue.dep_ == "relcl" and any(
+        c.dep_ == "oprd" and c.pos_ == "PROPN" for c in children) and not any(
+        c.dep_ == "dobj" for c in children)
 
 
 def _cannot_tell_you(cue: Token) -> bool:
