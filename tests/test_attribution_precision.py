@@ -86,6 +86,7 @@ def _quotes(nlp, text):
     "I would have been offended if someone asked me that question.",
     "Others might argue that the museum should have stayed closed.",
     "The lab built a simulation they call Aurora.",
+    "The senator then referred to the mayor's earlier testimony.",  # a topic, nothing said
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -94,6 +95,7 @@ def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
 
 @pytest.mark.parametrize("text, content", [
     ("The mayor called the plan a disaster.", "the plan a disaster"),
+    ("The mayor referred to the protesters as thugs.", "the protesters as thugs"),
     ("She added a caveat about the plan.", "a caveat about the plan"),
     ("The union called for a strike at the plant.", "a strike at the plant"),
     ("The coach posted that he would retire.", "that he would retire"),

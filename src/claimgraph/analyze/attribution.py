@@ -921,9 +921,11 @@ def no_source(cue: Token) -> bool:
             cue.head.head.tag_ == "VBN" and cue.head.head.dep_ == "acl" and not any(
             _is_complement_clause(c) for c in cue.children):
         return True  # "the figure used in calculating the size of a bust": no one's words
-    if cue.lemma_.lower() == "refer" and head is not None and head.pos_ == "NOUN" and \
-            not head.ent_type_ and not names_a_person(head):
-        return True  # "the song doesn't refer to a duvet", "the term refers to ...": it means
+    if cue.lemma_.lower() == "refer" and (head is not None and head.pos_ == "NOUN" and (
+            not head.ent_type_ and not names_a_person(head)) or not any(
+            t.lower_ == "as" and t.dep_ == "prep" for t in cue.subtree)):
+        return True  # "the song doesn't refer to a duvet", "the term refers to ...": it means;
+        # "she referred to his testimony": a topic; "referred to them as thugs" says something
     if head is not None and head.lower_ == "it" and cue.dep_ == "pcomp" and \
             head.head.lemma_ == "be":
         return True  # "After outlining your plan, it's time to ...": "it" does nothing
