@@ -48,6 +48,14 @@ def test_direct_quote_after_its_quotation_gets_a_resolved_surname(nlp):
     assert quote.speaker.text == "Brown" and names[quote.speaker.entity] == "Mary Brown"
 
 
+def test_a_speaker_with_a_long_apposition_after_the_quotation_keeps_the_frames_cue(nlp):
+    found, _ = _quotes(nlp, "“The mission I flew did the whole thing with one launch,” Stafford, "
+                            "a member of the Apollo 10 crew, responded.")
+    quote = _one(found, kind="direct")
+    assert quote.cue.text == "responded"
+    assert quote.speaker.text.startswith("Stafford")
+
+
 def test_direct_quote_introduced_with_a_colon(nlp):
     found, names = _quotes(nlp, "Mary Brown said: “We will keep the plant open.”")
     quote = _one(found, kind="direct")

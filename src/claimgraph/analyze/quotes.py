@@ -423,8 +423,10 @@ def _cue_after(stretch: Stretch, text: _Text, lexicon: CueLexicon) -> Token | No
             continue  # '"... the little deal" announced in October, said Doe': a participle
             # of a quoted noun goes on with the writer's phrase; the frame comes after it
         if _is_cue(token, lexicon) and (token.i < i + _WINDOW or any(  # past the window, only
-                c.dep_ == "nsubj" and c.left_edge.i == i for c in token.children)):  # the verb
-            # of a speaker named right after the mark ('," Jane Doe, a former ..., said')
+                c.dep_ == "nsubj" and c.left_edge.i <= i <= c.i and all(  # the verb of a
+                    t.is_punct for t in doc[c.left_edge.i:i])  # speaker named right after the
+                for c in token.children)):  # mark ('," Jane Doe, a former ..., said'), which
+            # the parse may hang on the speaker
             return None if _starts_next(stretch, token, text) else token
     return None
 
