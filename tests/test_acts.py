@@ -66,6 +66,7 @@ def _act(nlp, text, cue):
     ("The suspect said he needed to get dressed.", "said", "speech"),
     ("Those facts suggest that the lake was once a volcano.", "suggest", "evidence"),
     ("Their work suggested that the cells act as sentinels.", "suggested", "evidence"),
+    ("Our initial testing suggests the battery lasts an hour longer.", "suggests", "evidence"),
     ("Critics point to a new study, which notes that most firms paid no tax.", "notes",
      "evidence"),  # the relative stands for the study
 ])

@@ -87,6 +87,12 @@ def _quotes(nlp, text):
     "Others might argue that the museum should have stayed closed.",
     "The lab built a simulation they call Aurora.",
     "The senator then referred to the mayor's earlier testimony.",  # a topic, nothing said
+    "Everyone at the club called him Mike.",  # a name given
+    "The striker agreed to an interview after the match.",  # consent, nothing said
+    "Her parents had written to his agent.",  # only to whom
+    "The heirs refused to discuss anything having to do with the estate.",
+    "Smith still found it difficult to talk about the crash.",
+    "This bundle suits the majority of you who plan to play on the go.",  # the reader
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -96,6 +102,9 @@ def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
 @pytest.mark.parametrize("text, content", [
     ("The mayor called the plan a disaster.", "the plan a disaster"),
     ("The mayor referred to the protesters as thugs.", "the protesters as thugs"),
+    ("The senator called him “Little Marco.”", "him “Little Marco"),  # a name in his words
+    ("The report found it was part of a long-standing problem.",
+     "it was part of a long-standing problem"),
     ("She added a caveat about the plan.", "a caveat about the plan"),
     ("The union called for a strike at the plant.", "a strike at the plant"),
     ("The coach posted that he would retire.", "that he would retire"),

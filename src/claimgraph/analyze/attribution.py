@@ -57,6 +57,7 @@ _MAX_ASIDE = 12
 _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there"}
 # Verbs of coming upon something, and the states a person may be found in.
 _FINDING_VERBS = frozenset({"find", "discover"})
+_NOTHING_IN_PARTICULAR = {"anything", "nothing", "much", "more"}  # "refused to discuss anything"
 _POSSIBLE = {"might", "could", "may"}  # modals of a saying that may never happen
 _ANYONE_AT_ALL = {"others", "some", "one", "someone", "anyone", "people", "many", "few"}
 # Declining to do these says nothing ("declined to confirm or deny the report").
@@ -933,8 +934,14 @@ def no_source(cue: Token) -> bool:
             c.dep_ == "det" and c.lower_ == "this" for c in head.children):
         return True  # "This post will discuss ...": the writer's text, in the writer's voice
     if head is not None and head.tag_ in RELATIVE_TAGS and head.head.dep_ == "relcl" and \
-            head.head.head.lower_ in _ANYONE:
-        return True  # "for those who want to try ...": whoever does, no one in particular
+            _anyone_or_you(head.head.head):
+        return True  # "for those who want to try ...": whoever does, no one in particular;
+        # "the majority of you who plan to ...": the reader
+    after = [t for t in cue.doc[cue.i + 1: cue.i + 3]]
+    if cue.lemma_.lower() == "find" and [t.lower_ for t in after[:1]] == ["it"] and \
+            after[-1].pos_ == "ADJ" and not any(
+            t.dep_ == "mark" and t.lower_ == "that" for t in cue.subtree):
+        return True  # "she found it difficult to talk": how it was for her, no finding
     if cue.lemma_.lower() == "expect" and any(
             c.dep_ == "aux" and c.lower_ in ("can", "could") for c in cue.children) and not any(
             c.dep_ == "auxpass" for c in cue.children):
@@ -953,6 +960,13 @@ def no_source(cue: Token) -> bool:
         any(c.dep_ == "prep" and c.lower_ in ("for", "about") for c in cue.children)
         or any(m.dep_ == "mark" and m.lower_ in ("whether", "if")
                for c in cue.children for m in c.children))
+
+
+def _anyone_or_you(noun: Token) -> bool:
+    """Whether ``noun`` is anyone at all or the reader ("those", "you", "many of you")."""
+    return noun.lower_ in _ANYONE or noun.lower_ == "you" or any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(o.lower_ == "you" for o in c.children)
+        for c in noun.children)
 
 
 def _asked(cue: Token) -> bool:
@@ -983,7 +997,8 @@ def _asks_only(verb: Token) -> bool:
     """Whether what ``verb`` says is no statement: no object or clause, or a question only
     (the object of "tell" is its listener)."""
     objects = ("ccomp",) if verb.lemma_.lower() in _LISTENER_VERBS else ("dobj", "ccomp")
-    return not any(c.dep_ in objects and not asks(c) for c in verb.children)
+    return not any(c.dep_ in objects and not asks(c) and c.lower_ not in _NOTHING_IN_PARTICULAR
+                   for c in verb.children)
 
 
 def _hypothetical(cue: Token) -> bool:
@@ -1000,12 +1015,15 @@ def _hypothetical(cue: Token) -> bool:
 
 
 def _names_it(cue: Token) -> bool:
-    """Whether ``cue`` gives the noun it qualifies a proper name ("a simulation they call
-    TNG50"), which is no statement ("a rival he called 'disgusting'" is one)."""
+    """Whether ``cue`` gives someone or something a proper name ("a simulation they call
+    TNG50", "everyone called him Mike"), which is no statement ("a rival he called
+    'disgusting'" is one)."""
     children = list(cue.children)
-    return cue.lemma_.lower() in ("call", "dub", "name") and cue.dep_ == "relcl" and any(
-        c.dep_ == "oprd" and c.pos_ == "PROPN" for c in children) and not any(
-        c.dep_ == "dobj" for c in children)
+    named = [c for c in children if c.dep_ == "dobj"]  # none in "a simulation they call X"
+    return cue.lemma_.lower() in ("call", "dub", "name") and any(
+        c.dep_ == "oprd" and c.pos_ == "PROPN" and not any(  # a name quoted is words said
+            t.is_quote for t in cue.doc[c.left_edge.i - 1: c.i]) for c in children) and (
+        [c.pos_ for c in named] == ["PRON"] or (not named and cue.dep_ == "relcl"))
 
 
 def _cannot_tell_you(cue: Token) -> bool:
@@ -1164,19 +1182,22 @@ def _reports_nothing(cue: Token, prep: Token) -> bool:
     """Whether ``cue`` and ``prep`` say what someone is known for ("known for taking risks",
     "long noted for her eagerness"), that someone turned up or works somewhere ("reported for
     duty", "reports for NPR"), that something grew ("adding to a series of problems"), a
-    contest ("challenged for the lead") or only to whom, ending the clause ("reported to him.",
-    "wrote to Jane Doe."; "referred to Doe as a hero" says something), not what anyone said."""
+    contest ("challenged for the lead"), consent ("agreed to an interview") or only to whom,
+    ending the clause ("reported to him.", "wrote to Jane Doe.", "had written to his agent";
+    "referred to Doe as a hero" says something), not what anyone said."""
     lemma = cue.lemma_.lower()
     doc = cue.doc
     after = prep.right_edge.i + 1
-    if prep.lower_ == "to" and (after == len(doc) or doc[after].is_punct) and all(
+    if prep.lower_ == "to" and (after == len(doc) or doc[after].is_punct) and (all(
             t.pos_ == "PRON" or t.ent_type_ == "PERSON" or t.is_punct
-            for t in doc[prep.i + 1: after]):
+            for t in doc[prep.i + 1: after]) or (any(
+                c.dep_ == "pobj" and is_person_noun(c.lemma_.lower()) for c in prep.children)
+                and not any(t.pos_ in ("VERB", "AUX") for t in doc[prep.i + 1: after]))):
         return True
     if lemma == "report" and any(c.dep_ == "pobj" and (c.lemma_.lower() in _DUTY_POSTS or (
             prep.lower_ == "for" and c.ent_type_ == "ORG")) for c in prep.children):
         return True
-    if (lemma, prep.lower_) in (("add", "to"), ("challenge", "for")):
+    if (lemma, prep.lower_) in (("add", "to"), ("challenge", "for"), ("agree", "to")):
         return True  # "challenged for goaltender interference", "challenged for the lead":
         # a contest
     return lemma in ("know", "note") and prep.lower_ == "for" and (
