@@ -93,6 +93,9 @@ def _quotes(nlp, text):
     "The heirs refused to discuss anything having to do with the estate.",
     "Smith still found it difficult to talk about the crash.",
     "This bundle suits the majority of you who plan to play on the go.",  # the reader
+    # inside an indirect question: asked about, not said
+    "The president sent mixed signals about whether he actually wants a deal.",
+    "Many founders build an audience before they know who they want to reach.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

@@ -58,6 +58,7 @@ _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there
 # Verbs of coming upon something, and the states a person may be found in.
 _FINDING_VERBS = frozenset({"find", "discover"})
 _NOTHING_IN_PARTICULAR = {"anything", "nothing", "much", "more"}  # "refused to discuss anything"
+_QUESTION_WORDS = {"whether", "who", "whom", "which", "why", "how"}  # not "what he called a hoax"
 _POSSIBLE = {"might", "could", "may"}  # modals of a saying that may never happen
 _ANYONE_AT_ALL = {"others", "some", "one", "someone", "anyone", "people", "many", "few"}
 # Declining to do these says nothing ("declined to confirm or deny the report").
@@ -895,7 +896,7 @@ def no_source(cue: Token) -> bool:
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue) or \
             _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
         return True  # "voters could have shown they were tired": nothing was shown
-    if _hypothetical(cue) or _names_it(cue):
+    if _hypothetical(cue) or _names_it(cue) or _asked_about(cue):
         return True
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
@@ -1012,6 +1013,13 @@ def _hypothetical(cue: Token) -> bool:
         any(c.dep_ == "nsubj" and c.lower_ in _ANYONE_AT_ALL for c in children)
         and any(c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in children)
         and not any(c.dep_ == "aux" and c.lower_ == "have" for c in children))
+
+
+def _asked_about(cue: Token) -> bool:
+    """Whether ``cue`` is inside an indirect question ("signals about whether he wants a
+    deal", "before they knew who they wanted to reach"): what is asked is not said."""
+    return cue.dep_ in ("ccomp", "pcomp", "pobj", "dobj") and \
+        cue.left_edge.lower_ in _QUESTION_WORDS and cue.left_edge.i < cue.i
 
 
 def _names_it(cue: Token) -> bool:
