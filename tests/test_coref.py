@@ -50,6 +50,15 @@ def test_a_pronoun_goes_to_the_person_whose_gender_the_text_shows(nlp, text, exp
     assert found[-1][1] == expected
 
 
+def test_a_possessive_in_someones_apposition_does_not_set_their_gender(nlp):
+    # "one of his editors": "his" is the novelist, not the editor
+    found, _ = _speakers(
+        nlp, "Tom Hale wrote six novels before he died. “He was brilliant,” said Jane Roe, one "
+             "of his editors at the press. The publisher plans to reissue the books next year, "
+             "and she said the first would appear in May.")
+    assert found[-1] == ("she", "Jane Roe")
+
+
 def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gender(nlp):
     # "Queen ... 's third child": the queen is the mother, not the son
     found, _ = _speakers(

@@ -542,7 +542,8 @@ class Coreference:
                 before = doc[token.start - 1].lower_.rstrip(".")
                 if before in _HONORIFICS:
                     strong[entity] = gender_of_word(before)
-        pronouns = [t for t in (doc[i] for i in self.personal) if not self._unnamed_person_near(t)]
+        pronouns = [t for t in (doc[i] for i in self.personal)
+                    if not self._unnamed_person_near(t) and not _of_another(t)]
         votes: dict[str, Counter] = {}
         later = []
         for token in pronouns:
@@ -572,6 +573,12 @@ class Coreference:
         here = self._sentence(token.idx)
         i = bisect_left(self.unnamed, self.sent_starts[max(here - 1, 0)])
         return i < len(self.unnamed) and self.unnamed[i] < token.idx
+
+
+def _of_another(pronoun: Token) -> bool:
+    """Whether a possessive ``pronoun`` sits in an apposition ("Jane Doe, one of his editors",
+    "Doe, his lawyer"): it means someone other than the person described."""
+    return pronoun.dep_ == "poss" and any(t.dep_ == "appos" for t in pronoun.ancestors)
 
 
 def _unnamed_description(noun: Token) -> bool:
