@@ -140,6 +140,14 @@ def test_according_to_makes_the_source_the_speaker(nlp):
     assert quote.content[0].text == "Taxes will fall next year"
 
 
+def test_a_name_set_off_after_according_to_is_the_speaker_not_the_content(nlp):
+    found, names = _quotes(nlp, "According to his aunt, Jane Starner, the boy was reading at "
+                                "five.")
+    quote = _one(found, kind="according_to")
+    assert names[quote.speaker.entity] == "Jane Starner"
+    assert [p.text for p in quote.content] == ["the boy was reading at five"]
+
+
 def test_unnamed_sources_are_kept_as_anonymous_speakers(nlp):
     found, _ = _quotes(nlp, "Officials said the bridge was closed.")
     quote = _one(found, kind="indirect")

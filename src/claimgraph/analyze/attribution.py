@@ -1641,11 +1641,27 @@ def according_to(candidates: list[Token], reports: set[int]) -> list[Draft]:
         if token.head == token:  # "According to X, the move reeks ..." parsed as X's apposition
             phrase_end = next((t.i for t in doc[source.i + 1: phrase_end + 1]
                                if t.text == ","), phrase_end)
+        name = _name_set_off(doc, source.right_edge.i + 1) if names_a_person(source) else None
+        named = None
+        if name is not None:  # "According to his aunt, Jane Doe, ...": she speaks, and her
+            # name, which the parse took for the clause's subject, is not what she says
+            phrase_end = max(phrase_end, name.end)
+            named, source = doc[source.left_edge.i: name.end], name.root
         pieces = _previous_sentence(token) or _clause_around(token, phrase_end)
         if pieces:
-            draft = Draft("according_to", token, pieces, speaker_token=source)
-            drafts.append(draft)
+            drafts.append(Draft("according_to", token, pieces, speaker_token=source,
+                                named=named))
     return drafts
+
+
+def _name_set_off(doc: Doc, i: int) -> SpacySpan | None:
+    """The person's name between commas that starts at token ``i``'s comma (", Jane Doe,")."""
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    name = next((e for e in doc.ents if e.start == i + 1 and e.label_ == "PERSON"), None)
+    if name is None or name.end >= len(doc) or doc[name.end].text != ",":
+        return None
+    return name
 
 
 def cite_sources(drafts: list[Draft]) -> None:
