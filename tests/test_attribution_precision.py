@@ -96,6 +96,9 @@ def _quotes(nlp, text):
     # inside an indirect question: asked about, not said
     "The president sent mixed signals about whether he actually wants a deal.",
     "Many founders build an audience before they know who they want to reach.",
+    # "claim" as taking
+    "The family claimed his body on Friday.",
+    "The storm claimed three lives.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -105,6 +108,7 @@ def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
 @pytest.mark.parametrize("text, content", [
     ("The mayor called the plan a disaster.", "the plan a disaster"),
     ("The mayor referred to the protesters as thugs.", "the protesters as thugs"),
+    ("The rebels claimed responsibility for the attack.", "responsibility for the attack"),
     ("The senator called him “Little Marco.”", "him “Little Marco"),  # a name in his words
     ("The report found it was part of a long-standing problem.",
      "it was part of a long-standing problem"),

@@ -59,6 +59,11 @@ _NOT_SPEAKERS = {"that", "this", "it", "which", "what", "these", "those", "there
 _FINDING_VERBS = frozenset({"find", "discover"})
 _NOTHING_IN_PARTICULAR = {"anything", "nothing", "much", "more"}  # "refused to discuss anything"
 _QUESTION_WORDS = {"whether", "who", "whom", "which", "why", "how"}  # not "what he called a hoax"
+# What one claims by taking it, not by saying so ("claimed the title", "claimed three lives").
+_TAKEN = {
+    "life", "body", "remains", "title", "prize", "crown", "trophy", "medal", "seat", "place",
+    "spot", "nomination", "territory", "land", "share", "jackpot", "reward", "refund", "pole",
+}
 _POSSIBLE = {"might", "could", "may"}  # modals of a saying that may never happen
 _ANYONE_AT_ALL = {"others", "some", "one", "someone", "anyone", "people", "many", "few"}
 # Declining to do these says nothing ("declined to confirm or deny the report").
@@ -896,7 +901,7 @@ def no_source(cue: Token) -> bool:
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue) or \
             _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
         return True  # "voters could have shown they were tired": nothing was shown
-    if _hypothetical(cue) or _names_it(cue) or _asked_about(cue):
+    if _hypothetical(cue) or _names_it(cue) or _asked_about(cue) or _takes_a_thing(cue):
         return True
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
@@ -1020,6 +1025,14 @@ def _asked_about(cue: Token) -> bool:
     deal", "before they knew who they wanted to reach"): what is asked is not said."""
     return cue.dep_ in ("ccomp", "pcomp", "pobj", "dobj") and \
         cue.left_edge.lower_ in _QUESTION_WORDS and cue.left_edge.i < cue.i
+
+
+def _takes_a_thing(cue: Token) -> bool:
+    """Whether ``cue`` is "claim" in the sense of taking ("claimed his body", "the storm claimed
+    three lives", "claimed the title"), not of asserting ("claimed responsibility", "claimed
+    victory", "claims that ...")."""
+    return cue.lemma_.lower() == "claim" and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _TAKEN for c in cue.children)
 
 
 def _names_it(cue: Token) -> bool:
