@@ -99,6 +99,9 @@ def _quotes(nlp, text):
     # "claim" as taking
     "The family claimed his body on Friday.",
     "The storm claimed three lives.",
+    # only how much is said
+    "The 17-second spot says much about the spirit of the car.",
+    "The minister said little about the deal.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

@@ -64,6 +64,7 @@ _TAKEN = {
     "life", "body", "remains", "title", "prize", "crown", "trophy", "medal", "seat", "place",
     "spot", "nomination", "territory", "land", "share", "jackpot", "reward", "refund", "pole",
 }
+_HOW_MUCH = {"much", "lot", "little", "volumes", "plenty", "nothing", "less", "more"}
 _POSSIBLE = {"might", "could", "may"}  # modals of a saying that may never happen
 _ANYONE_AT_ALL = {"others", "some", "one", "someone", "anyone", "people", "many", "few"}
 # Declining to do these says nothing ("declined to confirm or deny the report").
@@ -901,7 +902,8 @@ def no_source(cue: Token) -> bool:
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue) or \
             _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
         return True  # "voters could have shown they were tired": nothing was shown
-    if _hypothetical(cue) or _names_it(cue) or _asked_about(cue) or _takes_a_thing(cue):
+    if _hypothetical(cue) or _names_it(cue) or _asked_about(cue) or _takes_a_thing(cue) or \
+            _says_how_much(cue):
         return True
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
@@ -1033,6 +1035,13 @@ def _takes_a_thing(cue: Token) -> bool:
     victory", "claims that ...")."""
     return cue.lemma_.lower() == "claim" and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _TAKEN for c in cue.children)
+
+
+def _says_how_much(cue: Token) -> bool:
+    """Whether ``cue`` says only how much is told ("the ad says much about the car", "said
+    little about the deal", "her silence says a lot"): no statement."""
+    return cue.lemma_.lower() in ("say", "tell", "speak", "reveal") and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in _HOW_MUCH for c in cue.children)
 
 
 def _names_it(cue: Token) -> bool:
