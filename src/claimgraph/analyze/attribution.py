@@ -1039,9 +1039,11 @@ def _takes_a_thing(cue: Token) -> bool:
 
 def _says_how_much(cue: Token) -> bool:
     """Whether ``cue`` says only how much is told ("the ad says much about the car", "said
-    little about the deal", "her silence says a lot"): no statement."""
+    little about the deal", "her silence says a lot"): no statement ("saying as much" is
+    saying the same)."""
     return cue.lemma_.lower() in ("say", "tell", "speak", "reveal") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _HOW_MUCH for c in cue.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in _HOW_MUCH and c.doc[c.i - 1].lower_ != "as"
+        for c in cue.children)
 
 
 def _names_it(cue: Token) -> bool:
