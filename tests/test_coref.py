@@ -59,6 +59,14 @@ def test_a_possessive_in_someones_apposition_does_not_set_their_gender(nlp):
     assert found[-1] == ("she", "Jane Roe")
 
 
+def test_a_pronoun_in_a_fronted_clause_looks_ahead_to_the_main_subject(nlp):
+    # a photo credit named just before is not what "it" means
+    found, _ = _speakers(
+        nlp, "Photo by Robyn Beck of Bloomberg News. In conducting what it called a “thorough, "
+             "expansive search for new directors,” Tesla has named two board members.")
+    assert found[0] == ("it", "Tesla")
+
+
 def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gender(nlp):
     # "Queen ... 's third child": the queen is the mother, not the son
     found, _ = _speakers(

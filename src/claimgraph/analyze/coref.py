@@ -129,6 +129,9 @@ class Coreference:
         her" is as often about someone unnamed)."""
         named, spoken_of = self._framed_names(token)
         exclude = _bound(token, self.index) | named
+        ahead = self._cataphor(token, "PERSON")
+        if ahead is not None and ahead not in exclude and self._agrees(ahead, gender):
+            return ahead
         reporter = self._reporter(token, gender)
         if reporter is not None and reporter not in exclude:
             self.genders.setdefault(reporter, gender)
@@ -144,6 +147,26 @@ class Coreference:
         if entity not in self.genders and ranked[0] >= 2 * ranked[1] and token.dep_ in SUBJECTS:
             self.genders[entity] = gender
         return entity
+
+    def _cataphor(self, token: Token, kind: str) -> str | None:
+        """The named subject of the main clause after a fronted clause that holds ``token``
+        ("After he won the vote, Doe said ...", "In conducting what it called a review, Acme
+        named ..."), when of ``kind``: a pronoun there looks ahead to it."""
+        clause = token
+        while not (clause.dep_ in ("advcl", "prep") and clause.head.dep_ == "ROOT"):
+            if clause.head == clause:
+                return None
+            clause = clause.head
+        main = clause.head
+        if main.i < token.i:
+            return None
+        subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i > token.i), None)
+        if subject is None or subject.pos_ != "PROPN":
+            return None
+        named = [entity for start, end, entity in
+                 self.index.spans(subject.left_edge.idx, subject.idx + len(subject))
+                 if start <= subject.idx < end and self.index.by_id[entity].type == kind]
+        return named[0] if named else None
 
     def _reporter(self, token: Token, gender: str) -> str | None:
         """For the subject of a clause someone reports, that person, when the text does not
@@ -186,6 +209,10 @@ class Coreference:
         if token.i in self.done:
             return self.done[token.i]
         self.done[token.i] = None  # a pronoun met again while resolving this one competes
+        ahead = None if plural else self._cataphor(token, "ORG")
+        if ahead is not None:
+            self.done[token.i] = ahead
+            return ahead
         # "Beijing has calculated ... It will dismiss any criticism": a state acts as one
         entity = self._best(token.idx, {"ORG"} if plural else {"ORG", "GPE"}, None)
         if entity is not None and not self._competing_subject(
