@@ -67,6 +67,13 @@ def test_a_pronoun_in_a_fronted_clause_looks_ahead_to_the_main_subject(nlp):
     assert found[0] == ("it", "Tesla")
 
 
+def test_a_group_that_speaks_is_none_of_its_members(nlp):
+    found, _ = _speakers(
+        nlp, "Chuck Schumer met Nancy Pelosi on Monday. Schumer and Pelosi said the wall would "
+             "not be funded. Schumer said he was hopeful.")
+    assert found == [("Schumer and Pelosi", None), ("Schumer", "Chuck Schumer")]
+
+
 def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gender(nlp):
     # "Queen ... 's third child": the queen is the mother, not the son
     found, _ = _speakers(

@@ -930,6 +930,9 @@ def no_source(cue: Token) -> bool:
             cue.head.head.tag_ == "VBN" and cue.head.head.dep_ == "acl" and not any(
             _is_complement_clause(c) for c in cue.children):
         return True  # "the figure used in calculating the size of a bust": no one's words
+    if cue.lemma_.lower() == "discuss" and not any(_is_complement_clause(c)
+                                                     for c in cue.children):
+        return True  # "they discussed strategy": a topic, nothing said of it
     if cue.lemma_.lower() == "refer" and (head is not None and head.pos_ == "NOUN" and (
             not head.ent_type_ and not names_a_person(head)) or not any(
             t.lower_ == "as" and t.dep_ == "prep" for t in cue.subtree)):

@@ -536,7 +536,11 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     """The id of the entity ``phrase`` refers to, or None: the name at its head, a name in
     apposition to it ("the company's chief, Jane Doe"), or what the pronoun or description
     at its head refers to. Names elsewhere in the phrase ("the founder of Acme", "Doe, who
-    met Smith") are not the speaker."""
+    met Smith") are not the speaker, and a group ("Schumer and Pelosi", "May and the EU") is
+    none of its members."""
+    if head.pos_ in ("PROPN", "PRON") and any(  # (not "retiree and millionaire Jane Doe")
+            c.dep_ == "conj" and phrase.start <= c.i < phrase.end for c in head.children):
+        return None
     named = index.spans(phrase.start_char, phrase.end_char)
     for start, end, entity in named:
         if start <= head.idx < end:
