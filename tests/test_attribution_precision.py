@@ -103,6 +103,7 @@ def _quotes(nlp, text):
     "The 17-second spot says much about the spirit of the car.",
     "The minister said little about the deal.",
     "The two leaders discussed strategy over dinner.",  # a topic
+    "Everything the mayor says is a lie unless proven otherwise.",  # the writer's, about it
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

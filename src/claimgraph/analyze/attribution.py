@@ -65,6 +65,8 @@ _TAKEN = {
     "spot", "nomination", "territory", "land", "share", "jackpot", "reward", "refund", "pole",
 }
 _HOW_MUCH = {"much", "lot", "little", "volumes", "plenty", "nothing", "less", "more"}
+_FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
+_ALL_OF_IT = {"everything", "anything", "all", "nothing", "what", "whatever", "much", "little"}
 _POSSIBLE = {"might", "could", "may"}  # modals of a saying that may never happen
 _ANYONE_AT_ALL = {"others", "some", "one", "someone", "anyone", "people", "many", "few"}
 # Declining to do these says nothing ("declined to confirm or deny the report").
@@ -903,7 +905,7 @@ def no_source(cue: Token) -> bool:
             _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
         return True  # "voters could have shown they were tired": nothing was shown
     if _hypothetical(cue) or _names_it(cue) or _asked_about(cue) or _takes_a_thing(cue) or \
-            _says_how_much(cue):
+            _says_how_much(cue) or _what_is_said_is(cue):
         return True
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
@@ -1047,6 +1049,19 @@ def _says_how_much(cue: Token) -> bool:
     return cue.lemma_.lower() in ("say", "tell", "speak", "reveal") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _HOW_MUCH and c.doc[c.i - 1].lower_ != "as"
         for c in cue.children)
+
+
+def _what_is_said_is(cue: Token) -> bool:
+    """Whether ``cue`` is the verb of a subject phrase the parse took for the report's frame
+    ("Everything Trump says is a lie", "All he said was true"): its "clause" opens with a
+    finite verb and has no subject, so the words after are the writer's, about what was
+    said."""
+    doc = cue.doc
+    if cue.i + 1 >= len(doc) or cue.dep_ != "ROOT" or doc[cue.sent.start].lower_ not in _ALL_OF_IT:
+        return False  # ("the vote, which she said was a mistake" reports)
+    after = doc[cue.i + 1]
+    return after.dep_ == "ccomp" and after.head == cue and after.tag_ in _FINITE_TAGS and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in after.children)
 
 
 def _names_it(cue: Token) -> bool:
