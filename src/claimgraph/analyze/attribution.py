@@ -1057,7 +1057,9 @@ def _what_is_said_is(cue: Token) -> bool:
     finite verb and has no subject, so the words after are the writer's, about what was
     said."""
     doc = cue.doc
-    if cue.i + 1 >= len(doc) or cue.dep_ != "ROOT" or doc[cue.sent.start].lower_ not in _ALL_OF_IT:
+    first = doc[cue.sent.start]
+    if cue.i + 1 >= len(doc) or first.lower_ not in _ALL_OF_IT or not (
+            cue.dep_ == "ROOT" or (cue.dep_ == "relcl" and cue.head == first)):
         return False  # ("the vote, which she said was a mistake" reports)
     after = doc[cue.i + 1]
     return after.dep_ == "ccomp" and after.head == cue and after.tag_ in _FINITE_TAGS and not any(
