@@ -67,6 +67,9 @@ _TAKEN = {
 _HOW_MUCH = {"much", "lot", "little", "volumes", "plenty", "nothing", "less", "more"}
 _FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
 _ALL_OF_IT = {"everything", "anything", "all", "nothing", "what", "whatever", "much", "little"}
+# Verbs of making something known: negated with no clause, they say nothing.
+_DISCLOSING = {"reveal", "disclose", "estimate", "specify", "confirm", "identify", "detail",
+               "elaborate"}
 _POSSIBLE = {"might", "could", "may"}  # modals of a saying that may never happen
 _ANYONE_AT_ALL = {"others", "some", "one", "someone", "anyone", "people", "many", "few"}
 # Declining to do these says nothing ("declined to confirm or deny the report").
@@ -991,10 +994,14 @@ def _asked(cue: Token) -> bool:
 
 def refuses_to_say(cue: Token) -> bool:
     """Whether ``cue`` refuses to say anything ("declined to comment on the deal", "refused to
-    say when ..."; "have not said whether ..."): nothing is said; not what it refuses to do or
-    give ("refused to release his tax records"), nor a negated statement ("did not say that")."""
-    if cue.lemma_.lower() in _SAYING_VERBS | {"disclose", "specify", "confirm"}:
-        return negation(cue, stance_lexicon()) is not None and _asks_only(cue)
+    say when ..."; "have not said whether ...", "did not reveal the location"): nothing is
+    said; not what it refuses to do or give ("refused to release his tax records"), nor a
+    negated statement ("did not say that", "does not want to go")."""
+    if cue.lemma_.lower() in _SAYING_VERBS | _DISCLOSING:  # "did not reveal the location",
+        # "didn't estimate how many": negated, with no clause, nothing is said
+        return negation(cue, stance_lexicon()) is not None and not any(
+            c.dep_ in ("ccomp", "xcomp") and not asks(c) for c in cue.children) and (
+            cue.lemma_.lower() not in _LISTENER_VERBS or _asks_only(cue))
     if cue.lemma_.lower() not in ("decline", "refuse"):
         return False
     said = next((c for c in cue.children if c.dep_ == "xcomp"), None)
