@@ -538,8 +538,11 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     at its head refers to. Names elsewhere in the phrase ("the founder of Acme", "Doe, who
     met Smith") are not the speaker, and a group ("Schumer and Pelosi", "May and the EU") is
     none of its members."""
-    if head.pos_ in ("PROPN", "PRON") and any(  # (not "retiree and millionaire Jane Doe")
-            c.dep_ == "conj" and phrase.start <= c.i < phrase.end for c in head.children):
+    if head.pos_ in ("PROPN", "PRON") and any(  # (not "retiree and millionaire Jane Doe",
+            # nor "Doe, her husband and the firm's chief")
+            c.dep_ == "conj" and phrase.start <= c.i < phrase.end and (
+                c.pos_ in ("PROPN", "PRON") or c.tag_ in ("NNS", "NNPS"))
+            for c in head.children):
         return None
     named = index.spans(phrase.start_char, phrase.end_char)
     for start, end, entity in named:
