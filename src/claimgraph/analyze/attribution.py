@@ -953,9 +953,9 @@ def no_source(cue: Token) -> bool:
             _anyone_or_you(head.head.head):
         return True  # "for those who want to try ...": whoever does, no one in particular;
         # "the majority of you who plan to ...": the reader
-    after = [t for t in cue.doc[cue.i + 1: cue.i + 3]]
-    if cue.lemma_.lower() == "find" and [t.lower_ for t in after[:1]] == ["it"] and \
-            after[-1].pos_ == "ADJ" and not any(
+    after = cue.doc[cue.i + 1: cue.i + 3]
+    if cue.lemma_.lower() == "find" and len(after) == 2 and after[0].lower_ == "it" and \
+            after[1].pos_ == "ADJ" and not any(
             t.dep_ == "mark" and t.lower_ == "that" for t in cue.subtree):
         return True  # "she found it difficult to talk": how it was for her, no finding
     if cue.lemma_.lower() == "expect" and any(
