@@ -1054,8 +1054,8 @@ def _says_how_much(cue: Token) -> bool:
     little about the deal", "her silence says a lot"): no statement ("saying as much" is
     saying the same)."""
     return cue.lemma_.lower() in ("say", "tell", "speak", "reveal") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _HOW_MUCH and c.doc[c.i - 1].lower_ != "as"
-        for c in cue.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in _HOW_MUCH
+        and (c.i == 0 or c.doc[c.i - 1].lower_ != "as") for c in cue.children)
 
 
 def _what_is_said_is(cue: Token) -> bool:
