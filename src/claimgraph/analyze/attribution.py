@@ -1707,12 +1707,13 @@ def according_to(candidates: list[Token], reports: set[int]) -> list[Draft]:
 
 def _name_set_off(doc: Doc, i: int) -> SpacySpan | None:
     """The person's name between commas that starts at token ``i``'s comma (", Jane Doe,")."""
-    if i >= len(doc) or doc[i].text != ",":
+    if i + 1 >= len(doc) or doc[i].text != "," or doc[i + 1].ent_iob_ != "B" or \
+            doc[i + 1].ent_type_ != "PERSON":
         return None
-    name = next((e for e in doc.ents if e.start == i + 1 and e.label_ == "PERSON"), None)
-    if name is None or name.end >= len(doc) or doc[name.end].text != ",":
-        return None
-    return name
+    end = i + 2
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return doc[i + 1:end] if end < len(doc) and doc[end].text == "," else None
 
 
 def cite_sources(drafts: list[Draft]) -> None:
