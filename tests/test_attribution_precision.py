@@ -116,6 +116,9 @@ def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     ("The mayor called the plan a disaster.", "the plan a disaster"),
     ("The mayor referred to the protesters as thugs.", "the protesters as thugs"),
     ("The rebels claimed responsibility for the attack.", "responsibility for the attack"),
+    # a free relative that describes a thing
+    ("The men were held in what Ottawa has described as arbitrary detention.",
+     "arbitrary detention"),
     ("The senator called him “Little Marco.”", "him “Little Marco"),  # a name in his words
     ("The report found it was part of a long-standing problem.",
      "it was part of a long-standing problem"),

@@ -70,6 +70,9 @@ _ALL_OF_IT = {"everything", "anything", "all", "nothing", "what", "whatever", "m
 # Verbs of making something known: negated with no clause, they say nothing.
 _DISCLOSING = {"reveal", "disclose", "estimate", "specify", "confirm", "identify", "detail",
                "elaborate"}
+# Verbs that describe or see a thing as something ("what they view as a threat").
+_DESCRIBING = {"describe", "characterize", "characterise", "portray", "depict", "view", "see",
+               "regard", "consider"}
 _POSSIBLE = {"might", "could", "may"}  # modals of a saying that may never happen
 _ANYONE_AT_ALL = {"others", "some", "one", "someone", "anyone", "people", "many", "few"}
 # Declining to do these says nothing ("declined to confirm or deny the report").
@@ -398,6 +401,24 @@ def regarded_as(cue: Token) -> list[tuple[int, int]]:
     if not as_:
         return []
     pieces = _pieces(cue.doc, (objects[0].left_edge.i, as_[0].right_edge.i))
+    return [(max(a, low), min(b, high)) for a, b in pieces if max(a, low) < min(b, high)]
+
+
+def what_it_is_called(cue: Token) -> list[tuple[int, int]]:
+    """The pieces of how a free relative describes a thing ("in what Canada has described as
+    kidnapping", "what they view as a threat"): the description given. (A name given, "what
+    they call unfair treatment", is the writer's label, see ``_complement``.)"""
+    children = list(cue.children)
+    if cue.lemma_.lower() not in _DESCRIBING or not any(
+            c.dep_ == "dobj" and c.lower_ == "what" and c.i < cue.i for c in children):
+        return []
+    as_ = next((c for c in children if c.dep_ == "prep" and c.lower_ == "as"
+                and any(o.i > c.i for o in c.children)), None)
+    if as_ is None:
+        return []
+    given = next(o for o in as_.children if o.i > as_.i)
+    low, high = paragraph_bounds(cue)
+    pieces = _pieces(cue.doc, (given.left_edge.i, given.right_edge.i))
     return [(max(a, low), min(b, high)) for a, b in pieces if max(a, low) < min(b, high)]
 
 

@@ -25,7 +25,7 @@ from claimgraph.analyze.acts import act_of
 from claimgraph.analyze.attribution import (
     Draft, according_to, before_relative, carried_on, caused_feeling, cite_sources,
     complement, cue_span, felt_by, is_imperative, no_source, noun_reports, prepositional_object,
-    refuses_to_say, regarded_as, said_for, too_short, trimmed_report,
+    refuses_to_say, regarded_as, said_for, too_short, trimmed_report, what_it_is_called,
 )
 from claimgraph.analyze.channels import apply_channels, apply_via
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
@@ -547,7 +547,8 @@ def _reported(cue: Token, lexicon: CueLexicon, stretches: StretchIndex, free: se
     if not pieces:  # a verb that is a cue in "X as Y" ("characterized the plan as reckless",
         # not "characterizing the moon") or with a learned preposition
         pieces = (regarded_as(cue) if lexicon.regards(cue.lemma_) else []) or \
-            ([] if lexicon.is_cue_verb(cue.lemma_) else prepositional_object(cue, lexicon))
+            (what_it_is_called(cue) if lexicon.is_cue_verb(cue.lemma_) else
+             prepositional_object(cue, lexicon))
     if not pieces or too_short(cue, pieces, lexicon):
         return None
     start, end = pieces[0][0], pieces[-1][1]
