@@ -74,6 +74,14 @@ def test_a_group_that_speaks_is_none_of_its_members(nlp):
     assert found == [("Schumer and Pelosi", None), ("Schumer", "Chuck Schumer")]
 
 
+def test_the_agency_is_the_body_known_by_its_initials_not_a_programme_named_near(nlp):
+    found, _ = _speakers(
+        nlp, "The FDA reviewed the new inhaler in March. The Horizon Inhaler Program has been "
+             "delayed for years and has cost millions. Still, the agency has maintained that "
+             "the device is safe.")
+    assert found[-1] == ("the agency", "FDA")
+
+
 def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gender(nlp):
     # "Queen ... 's third child": the queen is the mother, not the son
     found, _ = _speakers(

@@ -61,6 +61,7 @@ _UNKNOWN_GENDER = 1 / 2
 _SPOKEN_OF = 1 / 4
 _ASIDE = 0.75  # the emphasis of a name in passing
 _AGE = re.compile(r"\b\d+-year-old\b")
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
 _PERSONAL_IDS = word_ids(frozenset(_PERSONAL))
 _SUBJECT_IDS = np.array([nsubj, nsubjpass, csubj], dtype=np.uint64)  # DEP holds symbol ids
 _INDEFINITE_IDS = word_ids(frozenset({"a", "an", "one"}))
@@ -333,6 +334,12 @@ class Coreference:
             return introduced
         if self._unnamed_before(head):
             return None  # "the commission" after "citing the regional health commission"
+        if head.lemma_.lower() == "agency":  # an agency goes by its initials ("NASA", "FDA"),
+            # a programme or product near it seldom does
+            scores = {e: s for e, s in self._ranked(head.idx, {"ORG"}, None).items()
+                      if _ACRONYM.fullmatch(self.index.by_id[e].name)}
+            if scores:
+                return max(scores, key=self._rank_key(scores))
         return self._best(head.idx, {"ORG"}, None, subjects_only=True)
 
     def _closing_name(self, head: Token) -> str | None:
