@@ -82,6 +82,16 @@ def test_the_agency_is_the_body_known_by_its_initials_not_a_programme_named_near
     assert found[-1] == ("the agency", "FDA")
 
 
+def test_they_after_a_capital_as_subject_is_its_government(nlp):
+    found, _ = _speakers(
+        nlp, "The talks stalled again. Ottawa is also concerned about the minister's remarks. "
+             "They fear that the deal may collapse.")
+    assert found[-1][0] == "They" and found[-1][1] is not None
+    found, _ = _speakers(nlp, "Protesters gathered in Ottawa on Sunday. They said the law was "
+                              "unfair.")
+    assert found[-1] == ("They", None)  # a place named in passing is not who speaks
+
+
 def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gender(nlp):
     # "Queen ... 's third child": the queen is the mother, not the son
     found, _ = _speakers(

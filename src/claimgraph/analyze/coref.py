@@ -216,10 +216,29 @@ class Coreference:
             return ahead
         # "Beijing has calculated ... It will dismiss any criticism": a state acts as one
         entity = self._best(token.idx, {"ORG"} if plural else {"ORG", "GPE"}, None)
+        if entity is None and plural:  # "Beijing is concerned ... They fear": a capital or
+            # country as the subject just before acts for its government
+            entity = self._subject_just_before(token, {"GPE", "NORP"})
         if entity is not None and not self._competing_subject(
                 token, max(self._mentions_of(entity, token.idx)), plural):
             self.done[token.i] = entity
         return self.done[token.i]
+
+    def _subject_just_before(self, token: Token, types: set[str]) -> str | None:
+        """The entity of ``types`` that is the main subject of the sentence before ``token``'s."""
+        here = self._sentence(token.idx)
+        if here == 0:
+            return None
+        sent = self.doc.char_span(self.sent_starts[here - 1], self.sent_starts[here],
+                                  alignment_mode="contract")
+        subject = next((t for t in sent or () if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"),
+                       None)
+        if subject is None:
+            return None
+        named = [entity for start, end, entity in self.index.spans(subject.idx,
+                                                                    subject.idx + len(subject))
+                 if self.index.by_id[entity].type in types]
+        return named[0] if named else None
 
     def _competing_subject(self, token: Token, after: int, plural: bool) -> bool:
         """Whether a main clause's subject from the sentence of the organisation's mention
