@@ -1085,13 +1085,14 @@ def _what_is_said_is(cue: Token) -> bool:
     finite verb and has no subject, so the words after are the writer's, about what was
     said."""
     doc = cue.doc
-    first = doc[cue.sent.start]
-    if cue.i + 1 >= len(doc) or first.lower_ not in _ALL_OF_IT or not (
-            cue.dep_ == "ROOT" or (cue.dep_ == "relcl" and cue.head == first)):
-        return False  # ("the vote, which she said was a mistake" reports)
+    if cue.i + 1 >= len(doc) or cue.dep_ not in ("ROOT", "relcl"):
+        return False
     after = doc[cue.i + 1]
-    return after.dep_ == "ccomp" and after.head == cue and after.tag_ in _FINITE_TAGS and not any(
-        c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in after.children)
+    if after.dep_ != "ccomp" or after.head != cue or after.tag_ not in _FINITE_TAGS or any(
+            c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in after.children):
+        return False
+    first = doc[cue.sent.start]  # ("the vote, which she said was a mistake" reports)
+    return first.lower_ in _ALL_OF_IT and (cue.dep_ == "ROOT" or cue.head == first)
 
 
 def _names_it(cue: Token) -> bool:
