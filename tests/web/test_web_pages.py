@@ -37,6 +37,14 @@ def test_article_page_marks_quotes_claims_and_details(client, web_ids):
     assert re.search(r'<details class="boilerplate">.*Share this article', page, re.S)
 
 
+def test_a_negated_report_says_so_on_the_article_page(client, web_ids):
+    page = client.get(f"/articles/{web_ids['valley/barrier.txt']}").text
+    said = page.index("the vote was unlawful", page.index('id="panel"'))  # in the details
+    detail = page[page.rindex('<section class="detail"', 0, said):]
+    detail = detail[:detail.index("</section>")]
+    assert "negated" in detail and "did not say" in detail
+
+
 def test_person_page_gathers_statements_across_outlets(client):
     page = client.get("/who/Elena Brandt").text
     assert "Harbor Gazette" in page and "Valley Times" in page
