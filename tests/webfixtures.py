@@ -32,7 +32,7 @@ BARRIER_AGAIN = (
     "Mayor Elena Brandt defended the flood barrier on Wednesday. “The barrier is the right "
     "choice,” Brandt told reporters. The opposition leader, Marcus Hale, said the barrier "
     "would protect only 7,000 homes. Hale believes the council should have waited for the "
-    "engineers' review. He did not claim that the vote was unlawful."
+    "engineers' review. Hale did not claim that the vote was unlawful."
 )
 HOSTILE_TEXT = (
     'Officials said <script>window.__pwned = 1</script> the vote was fair. '
