@@ -101,7 +101,8 @@ def negation(verb: Token, lex: Stance) -> Token | None:
     for child in verb.children:
         if child.dep_ == "neg" or (child.lower_ in NEGATORS and child.dep_ in ("advmod", "det")):
             low, high = sorted((child.i, verb.i))
-            if doc[child.i + 1].lower_ in NOT_ONLY or any(t.is_punct for t in doc[low:high]):
+            if doc[child.i + 1:child.i + 2].text.lower() in NOT_ONLY or any(
+                    t.is_punct for t in doc[low:high]):
                 continue  # '"Probably not," she said': the quotation's, not the verb's
             return child
         if child.dep_ in ("nsubj", "nsubjpass"):
