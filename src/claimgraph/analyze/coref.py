@@ -164,10 +164,13 @@ class Coreference:
         subject = next((c for c in main.children if c.dep_ == "nsubj" and c.i > token.i), None)
         if subject is None or subject.pos_ != "PROPN":
             return None
-        named = [entity for start, end, entity in
-                 self.index.spans(subject.left_edge.idx, subject.idx + len(subject))
-                 if start <= subject.idx < end and self.index.by_id[entity].type == kind]
-        return named[0] if named else None
+        return self._named_at(subject, {kind})
+
+    def _named_at(self, head: Token, kinds: set[str]) -> str | None:
+        """The entity of ``kinds`` whose name, within ``head``'s phrase, holds ``head``."""
+        return next((entity for start, end, entity in
+                     self.index.spans(head.left_edge.idx, head.idx + len(head))
+                     if start <= head.idx < end and self.index.by_id[entity].type in kinds), None)
 
     def _reporter(self, token: Token, gender: str) -> str | None:
         """For the subject of a clause someone reports, that person, when the text does not
@@ -178,10 +181,8 @@ class Coreference:
         subject = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
         if subject is None or subject.pos_ != "PROPN":
             return None
-        named = [entity for start, end, entity in
-                 self.index.spans(subject.left_edge.idx, subject.idx + len(subject))
-                 if start <= subject.idx < end and self.index.by_id[entity].type == "PERSON"]
-        return named[0] if named and self._agrees(named[0], gender) else None
+        named = self._named_at(subject, {"PERSON"})
+        return named if named is not None and self._agrees(named, gender) else None
 
     def _framed_names(self, token: Token) -> tuple[set[str], set[str]]:
         """For the subject of a frame after a quotation ("“... Doe ...,” he said"), the names
@@ -233,12 +234,7 @@ class Coreference:
                                   alignment_mode="contract")
         subject = next((t for t in sent or () if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"),
                        None)
-        if subject is None:
-            return None
-        named = [entity for start, end, entity in self.index.spans(subject.idx,
-                                                                    subject.idx + len(subject))
-                 if self.index.by_id[entity].type in types]
-        return named[0] if named else None
+        return None if subject is None else self._named_at(subject, types)
 
     def _competing_subject(self, token: Token, after: int, plural: bool) -> bool:
         """Whether a main clause's subject from the sentence of the organisation's mention
