@@ -141,6 +141,7 @@ _CARRYING_ON = {"continue", "proceed", "appear", "seem"}
 # Verbs of saying that report a clause or a quotation, never one word ("said Uber").
 _SAYING_VERBS = {"say", "tell", "add", "note", "explain", "state", "reply", "respond",
                  "insist", "argue", "remark", "stress", "comment", "write"}
+_MAKING_KNOWN = _SAYING_VERBS | _DISCLOSING
 # Verbs whose object is the listener ("told Reuters", "informed the council"): what they
 # report is a clause, never the object.
 _LISTENER_VERBS = {"tell", "inform", "notify", "brief", "assure", "remind", "warn"}
@@ -392,7 +393,6 @@ def _block_after(cue: Token) -> list[tuple[int, int]]:
 
 def regarded_as(cue: Token) -> list[tuple[int, int]]:
     """The pieces of "X as Y" after a verb of regarding ("sees the deal as a mistake")."""
-    low, high = paragraph_bounds(cue)
     objects = [c for c in cue.children if c.dep_ == "dobj" and c.i > cue.i]
     if not objects:
         return []
@@ -400,8 +400,7 @@ def regarded_as(cue: Token) -> list[tuple[int, int]]:
            and c.i > objects[0].i and any(o.i > c.i for o in c.children)]  # "as reckless"
     if not as_:
         return []
-    pieces = _pieces(cue.doc, (objects[0].left_edge.i, as_[0].right_edge.i))
-    return [(max(a, low), min(b, high)) for a, b in pieces if max(a, low) < min(b, high)]
+    return _on_its_line(cue, _pieces(cue.doc, (objects[0].left_edge.i, as_[0].right_edge.i)))
 
 
 def what_it_is_called(cue: Token) -> list[tuple[int, int]]:
@@ -417,8 +416,12 @@ def what_it_is_called(cue: Token) -> list[tuple[int, int]]:
     if as_ is None:
         return []
     given = next(o for o in as_.children if o.i > as_.i)
+    return _on_its_line(cue, _pieces(cue.doc, (given.left_edge.i, given.right_edge.i)))
+
+
+def _on_its_line(cue: Token, pieces: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """``pieces`` cut to the part of ``cue``'s sentence on its line."""
     low, high = paragraph_bounds(cue)
-    pieces = _pieces(cue.doc, (given.left_edge.i, given.right_edge.i))
     return [(max(a, low), min(b, high)) for a, b in pieces if max(a, low) < min(b, high)]
 
 
@@ -1018,7 +1021,7 @@ def refuses_to_say(cue: Token) -> bool:
     say when ..."; "have not said whether ...", "did not reveal the location"): nothing is
     said; not what it refuses to do or give ("refused to release his tax records"), nor a
     negated statement ("did not say that", "does not want to go")."""
-    if cue.lemma_.lower() in _SAYING_VERBS | _DISCLOSING:  # "did not reveal the location",
+    if cue.lemma_.lower() in _MAKING_KNOWN:  # "did not reveal the location",
         # "didn't estimate how many": negated, with no clause, nothing is said
         return negation(cue, stance_lexicon()) is not None and not any(
             c.dep_ in ("ccomp", "xcomp") and not asks(c) for c in cue.children) and (
@@ -1099,9 +1102,11 @@ def _names_it(cue: Token) -> bool:
     """Whether ``cue`` gives someone or something a proper name ("a simulation they call
     TNG50", "everyone called him Mike"), which is no statement ("a rival he called
     'disgusting'" is one)."""
+    if cue.lemma_.lower() not in ("call", "dub", "name"):
+        return False
     children = list(cue.children)
     named = [c for c in children if c.dep_ == "dobj"]  # none in "a simulation they call X"
-    return cue.lemma_.lower() in ("call", "dub", "name") and any(
+    return any(
         c.dep_ == "oprd" and c.pos_ == "PROPN" and not any(  # a name quoted is words said
             t.is_quote for t in cue.doc[c.left_edge.i - 1: c.i]) for c in children) and (
         [c.pos_ for c in named] == ["PRON"] or (not named and cue.dep_ == "relcl"))
