@@ -52,7 +52,7 @@ def _act(nlp, text, cue):
     ("The mayor promised that the pool would reopen in June.", "promised", "speech"),
     ("The landlord threatened legal action against the tenants.", "threatened", "intention"),
     ("The council proposed a ban on leaf blowers.", "proposed", "intention"),
-    ("The school board declined any comment on the lawsuit.", "declined", "intention"),
+    ("The school board declined to renew the contract.", "declined", "intention"),
     ("When asked for comment, the owner said the shop would stay open.", "said", "speech"),
     ("City records from December 2019 show the debt doubled.", "show", "evidence"),
     # research stays evidence when it names who did it

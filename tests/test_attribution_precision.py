@@ -4,6 +4,8 @@
 import pytest
 from spacy.tokens import Doc
 
+from claimgraph import analyze
+
 
 def _quotes(nlp, text):
     doc = nlp(text)
@@ -106,6 +108,22 @@ def _quotes(nlp, text):
     "The minister said little about the deal.",
     "The two leaders discussed strategy over dinner.",  # a topic
     "Everything the mayor says is a lie unless proven otherwise.",  # the writer's, about it
+    # a forecast or schedule no one is said to hold, and a notice to readers
+    "The striker is expected to start on Sunday.",
+    "Okafor, who is expected to testify next week, was not in court.",
+    "Anyone with information about the fire is asked to call police.",
+    # refusals to say anything and requests turned down
+    "Her agent refused to disclose the reason why she left the clinic.",
+    "The juror declined to talk about the deliberations.",
+    "His family declined a request for an interview.",
+    "The school board declined any comment on the lawsuit.",
+    "The prosecutor denied a defence offer to plead guilty.",
+    "The premier rebuffed calls for an early election.",
+    # actions that share a verb with reports
+    "The officer gave a few details: A woman answered the door and a man walked up behind her.",
+    "The champion will defend his title against a rival from Kyiv.",
+    "Ruth Kaplan is writing the picture.",
+    "Her brother was urging on fans in the stadium.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -133,6 +151,9 @@ def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     ("A survey found voters losing faith in the party.", "voters losing faith in the party"),
     ("The candidate promised to protect Medicaid and hammered the governor on his plan for work "
      "requirements.", "to protect Medicaid"),
+    # held by someone: not the writer's forecast
+    ("It is expected that the vote will be close.", "that the vote will be close"),
+    ("The mayor urged on Monday that residents stay home.", "that residents stay home"),
 ])
 def test_the_same_verbs_still_report_when_they_do(nlp, text, content):
     found, _ = _quotes(nlp, text)
@@ -1118,3 +1139,24 @@ def test_paragraphs_above_a_bracketed_credit_are_the_credited_sources(nlp):
         ("Harbour Review", "The console is small and quiet. Its games load in seconds."),
         ("Tech Weekly", "Battery life is poor, and the controller feels cheap."),
     ]
+
+
+def test_a_subject_the_parse_hung_on_the_cue_opens_the_report(nlp):
+    found, _ = _quotes(nlp, 'The academy, which hands out the top film honors, said Dunn, 40, '
+                            'star of the romantic epic "Harbour," will host the ceremony for the '
+                            'first time.')
+    assert [p.text for q in found for p in q.content] == [
+        'Dunn, 40, star of the romantic epic "Harbour," will host the ceremony for the first time']
+
+
+def test_a_title_abbreviation_does_not_cut_the_speakers_name():
+    analysis = analyze("The driver was drunk, said Dunmore Police Sgt. Mara Keely.")
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(q.speaker.text, names.get(q.speaker.entity)) for q in analysis.quotes] == [
+        ("Dunmore Police Sgt. Mara Keely", "Mara Keely")]
+
+
+def test_a_forecast_someone_is_said_to_hold_stays_theirs(nlp):
+    found, _ = _quotes(nlp, "The striker is expected by his coach to start on Sunday.")
+    assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [
+        ("his coach", ["The striker", "to start on Sunday"])]

@@ -118,6 +118,12 @@ def test_a_gendered_word_of_someone_else_in_a_role_does_not_set_the_persons_gend
      "brokerage said.", ("the brokerage", "Acme Securities")),
     ("Harbor Tools Inc. cut its forecast on Tuesday. Company management said sales would grow "
      "3.5% next year.", ("Company management", "Harbor Tools Inc.")),
+    # named only as the owner of a thing, and a service whose noun the tagger took for a name
+    ("A worker shot two colleagues at the Dunmore Bakeries plant on Monday, police said. "
+     "\u201cThis is a sad day for our family,\u201d the company said.",
+     ("the company", "Dunmore Bakeries")),
+    ("The Chilean Navy stopped a trawler off the coast on Friday. \u201cIt was the third "
+     "such catch,\u201d the navy said.", ("the navy", "Chilean Navy")),
 ])
 def test_an_organisation_described_is_the_one_the_text_introduced(nlp, text, expected):
     found, _ = _speakers(nlp, text)
@@ -460,3 +466,21 @@ def test_it_after_a_state_that_acts_is_that_state_not_an_organisation_named_befo
             "that bloody suppression should be avoided. It said the protests were riots.")
     found, _ = _speakers(nlp, text)
     assert found[-1] == ("It", "Beijing")
+
+
+def test_whom_a_subject_spoke_to_is_not_the_subject(nlp):
+    found, _ = _speakers(
+        nlp, "Villagers complained that relief was slow. Speaking to Tasnim, they said no aid "
+             "had arrived. Harbor Freight issued a statement. Speaking to Reuters, it said "
+             "profits rose.")
+    assert found[1:] == [("they", None), ("it", "Harbor Freight")]
+
+
+def test_a_description_in_the_body_is_not_someone_the_text_names_only_later(nlp):
+    found, _ = _speakers(
+        nlp, "The jury was split on the sentence.\n\nKenton County Attorney Paul Varga said "
+             "the holdouts had made up their minds. The frustrated "
+             "prosecutor had turned down a plea deal a year ago. He said on Saturday that he "
+             "would ask lawmakers to change the law. Later, prosecutor Dana Lowe said the "
+             "verdict stood.")
+    assert ("He", "Dana Lowe") not in found

@@ -112,8 +112,8 @@ def test_a_pronoun_with_its_of_phrase_is_the_whole_speaker(nlp, text, speaker):
 
 @pytest.mark.parametrize("text, speaker", [
     ("“The plan will fail,” said Jane Doe in her speech.", "Jane Doe"),
-    ("The city's new mayor on Tuesday rejected the governor's offer to make an “exception” to the "
-     "rule.", "The city's new mayor"),
+    ("The city's new mayor on Tuesday rejected the governor's claim that the rule was fair.",
+     "The city's new mayor"),
     ("The mayor of Springfield said the bridge was closed.", "The mayor of Springfield"),
     ("A series of text messages showed that the deal was off.", "A series of text messages"),
 ])

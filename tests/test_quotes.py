@@ -180,18 +180,18 @@ def test_a_cue_inside_a_relative_clause_reports_the_rest_of_it(nlp):
 
 
 def test_the_subject_of_a_passive_cue_is_not_its_speaker(nlp):
-    found, _ = _quotes(nlp, "Citizens are expected to follow orders.")
-    assert all(q.speaker is None for q in found)
+    found, _ = _quotes(nlp, "The plan was criticized for ignoring the poor.")
+    assert found and all(q.speaker is None for q in found)
 
 
 @pytest.mark.parametrize("text, content", [
-    ("Citizens are expected to follow orders.", ["Citizens", "to follow orders"]),
+    ("The plan was criticized for ignoring the poor.", ["The plan", "ignoring the poor"]),
     ("The peacekeepers have been blamed for bringing the disease to the island.",
      ["The peacekeepers", "bringing the disease to the island"]),
     ("The mayor has been accused of hiding the report.", ["The mayor", "hiding the report"]),
 ])
 def test_the_subject_of_a_passive_cue_is_part_of_what_is_reported(nlp, text, content):
-    """What is expected is that citizens follow orders; the one told is no part of it."""
+    """What was criticized is the plan; the one told is no part of it."""
     (quote,), _ = _quotes(nlp, text)
     assert [p.text for p in quote.content] == content
 

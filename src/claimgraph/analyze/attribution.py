@@ -41,6 +41,7 @@ _OBJECT_PREPOSITIONS = {"to", "about", "against", "on", "of", "for"}
 _TOPIC_PREPOSITIONS = {"about"}
 # Heads of a yes-or-no question ("asked if ..."); modals of what would have been said.
 _ASKING = frozenset({"ask", "wonder", "inquire", "question"})
+_REQUESTING = frozenset({"ask", "urge", "encourage", "request", "invite"})
 _COUNTERFACTUAL_MODALS = frozenset({"would", "could", "might", "should", "'d", "’d"})
 # What a person was questioned on ("questioned Morrison about his testimony").
 _QUESTIONED_ABOUT = {"about", "on", "over", "regarding", "concerning"}
@@ -126,12 +127,19 @@ _REMARKS = {"note", "caveat", "comment", "remark", "warning", "word", "detail", 
             "prayer"}
 _CHARGED_THINGS = {"PRODUCT", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"}  # not someone
 _TOLD_KINDS = {"truth", "lie", "fib"}  # how one speaks, not what one says
-_REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry"}
+_INTERVIEWS = {"interview", "comment", "comments", "question", "questions"}
+_REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry",
+             "offer", "plea", "bid", "call", "demand", "invitation"}
+# Verbs that turn down a request ("denied a request for funds", "rebuffed calls for elections"):
+# a decision, nothing said of it.
+_TURNING_DOWN = {"deny", "rebuff", "reject", "refuse", "decline"}
+_ANSWERED_THINGS = {"door", "phone", "telephone", "call", "bell", "doorbell"}
 # Works one writes, as one writes a letter: the thing made, not what it says.
 _WRITINGS = {"book", "cookbook", "novel", "memoir", "biography", "song", "script", "screenplay",
              "poem", "play", "code", "software", "check", "cheque", "bill", "legislation",
              "series", "story", "handbook", "will", "column", "episode", "chapter", "music",
-             "lyric", "album", "melody", "tune", "chord", "essay", "article", "musical"}
+             "lyric", "album", "melody", "tune", "chord", "essay", "article", "musical",
+             "picture", "film", "movie", "sequel", "pilot"}
 _MIN_CONTENT_WORDS = 2  # "says OTTAWA" (a headline run into a dateline) reports nothing
 _PREFIX_TOKENS = 16
 # Verbs after which a "to" infinitive cue reports as the verb itself would ("continued to warn
@@ -581,6 +589,11 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
                         for c in child.children))):
                 first = objects[0].left_edge.i  # "stated the outcomes ... will be", "reported
                 # wait times that exceeded two hours": a misparse of the object's phrase
+            stray = next((c for c in children if c.dep_ == "nsubj" and cue.i < c.i < first), None)
+            if stray is not None and not _has_subject(child) and any(
+                    c.dep_ == "nsubj" and c.i < cue.i for c in children):
+                first = stray.left_edge.i  # "X said Jackman, 40, star of ..., will host": the
+                # parse hung the clause's subject and its apposition on the cue
             last = _cut_at_cue(child, is_cue)
             for other in children:  # "said he had behaved well, had completed ...", "said A,
                 # but that B", 'said A, but "B"': the parse may hang each coordinated
@@ -810,7 +823,7 @@ def _not_said(lemma: str, obj: Token) -> bool:
         return True
     if lemma == "write":
         noun = _counted_noun(obj).lemma_.lower()  # "wrote hundreds of songs"
-    return (lemma == "deny" and noun in _REQUESTS) or (
+    return (lemma in _TURNING_DOWN and noun in _REQUESTS) or (
         lemma == "write" and (noun in CHANNEL_NOUNS or noun in _WRITINGS)) or (
         lemma == "tell" and noun in _TOLD_KINDS) or (  # "tells the truth"
         lemma == "beg" and noun == "question") or (  # "begs the question": it raises one
@@ -932,7 +945,7 @@ def no_source(cue: Token) -> bool:
             _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
         return True  # "voters could have shown they were tired": nothing was shown
     if _hypothetical(cue) or _names_it(cue) or _asked_about(cue) or _takes_a_thing(cue) or \
-            _says_how_much(cue) or _what_is_said_is(cue):
+            _says_how_much(cue) or _what_is_said_is(cue) or _foreseen(cue) or _appeal_to_all(cue):
         return True
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
@@ -959,6 +972,15 @@ def no_source(cue: Token) -> bool:
             cue.head.head.tag_ == "VBN" and cue.head.head.dep_ == "acl" and not any(
             _is_complement_clause(c) for c in cue.children):
         return True  # "the figure used in calculating the size of a bust": no one's words
+    if cue.lemma_.lower() == "answer" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _ANSWERED_THINGS for c in cue.children):
+        return True  # "A woman answered the door and a man walked up": nothing said
+    if cue.lemma_.lower() == "urge" and any(c.lower_ == "on" and (c.dep_ == "prt" or (
+            c.dep_ == "prep" and c.i == cue.i + 1
+            and not any(o.dep_ == "pobj" and _a_time(o) for o in c.children)))
+            for c in cue.children):
+        return True  # "urging on fans in the stadium": cheering them, nothing said ("urged on
+        # Monday that ..." says something)
     if cue.lemma_.lower() == "discuss" and not any(_is_complement_clause(c)
                                                      for c in cue.children):
         return True  # "they discussed strategy": a topic, nothing said of it
@@ -1029,12 +1051,14 @@ def refuses_to_say(cue: Token) -> bool:
     if cue.lemma_.lower() not in ("decline", "refuse"):
         return False
     said = next((c for c in cue.children if c.dep_ == "xcomp"), None)
-    if said is None:
-        return False
+    if said is None:  # "declined a request for an interview", "declined an interview"
+        return any(c.dep_ == "dobj" and (c.lemma_.lower() in _REQUESTS | _INTERVIEWS or any(
+            p.lower_ == "for" and any(o.lemma_.lower() in _INTERVIEWS for o in p.children)
+            for p in c.children)) for c in cue.children)
     lemma = said.lemma_.lower()
-    if lemma in _SILENT_ON:
-        return True
-    return lemma in _SAYING_VERBS | {"discuss", "disclose", "specify"} and _asks_only(said)
+    if lemma in _SILENT_ON | _DISCLOSING | {"discuss", "talk", "speak"}:
+        return True  # "refused to disclose the reason why ...", "declined to talk about it"
+    return lemma in _SAYING_VERBS and _asks_only(said)
 
 
 def _asks_only(verb: Token) -> bool:
@@ -1058,6 +1082,26 @@ def _hypothetical(cue: Token) -> bool:
         and not any(c.dep_ == "aux" and c.lower_ == "have" for c in children))
 
 
+def _foreseen(cue: Token) -> bool:
+    """Whether ``cue`` is a passive "expected to" with no one who expects it ("He is expected to
+    start on Sunday", "who is expected to take the stand"): the writer's forecast or schedule,
+    hedged in the claims, no one's words ("is expected to win, analysts said" is theirs)."""
+    children = list(cue.children)
+    return cue.lemma_.lower() == "expect" and cue.tag_ == "VBN" and \
+        any(c.dep_ == "auxpass" for c in children) and \
+        any(c.dep_ == "xcomp" and is_infinitive(c) for c in children) and \
+        not any(c.dep_ == "agent" for c in children) and \
+        not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children)
+
+
+def _appeal_to_all(cue: Token) -> bool:
+    """Whether ``cue`` asks anyone at all to do something ("Anyone with information is asked to
+    call police"): the outlet's notice to readers, no one's statement."""
+    return cue.lemma_.lower() in _REQUESTING and any(c.dep_ == "auxpass" for c in cue.children) \
+        and any(c.dep_ == "nsubjpass" and _anyone_or_you(c) for c in cue.children) and \
+        not any(c.dep_ == "agent" for c in cue.children)
+
+
 def _asked_about(cue: Token) -> bool:
     """Whether ``cue`` is inside an indirect question ("signals about whether he wants a
     deal", "before they knew who they wanted to reach"): what is asked is not said."""
@@ -1068,8 +1112,9 @@ def _asked_about(cue: Token) -> bool:
 def _takes_a_thing(cue: Token) -> bool:
     """Whether ``cue`` is "claim" in the sense of taking ("claimed his body", "the storm claimed
     three lives", "claimed the title"), not of asserting ("claimed responsibility", "claimed
-    victory", "claims that ...")."""
-    return cue.lemma_.lower() == "claim" and any(
+    victory", "claims that ..."), or "defend" in the sense of keeping ("will defend his title",
+    "defended her seat"; "defended the decision" says something)."""
+    return cue.lemma_.lower() in ("claim", "defend") and any(
         c.dep_ == "dobj" and c.lemma_.lower() in _TAKEN for c in cue.children)
 
 

@@ -48,6 +48,9 @@ _INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
 _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
 _OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "against"}
+# Verbs of a participle clause that name whom the subject spoke to ("Speaking to IRNA, they ...").
+_SPEAKING_TO = {"speak", "talk", "write", "reply", "respond", "tell"}
+_HEADLINE_SENTENCES = 1  # the title and dek: sentences 0 and 1
 _RECENT_MENTIONS = 30  # mentions searched back for an organisation introduced by a noun
 # Bodies of a state: with a nationality ("the Canadian government") they are that country's.
 _STATE_BODIES = {"government", "ministry", "department", "administration", "military", "army",
@@ -216,7 +219,8 @@ class Coreference:
             self.done[token.i] = ahead
             return ahead
         # "Beijing has calculated ... It will dismiss any criticism": a state acts as one
-        entity = self._best(token.idx, {"ORG"} if plural else {"ORG", "GPE"}, None)
+        entity = self._best(token.idx, {"ORG"} if plural else {"ORG", "GPE"}, None,
+                            exclude=_bound(token, self.index))
         if entity is None and plural:  # "Beijing is concerned ... They fear": a capital or
             # country as the subject just before acts for its government
             entity = self._subject_just_before(token, {"GPE", "NORP"})
@@ -355,7 +359,22 @@ class Coreference:
                       if _ACRONYM.fullmatch(self.index.by_id[e].name)}
             if scores:
                 return max(scores, key=self._rank_key(scores))
-        return self._best(head.idx, {"ORG"}, None, subjects_only=True)
+        return self._best(head.idx, {"ORG"}, None, subjects_only=True) or self._owner_before(head)
+
+    def _owner_before(self, head: Token) -> str | None:
+        """The organisation last named before ``head`` as the owner of a thing ("at the Acme
+        plant", "Acme's workers"), within the last few sentences: "the company" then."""
+        earliest = self.sent_starts[max(self._sentence(head.idx) - _WINDOW + 1, 0)]
+        for i in self.index.before(head.idx):
+            if self.index.starts[i] < earliest:
+                return None
+            entity = self.index.ids[i]
+            span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
+                                      alignment_mode="expand")
+            if span is not None and self.index.by_id[entity].type == "ORG" and \
+                    span.root.dep_ in ("compound", "poss") and span.root.head.pos_ == "NOUN":
+                return entity
+        return None
 
     def _closing_name(self, head: Token) -> str | None:
         """An organisation named after a comma at the end of the description ``head`` heads,
@@ -412,6 +431,8 @@ class Coreference:
         for i in index.before(head.idx):
             if self._fits(index.ids[i], lemma):
                 return index.ids[i]
+        if self._sentence(head.idx) > _HEADLINE_SENTENCES:
+            return None  # in the body, "the frustrated prosecutor" is not someone named later
         if lemma not in self.most_named_by_role:
             later = [e.id for e in index.by_id.values() if self._fits(e.id, lemma)]
             self.most_named_by_role[lemma] = max(
@@ -672,10 +693,17 @@ def _bound(pronoun: Token, index: EntityIndex) -> set[str]:
     """Entities a pronoun cannot mean: for an object, the subject of its own verb ("Doe
     praised her" is not about Doe); for a subject, a person its clause names after it ("He
     asked Doe about it", "He said Doe is a father": not Doe) and a name its clause sets beside
-    it ("Unlike Doe, he has not found work" is not about Doe; "For Doe, he ..." may be)."""
+    it ("Unlike Doe, he has not found work" is not about Doe; "For Doe, he ..." may be) or
+    hears from it ("Speaking to IRNA, they said": not IRNA)."""
     if pronoun.dep_ in SUBJECTS:
         verb = pronoun.head
         return {
+            entity for clause in verb.children
+            if clause.dep_ == "advcl" and clause.i < pronoun.i
+            and clause.lemma_.lower() in _SPEAKING_TO
+            for entity in index.within(clause.left_edge.idx,
+                                       clause.right_edge.idx + len(clause.right_edge))
+        } | {
             entity for prep in verb.children
             if prep.dep_ == "prep" and prep.i < pronoun.i and prep.lower_ in _OTHER_THAN
             for obj in prep.children if obj.dep_ == "pobj"

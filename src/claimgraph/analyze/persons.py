@@ -52,7 +52,8 @@ ORG_NOUNS = frozenset("""
     administration regulator watchdog operator provider manufacturer maker developer publisher
     chain brand startup label outlet newspaper magazine website school university college
     hospital police army military force band automaker carmaker chipmaker drugmaker insurer
-    lender supplier producer exporter carrier miner studio brokerage management
+    lender supplier producer exporter carrier miner studio brokerage management navy
+    embassy consulate parliament legislature cabinet militia
 """.split())
 
 # Nouns that name someone by relation to another ("the father"): not a person named before.

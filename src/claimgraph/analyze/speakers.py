@@ -569,7 +569,9 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     issuer = _issuer(head) or _author(head)
     if issuer is not None:  # "Acme issued a statement ... “...,” the statement read": Acme
         return resolve(noun_phrase(issuer), issuer, index)
-    if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS):  # "the 34-year-old"
+    if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS) or (
+            head.pos_ == "PROPN" and head.is_lower):  # "the 34-year-old"; "the navy" tagged
+        # as a name
         return index.coreference(head.doc).description(phrase, head)
     # A name the tagger cut short ("The Hollywood Reporter" as "Hollywood") is not the speaker
     own = [t.idx for t in phrase if _modifies_head(t, head)
