@@ -484,3 +484,4 @@ def test_a_description_in_the_body_is_not_someone_the_text_names_only_later(nlp)
              "would ask lawmakers to change the law. Later, prosecutor Dana Lowe said the "
              "verdict stood.")
     assert ("He", "Dana Lowe") not in found
+

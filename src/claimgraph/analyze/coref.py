@@ -28,7 +28,7 @@ from spacy.strings import hash_string
 from spacy.symbols import NOUN, PRON, appos, csubj, det, dobj, nsubj, nsubjpass
 from spacy.tokens import Doc, Span, Token
 
-from claimgraph.analyze.extensions import word_ids
+from claimgraph.analyze.extensions import doc_text, word_ids
 from claimgraph.analyze.marks import doc_stretches
 from claimgraph.analyze.persons import (
     KIN_NOUNS, ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
@@ -50,7 +50,7 @@ _SOURCE_PREPS = {"from", "by", "of"}
 _OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "against"}
 # Verbs of a participle clause that name whom the subject spoke to ("Speaking to IRNA, they ...").
 _SPEAKING_TO = {"speak", "talk", "write", "reply", "respond", "tell"}
-_HEADLINE_SENTENCES = 1  # the title and dek: sentences 0 and 1
+_CLOSING_MARKS = (".", "!", "?", '"', "”", "’", ")")  # how a sentence of running text ends
 _RECENT_MENTIONS = 30  # mentions searched back for an organisation introduced by a noun
 # Bodies of a state: with a nationality ("the Canadian government") they are that country's.
 _STATE_BODIES = {"government", "ministry", "department", "administration", "military", "army",
@@ -363,7 +363,10 @@ class Coreference:
 
     def _owner_before(self, head: Token) -> str | None:
         """The organisation last named before ``head`` as the owner of a thing ("at the Acme
-        plant", "Acme's workers"), within the last few sentences: "the company" then."""
+        plant", "Acme's workers"), within the last few sentences, for a bare "the company" ("the
+        regional health commission" is a body of its own)."""
+        if any(c.dep_ in ("compound", "amod") for c in head.children):
+            return None
         earliest = self.sent_starts[max(self._sentence(head.idx) - _WINDOW + 1, 0)]
         for i in self.index.before(head.idx):
             if self.index.starts[i] < earliest:
@@ -431,7 +434,7 @@ class Coreference:
         for i in index.before(head.idx):
             if self._fits(index.ids[i], lemma):
                 return index.ids[i]
-        if self._sentence(head.idx) > _HEADLINE_SENTENCES:
+        if not _on_a_headline(head):
             return None  # in the body, "the frustrated prosecutor" is not someone named later
         if lemma not in self.most_named_by_role:
             later = [e.id for e in index.by_id.values() if self._fits(e.id, lemma)]
@@ -643,6 +646,14 @@ class Coreference:
         here = self._sentence(token.idx)
         i = bisect_left(self.unnamed, self.sent_starts[max(here - 1, 0)])
         return i < len(self.unnamed) and self.unnamed[i] < token.idx
+
+
+def _on_a_headline(token: Token) -> bool:
+    """Whether ``token`` is on a line with no closing full stop, as titles and deks are."""
+    text = doc_text(token.doc)
+    end = text.find("\n", token.idx)
+    line = text[text.rfind("\n", 0, token.idx) + 1: len(text) if end < 0 else end].rstrip()
+    return not line.endswith(_CLOSING_MARKS)
 
 
 def _of_another(pronoun: Token) -> bool:

@@ -570,8 +570,9 @@ def resolve(phrase: Span, head: Token, index: EntityIndex) -> str | None:
     if issuer is not None:  # "Acme issued a statement ... “...,” the statement read": Acme
         return resolve(noun_phrase(issuer), issuer, index)
     if head.pos_ == "NOUN" or (head.pos_ == "ADJ" and head.dep_ in _SUBJECTS) or (
-            head.pos_ == "PROPN" and head.is_lower):  # "the 34-year-old"; "the navy" tagged
-        # as a name
+            head.pos_ == "PROPN" and head.is_lower and not any(
+                c.dep_ in ("amod", "compound") for c in head.children)):  # "the 34-year-old";
+        # "the navy" tagged as a name ("the regional health commission" is a body unnamed)
         return index.coreference(head.doc).description(phrase, head)
     # A name the tagger cut short ("The Hollywood Reporter" as "Hollywood") is not the speaker
     own = [t.idx for t in phrase if _modifies_head(t, head)
