@@ -124,6 +124,7 @@ def _quotes(nlp, text):
     "The champion will defend his title against a rival from Kyiv.",
     "Ruth Kaplan is writing the picture.",
     "Her brother was urging on fans in the stadium.",
+    "The officer pointed a .357 caliber gun at the driver.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)
@@ -1160,3 +1161,20 @@ def test_a_forecast_someone_is_said_to_hold_stays_theirs(nlp):
     found, _ = _quotes(nlp, "The striker is expected by his coach to start on Sunday.")
     assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [
         ("his coach", ["The striker", "to start on Sunday"])]
+
+
+@pytest.mark.parametrize("text, content", [
+    ("The two men accused of killing the teenager appeared in court on Monday.",
+     ["The two men", "killing the teenager"]),
+    ("Son suspected of killing his father and sister released on bail.",
+     ["Son", "killing his father and sister"]),
+])
+def test_who_is_accused_or_suspected_is_what_is_said_of_not_who_says_it(nlp, text, content):
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker, [p.text for p in q.content]) for q in found] == [(None, content)]
+
+
+def test_people_worried_about_something_still_hold_the_worry(nlp):
+    found, _ = _quotes(nlp, "Americans worried about illegal immigration backed the plan.")
+    assert [(q.speaker.text, q.cue.text) for q in found if "worried" in q.cue.text] == [
+        ("Americans", "worried about")]

@@ -24,8 +24,8 @@ from claimgraph.analyze.persons import (
     names_a_person,
 )
 from claimgraph.analyze.speakers import (
-    RELATIVE_TAGS, asks, breaks_line, closes_quotation, dateline_end, is_infinitive, line_breaks,
-    subject_of, trailing_participle,
+    RELATIVE_TAGS, asks, breaks_line, closes_quotation, dateline_end, is_infinitive,
+    is_reduced_passive, line_breaks, subject_of, trailing_participle,
 )
 from claimgraph.analyze.stance import negation, stance_lexicon
 from claimgraph.model import Span, Speaker
@@ -133,6 +133,8 @@ _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission",
 # Verbs that turn down a request ("denied a request for funds", "rebuffed calls for elections"):
 # a decision, nothing said of it.
 _TURNING_DOWN = {"deny", "rebuff", "reject", "refuse", "decline"}
+_AIMED = {"gun", "handgun", "pistol", "rifle", "weapon", "knife", "finger", "camera",
+          "flashlight", "torch", "laser"}
 _ANSWERED_THINGS = {"door", "phone", "telephone", "call", "bell", "doorbell"}
 # Works one writes, as one writes a letter: the thing made, not what it says.
 _WRITINGS = {"book", "cookbook", "novel", "memoir", "biography", "song", "script", "screenplay",
@@ -367,9 +369,11 @@ def complement(cue: Token, lexicon: CueLexicon) -> list[tuple[int, int]]:
     pieces = [(max(a, low), min(b, high)) for a, b in _complement(cue, lexicon, low, high)]
     pieces = [(a, b) for a, b in pieces if a < b]
     subject = _passive_subject_of_report(cue)
-    if pieces and subject is not None and low <= subject.left_edge.idx and \
-            subject.right_edge.idx < pieces[0][0]:
-        pieces = _pieces(cue.doc, (subject.left_edge.i, subject.right_edge.i)) + pieces
+    if pieces and subject is not None:
+        end = cue.i - 1 if subject == cue.head else subject.right_edge.i  # "two men [accused]
+        # of ...": the noun's phrase up to the cue
+        if low <= subject.left_edge.idx and cue.doc[end].idx < pieces[0][0]:
+            pieces = _pieces(cue.doc, (subject.left_edge.i, end)) + pieces
     return pieces or _block_after(cue)
 
 
@@ -378,6 +382,8 @@ def _passive_subject_of_report(cue: Token) -> Token | None:
     [for introducing cholera]", "[Smith] is expected [to win]"); not the one told or asked."""
     if cue.lemma_.lower() in _LISTENER_VERBS | {"ask"}:
         return None
+    if is_reduced_passive(cue):  # "the two men accused of killing him"
+        return cue.head
     return next((c for c in cue.children if c.dep_ == "nsubjpass" and c.i < cue.i
                  and c.lower_ not in _NOT_SPEAKERS), None)
 
@@ -972,6 +978,9 @@ def no_source(cue: Token) -> bool:
             cue.head.head.tag_ == "VBN" and cue.head.head.dep_ == "acl" and not any(
             _is_complement_clause(c) for c in cue.children):
         return True  # "the figure used in calculating the size of a bust": no one's words
+    if cue.lemma_.lower() == "point" and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _AIMED for c in cue.children):
+        return True  # "pointed a gun at the driver", "pointing a finger": aimed, nothing said
     if cue.lemma_.lower() == "answer" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _ANSWERED_THINGS for c in cue.children):
         return True  # "A woman answered the door and a man walked up": nothing said

@@ -107,6 +107,9 @@ def _subject_of(cue: Token) -> Token | None:
                 return agent or _written_in(cue)
             if agent is not None:
                 return agent
+        if token == cue and is_reduced_passive(cue):
+            return _agent(cue)  # "the men accused of the killing", "a man said to have fled":
+            # the noun is what is said of, only "by Y" would speak
         if token == cue and cue.dep_ == "conj" and any(c.dep_ == "auxpass" for c in cue.children):
             return _agent(cue)  # "... and are called X by Y": Y, not the subject before "and"
         if token == cue and not any(c.dep_ in _SUBJECTS for c in cue.children) and \
@@ -295,6 +298,22 @@ def asks(clause: Token) -> bool:
     "if" ("how he could be so sure", "whether it was legal")."""
     first = clause.left_edge
     return first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")
+
+
+_FELT_ABOUT = {"about", "over", "at", "by"}
+
+
+def is_reduced_passive(verb: Token) -> bool:
+    """Whether ``verb`` is a past participle right after the noun it says something of ("two men
+    accused of murder", "a man said to have fled"); after a comma the parse is often a finite
+    verb taken for one ("Romney, the nominee, tweeted")."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.head.i < verb.i and \
+        verb.head.pos_ in ("NOUN", "PROPN", "PRON") and not verb.doc[verb.i - 1].is_punct and \
+        any(c.dep_ in ("prep", "agent", "xcomp") for c in verb.children) and not any(
+            c.dep_ in ("ccomp", "dobj", "oprd", "nsubj", "aux")
+            or (c.dep_ == "prep" and c.lower_ in _FELT_ABOUT)
+            for c in verb.children)  # "voters worried about crime" feel it; "the doctor who
+        # sent the letter called Oz a quack", misparsed, has an object: no passive
 
 
 def is_infinitive(verb: Token) -> bool:
