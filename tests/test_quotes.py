@@ -381,6 +381,39 @@ def test_closing_marks_close_what_a_scraped_text_left_open(text, stretches):
     assert [[text[s:e] for s, e in st.pieces] for st in find_stretches(text)] == stretches
 
 
+@pytest.mark.parametrize(
+    ("text", "stretches"),
+    [
+        # single marks set off a quotation where no double mark does (British style)
+        ("'We are devastated. He was a good man,' his mother said.",
+         [["We are devastated. He was a good man"]]),
+        ("Ms Hale said: ‘It was terrible. Everyone ran.’", [["It was terrible. Everyone ran."]]),
+        # apostrophes inside words, elisions and plural possessives are no marks
+        ("'John asked for help, but he didn't get it,' she said.",
+         [["John asked for help, but he didn't get it"]]),
+        ("The players' union said it was 'deeply concerned' about the plan.",
+         [["deeply concerned"]]),
+        ("In the '90s, rock 'n' roll was still loud.", []),
+        # a quotation running on into the next paragraph; one left open is dropped
+        ("'I was walking home\n\n'Then I heard screams.'\n\nHe left.",
+         [["I was walking home", "Then I heard screams."]]),
+        ("'I was walking home\n\nHe left.", []),
+        # inside a double-marked quotation a single one is nested, not a stretch of its own
+        ('He said "I told her \'no\' twice" and left.', [["I told her 'no' twice"]]),
+    ],
+)
+def test_single_marks_quote_where_no_double_mark_does(text, stretches):
+    assert [[text[s:e] for s, e in st.pieces] for st in find_stretches(text)] == stretches
+
+
+def test_a_single_marked_quotation_is_its_framers_whatever_reports_it_holds(nlp):
+    found, _ = _quotes(nlp, "The aunt said he was ill. 'John begged people for help, but he "
+                            "didn't get it,' she said.")
+    quote = next(q for q in found if q.speaker.text == "she")
+    assert [p.text for p in quote.content] == ["John begged people for help, but he didn't get it"]
+    assert all(q.cue is None or q.cue.text != "begged" for q in found)
+
+
 def test_a_quotation_broken_by_a_paragraph_keeps_its_speaker(nlp):
     text = ('"The plan is at the discretion of the board\n\nafter a review, and with the '
             'residents," said Ines Moreau in an email.')

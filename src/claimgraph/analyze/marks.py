@@ -1,7 +1,8 @@
 """Quoted stretches of a text, found from its quotation marks in one linear pass.
 
 Typographic (“ ” „ « » ‹ › 「 」 『 』) and straight (") double marks are paired with a bounded
-stack, so nested and exotic marks are handled without recursion. A stretch still open at the end
+stack, so nested and exotic marks are handled without recursion; single marks (' ‘ ’) set off
+quotations where no double mark is, told from apostrophes by where they stand. A stretch still open at the end
 of a paragraph continues when the next paragraph opens with a quotation mark (the newspaper
 convention for multi-paragraph quotes) and is otherwise closed there, so an unbalanced mark never
 swallows the rest of the article.
@@ -39,6 +40,10 @@ _MARK = re.compile("''|’’|‘‘|[“”„«»‹›「」『』\"]|\n\\s*\
 _MAX_DEPTH = 8
 _BEFORE_OPENING = set("([{—–-/")
 _SENTENCE_BREAK = re.compile(r"[.!?]\s")  # a second sentence: no title
+_SINGLE = re.compile("['‘’]|\n\\s*\n|\n")
+_SINGLE_OPEN_AT = re.compile(r"[ \t]*['‘](?=\w)")
+_WORD_AFTER = re.compile(r"\w+")
+_ELISIONS = {"em", "til", "cause", "tis", "twas", "n", "bout", "round", "cos", "s"}
 
 
 @dataclass
@@ -58,7 +63,14 @@ class Stretch:
 
 
 def find_stretches(text: str) -> list[Stretch]:
-    """Top-level quoted stretches of ``text`` in order, each with at least one word."""
+    """Top-level quoted stretches of ``text`` in order, each with at least one word: those of
+    double marks, and of single marks where no double one is (the British convention)."""
+    double = _double_stretches(text)
+    single = [s for s in _single_stretches(text) if not _overlaps_any(s, double)]
+    return sorted(double + single, key=lambda s: s.start) if single else double
+
+
+def _double_stretches(text: str) -> list[Stretch]:
     found: list[Stretch] = []
     stack: list[str] = []
     current: Stretch | None = None
@@ -105,6 +117,55 @@ def find_stretches(text: str) -> list[Stretch]:
         current.pieces.append((piece_start, len(text)))
         found.append(current)
     return [s for s in (_trim(text, s) for s in found) if s is not None]
+
+
+def _single_stretches(text: str) -> list[Stretch]:
+    """Stretches set off by single marks ('...' or ‘...’), each closed within its paragraph or
+    continued into the next one that opens with a single mark. An apostrophe inside a word
+    ("didn't"), an elision ("'90s") or a plural possessive ("the players' union") neither opens
+    nor closes one; a stretch left open at a paragraph's end is dropped, not guessed."""
+    found: list[Stretch] = []
+    pieces: list[tuple[int, int]] = []
+    start = None
+    for match in _SINGLE.finditer(text):
+        at = match.start()
+        if match.group().startswith("\n"):
+            if start is not None:
+                reopen = _SINGLE_OPEN_AT.match(text, match.end())
+                if reopen is not None:  # a quotation running on into the next paragraph
+                    pieces.append((start, at))
+                    start = reopen.end()
+                    continue
+            pieces, start = [], None
+            continue
+        if start is None:
+            if _opens_single(text, at):
+                start = at + 1
+        elif _closes_single(text, at):
+            found.append(Stretch(pieces + [(start, at)], closed=True))
+            pieces, start = [], None
+    return [s for s in (_trim(text, s) for s in found) if s is not None]
+
+
+def _opens_single(text: str, at: int) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    word = _WORD_AFTER.match(text, at + 1)
+    return (before.isspace() or before in _BEFORE_OPENING or before == ":") and word is not None \
+        and word.group().lower() not in _ELISIONS and not word.group()[:1].isdigit()
+
+
+def _closes_single(text: str, at: int) -> bool:
+    before = text[at - 1] if at > 0 else " "
+    after = text[at + 1] if at + 1 < len(text) else " "
+    if before.isspace() or after.isalnum():
+        return False  # "'tis", "didn't"
+    if before in "sz" and after == " " and text[at + 2: at + 3].islower():
+        return False  # "the players' union": a possessive
+    return True
+
+
+def _overlaps_any(stretch: Stretch, others: list[Stretch]) -> bool:
+    return any(o.start < stretch.end and stretch.start < o.end for o in others)
 
 
 def _in_closing_position(text: str, mark: str, at: int) -> bool:
