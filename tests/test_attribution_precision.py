@@ -125,6 +125,14 @@ def _quotes(nlp, text):
     "Ruth Kaplan is writing the picture.",
     "Her brother was urging on fans in the stadium.",
     "The officer pointed a .357 caliber gun at the driver.",
+    "The woman was pronounced dead at the hospital.",
+    "Both nominees must first be confirmed by the Senate.",
+    "He quit without saying why he was leaving.",
+    "As many gamers may have noticed, the network is down again.",
+    # saying nothing: a refusal to give particulars, a source not cited, a question left open
+    "A resident declined to give her surname for fear of reprisals.",
+    "The newspaper doesn't cite its source.",
+    "His friends have not explained exactly what caused the officers to shoot.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

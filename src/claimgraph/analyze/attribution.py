@@ -70,7 +70,7 @@ _FINITE_TAGS = {"VBZ", "VBD", "VBP", "MD"}
 _ALL_OF_IT = {"everything", "anything", "all", "nothing", "what", "whatever", "much", "little"}
 # Verbs of making something known: negated with no clause, they say nothing.
 _DISCLOSING = {"reveal", "disclose", "estimate", "specify", "confirm", "identify", "detail",
-               "elaborate"}
+               "elaborate", "cite"}
 # Verbs that describe or see a thing as something ("what they view as a threat").
 _DESCRIBING = {"describe", "characterize", "characterise", "portray", "depict", "view", "see",
                "regard", "consider"}
@@ -127,6 +127,9 @@ _REMARKS = {"note", "caveat", "comment", "remark", "warning", "word", "detail", 
             "prayer"}
 _CHARGED_THINGS = {"PRODUCT", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"}  # not someone
 _TOLD_KINDS = {"truth", "lie", "fib"}  # how one speaks, not what one says
+# What one declines to give when one says nothing ("declined to give her name").
+_PARTICULARS = {"name", "surname", "detail", "details", "figure", "number", "information",
+                "comment", "reason", "breakdown", "estimate", "age", "identity", "address"}
 _INTERVIEWS = {"interview", "comment", "comments", "question", "questions"}
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry",
              "offer", "plea", "bid", "call", "demand", "invitation"}
@@ -978,6 +981,16 @@ def no_source(cue: Token) -> bool:
             cue.head.head.tag_ == "VBN" and cue.head.head.dep_ == "acl" and not any(
             _is_complement_clause(c) for c in cue.children):
         return True  # "the figure used in calculating the size of a bust": no one's words
+    if cue.lemma_.lower() == "pronounce" and any(
+            c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in cue.children):
+        return True  # "was pronounced dead at the hospital": a formality, no statement
+    if cue.lemma_.lower() == "confirm" and any(
+            (c.dep_ == "nsubjpass" and is_person(c)) or (c.dep_ == "dobj" and c.ent_type_ == "PERSON")
+            for c in cue.children):
+        return True  # "nominees must be confirmed by the Senate": appointed, nothing said
+    if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and any(
+            c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in cue.children):
+        return True  # "As many readers may have noticed, ...": the writer's aside
     if cue.lemma_.lower() == "point" and any(
             c.dep_ == "dobj" and c.lemma_.lower() in _AIMED for c in cue.children):
         return True  # "pointed a gun at the driver", "pointing a finger": aimed, nothing said
@@ -1067,6 +1080,9 @@ def refuses_to_say(cue: Token) -> bool:
     lemma = said.lemma_.lower()
     if lemma in _SILENT_ON | _DISCLOSING | {"discuss", "talk", "speak"}:
         return True  # "refused to disclose the reason why ...", "declined to talk about it"
+    if lemma in ("give", "provide", "offer") and any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _PARTICULARS for c in said.children):
+        return True  # "declined to give her surname", "refused to provide details"
     return lemma in _SAYING_VERBS and _asks_only(said)
 
 

@@ -297,6 +297,8 @@ def asks(clause: Token) -> bool:
     """Whether ``clause`` is a question put indirectly: it opens with a wh-word, "whether" or
     "if" ("how he could be so sure", "whether it was legal")."""
     first = clause.left_edge
+    if first.dep_ == "advmod" and first.tag_ == "RB" and first.i + 1 < len(clause.doc):
+        first = clause.doc[first.i + 1]  # "exactly what caused it", "just how many"
     return first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")
 
 

@@ -96,7 +96,8 @@ def phrase_cues(seg: Span, phrases: frozenset[tuple[str, ...]], kind: str) -> li
 
 def negation(verb: Token, lex: Stance) -> Token | None:
     """The token that negates ``verb`` ("not", "never"; "declined" in "declined to confirm";
-    "no" or "nobody" of its subject: "no official said"). "Not only said" is no negation."""
+    "no" or "nobody" of its subject: "no official said"; "without" in "without saying").
+    "Not only said" is no negation."""
     doc = verb.doc
     for child in verb.children:
         if child.dep_ == "neg" or (child.lower_ in NEGATORS and child.dep_ in ("advmod", "det")):
@@ -114,6 +115,8 @@ def negation(verb: Token, lex: Stance) -> Token | None:
     head = verb.head
     if verb.dep_ == "xcomp" and head.lemma_.lower() in lex.refuse:
         return head
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and head.lower_ == "without":
+        return head  # "left without telling police that ..."
     return None
 
 
