@@ -1186,3 +1186,15 @@ def test_people_worried_about_something_still_hold_the_worry(nlp):
     found, _ = _quotes(nlp, "Americans worried about illegal immigration backed the plan.")
     assert [(q.speaker.text, q.cue.text) for q in found if "worried" in q.cue.text] == [
         ("Americans", "worried about")]
+
+
+@pytest.mark.parametrize("text, speaker, content", [
+    ("Fowler described conditions at the centre as unacceptable.", "Fowler",
+     ["conditions at the centre as unacceptable"]),
+    ("The vote was heralded by officials as a step toward democracy.", "officials",
+     ["The vote", "as a step toward democracy"]),
+    ("The plan was dismissed by critics as a sham.", "critics", ["The plan", "as a sham"]),
+])
+def test_what_something_was_described_as_is_part_of_the_report(nlp, text, speaker, content):
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text, [p.text for p in q.content]) for q in found] == [(speaker, content)]

@@ -485,3 +485,10 @@ def test_a_description_in_the_body_is_not_someone_the_text_names_only_later(nlp)
              "verdict stood.")
     assert ("He", "Dana Lowe") not in found
 
+
+
+def test_an_outlet_named_only_as_the_one_told_is_not_they(nlp):
+    found, _ = _speakers(
+        nlp, "A police spokesman told MailOnline that officers were attacked. They said the "
+             "protest began around 8:30pm.")
+    assert found[-1] == ("They", None)

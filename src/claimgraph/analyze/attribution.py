@@ -704,8 +704,13 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return _pieces(doc, (max(clauses[0].left_edge.i, cue.i + 1), last))
     if objects:  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
-        for child in children:  # "called her vote a mistake", "attacked Clinton for ..."
-            if child.left_edge.i == last + 1 and (
+        settings = {t.i for c in children if c.dep_ == "prep" and c.i > last
+                    and c.lower_ not in _OBJECT_COMPLEMENTS for t in c.subtree}
+        for child in children:  # "called her vote a mistake", "attacked Clinton for ...",
+            # "described conditions at the centre as unacceptable"
+            if (child.left_edge.i == last + 1 or (
+                    child.lower_ == "as" and child.dep_ == "prep" and child.i > last and all(
+                        i in settings for i in range(last + 1, child.left_edge.i)))) and (
                 child.dep_ in ("oprd", "xcomp", "ccomp") or child.lower_ in _OBJECT_COMPLEMENTS
             ):
                 last = child.right_edge.i
@@ -730,7 +735,12 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return _pieces(doc, (cue.i + 1, predicates[0].right_edge.i))
     passive = _passive_subject(cue, children)
     if passive is not None:  # "the plan was rejected by voters": the plan is what they rejected
-        return _pieces(doc, (passive.left_edge.i, passive.right_edge.i))
+        agent = _agent_after(cue)
+        near = [*children, *agent.children, *(t for o in agent.children for t in o.children)]
+        called = next((c for c in near if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i
+                       and doc[c.i - 1].lower_ != "such"), None)  # not "such as"
+        return _pieces(doc, (passive.left_edge.i, passive.right_edge.i),  # "... by critics as
+                       *([(called.i, called.right_edge.i)] if called is not None else []))  # a sham"
     prep = _object_preposition(cue)
     if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))

@@ -220,7 +220,7 @@ class Coreference:
             return ahead
         # "Beijing has calculated ... It will dismiss any criticism": a state acts as one
         entity = self._best(token.idx, {"ORG"} if plural else {"ORG", "GPE"}, None,
-                            exclude=_bound(token, self.index))
+                            exclude=_bound(token, self.index) | self._only_told(token.idx))
         if entity is None and plural:  # "Beijing is concerned ... They fear": a capital or
             # country as the subject just before acts for its government
             entity = self._subject_just_before(token, {"GPE", "NORP"})
@@ -566,6 +566,17 @@ class Coreference:
         hi = bisect_left(self.chain, (offset,))
         yield from self.chain[lo:hi]
 
+    def _only_told(self, offset: int) -> set[str]:
+        """Organisations named before ``offset`` only as who was told ("told MailOnline", "said
+        in an interview with CNN"): an outlet spoken to is not what "they" or "it" means."""
+        told: dict[str, bool] = {}
+        for i in self.index.before(offset):
+            entity = self.index.ids[i]
+            span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
+                                      alignment_mode="expand")
+            told[entity] = told.get(entity, True) and span is not None and _hears(span.root)
+        return {entity for entity, only in told.items() if only}
+
     def _mentions_of(self, entity: str, offset: int) -> list[int]:
         return [s for s, e, _ in self._candidates(offset, 0) if e == entity] or [0]
 
@@ -646,6 +657,18 @@ class Coreference:
         here = self._sentence(token.idx)
         i = bisect_left(self.unnamed, self.sent_starts[max(here - 1, 0)])
         return i < len(self.unnamed) and self.unnamed[i] < token.idx
+
+
+def _hears(noun: Token) -> bool:
+    """Whether ``noun`` is who is told something: the object of "tell" or "inform", or after
+    "to" or "with" on a verb of speaking or an interview ("spoke to CNN", "an interview with
+    CNN")."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "dative") and head.lemma_.lower() in ("tell", "inform"):
+        return True
+    return noun.dep_ == "pobj" and head.lower_ in ("to", "with") and (
+        head.head.lemma_.lower() in _SPEAKING_TO | {"say", "explain", "confirm"}
+        or head.head.lemma_.lower() in ("interview", "conversation"))
 
 
 def _on_a_headline(token: Token) -> bool:

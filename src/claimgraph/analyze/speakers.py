@@ -415,7 +415,9 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         c.i for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ != "of"
         and (c.lower_ == "via" or any(  # "Doe, via USA Today, said": the channel (``via``)
             o.dep_ == "pobj" and (o.ent_type_ in _TIMES or o.lemma_.lower() in CHANNEL_NOUNS)
-            for o in c.children))
+            for o in c.children) or (  # "dismissed by critics as a sham": what they called it
+            c.lower_ == "as" and head.dep_ == "pobj" and head.head.dep_ == "agent"
+            and doc[c.i - 1].lower_ != "such"))
     }
     start, end = head.i, head.i
     if cue is not None and cue.head == head and cue.dep_ == "relcl":
