@@ -739,8 +739,9 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         near = [*children, *agent.children, *(t for o in agent.children for t in o.children)]
         called = next((c for c in near if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i
                        and doc[c.i - 1].lower_ != "such"), None)  # not "such as"
-        return _pieces(doc, (passive.left_edge.i, passive.right_edge.i),  # "... by critics as
-                       *([(called.i, called.right_edge.i)] if called is not None else []))  # a sham"
+        described = [(called.i, called.right_edge.i)] if called is not None else []
+        return _pieces(doc, (passive.left_edge.i, passive.right_edge.i), *described)  # "... by
+        # critics as a sham": what they called it too
     prep = _object_preposition(cue)
     if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
@@ -995,8 +996,8 @@ def no_source(cue: Token) -> bool:
             c.dep_ in ("oprd", "acomp", "xcomp") and c.lower_ == "dead" for c in cue.children):
         return True  # "was pronounced dead at the hospital": a formality, no statement
     if cue.lemma_.lower() == "confirm" and any(
-            (c.dep_ == "nsubjpass" and is_person(c)) or (c.dep_ == "dobj" and c.ent_type_ == "PERSON")
-            for c in cue.children):
+            (c.dep_ == "nsubjpass" and is_person(c))
+            or (c.dep_ == "dobj" and c.ent_type_ == "PERSON") for c in cue.children):
         return True  # "nominees must be confirmed by the Senate": appointed, nothing said
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and any(
             c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in cue.children):

@@ -2,10 +2,10 @@
 
 Typographic (“ ” „ « » ‹ › 「 」 『 』) and straight (") double marks are paired with a bounded
 stack, so nested and exotic marks are handled without recursion; single marks (' ‘ ’) set off
-quotations where no double mark is, told from apostrophes by where they stand. A stretch still open at the end
-of a paragraph continues when the next paragraph opens with a quotation mark (the newspaper
-convention for multi-paragraph quotes) and is otherwise closed there, so an unbalanced mark never
-swallows the rest of the article.
+quotations where no double mark is, told from apostrophes by where they stand. A stretch still
+open at the end of a paragraph continues when the next paragraph opens with a quotation mark (the
+newspaper convention for multi-paragraph quotes) and is otherwise closed there, so an unbalanced
+mark never swallows the rest of the article.
 """
 
 from __future__ import annotations
