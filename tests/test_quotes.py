@@ -1255,3 +1255,21 @@ def test_some_those_and_many_are_unnamed_sources(nlp):
     found, _ = _quotes(nlp, "Some say the plan will fail. Those who were there said the crowd "
                             "was calm. Mayor Ann Lee said the tax is fair.")
     assert [q.speaker.anonymous for q in found] == [True, True, False]
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    ('The judge had advice for anyone who deals with Nichols in the future: "Do not trust '
+     'Mr. Nichols ever again."', "The judge"),
+    ('Perez had a simple message for the crowd: "No one who works a full-time job should live '
+     'in poverty."', "Perez"),
+])
+def test_a_quotation_after_a_clause_ending_in_a_colon_is_its_subjects(nlp, text, speaker):
+    found, _ = _quotes(nlp, text)
+    assert [q.speaker.text for q in found if q.speaker] == [speaker]
+
+
+def test_a_quotation_after_a_credited_headline_is_not_the_headlines_subject(nlp):
+    found, _ = _quotes(nlp, '—"Sam Mendes leaves the show on its way to Broadway," by Times\' '
+                            'Michael Paulson: "Sam Mendes is withdrawing as the director of the '
+                            'musical."')
+    assert all(q.speaker is None or q.speaker.text != "Sam Mendes" for q in found)

@@ -864,6 +864,11 @@ def _join_unattributed(stretches: list[Stretch], free: set[int], text: _Text,
             drafts.append(_credited(list(stretch.pieces), signed))
             insort(ends, (stretch.end, len(drafts) - 1))
             continue
+        introducer = _introduced_by(stretch, text)
+        if introducer is not None:  # 'The judge had advice for him: "Do not trust him."'
+            drafts.append(Draft("direct", None, list(stretch.pieces), speaker_token=introducer))
+            insort(ends, (stretch.end, len(drafts) - 1))
+            continue
         at = bisect_right(ends, (stretch.start, len(drafts))) - 1
         previous = drafts[ends[at][1]] if at >= 0 else None
         if previous is not None and previous.kind != "direct":
@@ -946,6 +951,30 @@ def _subhead(stretch: Stretch, text: _Text) -> bool:
     return text.starts_paragraph(stretch.start) and not rest.strip(" \"“”'‘’") and \
         len(words.split()) < _SPEAKERLESS_MIN_WORDS and not words.rstrip(" \"“”'‘’").endswith(
             (".", "!", "?"))
+
+
+def _introduced_by(stretch: Stretch, text: _Text) -> Token | None:
+    """The subject of a clause that ends in a colon right before the quotation, when it is a
+    person or an organisation ('The judge had advice for him: "..."', 'Acme had a message
+    for fans: "..."'): who says the words. Not a thing ('The sign read: "..."') nor "it"."""
+    doc = text.doc
+    i = text.token_at(stretch.start) - 1
+    while i >= 0 and (doc[i].is_quote or doc[i].is_space):
+        i -= 1
+    if i < 1 or doc[i].text != ":" or text.paragraph_of(doc[i].idx) != \
+            text.paragraph_of(stretch.start):
+        return None
+    clause = doc[i].head
+    while clause.dep_ not in ("ROOT", "conj") and clause.head != clause:
+        clause = clause.head
+    subject = next((c for c in clause.children if c.dep_ == "nsubj" and c.i < doc[i].i), None)
+    if subject is None or subject.lower_ in ("it", "this", "that", "there") or \
+            doc_stretches(doc).containing(subject.idx) is not None:
+        return None  # not the subject of a quoted headline before a credit and its excerpt
+    if subject.ent_type_ in ("PERSON", "ORG") or is_person(subject) or \
+            subject.lower_ in ("he", "she", "they"):
+        return subject
+    return None
 
 
 def _stands_alone(stretch: Stretch, text: _Text) -> bool:
