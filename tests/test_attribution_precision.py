@@ -133,6 +133,8 @@ def _quotes(nlp, text):
     "A resident declined to give her surname for fear of reprisals.",
     "The newspaper doesn't cite its source.",
     "His friends have not explained exactly what caused the officers to shoot.",
+    "Hansbrough declined an opportunity to leave school for the NBA.",
+    "The online discovery tool recommends content, products and services to users.",
 ])
 def test_verbs_that_do_not_report_in_their_sense_yield_no_quote(nlp, text):
     found, _ = _quotes(nlp, text)

@@ -492,3 +492,12 @@ def test_an_outlet_named_only_as_the_one_told_is_not_they(nlp):
         nlp, "A police spokesman told MailOnline that officers were attacked. They said the "
              "protest began around 8:30pm.")
     assert found[-1] == ("They", None)
+
+
+def test_police_is_the_police_force_named_before_and_no_other_body(nlp):
+    found, _ = _speakers(nlp, "Oregon State Police are investigating the blast. State police "
+                              "said the devices were homemade.")
+    assert found[-1] == ("State police", "Oregon State Police")
+    found, _ = _speakers(nlp, "The Red Cross said 40 people were hurt. The police said the fire "
+                              "was set deliberately.")
+    assert found[-1] == ("The police", None)

@@ -132,7 +132,7 @@ _PARTICULARS = {"name", "surname", "detail", "details", "figure", "number", "inf
                 "comment", "reason", "breakdown", "estimate", "age", "identity", "address"}
 _INTERVIEWS = {"interview", "comment", "comments", "question", "questions"}
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry",
-             "offer", "plea", "bid", "call", "demand", "invitation"}
+             "offer", "plea", "bid", "call", "demand", "invitation", "opportunity", "chance"}
 # Verbs that turn down a request ("denied a request for funds", "rebuffed calls for elections"):
 # a decision, nothing said of it.
 _TURNING_DOWN = {"deny", "rebuff", "reject", "refuse", "decline"}
@@ -166,7 +166,7 @@ _CHARGES = {"guilty", "charge", "convict", "indict", "acquit", "arrest", "suspec
             "jail", "prosecute", "investigate", "try", "fine"}
 # Verbs that are a person's or a body's word only: said of an object they describe what it
 # offers or does ("the app supports ...", "the deals promise to be better").
-_AGENTS_ONLY = {"promise", "support", "threaten", "offer", "guarantee", "boast"}
+_AGENTS_ONLY = {"promise", "support", "threaten", "offer", "guarantee", "boast", "recommend"}
 # Pictures, whose "shows" describes what is in them.
 _PICTURES = frozenset("""
     video photo photograph picture image graphic chart map clip screenshot still illustration

@@ -51,6 +51,7 @@ _OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "agai
 # Verbs of a participle clause that name whom the subject spoke to ("Speaking to IRNA, they ...").
 _SPEAKING_TO = {"speak", "talk", "write", "reply", "respond", "tell"}
 _CLOSING_MARKS = (".", "!", "?", '"', "”", "’", ")")  # how a sentence of running text ends
+_COLLECTIVE = {"police"}
 _RECENT_MENTIONS = 30  # mentions searched back for an organisation introduced by a noun
 # Bodies of a state: with a nationality ("the Canadian government") they are that country's.
 _STATE_BODIES = {"government", "ministry", "department", "administration", "military", "army",
@@ -284,8 +285,8 @@ class Coreference:
         determiners = {c.lower_ for c in head.children if c.dep_ in ("det", "nummod", "poss")}
         if lemma in THING_NOUNS:
             return self._modifier_entity(head, {"ORG", "PERSON"})
-        if head.tag_ == "NNS":
-            return None  # "officials": a group
+        if head.tag_ == "NNS" and lemma not in _COLLECTIVE:
+            return None  # "officials": a group ("police", plural in grammar, is a body)
         if determiners & _INDEFINITE:
             return self._named_next(head)  # "a coach": someone new
         if lemma in ORG_NOUNS:
@@ -348,6 +349,8 @@ class Coreference:
                 name = {w.removesuffix("s") for w in entity.name.lower().split()}
                 if entity.type == "ORG" and name & {w.removesuffix("s") for w in words}:
                     return entity.id
+        if head.lemma_.lower() in _COLLECTIVE:
+            return None  # "police" is a force named so ("Oregon State Police"), not any body
         introduced = self._introduced_as(head)
         if introduced is not None:
             return introduced
