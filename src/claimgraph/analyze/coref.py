@@ -341,6 +341,10 @@ class Coreference:
             or self._closing_name(head)
         if named is not None:
             return named  # "the Acme board", "Doe's office"
+        if head.lemma_.lower() in _COLLECTIVE:  # "State police" is "Oregon State Police", bare
+            # "police" any force; neither is another body
+            return self._named_with(head, {c.lower_ for c in head.children
+                                           if c.dep_ in ("compound", "amod")})
         kinds = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")
                  and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_}
         for words in (kinds, {head.lower_}):  # "the production company" is "X Productions"
@@ -349,8 +353,6 @@ class Coreference:
                 name = {w.removesuffix("s") for w in entity.name.lower().split()}
                 if entity.type == "ORG" and name & {w.removesuffix("s") for w in words}:
                     return entity.id
-        if head.lemma_.lower() in _COLLECTIVE:
-            return None  # "police" is a force named so ("Oregon State Police"), not any body
         introduced = self._introduced_as(head)
         if introduced is not None:
             return introduced
@@ -380,6 +382,18 @@ class Coreference:
             if span is not None and self.index.by_id[entity].type == "ORG" and \
                     span.root.dep_ in ("compound", "poss") and span.root.head.pos_ == "NOUN":
                 return entity
+        return None
+
+    def _named_with(self, head: Token, modifiers: set[str]) -> str | None:
+        """The last organisation named before ``head`` whose name holds its noun and all its
+        ``modifiers`` (none: no such organisation)."""
+        if not modifiers:
+            return None
+        words = modifiers | {head.lower_}
+        for i in self.index.before(head.idx):
+            entity = self.index.by_id[self.index.ids[i]]
+            if entity.type == "ORG" and words <= set(entity.name.lower().split()):
+                return entity.id
         return None
 
     def _closing_name(self, head: Token) -> str | None:
