@@ -24,8 +24,8 @@ from claimgraph.analyze.persons import (
     names_a_person,
 )
 from claimgraph.analyze.speakers import (
-    RELATIVE_TAGS, asks, breaks_line, closes_quotation, dateline_end, is_infinitive,
-    is_reduced_passive, line_breaks, subject_of, trailing_participle,
+    RELATIVE_TAGS, asks, breaks_line, closes_quotation, dateline_end, described_as,
+    is_infinitive, is_reduced_passive, line_breaks, subject_of, trailing_participle,
 )
 from claimgraph.analyze.stance import negation, stance_lexicon
 from claimgraph.model import Span, Speaker
@@ -139,6 +139,10 @@ _TURNING_DOWN = {"deny", "rebuff", "reject", "refuse", "decline"}
 _AIMED = {"gun", "handgun", "pistol", "rifle", "weapon", "knife", "finger", "camera",
           "flashlight", "torch", "laser"}
 _ANSWERED_THINGS = {"door", "phone", "telephone", "call", "bell", "doorbell"}
+# Verbs of reporting that, with an object of these kinds, are acts on a thing: "claimed his body",
+# "will defend his title", "pointed a gun at him", "answered the door" ("claimed responsibility",
+# "defended the decision", "answered questions" say something).
+_DONE_TO = {"claim": _TAKEN, "defend": _TAKEN, "point": _AIMED, "answer": _ANSWERED_THINGS}
 # Works one writes, as one writes a letter: the thing made, not what it says.
 _WRITINGS = {"book", "cookbook", "novel", "memoir", "biography", "song", "script", "screenplay",
              "poem", "play", "code", "software", "check", "cheque", "bill", "legislation",
@@ -704,13 +708,10 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return _pieces(doc, (max(clauses[0].left_edge.i, cue.i + 1), last))
     if objects:  # "described Obama as a climate evangelist"
         last = objects[0].right_edge.i
-        settings = {t.i for c in children if c.dep_ == "prep" and c.i > last
-                    and c.lower_ not in _OBJECT_COMPLEMENTS for t in c.subtree}
         for child in children:  # "called her vote a mistake", "attacked Clinton for ...",
             # "described conditions at the centre as unacceptable"
-            if (child.left_edge.i == last + 1 or (
-                    child.lower_ == "as" and child.dep_ == "prep" and child.i > last and all(
-                        i in settings for i in range(last + 1, child.left_edge.i)))) and (
+            if (child.left_edge.i == last + 1 or (child.lower_ == "as" and child.dep_ == "prep"
+                                                   and _past_settings(children, last, child))) and (
                 child.dep_ in ("oprd", "xcomp", "ccomp") or child.lower_ in _OBJECT_COMPLEMENTS
             ):
                 last = child.right_edge.i
@@ -737,8 +738,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if passive is not None:  # "the plan was rejected by voters": the plan is what they rejected
         agent = _agent_after(cue)
         near = [*children, *agent.children, *(t for o in agent.children for t in o.children)]
-        called = next((c for c in near if c.dep_ == "prep" and c.lower_ == "as" and c.i > cue.i
-                       and doc[c.i - 1].lower_ != "such"), None)  # not "such as"
+        called = next((c for c in near if c.i > cue.i and described_as(c)), None)
         described = [(called.i, called.right_edge.i)] if called is not None else []
         return _pieces(doc, (passive.left_edge.i, passive.right_edge.i), *described)  # "... by
         # critics as a sham": what they called it too
@@ -746,6 +746,16 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if prep is not None and lemma not in _NAMING_VERBS:  # "pointed to reports", "warned against"
         return _pieces(doc, (prep.i + 1, prep.right_edge.i))
     return []
+
+
+def _past_settings(children: list[Token], last: int, child: Token) -> bool:
+    """Whether only the cue's phrases of when or where (no complement) lie between token
+    ``last`` and ``child`` ("described conditions [at the centre] as unacceptable")."""
+    if child.i <= last:
+        return False
+    settings = {t.i for c in children if c.dep_ == "prep" and c.i > last
+                and c.lower_ not in _OBJECT_COMPLEMENTS for t in c.subtree}
+    return all(i in settings for i in range(last + 1, child.left_edge.i))
 
 
 def _opens_quotation(token: Token) -> bool:
@@ -964,7 +974,7 @@ def no_source(cue: Token) -> bool:
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue) or \
             _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
         return True  # "voters could have shown they were tired": nothing was shown
-    if _hypothetical(cue) or _names_it(cue) or _asked_about(cue) or _takes_a_thing(cue) or \
+    if _hypothetical(cue) or _names_it(cue) or _asked_about(cue) or _done_to_a_thing(cue) or \
             _says_how_much(cue) or _what_is_said_is(cue) or _foreseen(cue) or _appeal_to_all(cue):
         return True
     head = subject_of(cue)
@@ -1002,12 +1012,6 @@ def no_source(cue: Token) -> bool:
     if any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children) and any(
             c.dep_ == "aux" and c.lower_ in _POSSIBLE for c in cue.children):
         return True  # "As many readers may have noticed, ...": the writer's aside
-    if cue.lemma_.lower() == "point" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _AIMED for c in cue.children):
-        return True  # "pointed a gun at the driver", "pointing a finger": aimed, nothing said
-    if cue.lemma_.lower() == "answer" and any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _ANSWERED_THINGS for c in cue.children):
-        return True  # "A woman answered the door and a man walked up": nothing said
     if cue.lemma_.lower() == "urge" and any(c.lower_ == "on" and (c.dep_ == "prt" or (
             c.dep_ == "prep" and c.i == cue.i + 1
             and not any(o.dep_ == "pobj" and _a_time(o) for o in c.children)))
@@ -1145,13 +1149,12 @@ def _asked_about(cue: Token) -> bool:
         cue.left_edge.lower_ in _QUESTION_WORDS and cue.left_edge.i < cue.i
 
 
-def _takes_a_thing(cue: Token) -> bool:
-    """Whether ``cue`` is "claim" in the sense of taking ("claimed his body", "the storm claimed
-    three lives", "claimed the title"), not of asserting ("claimed responsibility", "claimed
-    victory", "claims that ..."), or "defend" in the sense of keeping ("will defend his title",
-    "defended her seat"; "defended the decision" says something)."""
-    return cue.lemma_.lower() in ("claim", "defend") and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in _TAKEN for c in cue.children)
+def _done_to_a_thing(cue: Token) -> bool:
+    """Whether ``cue`` acts on a thing its object names (``_DONE_TO``): "the storm claimed three
+    lives", "A woman answered the door and a man walked up" report nothing."""
+    kinds = _DONE_TO.get(cue.lemma_.lower())
+    return kinds is not None and any(
+        c.dep_ == "dobj" and c.lemma_.lower() in kinds for c in cue.children)
 
 
 def _says_how_much(cue: Token) -> bool:

@@ -48,8 +48,8 @@ _INDEFINITE = {"a", "an", "one", "some", "another", "several", "many"}
 _DEFINITE = {"the", "this", "that"}
 _SOURCE_PREPS = {"from", "by", "of"}
 _OTHER_THAN = {"unlike", "like", "besides", "beside", "alongside", "with", "against"}
-# Verbs of a participle clause that name whom the subject spoke to ("Speaking to IRNA, they ...").
-_SPEAKING_TO = {"speak", "talk", "write", "reply", "respond", "tell"}
+# Verbs whose "to" or "with" names who was told ("Speaking to IRNA, they ...", "said to CNN").
+_SPEAKING_TO = {"speak", "talk", "write", "reply", "respond", "tell", "say", "explain", "confirm"}
 _CLOSING_MARKS = (".", "!", "?", '"', "”", "’", ")")  # how a sentence of running text ends
 _COLLECTIVE = {"police"}
 _RECENT_MENTIONS = 30  # mentions searched back for an organisation introduced by a noun
@@ -376,11 +376,9 @@ class Coreference:
         for i in self.index.before(head.idx):
             if self.index.starts[i] < earliest:
                 return None
-            entity = self.index.ids[i]
-            span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
-                                      alignment_mode="expand")
-            if span is not None and self.index.by_id[entity].type == "ORG" and \
-                    span.root.dep_ in ("compound", "poss") and span.root.head.pos_ == "NOUN":
+            entity, root = self.index.ids[i], self._root(i)
+            if root is not None and self.index.by_id[entity].type == "ORG" and \
+                    root.dep_ in ("compound", "poss") and root.head.pos_ == "NOUN":
                 return entity
         return None
 
@@ -390,7 +388,9 @@ class Coreference:
         if not modifiers:
             return None
         words = modifiers | {head.lower_}
-        for i in self.index.before(head.idx):
+        for n, i in enumerate(self.index.before(head.idx)):
+            if n == _RECENT_MENTIONS:
+                return None
             entity = self.index.by_id[self.index.ids[i]]
             if entity.type == "ORG" and words <= set(entity.name.lower().split()):
                 return entity.id
@@ -434,11 +434,9 @@ class Coreference:
         for n, i in enumerate(self.index.before(head.idx)):
             if n == _RECENT_MENTIONS:
                 return None
-            entity = self.index.ids[i]
-            span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
-                                      alignment_mode="expand")
-            if span is not None and self.index.by_id[entity].type == "ORG" and \
-                    span.root.dep_ == "appos" and span.root.head.lemma_.lower() == lemma:
+            entity, root = self.index.ids[i], self._root(i)
+            if root is not None and self.index.by_id[entity].type == "ORG" and \
+                    root.dep_ == "appos" and root.head.lemma_.lower() == lemma:
                 return entity
         return None
 
@@ -584,15 +582,21 @@ class Coreference:
         yield from self.chain[lo:hi]
 
     def _only_told(self, offset: int) -> set[str]:
-        """Organisations named before ``offset`` only as who was told ("told MailOnline", "said
-        in an interview with CNN"): an outlet spoken to is not what "they" or "it" means."""
+        """Organisations named before ``offset``, as far back as a pronoun looks, only as who
+        was told ("told MailOnline", "said in an interview with CNN"): an outlet spoken to is
+        not what "they" or "it" means."""
+        earliest = self.sent_starts[max(self._sentence(offset) - _FAR_WINDOW + 1, 0)]
         told: dict[str, bool] = {}
         for i in self.index.before(offset):
+            if self.index.starts[i] < earliest:
+                break
             entity = self.index.ids[i]
-            span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
-                                      alignment_mode="expand")
-            told[entity] = told.get(entity, True) and span is not None and _hears(span.root)
+            told[entity] = told.get(entity, True) and _hears(self._root(i))
         return {entity for entity, only in told.items() if only}
+
+    def _root(self, i: int) -> Token | None:
+        """The head word of mention ``i`` of the index."""
+        return _mention_root(self.doc, self.index.starts[i], self.index.ends[i])
 
     def _mentions_of(self, entity: str, offset: int) -> list[int]:
         return [s for s, e, _ in self._candidates(offset, 0) if e == entity] or [0]
@@ -601,9 +605,7 @@ class Coreference:
         """The emphasis of mention ``i`` of the index: 0 for a name modifying a noun ("the Acme
         pipeline", which no pronoun refers to), else as ``_emphasis``."""
         if i not in self.mention_roles:
-            span = self.doc.char_span(self.index.starts[i], self.index.ends[i],
-                                      alignment_mode="expand")
-            root = span.root if span is not None else None
+            root = self._root(i)
             self.mention_roles[i] = 1.0 if root is None else \
                 0.0 if root.dep_ in ("compound", "amod", "nmod") else \
                 _ASIDE if _in_modifier_clause(root) else _emphasis(root)
@@ -676,16 +678,22 @@ class Coreference:
         return i < len(self.unnamed) and self.unnamed[i] < token.idx
 
 
-def _hears(noun: Token) -> bool:
+def _mention_root(doc: Doc, start: int, end: int) -> Token | None:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _hears(noun: Token | None) -> bool:
     """Whether ``noun`` is who is told something: the object of "tell" or "inform", or after
     "to" or "with" on a verb of speaking or an interview ("spoke to CNN", "an interview with
     CNN")."""
+    if noun is None:
+        return False
     head = noun.head
     if noun.dep_ in ("dobj", "dative") and head.lemma_.lower() in ("tell", "inform"):
         return True
-    return noun.dep_ == "pobj" and head.lower_ in ("to", "with") and (
-        head.head.lemma_.lower() in _SPEAKING_TO | {"say", "explain", "confirm"}
-        or head.head.lemma_.lower() in ("interview", "conversation"))
+    return noun.dep_ == "pobj" and head.lower_ in ("to", "with") and \
+        head.head.lemma_.lower() in _SPEAKING_TO | {"interview", "conversation"}
 
 
 def _on_a_headline(token: Token) -> bool:
@@ -749,11 +757,10 @@ def _bound(pronoun: Token, index: EntityIndex) -> set[str]:
     if pronoun.dep_ in SUBJECTS:
         verb = pronoun.head
         return {
-            entity for clause in verb.children
-            if clause.dep_ == "advcl" and clause.i < pronoun.i
-            and clause.lemma_.lower() in _SPEAKING_TO
-            for entity in index.within(clause.left_edge.idx,
-                                       clause.right_edge.idx + len(clause.right_edge))
+            entity for clause in verb.children if clause.dep_ == "advcl" and clause.i < pronoun.i
+            for start, end, entity in index.spans(clause.left_edge.idx,
+                                                  clause.right_edge.idx + len(clause.right_edge))
+            if _hears(_mention_root(pronoun.doc, start, end))
         } | {
             entity for prep in verb.children
             if prep.dep_ == "prep" and prep.i < pronoun.i and prep.lower_ in _OTHER_THAN

@@ -66,7 +66,8 @@ def find_stretches(text: str) -> list[Stretch]:
     """Top-level quoted stretches of ``text`` in order, each with at least one word: those of
     double marks, and of single marks where no double one is (the British convention)."""
     double = _double_stretches(text)
-    single = [s for s in _single_stretches(text) if not _overlaps_any(s, double)]
+    ends = [s.end for s in double]
+    single = [s for s in _single_stretches(text) if not _overlaps_any(s, double, ends)]
     return sorted(double + single, key=lambda s: s.start) if single else double
 
 
@@ -164,8 +165,10 @@ def _closes_single(text: str, at: int) -> bool:
     return True
 
 
-def _overlaps_any(stretch: Stretch, others: list[Stretch]) -> bool:
-    return any(o.start < stretch.end and stretch.start < o.end for o in others)
+def _overlaps_any(stretch: Stretch, others: list[Stretch], ends: list[int]) -> bool:
+    """Whether ``stretch`` overlaps one of ``others`` (in order, ``ends`` their ends)."""
+    k = bisect_right(ends, stretch.start)  # the first that ends after the stretch starts
+    return k < len(others) and others[k].start < stretch.end
 
 
 def _in_closing_position(text: str, mark: str, at: int) -> bool:

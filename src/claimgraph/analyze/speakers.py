@@ -302,6 +302,11 @@ def asks(clause: Token) -> bool:
     return first.tag_ in ("WRB", "WP", "WDT") or first.lower_ in ("whether", "if")
 
 
+def described_as(prep: Token) -> bool:
+    """Whether ``prep`` gives what something is described as ("as a sham"; not "such as")."""
+    return prep.dep_ == "prep" and prep.lower_ == "as" and prep.doc[prep.i - 1].lower_ != "such"
+
+
 _FELT_ABOUT = {"about", "over", "at", "by"}
 
 
@@ -416,8 +421,7 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         and (c.lower_ == "via" or any(  # "Doe, via USA Today, said": the channel (``via``)
             o.dep_ == "pobj" and (o.ent_type_ in _TIMES or o.lemma_.lower() in CHANNEL_NOUNS)
             for o in c.children) or (  # "dismissed by critics as a sham": what they called it
-            c.lower_ == "as" and head.dep_ == "pobj" and head.head.dep_ == "agent"
-            and doc[c.i - 1].lower_ != "such"))
+            head.dep_ == "pobj" and head.head.dep_ == "agent" and described_as(c)))
     }
     start, end = head.i, head.i
     if cue is not None and cue.head == head and cue.dep_ == "relcl":
