@@ -501,3 +501,40 @@ def test_police_is_the_police_force_named_before_and_no_other_body(nlp):
     found, _ = _speakers(nlp, "The Red Cross said 40 people were hurt. The police said the fire "
                               "was set deliberately.")
     assert found[-1] == ("The police", None)
+
+
+def test_a_name_after_an_age_is_a_person_a_pronoun_can_mean(nlp):
+    found, _ = _speakers(
+        nlp, '"We hope for the best," Valentina Moroz, an official, told AFP.\n\nIn the village, '
+             '25-year-old Guzel said she had come to vote.\n\n"I voted for a neighbour," she said.')
+    assert found[-1] == ("she", "Guzel")
+
+
+def test_the_judge_after_a_judge_is_whoever_the_next_sentences_name(nlp):
+    found, _ = _speakers(
+        nlp, "A judge on Saturday sentenced the gunman to life in prison.\n\nThe gunman had "
+             "killed four people.\n\nHe will die in prison after Superior Court Judge Ann Bell "
+             "handed down the maximum sentence.\n\n\"There is no more I could give you,\" the "
+             "judge said.")
+    assert found[-1] == ("the judge", "Ann Bell")
+
+
+def test_an_office_its_owner_names_is_no_organisation_named_before(nlp):
+    found, _ = _speakers(nlp, "Hale was stopped for speeding, the Ohio Highway Patrol said. The "
+                              "City Attorney's office said the case had not been filed.")
+    assert found[-1] == ("The City Attorney's office", None)
+
+
+def test_the_kind_of_company_may_be_a_shortening_in_its_name(nlp):
+    found, _ = _speakers(nlp, "Calls were cut on Friday, according to Nordic Telecom. The "
+                              "telecommunications company said repairs would take two weeks.")
+    assert found[-1] == ("The telecommunications company", "Nordic Telecom")
+
+
+def test_who_a_verbless_sentence_is_about_is_whom_he_means(nlp):
+    found, _ = _speakers(
+        nlp, "The defense stuffed quarterback Brady Quinn on fourth down.\n\nMark Hollis added "
+             "101 yards on the ground for the Chiefs.\n\nA big reason why was Quinn, who was "
+             "just 10 of 22 with two interceptions.\n\n\"This game was on my shoulders,\" he "
+             "said.")
+    assert found[-1] == ("he", "Brady Quinn")

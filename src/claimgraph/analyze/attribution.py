@@ -80,6 +80,8 @@ _ANYONE_AT_ALL = {"others", "some", "one", "someone", "anyone", "people", "many"
 _SILENT_ON = {"comment", "elaborate", "speculate", "confirm", "deny"}
 _SHOWING_VERBS = _FINDING_VERBS | {"show", "prove", "demonstrate", "reveal"}
 _OBJECT_PRONOUNS = {"me", "him", "her", "us", "them"}
+_REFLEXIVES = {"myself", "yourself", "himself", "herself", "itself", "ourselves", "yourselves",
+               "themselves"}
 _BODILY_STATES = frozenset({"dead", "alive", "unconscious", "unresponsive", "injured", "asleep"})
 _INQUIRIES = frozenset("""
     study survey poll report research researcher scientist analysis review audit inquiry
@@ -96,6 +98,9 @@ _COMPLETING = {"as", "with", "to", "for", "than", "against", "about", "of"}
 # for a ban"): "called her coach", "a campaign called Code Critical", "officers were called to
 # the house" and "posted a career-best season" report nothing.
 _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nickname"}
+_CALLED_AT = {"house", "home", "office", "number", "line", "hotline", "phone", "cellphone",
+              "landline", "desk", "headquarters"}  # what one telephones
+_TIMES = {"TIME", "DATE"}
 # Verbs whose plain object is a thing made, shown, had, ordered, felt, watched or ended, not
 # what is said ("posted a video", "issued a wind advisory", "boasts a 45-point lead", "ordered a
 # chest X-ray", "feeling extreme fatigue", "observed the moon for 17 nights", "characterizing
@@ -129,7 +134,9 @@ _CHARGED_THINGS = {"PRODUCT", "MONEY", "CARDINAL", "QUANTITY", "PERCENT"}  # not
 _TOLD_KINDS = {"truth", "lie", "fib"}  # how one speaks, not what one says
 # What one declines to give when one says nothing ("declined to give her name").
 _PARTICULARS = {"name", "surname", "detail", "details", "figure", "number", "information",
-                "comment", "reason", "breakdown", "estimate", "age", "identity", "address"}
+                "comment", "reason", "breakdown", "estimate", "age", "identity", "address",
+                "value", "amount", "sum", "price", "cost", "term", "terms", "specific",
+                "specifics", "location", "whereabouts", "timeline", "timetable"}
 _INTERVIEWS = {"interview", "comment", "comments", "question", "questions"}
 _REQUESTS = {"request", "application", "appeal", "motion", "bail", "permission", "access", "entry",
              "offer", "plea", "bid", "call", "demand", "invitation", "opportunity", "chance"}
@@ -796,15 +803,20 @@ def _past_phrase(first: int, clause: Token, cue: Token) -> int:
 def _names_only(cue: Token, children: list[Token]) -> bool:
     """Whether a verb of naming gives a name, not words said: "a campaign called X" (or, as
     parsed, "started a campaign last year called X"), "officers were called to the house",
+    "police were called by neighbours", "called his office",
     "the recipe is called Cake Z", "Called a liar, Doe ..." with no one calling, "who calls
     herself X"."""
     deps = {c.dep_ for c in children}
     if cue.dep_ == "acl" and cue.head.dep_ != "ROOT" and \
             sum(c.dep_ in ("oprd", "dobj", "xcomp") for c in children) < 2:
         return True
-    if "nsubjpass" in deps and "agent" not in deps and \
-            all(c.dep_ not in ("oprd", "xcomp") or c.pos_ == "PROPN" for c in children):
-        return True
+    named = [c for c in children if c.dep_ in ("oprd", "xcomp") and c.ent_type_ not in _TIMES]
+    if "nsubjpass" in deps and ("agent" not in deps or not named) and \
+            all(c.pos_ == "PROPN" for c in named):
+        return True  # "was called X", "was called by neighbours", "was called about 3pm"
+    if any(c.dep_ == "dobj" and c.lemma_.lower() in _CALLED_AT for c in children) and \
+            not any(c.dep_ == "oprd" for c in named):
+        return True  # "had called Singh's house to let them know": a telephone call
     if cue.dep_ == "advcl" and cue.tag_ in ("VBN", "VBD") and \
             not deps & {"agent", "aux", "auxpass", "nsubj", "nsubjpass"}:
         return True
@@ -975,7 +987,8 @@ def no_source(cue: Token) -> bool:
             _asked(cue) or (cue.lemma_.lower() in _SHOWING_VERBS and _counterfactual(cue)):
         return True  # "voters could have shown they were tired": nothing was shown
     if _hypothetical(cue) or _names_it(cue) or _asked_about(cue) or _done_to_a_thing(cue) or \
-            _says_how_much(cue) or _what_is_said_is(cue) or _foreseen(cue) or _appeal_to_all(cue):
+            _says_how_much(cue) or _what_is_said_is(cue) or _foreseen(cue) or _appeal_to_all(cue) \
+            or _goes_without_saying(cue):
         return True
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
@@ -1132,6 +1145,12 @@ def _foreseen(cue: Token) -> bool:
         any(c.dep_ == "xcomp" and is_infinitive(c) for c in children) and \
         not any(c.dep_ == "agent" for c in children) and \
         not any(c.dep_ == "nsubjpass" and c.lower_ == "it" for c in children)
+
+
+def _goes_without_saying(cue: Token) -> bool:
+    """Whether ``cue`` is the "saying" of "it goes without saying that ...": the writer's idiom."""
+    head = cue.head
+    return cue.dep_ == "pcomp" and head.lower_ == "without" and head.head.lemma_.lower() == "go"
 
 
 def _appeal_to_all(cue: Token) -> bool:
@@ -1500,10 +1519,13 @@ def _inquiry(cue: Token) -> bool:
 
 def _someone_in_a_state(clause: Token) -> bool:
     """Whether ``clause`` is a small clause of a person and a present participle or a bodily
-    state, without an auxiliary ("a man bleeding", "her lying on the floor", "him dead"); a past
+    state, without an auxiliary ("a man bleeding", "her lying on the floor", "him dead"), or of
+    a reflexive pronoun ("found herself facing a choice"); a past
     participle may be a misread past tense ("found the officer lied"), but not after an object
     pronoun ("found her buried in a basket")."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.lower_ in _REFLEXIVES:
+        return True  # "found himself sprawled on the court": where he ended up
     if subject is None or any(c.dep_ in ("aux", "auxpass", "mark") for c in clause.children):
         return False
     return is_person(subject) and (
@@ -1515,8 +1537,11 @@ def _is_complement_clause(child: Token) -> bool:
     """A clause complement, or an "if", "whether" or "that" clause the parser took for an
     adverbial ("asked if he was ever bullied", "tweeted overnight that she was ..."); not a
     condition set off by a comma ("..., if negotiators decide to compromise")."""
-    if child.dep_ == "ccomp":
-        return True
+    if child.dep_ == "ccomp":  # not a relative clause after a comma the parse hung on the verb
+        # ("added 101 yards for the Chiefs, who had 352 yards rushing")
+        edge = child.left_edge
+        return not (edge.tag_ in RELATIVE_TAGS and edge.i > child.head.i
+                    and child.doc[edge.i - 1].text == "," and child.head.lemma_ not in _ASKING)
     if child.dep_ != "advcl" or child.i < child.head.i:
         return False
     marks = [m for m in child.children if m.dep_ in ("mark", "advmod") and m.i < child.i]

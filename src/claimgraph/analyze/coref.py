@@ -58,6 +58,7 @@ _STATE_BODIES = {"government", "ministry", "department", "administration", "mili
                  "police", "force", "court", "authority", "regulator", "agency", "embassy"}
 _WINDOW = 4  # sentences searched back for an antecedent
 _FAR_WINDOW = 12  # ... and when nothing compatible is that near
+_NAMED_WITHIN = 2  # sentences after "a judge" in which the judge may be named
 # A person of unknown gender is a weaker antecedent for "she" than one the text calls a woman.
 _UNKNOWN_GENDER = 1 / 2
 # Someone a quotation's "he" was taken to mean speaks its frame only when no one else near is
@@ -341,17 +342,20 @@ class Coreference:
             or self._closing_name(head)
         if named is not None:
             return named  # "the Acme board", "Doe's office"
+        if owner is not None:
+            return None  # "The City Attorney's office": its owner says which body, none named
         if head.lemma_.lower() in _COLLECTIVE:  # "State police" is "Oregon State Police", bare
             # "police" any force; neither is another body
             return self._named_with(head, {c.lower_ for c in head.children
                                            if c.dep_ in ("compound", "amod")})
         kinds = {c.lower_ for c in head.children if c.dep_ in ("compound", "amod")
                  and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_}
-        for words in (kinds, {head.lower_}):  # "the production company" is "X Productions"
+        for words in (kinds, {head.lower_}):  # "the production company" is "X Productions",
+            # "the telecommunications company" "X Telecom"
             for i in self.index.before(head.idx) if words else ():
                 entity = self.index.by_id[self.index.ids[i]]
-                name = {w.removesuffix("s") for w in entity.name.lower().split()}
-                if entity.type == "ORG" and name & {w.removesuffix("s") for w in words}:
+                if entity.type == "ORG" and any(_same_kind(w, k) for w in entity.name.lower().split()
+                                                for k in words):
                     return entity.id
         introduced = self._introduced_as(head)
         if introduced is not None:
@@ -458,14 +462,15 @@ class Coreference:
         return self.most_named_by_role[lemma]
 
     def _named_next(self, head: Token) -> str | None:
-        """For "a judge" (``head``), the person first named in the next sentence with a role
+        """For "a judge" (``head``), the person first named in the next sentences with a role
         that fits ("A judge chastised the board. Justice Jane Doe ordered ..."), as news
         writing introduces a person before naming them."""
         here = self._sentence(head.idx)
         if here + 1 >= len(self.sent_starts):
             return None
         start = self.sent_starts[here + 1]
-        end = self.sent_starts[here + 2] if here + 2 < len(self.sent_starts) else self.doc[-1].idx + 1
+        last = here + 1 + _NAMED_WITHIN
+        end = self.sent_starts[last] if last < len(self.sent_starts) else self.doc[-1].idx + 1
         lemma = head.lemma_.lower()
         for entity in self.index.within(start, end):
             if self.index.by_id[entity].mentions[0].start >= start and self._fits(entity, lemma):
@@ -678,6 +683,13 @@ class Coreference:
         return i < len(self.unnamed) and self.unnamed[i] < token.idx
 
 
+def _same_kind(name_word: str, kind: str) -> bool:
+    """Whether a word of a name says the kind a noun does: the same word, a plural, or a
+    shortening of five letters or more ("Telecom" of "telecommunications")."""
+    name_word, kind = name_word.removesuffix("s"), kind.removesuffix("s")
+    return name_word == kind or (len(name_word) >= 5 and kind.startswith(name_word))
+
+
 def _mention_root(doc: Doc, start: int, end: int) -> Token | None:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span.root if span is not None else None
@@ -723,8 +735,9 @@ def _unnamed_description(noun: Token) -> bool:
 
 def _in_modifier_clause(token: Token) -> bool:
     """Whether ``token`` lies in a clause describing a noun ("This graphic, provided by
-    Statista, shows ...", "Doe, who met Roe, said"): a name in passing."""
-    return any(t.dep_ in ("acl", "relcl") for t in token.ancestors)
+    Statista, shows ...", "Doe, who met Roe, said"): a name in passing; not a clause on a
+    sentence's verbless root ("A big reason why was Quinn", as parsed), which is its own."""
+    return any(t.dep_ in ("acl", "relcl") and t.head.dep_ != "ROOT" for t in token.ancestors)
 
 
 def _emphasis(token: Token) -> float:

@@ -41,6 +41,7 @@ _STRIP_PREFIX = ("the ", "The ")
 _POSSESSIVE = ("’s", "'s", "‘s", "’", "'")
 _CREDIT_MARKS = {"/", "|"}  # "Jane Doe / AP": a photo credit after the name
 _NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
+_AGED = re.compile(r"\b\d+-year-old\s+$")  # right before a name: a person's age
 
 
 @dataclass
@@ -99,6 +100,9 @@ def group_entities(doc: Doc) -> list[Entity]:
             continue  # "Takin'" of the song "Takin' It to the Streets": a word of a title
         if kind == "ORG" and _titled(ent, name):
             kind = "PERSON"  # "executive chair Marcelo Claure" tagged as an organisation
+        if kind in ("ORG", "GPE", "NORP", "OTHER") and _AGED.search(
+                doc.text, max(ent.start_char - 20, 0), ent.start_char):
+            kind = "PERSON"  # "25-year-old Guzel said": someone of an age
         if kind == "PERSON" and len(ent) == 1 and ent.start > 0 and \
                 doc[ent.start - 1].lower_ == "the" and ent.root.dep_ not in ("compound", "amod"):
             # "the Moon", "the Apprentice": no one's name takes "the" (but "the Trump

@@ -71,6 +71,9 @@ TITLE_ABBREVIATIONS = (
     "Insp.", "Supt.", "Const.", "Cllr.", "Ald.", "Atty.", "Amb.", "Sec.", "Pres.", "Hon.", "Fr.",
     "Sr.", "Ret.", "Dept.",
 )
+# Forms the rule lemmatizer gives the lemma of a verb of reporting they are not ("was spared
+# the death penalty" read as "spar", to argue).
+MISREAD_LEMMAS = {"spare": ("spared", "spares", "sparing")}
 # Zero-width spaces and joiners, the word joiner and the byte-order mark.
 INVISIBLE = ["\u200b", "\u200c", "\u200d", "\u2060", "\ufeff"]
 
@@ -79,7 +82,7 @@ def _prepare_tokens(nlp: Language) -> None:
     """Characters that show nothing, which scraped text leaves beside words ("Traeger\u200b
     said"), become tokens of their own read as white space: the word is then the word the
     model knows, and the parse goes around them. Doubled single marks read as quotation
-    marks."""
+    marks. Lemmas the lemmatizer gets wrong are set (``MISREAD_LEMMAS``)."""
     tokenizer = nlp.tokenizer
     tokenizer.prefix_search = compile_prefix_regex([*nlp.Defaults.prefixes, *INVISIBLE]).search
     tokenizer.suffix_search = compile_suffix_regex([*nlp.Defaults.suffixes, *INVISIBLE]).search
@@ -89,6 +92,10 @@ def _prepare_tokens(nlp: Language) -> None:
         nlp.vocab[mark].is_quote = nlp.vocab[mark].is_punct = True
     for abbreviation in TITLE_ABBREVIATIONS:  # "said Police Sgt. Marty Earley" is one sentence
         tokenizer.add_special_case(abbreviation, [{ORTH: abbreviation}])
+    if "attribute_ruler" in nlp.pipe_names:  # the lemmatizer keeps a lemma set before it
+        nlp.get_pipe("attribute_ruler").add_patterns([
+            {"patterns": [[{"LOWER": form}]], "attrs": {"LEMMA": lemma}}
+            for lemma, forms in MISREAD_LEMMAS.items() for form in forms])
 
 
 # The languages our rules (cue verbs, speaker patterns, hedges, number words, dates) are for.

@@ -140,8 +140,9 @@ def _subject_of(cue: Token) -> Token | None:
             if named is not None:
                 return named
         if token == cue and cue.dep_ == "advcl" and (cue.tag_ == "VBN" or any(
-                c.dep_ == "agent" for c in cue.children)):  # a participle opening the
-            # sentence may be tagged past tense ("Called a liar by his rival, Smith said")
+                c.dep_ == "agent" for c in cue.children) or _bare_after_when(cue)):
+            # a participle may be tagged past tense ("Called a liar by his rival, Smith said",
+            # "Smith said when asked what ...")
             agent = _agent(cue)  # "Asked about it, Smith said ...": Smith was asked
             if agent is None and cue.lemma_.lower() in _FEELINGS:
                 return subject_of(cue.head)  # "Worried about a backlash, Democrats ...":
@@ -154,6 +155,11 @@ def _subject_of(cue: Token) -> Token | None:
                 return _modified_noun(cue.head)
             sender = _sender(token.head)
             return sender or token.head  # "experts noting ...": the modified noun speaks
+        if token == cue and cue.dep_ == "pcomp" and cue.head.lower_ == "as" and \
+                cue.head.head.lemma_.lower() == "quote":  # "X was quoted (by Y) as saying",
+            # "Y quoted X as saying": X says
+            return next((c for c in cue.head.head.children if c.dep_ in ("nsubjpass", "dobj")),
+                        None)
         if token.dep_ == "pcomp" and token.head.lower_ in _SHARED_SUBJECT_PREPOSITIONS:
             if token.head.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ == "prep" and \
                     token.head.head.i < token.head.i:
@@ -169,6 +175,13 @@ def _subject_of(cue: Token) -> Token | None:
             return controller
         token = token.head
     return None
+
+
+def _bare_after_when(verb: Token) -> bool:
+    """Whether ``verb`` opens a clause of "when" or "if" with no subject ("said when asked what
+    it means"): a participle, whatever its tag."""
+    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if") and c.i == verb.i - 1
+               for c in verb.children) and not any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def trailing_participle(cue: Token, infinitive: Token) -> bool:
