@@ -142,6 +142,13 @@ def _quotes(nlp, text):
     "Police were called by neighbours after they heard screams.",
     "A rescue helicopter from Christchurch was called about 3pm.",
     "Her cousin had called the family's house to let them know she was outside.",
+    # how a name sounds, what a map marks
+    "Vincent Gigante (pronounced ji-GANT-tee) was born in 1928.",
+    "Map of Iran highlighting epicenter of earthquake:",
+    # a gesture, a man held for questioning, a thought with no one to think it
+    "Capos and soldiers would silently point to their chins.",
+    "A man was being questioned on suspicion of murder yesterday.",
+    "That put them into the playoffs without worrying about anybody else.",
     # a relative clause after a comma, which the parse may hang on the verb
     "Mark Hollis added 101 yards for the Chiefs (2-13), who had 352 yards rushing in a loss.",
 ])
@@ -1225,6 +1232,33 @@ def test_a_question_put_to_someone_when_asked_is_the_askers_not_theirs(nlp):
 def test_who_is_quoted_as_saying_something_says_it(nlp, text, speaker):
     found, _ = _quotes(nlp, text)
     assert [(q.speaker.text, q.cue.text) for q in found] == [(speaker, "saying")]
+
+
+@pytest.mark.parametrize("text, reports", [
+    ("Reuters quoted the minister as saying the plan was dead.",
+     [("the minister", "the plan was dead")]),
+    ("“The plan is dead,” Reuters quoted the minister as saying.",
+     [("the minister", "The plan is dead")]),
+])
+def test_who_an_outlet_quotes_as_saying_something_says_it_once_through_the_outlet(
+        nlp, text, reports):
+    found, _ = _quotes(nlp, text)
+    assert [(q.speaker.text, q.content[0].text) for q in found] == reports
+    assert [q.via for q in found] == ["Reuters"]
+
+
+def test_an_estimate_at_an_amount_keeps_the_amount(nlp):
+    found, _ = _quotes(nlp, "The fire chief estimated the size of the warehouse at 12,000 square "
+                            "feet.")
+    assert [p.text for q in found for p in q.content] == [
+        "the size of the warehouse at 12,000 square feet"]
+
+
+def test_a_monsignor_abbreviated_does_not_end_the_sentence():
+    analysis = analyze("“He recommended her for her example,” Msgr. Lyle Farmer said.")
+    names = {e.id: e.name for e in analysis.entities}
+    assert [(q.speaker.text, names.get(q.speaker.entity)) for q in analysis.quotes] == [
+        ("Msgr. Lyle Farmer", "Lyle Farmer")]
 
 
 def test_a_lemma_the_lemmatizer_misreads_is_set_right():

@@ -538,3 +538,53 @@ def test_who_a_verbless_sentence_is_about_is_whom_he_means(nlp):
              "just 10 of 22 with two interceptions.\n\n\"This game was on my shoulders,\" he "
              "said.")
     assert found[-1] == ("he", "Brady Quinn")
+
+
+def test_a_pronoun_after_an_unnamed_source_is_that_anonymous_source(nlp):
+    doc = nlp("The cable was cut near Sicily, a Nordic Telecom spokeswoman who asked not to be "
+              "named said.\n\nThe company isn't sure what caused the cut, she said.\n\n"
+              "\"We have two assumptions,\" she said.\n\nMayor Tom Hale said the port was "
+              "shut. He said it would reopen soon.")
+    assert [(q.speaker.text, q.speaker.anonymous) for q in doc._.quotes] == [
+        ("a Nordic Telecom spokeswoman who asked not to be named", True), ("she", True),
+        ("she", True), ("Mayor Tom Hale", False), ("He", False)]
+
+
+def test_a_pronoun_that_disagrees_with_the_unnamed_source_before_is_not_it(nlp):
+    doc = nlp("The plant will close, a company spokeswoman said. He said 300 jobs would go.")
+    assert [(q.speaker.text, q.speaker.anonymous) for q in doc._.quotes] == [
+        ("a company spokeswoman", True), ("He", False)]
+
+
+def test_he_after_a_report_is_the_one_who_just_reported(nlp):
+    found, _ = _speakers(
+        nlp, "Mark Garth, head of the brewers guild, said small brewers will suffer most. He said "
+             "the shutdown hurt them.\n\nRuss Klisch said a beer or two might help the "
+             "negotiations.\n\n\"I think if they all got a beer together, they would figure it "
+             "out,\" he said.")
+    assert found[-1] == ("he", "Russ Klisch")
+
+
+def test_a_title_before_a_name_tagged_as_an_organisation_makes_a_person(nlp):
+    found, _ = _speakers(
+        nlp, "Stubbs said the camp was cleared. He said police acted lawfully.\n\nBut Wet'suwet'en "
+             "Hereditary Chief Na'moks said the arrests were wrong.\n\n\"I don't think there's "
+             "any aggression there,\" he said.")
+    assert found[-2:] == [("Wet'suwet'en Hereditary Chief Na'moks", "Na'moks"), ("he", "Na'moks")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A statement e-mailed to The Globe by Reagan Ruslim, who joined the board last month, said "
+     "the station will respect the order.", "Reagan Ruslim"),
+    ("A release sent to media from the Teamsters Union late Friday said the workers voted yes.",
+     "Teamsters Union"),
+])
+def test_a_statement_sent_by_someone_is_theirs(nlp, text, name):
+    found, _ = _speakers(nlp, text)
+    assert [entity for _, entity in found][:1] == [name]
+
+
+def test_a_name_the_tagger_takes_for_a_pronoun_is_still_the_name(nlp):
+    found, _ = _speakers(nlp, '"He enabled us to hang in there," Carolina coach Rod Brind\'Amour '
+                              'said.')
+    assert found == [("Carolina coach Rod Brind'Amour", "Rod Brind'Amour")]

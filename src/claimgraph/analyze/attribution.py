@@ -25,7 +25,8 @@ from claimgraph.analyze.persons import (
 )
 from claimgraph.analyze.speakers import (
     RELATIVE_TAGS, asks, breaks_line, closes_quotation, dateline_end, described_as,
-    is_infinitive, is_reduced_passive, line_breaks, subject_of, trailing_participle,
+    is_infinitive, is_reduced_passive, line_breaks, quoted_as_saying, subject_of,
+    trailing_participle,
 )
 from claimgraph.analyze.stance import negation, stance_lexicon
 from claimgraph.model import Span, Speaker
@@ -94,6 +95,7 @@ _OBJECT_COMPLEMENTS = {"as", "for", "of"}  # "described X as Y", "praised X for 
 # Prepositions of a cue that complete what was said after its report ("referred to X as Y",
 # "polls show X with a lead", "compared X to Y"); not when or where it was said ("in", "on")
 _COMPLETING = {"as", "with", "to", "for", "than", "against", "about", "of"}
+_VALUING = {"estimate", "put", "peg", "value", "place"}  # "estimated the cost at $2 million"
 # Verbs of naming report only with what the object is called ("called him a liar", "called
 # for a ban"): "called her coach", "a campaign called Code Critical", "officers were called to
 # the house" and "posted a career-best season" report nothing.
@@ -146,6 +148,8 @@ _TURNING_DOWN = {"deny", "rebuff", "reject", "refuse", "decline"}
 _AIMED = {"gun", "handgun", "pistol", "rifle", "weapon", "knife", "finger", "camera",
           "flashlight", "torch", "laser"}
 _ANSWERED_THINGS = {"door", "phone", "telephone", "call", "bell", "doorbell"}
+_BODY_PARTS = {"chin", "head", "chest", "eye", "ear", "mouth", "temple", "face", "nose", "throat",
+               "neck", "arm", "wrist", "sky", "ceiling"}  # pointed at: a gesture
 # Verbs of reporting that, with an object of these kinds, are acts on a thing: "claimed his body",
 # "will defend his title", "pointed a gun at him", "answered the door" ("claimed responsibility",
 # "defended the decision", "answered questions" say something).
@@ -516,6 +520,16 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
         return []
     if lemma == "admit" and any(c.dep_ == "auxpass" for c in children):
         return []  # "was admitted to hospital": let in, not a confession
+    if lemma == "pronounce" and not any(
+            c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "agent") for c in children):
+        return []  # "Gigante (pronounced ji-GANT-tee)": how a name sounds
+    if lemma == "quote" and quoted_as_saying(cue) is not None:
+        return []  # "Reuters quoted him as saying ...": the "saying" reports it, his
+    if lemma == "question" and not any(
+            c.dep_ in ("agent", "ccomp") or (c.dep_ == "prep" and c.lower_ == "about")
+            for c in children) and any(c.dep_ == "nsubjpass" and is_person(c) for c in children):
+        return []  # "A man was being questioned on suspicion of murder": held for questioning
+        # ("was questioned about the dispute" is asked about it)
     if lemma in _NAMING_VERBS and any(c.dep_ == "dobj" and c.lower_ == "what" for c in children) \
             and not any(t.is_quote for t in doc[cue.i + 1: cue.right_edge.i + 1]):
         return []  # "what they call workplace harassment": the writer's label for a thing;
@@ -938,9 +952,10 @@ def _how_anyone_does_it(cue: Token) -> bool:
 
 def _pictured(cue: Token, head: Token | None) -> bool:
     """Whether ``cue`` says what a picture shows ("the photo shows a man in a hat", "a video
-    showing the moment ..."): the writer's description of it, with no clause and no one doing
-    anything in it ("footage shows the suspect fleeing" is evidence)."""
-    if cue.lemma_.lower() not in ("show", "depict") or head is None or \
+    showing the moment ...", "Map highlighting the epicenter"): the writer's description of it,
+    with no clause and no one doing anything in it ("footage shows the suspect fleeing" is
+    evidence)."""
+    if cue.lemma_.lower() not in ("show", "depict", "highlight") or head is None or \
             head.lemma_.lower() not in _PICTURES or any(
                 _is_complement_clause(c) for c in cue.children):
         return False
@@ -980,7 +995,8 @@ def no_source(cue: Token) -> bool:
     expect" (the writer's promise to them, not their expectation), or a yes-or-no question or a
     request for comment put by an unnamed asker ("When asked whether ...", "asked for comment"),
     what such a question asks ("Asked if she believed ..."), what could have been shown or
-    found ("voters could have shown ..."), or anyone doing it ("anyone talking about ...").
+    found ("voters could have shown ..."), anyone doing it ("anyone talking about ..."), or a
+    thought of "this" or "that" ("That put them through without worrying ...").
     Cues inside quotations never get
     here: there "I" is the quoted speaker."""
     if _names_an_offence(cue) or _asks_anonymity(cue) or _how_anyone_does_it(cue) or \
@@ -993,6 +1009,10 @@ def no_source(cue: Token) -> bool:
     head = subject_of(cue)
     if _said_of_an_object(cue, head) or _pictured(cue, head):
         return True
+    if head is not None and head.lower_ in ("this", "that") and head.tag_ == "DT" and \
+            act_of(cue, head) == "thought" and caused_feeling(cue) is None:
+        return True  # "That put them into the playoffs without worrying about ...": no one
+        # thinks ("That worries environmentalists": they do)
     if cue.lemma_.lower() in SEEM_VERBS | {"sound"} and not (head is not None and (
             head.ent_type_ == "PERSON" or head.lower_ in ("he", "she"))):
         return True  # "the plan seems to work"; "she seems to think ..." is hers, hedged
@@ -1169,11 +1189,16 @@ def _asked_about(cue: Token) -> bool:
 
 
 def _done_to_a_thing(cue: Token) -> bool:
-    """Whether ``cue`` acts on a thing its object names (``_DONE_TO``): "the storm claimed three
-    lives", "A woman answered the door and a man walked up" report nothing."""
+    """Whether ``cue`` acts on a thing its object names (``_DONE_TO``) or points at a part of the
+    body: "the storm claimed three lives", "A woman answered the door and a man walked up",
+    "pointed to their chins" report nothing."""
     kinds = _DONE_TO.get(cue.lemma_.lower())
     return kinds is not None and any(
-        c.dep_ == "dobj" and c.lemma_.lower() in kinds for c in cue.children)
+        c.dep_ == "dobj" and c.lemma_.lower() in kinds for c in cue.children) or (
+        cue.lemma_.lower() == "point" and any(  # "pointed to their chins": a gesture
+            p.dep_ == "prep" and p.lower_ in ("to", "at") and any(
+                o.dep_ == "pobj" and o.lemma_.lower() in _BODY_PARTS for o in p.children)
+            for p in cue.children))
 
 
 def _says_how_much(cue: Token) -> bool:
@@ -1678,7 +1703,8 @@ def trimmed_report(draft: Draft) -> list[tuple[int, int]]:
             last = min(last, links[0] - 1)
     while last > first and (doc[last].is_punct or doc[last].is_space):
         last -= 1
-    completions = {c.i: c for c in cue.children if c.dep_ == "prep" and c.lower_ in _COMPLETING}
+    completions = {c.i: c for c in cue.children if c.dep_ == "prep" and (
+        c.lower_ in _COMPLETING or (c.lower_ == "at" and cue.lemma_.lower() in _VALUING))}
     low, high = paragraph_bounds(cue)
     while last + 1 in completions and completions[last + 1].right_edge.idx < high:
         last = completions.pop(last + 1).right_edge.i

@@ -1,10 +1,11 @@
 """Channels: "In an interview with CNN, Jane Doe said ..." makes CNN the `via` of Jane Doe's
 statements from that sentence on; "Doe said, via USA Today, ..." makes USA Today the `via` of
-the statement cued in that sentence."""
+the statement cued in that sentence; "CNN quoted a witness as saying ..." makes CNN the `via` of
+the witness's statement."""
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from claimgraph.analyze.speakers import EntityIndex
 from claimgraph.model import Quote
@@ -65,3 +66,24 @@ def apply_via(vias: list[Token], quotes: list[Quote], index: EntityIndex) -> Non
             if quote.via is None and quote.cue is not None and \
                     sent.start_char <= quote.cue.start < sent.end_char:
                 quote.via = index.by_id[named[0]].name
+
+
+def apply_quoting(doc: Doc, quotes: list[Quote], index: EntityIndex) -> None:
+    """Set ``via`` on each statement cued by "X quoted Y as saying" (or by its "saying") to the
+    name of X when X is a named outlet or person and Y is not X."""
+    for quote in quotes:
+        if quote.via is not None or quote.cue is None or quote.speaker is None:
+            continue
+        cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
+        if cue is None:
+            continue
+        verb = cue.root
+        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
+            verb = verb.head.head
+        if verb.lemma_.lower() != "quote":
+            continue
+        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+            named = [i for i in index.within(subject.left_edge.idx, subject.idx + len(subject))
+                     if index.by_id[i].type in ("ORG", "PERSON") and i != quote.speaker.entity]
+            if named:
+                quote.via = index.by_id[named[-1]].name

@@ -65,6 +65,7 @@ _UNKNOWN_GENDER = 1 / 2
 # at least this salient.
 _SPOKEN_OF = 1 / 4
 _ASIDE = 0.75  # the emphasis of a name in passing
+_SAYING = {"say", "tell", "add", "explain", "note", "write", "warn", "insist", "continue", "quote"}
 _AGE = re.compile(r"\b\d+-year-old\b")
 _ACRONYM = re.compile(r"[A-Z]{2,6}")
 _PERSONAL_IDS = word_ids(frozenset(_PERSONAL))
@@ -148,6 +149,9 @@ class Coreference:
             scores = others  # the quotation's "he" is someone else, unless no one else is near
         if not scores:
             return None
+        last = self._last_reporter(token)
+        if last in scores and scores[last] >= _SPOKEN_OF * max(scores.values()):
+            return last  # "Lohmar said, adding that ... “It's premature,” he said": Lohmar
         ranked = sorted(scores.values(), reverse=True) + [0.0]
         entity = max(scores, key=self._rank_key(scores))
         if entity not in self.genders and ranked[0] >= 2 * ranked[1] and token.dep_ in SUBJECTS:
@@ -176,6 +180,25 @@ class Coreference:
         return next((entity for start, end, entity in
                      self.index.spans(head.left_edge.idx, head.idx + len(head))
                      if start <= head.idx < end and self.index.by_id[entity].type in kinds), None)
+
+    def _last_reporter(self, token: Token) -> str | None:
+        """For the subject of a verb of saying, the person who said something last, in its
+        sentence or the one before: news goes on with the speaker it has just named."""
+        if token.dep_ not in SUBJECTS or token.head.lemma_.lower() not in _SAYING:
+            return None
+        earliest = self.sent_starts[max(self._sentence(token.idx) - 1, 0)]
+        i = token.i - 1
+        while i >= 0 and self.doc[i].idx >= earliest:
+            verb = self.doc[i]
+            i -= 1
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _SAYING or verb == token.head:
+                continue
+            subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.lower_ in _PERSONAL:
+                return self.done.get(subject.i)
+            if subject is not None and subject.pos_ == "PROPN":
+                return self._named_at(subject, {"PERSON"})
+        return None  # ("I can tell you" inside a quotation names no one)
 
     def _reporter(self, token: Token, gender: str) -> str | None:
         """For the subject of a clause someone reports, that person, when the text does not

@@ -91,6 +91,8 @@ def group_entities(doc: Doc) -> list[Entity]:
         kind = TYPES.get(ent.label_)
         while len(ent) > 1 and ent[-1].is_space:  # "Traeger\u200b": a character read as space
             ent = ent[:-1]
+        if kind == "ORG" and _title_then_name(ent):
+            kind = "PERSON"  # "Wet'suwet'en Hereditary Chief Na'moks" tagged as an organisation
         if kind == "PERSON":
             ent = _name_span(ent)
         name = clean_name(ent.text) if kind else ""
@@ -271,6 +273,18 @@ def _titled(ent: Span, name: str) -> bool:
     return before is not None and before.is_lower and names_a_person(before) and (
         before.dep_ == "compound" and before.head in ent or
         ent.root.dep_ == "appos" and ent.root.head == before)
+
+
+def _title_then_name(ent: Span) -> bool:
+    """Whether a span ends in a title and one or two capitalised words that are no title and
+    no word of an organisation's ("Police Chief Mike Hale", "Hereditary Chief Na'moks")."""
+    titles = [t.i for t in ent[:-1] if t.is_title and is_title(t.text)]
+    if not titles:
+        return False
+    rest = ent.doc[titles[-1] + 1: ent.end]
+    return len(rest) <= 2 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and not is_title(t.text)
+        and not is_org_word(t.text) for t in rest)
 
 
 def _described_names(doc: Doc) -> list[Span]:

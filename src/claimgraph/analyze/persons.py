@@ -20,9 +20,9 @@ TITLE_WORDS = frozenset("""
     princess sheikh emir councillor councilor alderman mp mla mpp trustee secretary ambassador
     envoy consul chancellor treasurer leader founder co-founder owner manager executive editor
     reporter columnist author analyst economist researcher scientist dean principal chef
-    hereditary elder pastor bishop cardinal rabbi imam father nurse paramedic firefighter
-    sheriff marshal agent investigator forward defenceman defenseman goaltender goalie
-    quarterback striker midfielder pitcher rookie skipper head senior interim acting former
+    hereditary elder pastor bishop cardinal rabbi imam father msgr monsignor nurse paramedic
+    firefighter sheriff marshal agent investigator forward defenceman defenseman goaltender
+    goalie quarterback striker midfielder pitcher rookie skipper head senior interim acting former
 """.split())
 
 # Honorifics and nouns that show a person's gender where the text uses them for that person.
@@ -141,6 +141,7 @@ _ABBREVIATIONS = {
     "supt": "superintendent", "insp": "inspector", "det": "detective", "sgt": "sergeant",
     "cpl": "corporal", "lt": "lieutenant", "capt": "captain", "col": "colonel", "gen": "general",
     "maj": "major", "adm": "admiral", "cmdr": "commander", "prof": "professor", "dr": "doctor",
+    "msgr": "monsignor",
 }
 
 

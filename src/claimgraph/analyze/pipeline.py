@@ -69,7 +69,7 @@ def load_nlp(model_name: str) -> Language:
 TITLE_ABBREVIATIONS = (
     "Sgt.", "Sgts.", "Cpl.", "Pvt.", "Lt.", "Capt.", "Col.", "Maj.", "Brig.", "Cmdr.", "Det.",
     "Insp.", "Supt.", "Const.", "Cllr.", "Ald.", "Atty.", "Amb.", "Sec.", "Pres.", "Hon.", "Fr.",
-    "Sr.", "Ret.", "Dept.",
+    "Sr.", "Ret.", "Dept.", "Msgr.", "Rt.", "Pfc.", "Spc.", "Ens.", "Cdr.",
 )
 # Forms the rule lemmatizer gives the lemma of a verb of reporting they are not ("was spared
 # the death penalty" read as "spar", to argue).

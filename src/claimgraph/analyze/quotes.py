@@ -27,12 +27,12 @@ from claimgraph.analyze.attribution import (
     complement, cue_span, felt_by, is_imperative, no_source, noun_reports, prepositional_object,
     refuses_to_say, regarded_as, said_for, too_short, trimmed_report, what_it_is_called,
 )
-from claimgraph.analyze.channels import apply_channels, apply_via
+from claimgraph.analyze.channels import apply_channels, apply_quoting, apply_via
 from claimgraph.analyze.cues import CHANNEL_NOUNS, CueLexicon, load_lexicon
 from claimgraph.analyze.extensions import doc_text, word_ids  # (registers the Doc attributes)
 from claimgraph.analyze.marks import Stretch, StretchIndex, doc_stretches, is_quoted_title
 from claimgraph.analyze.paragraphs import ANSWER_LABELS, QUESTION_LABELS, headline_lines
-from claimgraph.analyze.persons import is_person, is_title
+from claimgraph.analyze.persons import gender_of_word, is_person, is_title
 from claimgraph.analyze.speakers import (
     DASHES, RELATIVE_TAGS, EntityIndex, breaks_line, is_anonymous, is_first_person, is_infinitive,
     noun_phrase, past_dateline, resolve, subject_of,
@@ -57,6 +57,14 @@ _MAX_LABEL = 3  # words in a transcript speaker label ("SEN. SMITH:")
 _MAX_FRAME_WORDS = 8  # words after a quotation that frame it (", one user quipped.")
 _LABEL_TYPES = {"PERSON", "ORG", "NORP", "GPE"}
 _TITLE_HOLDERS = {"champion", "titleholder", "title-holder", "winner"}
+# Pronouns and the unnamed sources they may stand for: one person of a gender the noun does not
+# contradict, or a group.
+_AGREEING = {
+    "he": lambda noun: noun.tag_ != "NNS" and gender_of_word(noun.lemma_.lower()) != "f",
+    "she": lambda noun: noun.tag_ != "NNS" and gender_of_word(noun.lemma_.lower()) != "m",
+    "they": lambda noun: noun.tag_ == "NNS",
+}
+_UNNAMED_WITHIN = 4  # sentences from an unnamed source to a pronoun that still means it
 # Words of someone speaking for themselves, to the reader or of their own group.
 _OWN_VOICE = {"i", "me", "my", "we", "us", "our", "you", "your"}
 _FRAMED = re.compile(r"[,?!]\W*$")  # a quotation ending in these runs into its frame
@@ -121,6 +129,7 @@ def find_quotes(doc: Doc, lexicon: CueLexicon, model: AcceptanceModel | None = N
     quotes = _records(text.text, drafts, index)
     apply_channels(text.tokens_where(1, _CHANNELS, (NOUN,)), quotes, index)
     apply_via(text.tokens_where(3, _VIA, (ADP,)), quotes, index)
+    apply_quoting(doc, quotes, index)
     return quotes
 
 
@@ -1028,15 +1037,17 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
     quoted = sorted(
         (s, e, n) for n, d in enumerate(drafts) if d.kind in ("direct", "mixed") for s, e in d.pieces
     )
-    acts, outers = {}, {}
+    acts, outers, heads = {}, {}, {}
     # A pull quote takes the speaker of a quote after it: sources come before those taking theirs
     for draft in sorted(drafts, key=lambda d: d.speaker_of is not None):
         outers[draft.id] = outer = _enclosing(draft, drafts, quoted)
         head = draft.speaker_head() if draft.speaker_of is None else None
         draft.speaker = _speaker(draft, head, outer, index)
+        heads[draft.id] = head
         # "the study, which notes": the act of the noun the relative stands for
         acts[draft.id] = act_of(draft.cue, head and (_antecedent(head) or head),
                                 quoted=draft.kind == "direct")
+    _unnamed_antecedents(drafts, heads)
     for draft in drafts:
         outer = outers[draft.id]
         quotes.append(Quote(
@@ -1050,6 +1061,24 @@ def _records(text: str, drafts: list[Draft], index: EntityIndex) -> list[Quote]:
             negated=draft.cue is not None and negation(draft.cue, stance_lexicon()) is not None,
         ))
     return quotes
+
+
+def _unnamed_antecedents(drafts: list[Draft], heads: dict[str, Token | None]) -> None:
+    """Flag as anonymous a "he", "she" or "they" that coreference left unresolved when the
+    speaker just before it is an unnamed source it agrees with ("..., a spokeswoman who asked not
+    to be named said. ... she said"): the pronoun is that source."""
+    unnamed: Token | None = None  # the head of the last speaker, when an unnamed source
+    for draft in sorted((d for d in drafts if heads[d.id] is not None), key=lambda d: heads[d.id].i):
+        head, speaker = heads[draft.id], draft.speaker
+        if speaker.anonymous and head.pos_ == "NOUN":
+            unnamed = head
+        elif speaker.entity is None and head.lower_ in _AGREEING and unnamed is not None and \
+                _AGREEING[head.lower_](unnamed) and \
+                sum(not s.text.isspace() for s in head.doc[unnamed.i: head.i].sents) \
+                <= _UNNAMED_WITHIN:
+            speaker.anonymous = True
+        else:
+            unnamed = None
 
 
 def _enclosing(draft: Draft, drafts: list[Draft],

@@ -96,7 +96,7 @@ def subject_of(cue: Token) -> Token | None:
 
 
 def _subject_of(cue: Token) -> Token | None:
-    outer = _reporter_of_clause(cue) or _inverted_object(cue)
+    outer = _reporter_of_clause(cue) or _inverted_object(cue) or quoted_as_saying(cue)
     if outer is not None:
         return outer
     token = cue
@@ -177,11 +177,21 @@ def _subject_of(cue: Token) -> Token | None:
     return None
 
 
+def quoted_as_saying(cue: Token) -> Token | None:
+    """Who a verb of quoting quotes "as saying" ('"...," Doe quoted Roe as saying': Roe)."""
+    if cue.lemma_.lower() != "quote" or not any(
+            p.dep_ == "prep" and p.lower_ == "as" and any(c.dep_ == "pcomp" for c in p.children)
+            for p in cue.children):
+        return None
+    return next((c for c in cue.children if c.dep_ == "dobj"), None)
+
+
 def _bare_after_when(verb: Token) -> bool:
-    """Whether ``verb`` opens a clause of "when" or "if" with no subject ("said when asked what
-    it means"): a participle, whatever its tag."""
-    return any(c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if") and c.i == verb.i - 1
-               for c in verb.children) and not any(c.dep_ in _SUBJECTS for c in verb.children)
+    """Whether ``verb``, tagged as a past tense, opens a clause of "when" or "if" with no subject
+    ("said when asked what it means"): a past participle the tagger misread."""
+    return verb.tag_ == "VBD" and any(
+        c.dep_ in ("advmod", "mark") and c.lower_ in ("when", "if") and c.i == verb.i - 1
+        for c in verb.children) and not any(c.dep_ in _SUBJECTS for c in verb.children)
 
 
 def trailing_participle(cue: Token, infinitive: Token) -> bool:
@@ -414,8 +424,10 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
     PolNeAR marks sources), without edge punctuation, never across a paragraph break and never
     reaching the cue ("experts noting ..." gives "experts")."""
     doc = head.doc
-    if head.pos_ == "PRON" and not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
-        return doc[head.i: head.i + 1]  # but "both of the senators", "all of them" as a whole
+    if head.pos_ == "PRON" and not head.ent_type_ and not any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in head.children):
+        return doc[head.i: head.i + 1]  # but "both of the senators", "all of them" as a whole,
+        # and a name the tagger took for a pronoun ("Rod Brind'Amour")
     stop = cue.i if cue is not None else -1
     # A participle set off by a comma ("Trump, speaking to veterans, said") is the writer's
     # aside, not part of the speaker; so is a verb right after a comma that the parse took for
@@ -633,7 +645,7 @@ _ISSUER_WINDOW = 1200  # tokens searched back for the document's first mention (
 # How a text or data comes from its author ("released by", not "received by" or "obtained by").
 _PUBLISHED = frozenset("""
     release publish issue commission conduct compile produce prepare write author sponsor file
-    send sign
+    send sign mail email e-mail post distribute circulate provide
 """.split())
 
 
@@ -654,12 +666,12 @@ def _author(document: Token) -> Token | None:
 
 def _publisher(document: Token) -> Token | None:
     """Who released a text or data named with its publisher ("data released by the ministry",
-    "a study published by Acme"), when that is a name."""
+    "a study published by Acme", "a statement e-mailed by Doe"), when that is a name."""
     for participle in document.children:
-        if participle.dep_ == "acl" and participle.tag_ == "VBN" and \
+        if participle.dep_ == "acl" and participle.tag_ in ("VBN", "VBD") and \
                 participle.lemma_.lower() in _PUBLISHED:
-            for agent in participle.children:
-                if agent.dep_ == "agent":
+            for agent in participle.children:  # "sent by X", "sent to media from X"
+                if agent.dep_ == "agent" or (agent.dep_ == "prep" and agent.lower_ == "from"):
                     return next((t for t in agent.children
                                  if t.dep_ == "pobj" and t.pos_ == "PROPN"), None)
     return None
