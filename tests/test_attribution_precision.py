@@ -1225,6 +1225,14 @@ def test_a_question_put_to_someone_when_asked_is_the_askers_not_theirs(nlp):
         ("Greg Hill", "said"), (None, "asked")]
 
 
+def test_a_quotation_after_a_frame_with_a_question_in_it_goes_on_with_the_speaker(nlp):
+    found, _ = _quotes(nlp, "“We are a totally different team,” Greg Hill said when asked what a "
+                            "fired-up Ortiz means to his club.\n\n“We don’t resemble the team we "
+                            "are when he isn’t playing like that. He is so active.”")
+    assert [(q.speaker and q.speaker.text, q.cue and q.cue.text) for q in found] == [
+        ("Greg Hill", "said"), (None, "asked"), ("Greg Hill", None)]
+
+
 @pytest.mark.parametrize("text, speaker", [
     ("The minister was quoted as saying the talks had failed.", "The minister"),
     ("He was quoted by the newspaper as saying that he would resign.", "He"),

@@ -588,3 +588,9 @@ def test_a_name_the_tagger_takes_for_a_pronoun_is_still_the_name(nlp):
     found, _ = _speakers(nlp, '"He enabled us to hang in there," Carolina coach Rod Brind\'Amour '
                               'said.')
     assert found == [("Carolina coach Rod Brind'Amour", "Rod Brind'Amour")]
+
+
+def test_the_neighbour_is_not_the_person_named_before(nlp):
+    found, _ = _speakers(nlp, "Alice Moran, 58, was found dead at home. Her son was arrested.\n\n"
+                              "The neighbour described him as a loner.")
+    assert found == [("The neighbour", None)]

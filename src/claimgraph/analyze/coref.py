@@ -31,7 +31,7 @@ from spacy.tokens import Doc, Span, Token
 from claimgraph.analyze.extensions import doc_text, word_ids
 from claimgraph.analyze.marks import doc_stretches
 from claimgraph.analyze.persons import (
-    KIN_NOUNS, ORG_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
+    ORG_NOUNS, RELATION_NOUNS, ROLE_KINDS, THING_NOUNS, gender_of_word, is_person_noun, is_title,
     role_words,
 )
 
@@ -327,7 +327,7 @@ class Coreference:
         # text says of someone, is a description
         bare_title = is_title(lemma) and not any(c.dep_ == "compound" and c.pos_ == "NOUN"
                                                  for c in head.children)
-        if not age and (bare_title or lemma in KIN_NOUNS or not is_person_noun(lemma) or any(
+        if not age and (bare_title or lemma in RELATION_NOUNS or not is_person_noun(lemma) or any(
             c.ent_type_ == "ORDINAL" for c in head.children
         )):
             return None  # "the father", "the fourth victim"
@@ -377,8 +377,8 @@ class Coreference:
             # "the telecommunications company" "X Telecom"
             for i in self.index.before(head.idx) if words else ():
                 entity = self.index.by_id[self.index.ids[i]]
-                if entity.type == "ORG" and any(_same_kind(w, k) for w in entity.name.lower().split()
-                                                for k in words):
+                if entity.type == "ORG" and any(
+                        _same_kind(w, k) for w in entity.name.lower().split() for k in words):
                     return entity.id
         introduced = self._introduced_as(head)
         if introduced is not None:

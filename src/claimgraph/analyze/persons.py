@@ -56,11 +56,13 @@ ORG_NOUNS = frozenset("""
     embassy consulate parliament legislature cabinet militia
 """.split())
 
-# Nouns that name someone by relation to another ("the father"): not a person named before.
-KIN_NOUNS = frozenset("""
+# Nouns that name someone by a tie to another ("the father", "the neighbour"): not a person
+# named before.
+RELATION_NOUNS = frozenset("""
     father mother son daughter wife husband brother sister uncle aunt nephew niece cousin
     grandfather grandmother grandson granddaughter parent child partner boyfriend girlfriend
     fiance fiancee widow widower stepfather stepmother dad mom mum
+    friend neighbour neighbor colleague classmate roommate flatmate acquaintance
 """.split())
 
 # Last words of a company's name that are never a surname ("Acme Holdings", "Dick Clark

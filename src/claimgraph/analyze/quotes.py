@@ -997,11 +997,14 @@ def _stands_alone(stretch: Stretch, text: _Text) -> bool:
 def _direct_before(ends: list[tuple[int, int]], at: int, drafts: list[Draft], stretch: Stretch,
                    text: _Text) -> Draft | None:
     """A direct quote earlier in the stretch's paragraph, past the asides after it ('"A," says
-    Doe, noting that ... "B."': B is Doe's)."""
+    Doe, noting that ... "B."': B is Doe's), or one whose frame holds the report just before the
+    stretch ('"A," Doe said when asked what it means. ¶ "B."')."""
     paragraph = text.paragraph_of(stretch.start)
+    last = drafts[ends[at][1]].cue
     for j in range(at - 1, max(at - _OVERLAPS, -1), -1):
         draft = drafts[ends[j][1]]
-        if text.paragraph_of(draft.pieces[-1][1]) != paragraph:
+        if text.paragraph_of(draft.pieces[-1][1]) != paragraph and not (
+                draft.cue is not None and last is not None and draft.cue.sent == last.sent):
             return None
         if draft.kind == "direct" and draft.cue is not None and draft.cue.idx < stretch.start:
             return draft
@@ -1068,7 +1071,8 @@ def _unnamed_antecedents(drafts: list[Draft], heads: dict[str, Token | None]) ->
     speaker just before it is an unnamed source it agrees with ("..., a spokeswoman who asked not
     to be named said. ... she said"): the pronoun is that source."""
     unnamed: Token | None = None  # the head of the last speaker, when an unnamed source
-    for draft in sorted((d for d in drafts if heads[d.id] is not None), key=lambda d: heads[d.id].i):
+    spoken = sorted((d for d in drafts if heads[d.id] is not None), key=lambda d: heads[d.id].i)
+    for draft in spoken:
         head, speaker = heads[draft.id], draft.speaker
         if speaker.anonymous and head.pos_ == "NOUN":
             unnamed = head
