@@ -72,7 +72,8 @@ def apply_quoting(doc: Doc, quotes: list[Quote], index: EntityIndex) -> None:
     """Set ``via`` on each statement cued by "X quoted Y as saying" (or by its "saying") to the
     name of X when X is a named outlet or person and Y is not X."""
     for quote in quotes:
-        if quote.via is not None or quote.cue is None or quote.speaker is None:
+        if quote.via is not None or quote.cue is None or quote.speaker is None or \
+                not quote.cue.text.lower().startswith(("quot", "saying")):
             continue
         cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
         if cue is None:

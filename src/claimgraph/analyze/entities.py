@@ -41,7 +41,6 @@ _STRIP_PREFIX = ("the ", "The ")
 _POSSESSIVE = ("’s", "'s", "‘s", "’", "'")
 _CREDIT_MARKS = {"/", "|"}  # "Jane Doe / AP": a photo credit after the name
 _NAME_SUFFIXES = {"Jr", "Jr.", "Sr", "Sr.", "II", "III", "IV"}
-_AGED = re.compile(r"\b\d+-year-old\s+$")  # right before a name: a person's age
 
 
 @dataclass
@@ -102,8 +101,7 @@ def group_entities(doc: Doc) -> list[Entity]:
             continue  # "Takin'" of the song "Takin' It to the Streets": a word of a title
         if kind == "ORG" and _titled(ent, name):
             kind = "PERSON"  # "executive chair Marcelo Claure" tagged as an organisation
-        if kind in ("ORG", "GPE", "NORP", "OTHER") and _AGED.search(
-                doc.text, max(ent.start_char - 20, 0), ent.start_char):
+        if kind in ("ORG", "GPE", "NORP", "OTHER") and _after_an_age(ent):
             kind = "PERSON"  # "25-year-old Guzel said": someone of an age
         if kind == "PERSON" and len(ent) == 1 and ent.start > 0 and \
                 doc[ent.start - 1].lower_ == "the" and ent.root.dep_ not in ("compound", "amod"):
@@ -273,6 +271,12 @@ def _titled(ent: Span, name: str) -> bool:
     return before is not None and before.is_lower and names_a_person(before) and (
         before.dep_ == "compound" and before.head in ent or
         ent.root.dep_ == "appos" and ent.root.head == before)
+
+
+def _after_an_age(ent: Span) -> bool:
+    """Whether an age comes right before the span ("25-year-old Guzel")."""
+    before = [t.lower_ for t in ent.doc[max(ent.start - 5, 0): ent.start]]
+    return len(before) == 5 and before[0].isdigit() and before[1:] == ["-", "year", "-", "old"]
 
 
 def _title_then_name(ent: Span) -> bool:
