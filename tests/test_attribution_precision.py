@@ -1255,6 +1255,11 @@ def test_who_an_outlet_quotes_as_saying_something_says_it_once_through_the_outle
     assert [q.via for q in found] == ["Reuters"]
 
 
+def test_who_is_quoted_by_a_paper_as_saying_a_quotation_says_it(nlp):
+    found, _ = _quotes(nlp, "“It is over,” she was quoted by the newspaper as saying.")
+    assert [(q.speaker.text, q.content[0].text) for q in found] == [("she", "It is over")]
+
+
 def test_an_estimate_at_an_amount_keeps_the_amount(nlp):
     found, _ = _quotes(nlp, "The fire chief estimated the size of the warehouse at 12,000 square "
                             "feet.")

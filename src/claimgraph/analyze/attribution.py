@@ -24,8 +24,8 @@ from claimgraph.analyze.persons import (
     names_a_person,
 )
 from claimgraph.analyze.speakers import (
-    RELATIVE_TAGS, asks, breaks_line, closes_quotation, dateline_end, described_as,
-    is_infinitive, is_reduced_passive, line_breaks, quoted_as_saying, subject_of,
+    RELATIVE_TAGS, TIMES, asks, breaks_line, closes_quotation, dateline_end, described_as,
+    is_infinitive, is_reduced_passive, line_breaks, quoting_verb, subject_of,
     trailing_participle,
 )
 from claimgraph.analyze.stance import negation, stance_lexicon
@@ -102,7 +102,6 @@ _VALUING = {"estimate", "put", "peg", "value", "place"}  # "estimated the cost a
 _NAMING_VERBS = {"call", "name", "dub", "term", "label", "brand", "title", "nickname"}
 _CALLED_AT = {"house", "home", "office", "number", "line", "hotline", "phone", "cellphone",
               "landline", "desk", "headquarters"}  # what one telephones
-_TIMES = {"TIME", "DATE"}
 # Verbs whose plain object is a thing made, shown, had, ordered, felt, watched or ended, not
 # what is said ("posted a video", "issued a wind advisory", "boasts a 45-point lead", "ordered a
 # chest X-ray", "feeling extreme fatigue", "observed the moon for 17 nights", "characterizing
@@ -523,7 +522,7 @@ def _complement(cue: Token, lexicon: CueLexicon, low: int, high: int) -> list[tu
     if lemma == "pronounce" and not any(
             c.dep_ in ("nsubj", "nsubjpass", "auxpass", "aux", "agent") for c in children):
         return []  # "Gigante (pronounced ji-GANT-tee)": how a name sounds
-    if lemma == "quote" and quoted_as_saying(cue) is not None:
+    if lemma == "quote" and quoting_verb(cue) is not None:
         return []  # "Reuters quoted him as saying ...": the "saying" reports it, his
     if lemma == "question" and not any(
             c.dep_ in ("agent", "ccomp") or (c.dep_ == "prep" and c.lower_ == "about")
@@ -824,7 +823,7 @@ def _names_only(cue: Token, children: list[Token]) -> bool:
     if cue.dep_ == "acl" and cue.head.dep_ != "ROOT" and \
             sum(c.dep_ in ("oprd", "dobj", "xcomp") for c in children) < 2:
         return True
-    named = [c for c in children if c.dep_ in ("oprd", "xcomp") and c.ent_type_ not in _TIMES]
+    named = [c for c in children if c.dep_ in ("oprd", "xcomp") and c.ent_type_ not in TIMES]
     if "nsubjpass" in deps and ("agent" not in deps or not named) and \
             all(c.pos_ == "PROPN" for c in named):
         return True  # "was called X", "was called by neighbours", "was called about 3pm"
@@ -1545,9 +1544,9 @@ def _inquiry(cue: Token) -> bool:
 def _someone_in_a_state(clause: Token) -> bool:
     """Whether ``clause`` is a small clause of a person and a present participle or a bodily
     state, without an auxiliary ("a man bleeding", "her lying on the floor", "him dead"), or of
-    a reflexive pronoun ("found herself facing a choice"); a past
-    participle may be a misread past tense ("found the officer lied"), but not after an object
-    pronoun ("found her buried in a basket")."""
+    a reflexive pronoun ("found herself facing a choice"); a past participle may be a misread
+    past tense ("found the officer lied"), but not after an object pronoun ("found her buried in
+    a basket")."""
     subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.lower_ in _REFLEXIVES:
         return True  # "found himself sprawled on the court": where he ended up

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from claimgraph.analyze.speakers import EntityIndex
+from claimgraph.analyze.speakers import EntityIndex, quoting_verb
 from claimgraph.model import Quote
 
 _LINKS = {"with", "to", "on", "for"}
@@ -76,14 +76,8 @@ def apply_quoting(doc: Doc, quotes: list[Quote], index: EntityIndex) -> None:
                 not quote.cue.text.lower().startswith(("quot", "saying")):
             continue
         cue = doc.char_span(quote.cue.start, quote.cue.end, alignment_mode="expand")
-        if cue is None:
-            continue
-        verb = cue.root
-        if verb.dep_ == "pcomp" and verb.head.lower_ == "as":
-            verb = verb.head.head
-        if verb.lemma_.lower() != "quote":
-            continue
-        for subject in (c for c in verb.children if c.dep_ == "nsubj"):
+        verb = None if cue is None else quoting_verb(cue.root)
+        for subject in (c for c in verb.children if c.dep_ == "nsubj") if verb is not None else ():
             named = [i for i in index.within(subject.left_edge.idx, subject.idx + len(subject))
                      if index.by_id[i].type in ("ORG", "PERSON") and i != quote.speaker.entity]
             if named:

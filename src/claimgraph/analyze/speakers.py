@@ -29,7 +29,7 @@ _FIRST_PERSON = {"i", "me", "we", "us"}
 _DATELINE_DASHES = frozenset({"-", "–", "—", "--"})
 _MAX_DATELINE = 14  # tokens of "CAMBRIDGE, Mass., Dec. 11 (UPI) —"
 _MAX_CLIMB = 6
-_TIMES = {"DATE", "TIME"}
+TIMES = {"DATE", "TIME"}  # entity types of when something was said
 _VERB_FORMS = {"VBD", "VBZ", "VBP", "VBN"}
 # Prepositions whose gerund shares the subject of the verb they modify ("ended by noting",
 # "after saying", "thanked the crowd before asking"); not "for" ("attacked him for saying": he
@@ -155,11 +155,6 @@ def _subject_of(cue: Token) -> Token | None:
                 return _modified_noun(cue.head)
             sender = _sender(token.head)
             return sender or token.head  # "experts noting ...": the modified noun speaks
-        if token == cue and cue.dep_ == "pcomp" and cue.head.lower_ == "as" and \
-                cue.head.head.lemma_.lower() == "quote":  # "X was quoted (by Y) as saying",
-            # "Y quoted X as saying": X says
-            return next((c for c in cue.head.head.children if c.dep_ in ("nsubjpass", "dobj")),
-                        None)
         if token.dep_ == "pcomp" and token.head.lower_ in _SHARED_SUBJECT_PREPOSITIONS:
             if token.head.head.pos_ in ("NOUN", "PROPN") and token.head.dep_ == "prep" and \
                     token.head.head.i < token.head.i:
@@ -177,13 +172,23 @@ def _subject_of(cue: Token) -> Token | None:
     return None
 
 
-def quoted_as_saying(cue: Token) -> Token | None:
-    """Who a verb of quoting quotes "as saying" ('"...," Doe quoted Roe as saying': Roe)."""
-    if cue.lemma_.lower() != "quote" or not any(
+def quoting_verb(cue: Token) -> Token | None:
+    """The "quoted" of "X quoted Y as saying" or "Y was quoted as saying", when ``cue`` is it or
+    its "saying"."""
+    verb = cue.head.head if cue.dep_ == "pcomp" and cue.head.lower_ == "as" else cue
+    if verb.lemma_.lower() != "quote" or not any(
             p.dep_ == "prep" and p.lower_ == "as" and any(c.dep_ == "pcomp" for c in p.children)
-            for p in cue.children):
+            for p in verb.children):
         return None
-    return next((c for c in cue.children if c.dep_ == "dobj"), None)
+    return verb
+
+
+def quoted_as_saying(cue: Token) -> Token | None:
+    """Who is quoted "as saying" ('"...," Doe quoted Roe as saying', "Roe was quoted by the paper
+    as saying ...": Roe), for the quoting verb or its "saying"."""
+    verb = quoting_verb(cue)
+    return None if verb is None else next(
+        (c for c in verb.children if c.dep_ in ("nsubjpass", "dobj")), None)
 
 
 def _bare_after_when(verb: Token) -> bool:
@@ -444,7 +449,7 @@ def noun_phrase(head: Token, cue: Token | None = None) -> Span:
         # an "of" phrase is the speaker's own ("a series of text messages showed")
         c.i for c in head.children if c.dep_ == "prep" and c.i > head.i and c.lower_ != "of"
         and (c.lower_ == "via" or any(  # "Doe, via USA Today, said": the channel (``via``)
-            o.dep_ == "pobj" and (o.ent_type_ in _TIMES or o.lemma_.lower() in CHANNEL_NOUNS)
+            o.dep_ == "pobj" and (o.ent_type_ in TIMES or o.lemma_.lower() in CHANNEL_NOUNS)
             for o in c.children) or (  # "dismissed by critics as a sham": what they called it
             head.dep_ == "pobj" and head.head.dep_ == "agent" and described_as(c)))
     }
